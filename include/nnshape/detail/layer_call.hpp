@@ -1,0 +1,48 @@
+#pragma once
+// Calling a layer's rule inside a model: the rule's own message gets the layer's class, name and
+// input shapes at run time. In a constant evaluation the rule's `require` line is the diagnostic.
+
+#include <optional>
+#include <span>
+#include <string>
+
+#include "../layer.hpp"
+#include "../naming.hpp"
+
+namespace nnshape::detail {
+
+inline std::string describe_inputs(std::span<const Shape> inputs)
+{
+    if (inputs.size() == 1) return to_string(inputs[0]);
+    std::string out = "[";
+    for (std::size_t i = 0; i < inputs.size(); ++i) out += (i ? ", " : "") + to_string(inputs[i]);
+    return out + "]";
+}
+
+[[noreturn]] inline void rethrow_in_context(const shape_error& e, std::string_view class_name,
+                                            std::string_view name, std::span<const Shape> inputs)
+{
+    throw shape_error(std::string(class_name) + " layer \"" + std::string(name) + "\" with input shape " +
+                      describe_inputs(inputs) + ": " + e.what());
+}
+
+struct LayerCall {
+    Shapes outputs;
+    Params params;
+};
+
+// `built`: the counts of a layer called before; a new call must fit the same weights.
+constexpr LayerCall call_layer(const Layer& layer, const LayerName& name, std::span<const Shape> inputs,
+                               std::optional<Params> built = std::nullopt)
+{
+    try {
+        LayerCall call{layer.output_shapes(inputs), layer.params(inputs)};
+        require(!built || *built == call.params, "Input is incompatible with layer: the layer was first called "
+                                                 "on inputs that gave it weights of other shapes");
+        return call;
+    } catch (const shape_error& e) {
+        rethrow_in_context(e, layer.class_name(), name.render().view(), inputs);
+    }
+}
+
+} // namespace nnshape::detail

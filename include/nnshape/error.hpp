@@ -1,0 +1,27 @@
+#pragma once
+// nnshape::shape_error and the one function every rule uses to reject bad input.
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace nnshape {
+
+// Thrown at run time for any shape, argument or model error. The message starts with the layer
+// class or API name (e.g. `Conv2D "conv2d_1" with input shape (None, 2, 2, 3): ...`).
+class shape_error : public std::invalid_argument {
+public:
+    using std::invalid_argument::invalid_argument;
+};
+
+namespace detail {
+
+// Checks a rule at the point where it is detected. In a constant evaluation the throw makes the
+// evaluation fail, and both compilers show this call with its message and the caller's line.
+constexpr void require(bool ok, std::string_view rule)
+{
+    if (!ok) throw shape_error(std::string(rule));
+}
+
+} // namespace detail
+} // namespace nnshape

@@ -1,0 +1,138 @@
+#pragma once
+// Argument types shared by the layers, spelled as in Keras: `padding = same`, `kernel_size = {3, 2}`,
+// `data_format = channels_first`, and the keyword arguments every Keras layer accepts.
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+#include "detail/checked.hpp"
+#include "detail/fixed_string.hpp"
+#include "error.hpp"
+#include "shape.hpp"
+
+namespace nnshape {
+
+enum class Padding : std::uint8_t { valid, same, causal };
+inline constexpr Padding valid = Padding::valid;
+inline constexpr Padding same = Padding::same;
+inline constexpr Padding causal = Padding::causal;
+
+enum class DataFormat : std::uint8_t { channels_last, channels_first };
+inline constexpr DataFormat channels_last = DataFormat::channels_last;
+inline constexpr DataFormat channels_first = DataFormat::channels_first;
+
+constexpr std::string_view to_string(Padding p)
+{
+    return p == valid ? "valid" : p == same ? "same" : "causal";
+}
+
+// Keras's `normalize_tuple`: an int, or exactly N ints (`kernel_size = 3` or `kernel_size = {3, 2}`).
+template <std::size_t N>
+class Ints {
+public:
+    constexpr Ints(std::int64_t v) { values_.fill(v); }
+    constexpr Ints(std::initializer_list<std::int64_t> v)
+    {
+        detail::require(v.size() == N, "argument: expected an int or a tuple of one int per spatial axis");
+        for (std::size_t i = 0; i < N; ++i) values_[i] = v.begin()[i];
+    }
+    constexpr std::int64_t operator[](std::size_t i) const { return values_[i]; }
+    constexpr const std::int64_t* begin() const { return values_.data(); }
+    constexpr const std::int64_t* end() const { return values_.data() + N; }
+    constexpr std::int64_t product() const
+    {
+        std::int64_t p = 1;
+        for (std::int64_t v : values_) p = detail::checked_mul(p, v);
+        return p;
+    }
+    friend constexpr bool operator==(const Ints&, const Ints&) = default;
+
+private:
+    std::array<std::int64_t, N> values_{};
+};
+
+// Padding or cropping amounts, in Keras's three forms: `2` (all sides), `{2, 3}` (symmetric per
+// axis), `{{top, bottom}, {left, right}}`.
+template <std::size_t N>
+class Pads {
+public:
+    using Pair = std::array<std::int64_t, 2>;
+
+    constexpr Pads(std::int64_t v) { pairs_.fill(Pair{v, v}); }
+    constexpr Pads(std::initializer_list<std::int64_t> v)
+    {
+        detail::require(v.size() == N, "padding/cropping: expected an int, one int per spatial axis, "
+                                       "or one (before, after) pair per spatial axis");
+        for (std::size_t i = 0; i < N; ++i) pairs_[i] = Pair{v.begin()[i], v.begin()[i]};
+    }
+    constexpr Pads(std::initializer_list<Pair> v)
+    {
+        detail::require(v.size() == N, "padding/cropping: expected an int, one int per spatial axis, "
+                                       "or one (before, after) pair per spatial axis");
+        for (std::size_t i = 0; i < N; ++i) pairs_[i] = v.begin()[i];
+    }
+    constexpr const Pair& operator[](std::size_t i) const { return pairs_[i]; }
+    constexpr std::int64_t total(std::size_t i) const { return detail::checked_add(pairs_[i][0], pairs_[i][1]); }
+
+private:
+    std::array<Pair, N> pairs_{};
+};
+
+using Name = detail::fixed_string<63>;
+
+class Tensors;
+
+namespace detail {
+// Calls a layer value on tensors of a functional Graph (defined in functional.hpp).
+template <class L>
+constexpr Tensors call_on(L layer, const Tensors& inputs);
+} // namespace detail
+
+// Weight counts of one layer, as Keras splits them.
+struct Params {
+    std::int64_t trainable = 0;
+    std::int64_t non_trainable = 0;
+
+    constexpr std::int64_t total() const { return detail::checked_add(trainable, non_trainable); }
+    friend constexpr Params operator+(Params a, Params b)
+    {
+        return {detail::checked_add(a.trainable, b.trainable),
+                detail::checked_add(a.non_trainable, b.non_trainable)};
+    }
+    friend constexpr bool operator==(Params, Params) = default;
+};
+
+} // namespace nnshape
+
+// The keyword arguments every Keras layer takes, last in each layer's aggregate so that designated
+// initializers read like the Keras call: `Dense{.units = 32, .input_shape = {16}}`.
+// `input_shape`, `batch_size` and `batch_input_shape` matter only on the first layer of a Sequential.
+//
+// Calling a layer value on tensors adds a new layer to the tensors' Graph, so only a temporary may be
+// called: a named value called twice would silently be two layers with two sets of weights, where
+// Keras would share one. `graph.add(layer)` gives a layer to call several times.
+#define NNSHAPE_LAYER_KWARGS                                                                        \
+    ::nnshape::Name name{};                                                                         \
+    bool trainable = true;                                                                          \
+    std::optional<::nnshape::Shape> input_shape{};                                                  \
+    std::optional<std::int64_t> batch_size{};                                                       \
+    std::optional<::nnshape::Shape> batch_input_shape{};                                            \
+                                                                                                    \
+    template <class T = ::nnshape::Tensors>                                                         \
+    constexpr T operator()(const std::type_identity_t<T>& inputs) &&                                \
+    {                                                                                               \
+        return ::nnshape::detail::call_on(std::move(*this), inputs);                                \
+    }                                                                                               \
+    template <class T = ::nnshape::Tensors>                                                         \
+    void operator()(const std::type_identity_t<T>&) const&                                          \
+    {                                                                                               \
+        static_assert(sizeof(T) == 0, "nnshape: a named layer value cannot be called: every call would "  \
+                                      "make a new layer. Call a temporary, or use graph.add(layer) "      \
+                                      "for one layer called several times (shared weights).");            \
+    }

@@ -1,0 +1,91 @@
+#pragma once
+// Core layers: InputLayer, Dense, Embedding.
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "../detail/checked.hpp"
+#include "../layer_args.hpp"
+
+namespace nnshape {
+
+// Keras `Input(shape=..., batch_size=..., batch_shape=...)` / `InputLayer(...)`. `shape` leaves the
+// batch axis out; `batch_shape` (alias `batch_input_shape`) includes it.
+struct InputLayer {
+    std::optional<Shape> shape{};
+    std::optional<std::int64_t> batch_size{};
+    std::optional<Shape> batch_shape{};
+    std::optional<Shape> batch_input_shape{};
+    Name name{};
+
+    static constexpr std::string_view class_name = "InputLayer";
+
+    constexpr Shape output_shape() const
+    {
+        const int given = int(shape.has_value()) + int(batch_shape.has_value()) + int(batch_input_shape.has_value());
+        detail::require(given == 1, "InputLayer: pass exactly one of shape, batch_shape or batch_input_shape");
+        detail::require(!batch_size || shape, "InputLayer: batch_size goes with shape, not with batch_shape");
+        if (batch_shape) return *batch_shape;
+        if (batch_input_shape) return *batch_input_shape;
+        return Shape::with_batch(batch_size ? Dim(*batch_size) : None, {shape->begin(), shape->end()});
+    }
+};
+
+struct Dense {
+    std::int64_t units = 0;
+    bool use_bias = true;
+    std::optional<std::int64_t> input_dim{};
+    NNSHAPE_LAYER_KWARGS
+
+    static constexpr std::string_view class_name = "Dense";
+
+    constexpr Shape output_shape(const Shape& in) const
+    {
+        detail::require(units > 0, "Dense: units must be a positive integer");
+        detail::require(in.rank() >= 2, "Dense: expected min_ndim=2");
+        detail::require(in.back().known(),
+                        "Dense: The last dimension of the inputs to a Dense layer should be defined. Found None.");
+        Shape out = in;
+        out.back() = units;
+        return out;
+    }
+
+    // kernel (in, units) + bias (units)
+    constexpr Params params(const Shape& in) const
+    {
+        const std::int64_t kernel = detail::checked_mul(in.back().value(), units);
+        return {detail::checked_add(kernel, use_bias ? units : 0)};
+    }
+};
+
+// Embedding follows tf.keras: `input_length` fills an unknown sequence length and must agree with a
+// known one (Keras 3 ignores the argument).
+struct Embedding {
+    std::int64_t input_dim = 0;
+    std::int64_t output_dim = 0;
+    bool mask_zero = false;
+    std::optional<std::int64_t> input_length{};
+    NNSHAPE_LAYER_KWARGS
+
+    static constexpr std::string_view class_name = "Embedding";
+
+    constexpr Shape output_shape(const Shape& in) const
+    {
+        detail::require(input_dim > 0 && output_dim > 0, "Embedding: input_dim and output_dim must be positive integers");
+        detail::require(in.rank() >= 1, "Embedding: expected min_ndim=1");
+        Shape out = in;
+        if (input_length) {
+            detail::require(in.rank() == 2, "Embedding: with input_length the input must be (batch, input_length)");
+            detail::require(!in[1].known() || in[1] == Dim(*input_length),
+                            "Embedding: \"input_length\" does not match the input's sequence length");
+            out[1] = *input_length;
+        }
+        out.push_back(output_dim);
+        return out;
+    }
+
+    constexpr Params params(const Shape&) const { return {detail::checked_mul(input_dim, output_dim)}; }
+};
+
+} // namespace nnshape

@@ -1,0 +1,87 @@
+#pragma once
+// LocallyConnected1D/2D: convolution-shaped layers with unshared weights (tf.keras; removed in Keras 3).
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "../detail/spatial.hpp"
+#include "../layer_args.hpp"
+#include "convolutional.hpp"
+
+namespace nnshape {
+
+template <std::size_t N>
+struct LocallyConnected {
+    std::int64_t filters = 0;
+    Ints<N> kernel_size = 0;
+    Ints<N> strides = 1;
+    Padding padding = valid;
+    DataFormat data_format = channels_last;
+    bool use_bias = true;
+    int implementation = 1;
+    NNSHAPE_LAYER_KWARGS
+
+    static constexpr std::string_view class_name =
+        detail::ranked_name<N>("LocallyConnected1D", "LocallyConnected2D", "LocallyConnected3D");
+
+    constexpr Shape output_shape(const Shape& in) const
+    {
+        detail::require(filters > 0, "LocallyConnected: filters must be a positive integer");
+        detail::require(implementation >= 1 && implementation <= 3, "LocallyConnected: implementation must be 1, 2 or 3");
+        detail::require(padding == valid || (padding == same && implementation != 1),
+                        "LocallyConnected: Invalid border mode (only \"valid\" is supported with implementation=1)");
+        detail::require_spatial_rank<N>(in);
+        for (std::size_t i = 0; i < N; ++i)
+            detail::require(in[detail::spatial_axis(data_format, i)].known(),
+                            "LocallyConnected: The spatial dimensions of the inputs should be fully-defined");
+        detail::known_channels(in, data_format);
+        return detail::conv_shape(in, data_format, filters, kernel_size, strides, padding, Ints<N>(1));
+    }
+
+    // bias (*out, filters); kernel per implementation: 1 (out, k*c, f), 2 (*in, c, *out, f), 3 the
+    // in-bounds window taps of every output position times c*f.
+    constexpr Params params(const Shape& in) const
+    {
+        const Shape out = output_shape(in);
+        const std::int64_t channels = detail::known_channels(in, data_format);
+        std::int64_t out_positions = 1, in_positions = 1;
+        for (std::size_t i = 0; i < N; ++i) {
+            out_positions = detail::checked_mul(out_positions, out[detail::spatial_axis(data_format, i)].value());
+            in_positions = detail::checked_mul(in_positions, in[detail::spatial_axis(data_format, i)].value());
+        }
+        const std::int64_t per_tap = detail::checked_mul(channels, filters);
+        const std::int64_t taps = implementation == 2 ? detail::checked_mul(in_positions, out_positions)
+                                                      : in_bounds_taps(in, out);
+        return {detail::checked_add(detail::checked_mul(taps, per_tap),
+                                    detail::bias_count(use_bias, detail::checked_mul(out_positions, filters)))};
+    }
+
+private:
+    // Σ over output positions of the window taps inside the input; for 'valid' every tap is.
+    constexpr std::int64_t in_bounds_taps(const Shape& in, const Shape& out) const
+    {
+        std::int64_t taps = 1;
+        for (std::size_t i = 0; i < N; ++i) {
+            const std::int64_t length = in[detail::spatial_axis(data_format, i)].value();
+            const std::int64_t outputs = out[detail::spatial_axis(data_format, i)].value();
+            const std::int64_t pad_before =
+                padding == same ? std::max<std::int64_t>((outputs - 1) * strides[i] + kernel_size[i] - length, 0) / 2 : 0;
+            std::int64_t axis_taps = 0;
+            for (std::int64_t o = 0; o < outputs; ++o) {
+                const std::int64_t start = o * strides[i] - pad_before;
+                const std::int64_t first = std::max<std::int64_t>(start, 0);
+                const std::int64_t last = std::min<std::int64_t>(start + kernel_size[i], length);
+                axis_taps = detail::checked_add(axis_taps, std::max<std::int64_t>(last - first, 0));
+            }
+            taps = detail::checked_mul(taps, axis_taps);
+        }
+        return taps;
+    }
+};
+
+using LocallyConnected1D = LocallyConnected<1>;
+using LocallyConnected2D = LocallyConnected<2>;
+
+} // namespace nnshape

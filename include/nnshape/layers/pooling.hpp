@@ -1,0 +1,88 @@
+#pragma once
+// Pooling: MaxPooling / AveragePooling over N spatial axes and their global versions.
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+#include "../detail/spatial.hpp"
+#include "../layer_args.hpp"
+#include "convolutional.hpp"
+
+namespace nnshape {
+
+enum class PoolKind : std::uint8_t { max, average };
+
+template <std::size_t N, PoolKind Kind>
+struct Pooling {
+    Ints<N> pool_size = 2;
+    std::optional<Ints<N>> strides{}; // None: the pool size
+    Padding padding = valid;
+    DataFormat data_format = channels_last;
+    NNSHAPE_LAYER_KWARGS
+
+    static constexpr std::string_view class_name =
+        Kind == PoolKind::max ? detail::ranked_name<N>("MaxPooling1D", "MaxPooling2D", "MaxPooling3D")
+                              : detail::ranked_name<N>("AveragePooling1D", "AveragePooling2D", "AveragePooling3D");
+
+    constexpr Shape output_shape(const Shape& in) const
+    {
+        const Ints<N> step = strides.value_or(pool_size);
+        detail::require_positive(pool_size);
+        detail::require_positive(step);
+        detail::require(padding != causal, "Pooling: Argument `padding` must be either 'valid' or 'same'.");
+        return detail::map_spatial<N>(in, data_format, in[detail::channel_axis(data_format, in.rank())],
+                                      [&](std::size_t i, Dim d) {
+                                          return detail::conv_output_length(d, pool_size[i], step[i], padding, 1);
+                                      });
+    }
+};
+
+template <std::size_t N, PoolKind Kind>
+struct GlobalPooling {
+    DataFormat data_format = channels_last;
+    bool keepdims = false;
+    NNSHAPE_LAYER_KWARGS
+
+    static constexpr std::string_view class_name =
+        Kind == PoolKind::max
+            ? detail::ranked_name<N>("GlobalMaxPooling1D", "GlobalMaxPooling2D", "GlobalMaxPooling3D")
+            : detail::ranked_name<N>("GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalAveragePooling3D");
+
+    constexpr Shape output_shape(const Shape& in) const
+    {
+        detail::require_spatial_rank<N>(in);
+        const Dim channels = in[detail::channel_axis(data_format, in.rank())];
+        if (keepdims) return detail::map_spatial<N>(in, data_format, channels, [](std::size_t, Dim) { return Dim(1); });
+        return Shape{in[0], channels};
+    }
+};
+
+using MaxPooling1D = Pooling<1, PoolKind::max>;
+using MaxPooling2D = Pooling<2, PoolKind::max>;
+using MaxPooling3D = Pooling<3, PoolKind::max>;
+using AveragePooling1D = Pooling<1, PoolKind::average>;
+using AveragePooling2D = Pooling<2, PoolKind::average>;
+using AveragePooling3D = Pooling<3, PoolKind::average>;
+using GlobalMaxPooling1D = GlobalPooling<1, PoolKind::max>;
+using GlobalMaxPooling2D = GlobalPooling<2, PoolKind::max>;
+using GlobalMaxPooling3D = GlobalPooling<3, PoolKind::max>;
+using GlobalAveragePooling1D = GlobalPooling<1, PoolKind::average>;
+using GlobalAveragePooling2D = GlobalPooling<2, PoolKind::average>;
+using GlobalAveragePooling3D = GlobalPooling<3, PoolKind::average>;
+
+// Keras's aliases.
+using MaxPool1D = MaxPooling1D;
+using MaxPool2D = MaxPooling2D;
+using MaxPool3D = MaxPooling3D;
+using AvgPool1D = AveragePooling1D;
+using AvgPool2D = AveragePooling2D;
+using AvgPool3D = AveragePooling3D;
+using GlobalMaxPool1D = GlobalMaxPooling1D;
+using GlobalMaxPool2D = GlobalMaxPooling2D;
+using GlobalMaxPool3D = GlobalMaxPooling3D;
+using GlobalAvgPool1D = GlobalAveragePooling1D;
+using GlobalAvgPool2D = GlobalAveragePooling2D;
+using GlobalAvgPool3D = GlobalAveragePooling3D;
+
+} // namespace nnshape

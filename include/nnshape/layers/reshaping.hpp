@@ -1,0 +1,141 @@
+#pragma once
+// Reshaping layers: Flatten, Permute, UpSampling, ZeroPadding, Cropping.
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <string_view>
+
+#include "../detail/spatial.hpp"
+#include "../layer_args.hpp"
+#include "convolutional.hpp"
+
+namespace nnshape {
+
+// Flatten follows current Keras: any input rank >= 1; an unknown dim gives an unknown length.
+struct Flatten {
+    DataFormat data_format = channels_last;
+    NNSHAPE_LAYER_KWARGS
+
+    static constexpr std::string_view class_name = "Flatten";
+
+    constexpr Shape output_shape(const Shape& in) const
+    {
+        detail::require(in.rank() >= 1, "Flatten: expected min_ndim=1");
+        return Shape{in[0], product(in.features())};
+    }
+};
+
+// 1-based axis permutation of the non-batch axes: `Permute{.dims = {2, 1}}`.
+struct Permute {
+    class Dims {
+    public:
+        constexpr Dims(std::initializer_list<std::int64_t> dims)
+        {
+            detail::require(dims.size() < Shape::max_rank, "Permute: too many dims");
+            for (std::int64_t d : dims) dims_[size_++] = d;
+        }
+        constexpr std::size_t size() const { return size_; }
+        constexpr std::int64_t operator[](std::size_t i) const { return dims_[i]; }
+
+    private:
+        std::array<std::int64_t, Shape::max_rank> dims_{};
+        std::size_t size_ = 0;
+    };
+
+    Dims dims = {};
+    NNSHAPE_LAYER_KWARGS
+
+    static constexpr std::string_view class_name = "Permute";
+
+    constexpr Shape output_shape(const Shape& in) const
+    {
+        std::array<bool, Shape::max_rank> seen{};
+        for (std::size_t i = 0; i < dims.size(); ++i) {
+            const std::int64_t d = dims[i];
+            const bool fresh = d >= 1 && d <= std::int64_t(dims.size()) && !seen[std::size_t(d)];
+            detail::require(fresh, "Permute: Invalid permutation argument dims for Permute Layer. The set of "
+                                   "indices in dims must be consecutive and start from 1.");
+            seen[std::size_t(d)] = true;
+        }
+        detail::require(in.rank() == dims.size() + 1, "Permute: expected ndim = len(dims) + 1");
+        Shape out{in[0]};
+        for (std::size_t i = 0; i < dims.size(); ++i) out.push_back(in[std::size_t(dims[i])]);
+        return out;
+    }
+};
+
+template <std::size_t N>
+struct UpSampling {
+    Ints<N> size = 2;
+    DataFormat data_format = channels_last;
+    NNSHAPE_LAYER_KWARGS
+
+    static constexpr std::string_view class_name =
+        detail::ranked_name<N>("UpSampling1D", "UpSampling2D", "UpSampling3D");
+
+    constexpr Shape output_shape(const Shape& in) const
+    {
+        detail::require_positive(size);
+        detail::require_spatial_rank<N>(in);
+        return detail::map_spatial<N>(in, data_format, in[detail::channel_axis(data_format, in.rank())],
+                                      [&](std::size_t i, Dim d) { return d * size[i]; });
+    }
+};
+
+template <std::size_t N>
+struct ZeroPadding {
+    Pads<N> padding = 1;
+    DataFormat data_format = channels_last;
+    NNSHAPE_LAYER_KWARGS
+
+    static constexpr std::string_view class_name =
+        detail::ranked_name<N>("ZeroPadding1D", "ZeroPadding2D", "ZeroPadding3D");
+
+    constexpr Shape output_shape(const Shape& in) const
+    {
+        for (std::size_t i = 0; i < N; ++i)
+            detail::require(padding[i][0] >= 0 && padding[i][1] >= 0, "ZeroPadding: padding must be >= 0");
+        detail::require_spatial_rank<N>(in);
+        return detail::map_spatial<N>(in, data_format, in[detail::channel_axis(data_format, in.rank())],
+                                      [&](std::size_t i, Dim d) { return d + padding.total(i); });
+    }
+};
+
+template <std::size_t N>
+struct Cropping {
+    Pads<N> cropping = N == 2 ? 0 : 1;
+    DataFormat data_format = channels_last;
+    NNSHAPE_LAYER_KWARGS
+
+    static constexpr std::string_view class_name =
+        detail::ranked_name<N>("Cropping1D", "Cropping2D", "Cropping3D");
+
+    constexpr Shape output_shape(const Shape& in) const
+    {
+        for (std::size_t i = 0; i < N; ++i)
+            detail::require(cropping[i][0] >= 0 && cropping[i][1] >= 0, "Cropping: cropping must be >= 0");
+        detail::require_spatial_rank<N>(in);
+        return detail::map_spatial<N>(in, data_format, in[detail::channel_axis(data_format, in.rank())],
+                                      [&](std::size_t i, Dim d) {
+                                          detail::require(!d.known() || cropping.total(i) < d.value(),
+                                                          "Cropping: Values in `cropping` argument should be smaller "
+                                                          "than the corresponding spatial dimension of the input.");
+                                          return d - cropping.total(i);
+                                      });
+    }
+};
+
+using UpSampling1D = UpSampling<1>;
+using UpSampling2D = UpSampling<2>;
+using UpSampling3D = UpSampling<3>;
+using ZeroPadding1D = ZeroPadding<1>;
+using ZeroPadding2D = ZeroPadding<2>;
+using ZeroPadding3D = ZeroPadding<3>;
+using Cropping1D = Cropping<1>;
+using Cropping2D = Cropping<2>;
+using Cropping3D = Cropping<3>;
+
+} // namespace nnshape

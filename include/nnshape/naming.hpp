@@ -1,0 +1,79 @@
+#pragma once
+// Keras's automatic layer names. Keras 2 numbers each class from 1 (`conv2d_1`, `conv2d_2`); Keras 3
+// (and tf.keras for layers) from 0 with the first unnumbered (`conv2d`, `conv2d_1`).
+
+#include <cstdint>
+#include <string_view>
+
+#include "layer_args.hpp"
+
+namespace nnshape {
+
+enum class Naming : std::uint8_t { keras2, keras3 };
+inline constexpr Naming keras2 = Naming::keras2;
+inline constexpr Naming keras3 = Naming::keras3;
+
+namespace detail {
+
+constexpr bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Keras's to_snake_case: re.sub('(.)([A-Z][a-z0-9]+)', r'\1_\2'), then re.sub('([a-z])([A-Z])',
+// r'\1_\2'), then lower(). Keras 3 drops the digits from the first pattern (ConvLSTM2D differs).
+constexpr Name snake_case(std::string_view name, Naming style)
+{
+    const auto tail = [&](char c) { return is_lower(c) || (style == keras2 && is_digit(c)); };
+    Name first;
+    for (std::size_t i = 0; i < name.size();) {
+        if (i + 2 < name.size() && is_upper(name[i + 1]) && tail(name[i + 2])) {
+            std::size_t j = i + 2;
+            while (j < name.size() && tail(name[j])) ++j;
+            first.append(name.substr(i, 1)).append("_").append(name.substr(i + 1, j - i - 1));
+            i = j;
+        } else {
+            first.append(name.substr(i++, 1));
+        }
+    }
+    const std::string_view s = first.view();
+    Name out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = is_upper(s[i]) ? char(s[i] - 'A' + 'a') : s[i];
+        out.append(std::string_view(&c, 1));
+        if (i + 1 < s.size() && is_lower(s[i]) && is_upper(s[i + 1])) out.append("_");
+    }
+    return out;
+}
+
+// The automatic name of the `ordinal`-th (from 1) unnamed layer with this snake-case prefix.
+constexpr Name auto_name(std::string_view prefix, std::int64_t ordinal, Naming style)
+{
+    Name n(prefix);
+    if (style == keras2) return n.append("_").append(ordinal);
+    return ordinal == 1 ? n : n.append("_").append(ordinal - 1);
+}
+
+// The prefix Keras uses for a layer class.
+constexpr Name name_prefix(std::string_view class_name, Naming style)
+{
+    if (class_name == "InputLayer") return std::string_view(style == keras2 ? "input" : "input_layer");
+    if (class_name == "Model") return std::string_view(style == keras2 ? "model" : "functional");
+    return snake_case(class_name, style);
+}
+
+} // namespace detail
+
+// A layer's name: the one given, or the automatic one, rendered in either Keras's style.
+struct LayerName {
+    Name given{};
+    std::string_view class_name{};
+    std::int64_t ordinal = 0;
+
+    constexpr Name render(Naming style = keras2) const
+    {
+        return given.empty() ? detail::auto_name(detail::name_prefix(class_name, style).view(), ordinal, style)
+                             : given;
+    }
+};
+
+} // namespace nnshape
