@@ -1,0 +1,212 @@
+// The functional API: graphs, shared layers and sub-models, layer order, and graph errors.
+// Expected numbers come from keras-semantics.md (§3, §4.1, §6) and the seed notebook.
+#include <doctest/doctest.h>
+#include <nnshape/nnshape.hpp>
+
+#include <array>
+#include <string>
+
+using namespace nnshape;
+
+namespace {
+
+std::vector<std::string> layer_names(const Model& m)
+{
+    std::vector<std::string> names;
+    for (const LayerView& l : m.layers()) names.emplace_back(l.name().view());
+    return names;
+}
+
+std::string error_of(auto&& build)
+{
+    try {
+        build();
+    } catch (const shape_error& e) {
+        return e.what();
+    }
+    return "no error";
+}
+
+// §4.1: a vision model (Conv2D(64,3) x2, MaxPooling2D, Flatten on 27x27x1) shared by two inputs,
+// concatenated, then Dense(1): 37,568 + 15,489 = 53,057.
+constexpr std::array<std::int64_t, 2> shared_vision_model()
+{
+    Graph g;
+    auto digit = Input(g, {.shape = Shape{27, 27, 1}});
+    auto x = Conv2D{.filters = 64, .kernel_size = 3}(digit);
+    x = Conv2D{.filters = 64, .kernel_size = 3}(x);
+    x = MaxPooling2D{.pool_size = 2}(x);
+    Model vision{digit, Flatten{}(x)};
+    auto a = Input(g, {.shape = Shape{27, 27, 1}});
+    auto b = Input(g, {.shape = Shape{27, 27, 1}});
+    auto merged = Concatenate{}({vision(a), vision(b)});
+    Model m{{a, b}, Dense{.units = 1}(merged)};
+    return {vision.count_params(), m.count_params()};
+}
+static_assert(shared_vision_model() == std::array<std::int64_t, 2>{37'568, 53'057});
+
+// §4.1: one LSTM(64) shared by two (280, 256) inputs, concatenated, Dense(1): 82,176 + 129.
+constexpr std::int64_t shared_lstm()
+{
+    Graph g;
+    auto a = Input(g, {.shape = Shape{280, 256}});
+    auto b = Input(g, {.shape = Shape{280, 256}});
+    auto lstm = g.add(LSTM{.units = 64});
+    Model m{{a, b}, Dense{.units = 1}(Concatenate{}({lstm(a), lstm(b)}))};
+    return m.count_params();
+}
+static_assert(shared_lstm() == 82'305);
+
+// §4.1: `d(d(x))`, one Dense(4) called twice: its weights count once (20).
+constexpr bool layer_called_twice()
+{
+    Graph g;
+    auto x = Input(g, {.shape = Shape{4}});
+    auto d = g.add(Dense{.units = 4});
+    Model m{x, d(d(x))};
+    return m.count_params() == 20 && !m.sequential_like() && m.layers().size() == 2;
+}
+static_assert(layer_called_twice());
+
+} // namespace
+
+TEST_CASE("shared sub-models and shared layers count their weights once")
+{
+    CHECK(shared_vision_model() == std::array<std::int64_t, 2>{37'568, 53'057});
+    CHECK(shared_lstm() == 82'305);
+    CHECK(layer_called_twice());
+}
+
+TEST_CASE("model.layers order: an input feeding only a late layer is listed just before it (spec 4.1)")
+{
+    Graph g;
+    auto main_in = Input(g, {.shape = Shape{8}, .name = "main"});
+    auto x = Dense{.units = 16}(main_in);
+    x = Dense{.units = 16}(x);
+    x = Dense{.units = 4}(x);
+    auto aux = Input(g, {.shape = Shape{4}, .name = "aux"});
+    Model m{{main_in, aux}, Add{}({x, aux})};
+    CHECK(layer_names(m) == std::vector<std::string>{"main", "dense_1", "dense_2", "dense_3", "aux", "add_1"});
+    CHECK(m.count_params() == 144 + 272 + 68);
+    CHECK_FALSE(m.sequential_like());
+}
+
+TEST_CASE("the notebook's shared sub-model: names, nodes and per-layer counts")
+{
+    Graph g;
+    auto inputs = Input(g, {.shape = Shape{None, None, 3}});
+    auto fm_in = Input(g, {.shape = Shape{None, None, 3}});
+    Model fm{fm_in, Conv2D{.filters = 3, .kernel_size = 3, .padding = same}(fm_in)};
+    auto x = Conv2D{.filters = 3, .kernel_size = 3, .padding = same}(inputs);
+    auto y2 = fm(fm(x));
+    fm(fm(y2));
+    Model m{inputs, y2};
+    CHECK(layer_names(m) == std::vector<std::string>{"input_1", "conv2d_2", "model_1"});
+    CHECK(m.count_params() == 168);
+    CHECK(m.layers()[2].count_params() == 84);
+    CHECK(m.layers()[2].is_model());
+    CHECK(m.layers()[2].nodes().size() == 5); // node 0 is the model's own, then four calls
+    CHECK(m.layers()[2].output_shapes() == Shapes{Shape{None, None, None, 3}});
+    CHECK_FALSE(m.sequential_like());
+    CHECK(m.output_shape() == Shape{None, None, None, 3});
+}
+
+TEST_CASE("a functional chain from Input is sequential-like and lists its InputLayer (notebook In [3])")
+{
+    Graph g;
+    auto image_input = Input(g, {.shape = Shape{None, None, 3}});
+    Model m{image_input, Conv2D{.filters = 16, .kernel_size = 3}(image_input)};
+    CHECK(m.sequential_like());
+    CHECK(layer_names(m) == std::vector<std::string>{"input_1", "conv2d_1"});
+    CHECK(m.count_params() == 448);
+    CHECK(m.output_shape() == Shape{None, None, None, 16});
+}
+
+TEST_CASE("multiple outputs: LSTM return_state gives three tensors (spec 9)")
+{
+    Graph g;
+    auto x = Input(g, {.shape = Shape{5, 3}});
+    auto outs = LSTM{.units = 4, .return_state = true}(x);
+    REQUIRE(outs.size() == 3);
+    for (const Tensor& t : outs) CHECK(t.shape() == Shape{None, 4});
+    Model m{x, {outs[0], outs[1], outs[2]}};
+    CHECK(m.output_shapes().size() == 3);
+    CHECK(m.count_params() == 128);
+    CHECK_THROWS_AS((void)outs.shape(), shape_error);
+}
+
+TEST_CASE("a model called on inputs of another size infers new shapes; its row shows `multiple`")
+{
+    Graph g;
+    auto small = Input(g, {.shape = Shape{8, 8, 3}});
+    Model conv{small, Conv2D{.filters = 4, .kernel_size = 3}(small)};
+    auto big = Input(g, {.shape = Shape{16, 16, 3}});
+    auto y = conv(big);
+    CHECK(y.shape() == Shape{None, 14, 14, 4});
+    Model m{big, y};
+    CHECK(m.layers()[1].output_shapes() == std::nullopt);
+    CHECK(m.count_params() == 3 * 3 * 3 * 4 + 4);
+}
+
+TEST_CASE("a shared layer must fit its weights on every call")
+{
+    Graph g;
+    auto a = Input(g, {.shape = Shape{32}});
+    auto b = Input(g, {.shape = Shape{16}});
+    auto d = g.add(Dense{.units = 4, .name = "shared"});
+    d(a);
+    const std::string e = error_of([&] { d(b); });
+    CHECK(e.find("Dense layer \"shared\" with input shape (None, 16)") == 0);
+    CHECK(e.find("incompatible") != std::string::npos);
+}
+
+TEST_CASE("trainable=false moves a layer's or a sub-model's weights to non-trainable (spec 3)")
+{
+    // Dense(2) on 3 features (8), BatchNormalization (4 + 4), Dense(1, trainable=False) (3).
+    const Sequential s{Dense{.units = 2, .input_shape = Shape{3}}, BatchNormalization{},
+                       Dense{.units = 1, .trainable = false}};
+    CHECK(s.params() == Params{12, 7});
+
+    Graph g;
+    auto x = Input(g, {.shape = Shape{3}});
+    Model inner{x, Dense{.units = 2}(x), {.trainable = false}};
+    auto y = Input(g, {.shape = Shape{3}});
+    Model outer{y, Dense{.units = 1}(inner(y))};
+    CHECK(outer.params() == Params{3, 8});
+}
+
+TEST_CASE("Graph disconnected: an output that needs an input the model was not given")
+{
+    Graph g;
+    auto a = Input(g, {.shape = Shape{4}, .name = "a"});
+    auto b = Input(g, {.shape = Shape{4}, .name = "b"});
+    auto sum = Add{}({Dense{.units = 4, .name = "da"}(a), b});
+    const std::string e = error_of([&] { Model{a, sum}; });
+    CHECK(e.find("Model: Graph disconnected: cannot obtain value for tensor b[0][0] with shape (None, 4) at layer "
+                 "\"b\". The following previous layers were accessed without issue: [") == 0);
+}
+
+TEST_CASE("model inputs must be Input tensors, without repeats, and layer names must be unique")
+{
+    Graph g;
+    auto a = Input(g, {.shape = Shape{4}});
+    auto h = Dense{.units = 4}(a);
+    CHECK(error_of([&] { Model{h, Dense{.units = 2}(h)}; }).find("must be InputLayer") != std::string::npos);
+    CHECK(error_of([&] { Model{{a, a}, h}; }).find("redundant") != std::string::npos);
+    auto twice = Dense{.units = 4, .name = "d"}(Dense{.units = 4, .name = "d"}(a));
+    CHECK(error_of([&] { Model{a, twice}; }).find("The name \"d\" is used more than once") != std::string::npos);
+}
+
+TEST_CASE("Keras 3 naming numbers each class from zero")
+{
+    Graph g;
+    auto x = Input(g, {.shape = Shape{4}});
+    auto y = Dense{.units = 2}(Dense{.units = 2}(x));
+    Model m{x, y};
+    const auto layers = m.layers();
+    CHECK(layers[0].name(keras3) == std::string_view("input_layer"));
+    CHECK(layers[1].name(keras3) == std::string_view("dense"));
+    CHECK(layers[2].name(keras3) == std::string_view("dense_1"));
+    CHECK(m.name(keras3) == std::string_view("functional"));
+    CHECK(m.name() == std::string_view("model_1"));
+}
