@@ -102,13 +102,6 @@ public:
     {
         return std::visit([](const auto& l) { return l.name.view(); }, layer_);
     }
-    constexpr bool trainable() const
-    {
-        return std::visit([](const auto& l) {
-            if constexpr (requires { l.trainable; }) return l.trainable;
-            else return true;
-        }, layer_);
-    }
     // Index of the layer's class among all layer classes: a key for per-class name counters.
     constexpr std::size_t class_index() const { return layer_.index(); }
     static constexpr std::size_t class_count = std::variant_size_v<detail::layer_variant>;

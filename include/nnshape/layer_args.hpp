@@ -120,9 +120,9 @@ struct Params {
 #define NNSHAPE_LAYER_KWARGS                                                                        \
     ::nnshape::Name name{};                                                                         \
     bool trainable = true;                                                                          \
-    std::optional<::nnshape::Shape> input_shape{};                                                  \
+    ::nnshape::OptionalShape input_shape{};                                                  \
     std::optional<std::int64_t> batch_size{};                                                       \
-    std::optional<::nnshape::Shape> batch_input_shape{};                                            \
+    ::nnshape::OptionalShape batch_input_shape{};                                            \
                                                                                                     \
     template <class T = ::nnshape::Tensors>                                                         \
     constexpr T operator()(const std::type_identity_t<T>& inputs) &&                                \

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <span>
 #include <string>
 
@@ -128,6 +129,14 @@ private:
     std::array<Dim, max_rank> dims_{Dim::none(), Dim::none(), Dim::none(), Dim::none(),
                                     Dim::none(), Dim::none(), Dim::none(), Dim::none()};
     std::size_t rank_ = 0;
+};
+
+// An optional shape argument written like Keras's tuple: `.input_shape = {6, 6, 3}`.
+class OptionalShape : public std::optional<Shape> {
+public:
+    using std::optional<Shape>::optional;
+    constexpr OptionalShape() = default;
+    constexpr OptionalShape(std::initializer_list<Dim> dims) : std::optional<Shape>(Shape(dims)) {}
 };
 
 // The output shapes of one layer call: most layers have one, recurrent layers with `return_state`

@@ -13,10 +13,10 @@ namespace nnshape {
 // Keras `Input(shape=..., batch_size=..., batch_shape=...)` / `InputLayer(...)`. `shape` leaves the
 // batch axis out; `batch_shape` (alias `batch_input_shape`) includes it.
 struct InputLayer {
-    std::optional<Shape> shape{};
+    OptionalShape shape{};
     std::optional<std::int64_t> batch_size{};
-    std::optional<Shape> batch_shape{};
-    std::optional<Shape> batch_input_shape{};
+    OptionalShape batch_shape{};
+    OptionalShape batch_input_shape{};
     Name name{};
 
     static constexpr std::string_view class_name = "InputLayer";

@@ -1,0 +1,45 @@
+// The README's code, compiled: if this file stops compiling, the README is no longer true.
+#include <nnshape/nnshape.hpp>
+
+namespace readme {
+using namespace nnshape;
+
+constexpr Sequential model{
+    Conv2D{.filters = 32, .kernel_size = 3, .input_shape = {11, 11, 3}},
+    BatchNormalization{},
+};
+static_assert(model.output_shape() == Shape{None, 9, 9, 32});
+static_assert(model.count_params() == 1024);
+static_assert(model.params() == Params{.trainable = 960, .non_trainable = 64});
+
+constexpr Shape in{None, None, None, 3};
+static_assert(Conv2D{.filters = 16, .kernel_size = 3}.output_shape(in) == Shape{None, None, None, 16});
+static_assert(Conv2D{.filters = 16, .kernel_size = 3}.params(in) == Params{448});
+
+constexpr Sequential m{Conv2D{.filters = 16, .kernel_size = {3, 2}, .padding = same, .input_shape = {6, 6, 3}}};
+static_assert(m.count_params() == 304);
+
+constexpr std::int64_t stack()
+{
+    Sequential model;
+    model.add(LSTM{.units = 64, .return_sequences = true, .stateful = true, .batch_input_shape = {100, 20, 64}});
+    model.add(LSTM{.units = 32, .return_sequences = true});
+    model.add(GRU{.units = 32, .reset_after = false});
+    return model.count_params();
+}
+// 4*(64*(64+64)+64) + 4*(32*(64+32)+32) + 3*(32*(32+32)+32)
+static_assert(stack() == 33024 + 12416 + 6240);
+
+constexpr std::int64_t shared_submodel()
+{
+    Graph g;
+    auto inputs = Input(g, {.shape = {None, None, 3}});
+    auto fm_in = Input(g, {.shape = {None, None, 3}});
+    Model fm{fm_in, Conv2D{.filters = 3, .kernel_size = 3, .padding = same}(fm_in)};
+    auto x = Conv2D{.filters = 3, .kernel_size = 3, .padding = same}(inputs);
+    auto y2 = fm(fm(x));
+    return Model{inputs, y2}.count_params();
+}
+static_assert(shared_submodel() == 168);
+
+} // namespace readme
