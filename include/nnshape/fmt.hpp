@@ -14,7 +14,8 @@ namespace nnshape::detail {
 
 // Parses the format spec of a string and prints the text of the value with it.
 struct text_formatter : fmt::formatter<std::string_view> {
-    auto format_text(const std::string& text, fmt::format_context& ctx) const
+    template <class Context>
+    auto format_text(const std::string& text, Context& ctx) const
     {
         return fmt::formatter<std::string_view>::format(text, ctx);
     }
@@ -24,12 +25,14 @@ struct text_formatter : fmt::formatter<std::string_view> {
 
 template <>
 struct fmt::formatter<nnshape::Dim> : nnshape::detail::text_formatter {
-    auto format(nnshape::Dim d, format_context& ctx) const { return format_text(nnshape::to_string(d), ctx); }
+    template <class Context>
+    auto format(nnshape::Dim d, Context& ctx) const { return format_text(nnshape::to_string(d), ctx); }
 };
 
 template <>
 struct fmt::formatter<nnshape::Shape> : nnshape::detail::text_formatter {
-    auto format(const nnshape::Shape& s, format_context& ctx) const
+    template <class Context>
+    auto format(const nnshape::Shape& s, Context& ctx) const
     {
         return format_text(nnshape::to_string(s), ctx);
     }
@@ -37,7 +40,8 @@ struct fmt::formatter<nnshape::Shape> : nnshape::detail::text_formatter {
 
 template <std::size_t N>
 struct fmt::formatter<nnshape::Sequential<N>> : nnshape::detail::text_formatter {
-    auto format(const nnshape::Sequential<N>& m, format_context& ctx) const
+    template <class Context>
+    auto format(const nnshape::Sequential<N>& m, Context& ctx) const
     {
         return format_text(nnshape::summary(m), ctx);
     }
@@ -45,5 +49,6 @@ struct fmt::formatter<nnshape::Sequential<N>> : nnshape::detail::text_formatter 
 
 template <>
 struct fmt::formatter<nnshape::Model> : nnshape::detail::text_formatter {
-    auto format(const nnshape::Model& m, format_context& ctx) const { return format_text(nnshape::summary(m), ctx); }
+    template <class Context>
+    auto format(const nnshape::Model& m, Context& ctx) const { return format_text(nnshape::summary(m), ctx); }
 };

@@ -109,11 +109,26 @@ struct ModelData {
 
 // Fails with `rule` in a constant evaluation; at run time with the text `describe()` builds.
 template <class Describe>
-constexpr void require_with(bool ok, std::string_view rule, Describe describe)
+constexpr void require_with(bool ok, const char* rule, Describe describe)
 {
     if (ok) return;
     if (std::is_constant_evaluated()) require(false, rule);
     throw shape_error(describe());
+}
+
+// `items` ordered by decreasing `depth[item]`, keeping their order within a depth. A counting sort:
+// linear, where std::sort would cost N log N steps of a constant evaluation's budget.
+constexpr std::vector<std::int32_t> deepest_first(const std::vector<std::int32_t>& items,
+                                                 const std::vector<std::int32_t>& depth)
+{
+    std::int32_t deepest = 0;
+    for (std::int32_t i : items) deepest = std::max(deepest, depth[std::size_t(i)]);
+    std::vector<std::int32_t> start(std::size_t(deepest) + 2, 0);
+    for (std::int32_t i : items) ++start[std::size_t(deepest - depth[std::size_t(i)]) + 1];
+    for (std::size_t d = 1; d < start.size(); ++d) start[d] += start[d - 1];
+    std::vector<std::int32_t> out(items.size(), 0);
+    for (std::int32_t i : items) out[std::size_t(start[std::size_t(deepest - depth[std::size_t(i)])]++)] = i;
+    return out;
 }
 
 } // namespace detail
@@ -398,28 +413,19 @@ constexpr detail::ModelData Graph::build_model_data(const std::vector<Tensor>& i
         set_depth(*it, depth);
         for (const detail::TensorRef& r : n.inputs) set_depth(r.node, std::max(depth + 1, node_depth[std::size_t(r.node)]));
     }
-    m.nodes = post_order;
-    std::ranges::sort(m.nodes);
+    for (std::size_t id = 0; id < nodes_.size(); ++id)
+        if (state[id] == done) m.nodes.push_back(std::int32_t(id));
 
     // model.layers: deepest first, then in first-visit order.
+    std::vector<std::int32_t> by_rank(std::size_t(next_rank), 0);
     for (std::size_t l = 0; l < layers_.size(); ++l)
-        if (layer_rank[l] >= 0) m.layers.push_back(std::int32_t(l));
-    std::ranges::sort(m.layers, [&](std::int32_t a, std::int32_t b) {
-        const auto key = [&](std::int32_t l) {
-            return std::pair{-layer_depth[std::size_t(l)], layer_rank[std::size_t(l)]};
-        };
-        return key(a) < key(b);
-    });
+        if (layer_rank[l] >= 0) by_rank[std::size_t(layer_rank[l])] = std::int32_t(l);
+    m.layers = detail::deepest_first(by_rank, layer_depth);
 
     // Every node, deepest first, must get its inputs from the model inputs or earlier nodes.
-    std::vector<std::pair<std::int32_t, std::int32_t>> keyed; // (-depth, insertion position)
-    for (std::size_t i = 0; i < first_depth_order.size(); ++i)
-        keyed.emplace_back(-node_depth[std::size_t(first_depth_order[i])], std::int32_t(i));
-    std::ranges::sort(keyed);
-    std::vector<std::int32_t> by_depth;
-    for (const auto& [depth, position] : keyed) by_depth.push_back(first_depth_order[std::size_t(position)]);
+    const std::vector<std::int32_t> by_depth = detail::deepest_first(first_depth_order, node_depth);
     std::vector<std::uint8_t> computable(nodes_.size(), 0); // not vector<bool>: Clang cannot evaluate it
-    std::vector<std::string_view> accessed; // only read to explain a failure at run time
+    std::vector<std::string> accessed; // only kept at run time, to explain a failure
     for (std::int32_t id : by_depth) {
         const detail::Node& n = nodes_[std::size_t(id)];
         const bool is_input = n.inputs.empty();
@@ -432,7 +438,7 @@ constexpr detail::ModelData Graph::build_model_data(const std::vector<Tensor>& i
                              [&] {
                                  const detail::TensorRef t = is_input ? detail::TensorRef{id, 0} : *missing;
                                  std::string prev;
-                                 for (std::string_view a : accessed) prev += (prev.empty() ? "'" : ", '") + std::string(a) + "'";
+                                 for (const std::string& a : accessed) prev += (prev.empty() ? "'" : ", '") + a + "'";
                                  return "Model: Graph disconnected: cannot obtain value for tensor " +
                                         detail::describe_tensor(*this, t) + " at layer \"" +
                                         std::string(layers_[std::size_t(n.layer)].name.render().view()) +
@@ -440,18 +446,26 @@ constexpr detail::ModelData Graph::build_model_data(const std::vector<Tensor>& i
                                         "]";
                              });
         computable[std::size_t(id)] = 1;
-        if (!std::is_constant_evaluated()) accessed.push_back(layers_[std::size_t(n.layer)].name.given.view());
+        if (!std::is_constant_evaluated()) accessed.emplace_back(layers_[std::size_t(n.layer)].name.render().view());
     }
 
-    // Names must be unique within the model.
-    std::vector<Name> names;
-    for (std::int32_t l : m.layers) names.push_back(layers_[std::size_t(l)].name.render());
-    std::ranges::sort(names, [](const Name& a, const Name& b) { return a.view() < b.view(); });
-    const auto twice = std::ranges::adjacent_find(names, [](const Name& a, const Name& b) { return a.view() == b.view(); });
-    detail::require_with(twice == names.end(), "Model: All layer names should be unique.", [&] {
-        return "Model: The name \"" + std::string(twice->view()) +
-               "\" is used more than once in the model. All layer names should be unique.";
-    });
+    // Names must be unique within the model. Automatic names never repeat one another, so only given
+    // names are compared: with each other, then (when some layers are unnamed) with the automatic ones.
+    std::vector<std::string_view> given;
+    for (std::int32_t l : m.layers)
+        if (!layers_[std::size_t(l)].name.given.empty()) given.push_back(layers_[std::size_t(l)].name.given.view());
+    std::ranges::sort(given);
+    const auto twice = std::ranges::adjacent_find(given);
+    const auto duplicate = [&](std::string_view name) {
+        return "Model: The name \"" + std::string(name) + "\" is used more than once in the model. All layer names should be unique.";
+    };
+    detail::require_with(twice == given.end(), "Model: All layer names should be unique.", [&] { return duplicate(*twice); });
+    for (std::size_t i = 0; !given.empty() && given.size() < m.layers.size() && i < m.layers.size(); ++i) {
+        const LayerName& name = layers_[std::size_t(m.layers[i])].name;
+        const Name automatic = name.render();
+        detail::require_with(!name.given.empty() || !std::ranges::binary_search(given, automatic.view()),
+                             "Model: All layer names should be unique.", [&] { return duplicate(automatic.view()); });
+    }
 
     // Keras 2's summary layout: a chain of single nodes with one inbound tensor each, no shared layer.
     std::vector<std::int32_t> per_depth(nodes_.size() + 1, 0);

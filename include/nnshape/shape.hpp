@@ -19,6 +19,7 @@ namespace nnshape {
 // unknown dimension, so no rule ever computes with a sentinel value.
 class Dim {
 public:
+    constexpr Dim() = default; // None
     constexpr Dim(std::int64_t size) : size_(size)
     {
         detail::require(size >= 0, "Dim: a dimension must be >= 0 or None");
@@ -52,7 +53,6 @@ public:
     }
 
 private:
-    constexpr Dim() = default;
     std::int64_t size_ = -1;
 };
 
@@ -126,8 +126,7 @@ public:
     }
 
 private:
-    std::array<Dim, max_rank> dims_{Dim::none(), Dim::none(), Dim::none(), Dim::none(),
-                                    Dim::none(), Dim::none(), Dim::none(), Dim::none()};
+    std::array<Dim, max_rank> dims_{};
     std::size_t rank_ = 0;
 };
 

@@ -66,8 +66,8 @@ private:
         for (std::size_t i = 0; i < N; ++i) {
             const std::int64_t length = in[detail::spatial_axis(data_format, i)].value();
             const std::int64_t outputs = out[detail::spatial_axis(data_format, i)].value();
-            const std::int64_t pad_before =
-                padding == same ? std::max<std::int64_t>((outputs - 1) * strides[i] + kernel_size[i] - length, 0) / 2 : 0;
+            // tf.keras conv_connected_inputs: a 'same' window starts kernel_size // 2 before o * stride.
+            const std::int64_t pad_before = padding == same ? kernel_size[i] / 2 : 0;
             std::int64_t axis_taps = 0;
             for (std::int64_t o = 0; o < outputs; ++o) {
                 const std::int64_t start = o * strides[i] - pad_before;

@@ -58,7 +58,8 @@ struct Add {
     }
 };
 
-// Unknown dims are wildcards when matching the non-concatenated axes, as in tf.keras and Keras 3.
+// Unknown dims are wildcards when matching the non-concatenated axes, as in tf.keras and Keras 3; the
+// output is the first shape with the axis summed (their compute_output_shape).
 struct Concatenate {
     std::int64_t axis = -1;
     NNSHAPE_LAYER_KWARGS
@@ -73,18 +74,18 @@ struct Concatenate {
         const std::size_t at = inputs[0].axis(axis);
         detail::require(at != 0, "Concatenate: cannot concatenate along the batch axis");
         Shape out = inputs[0];
+        Shape known = inputs[0]; // each axis's size once any input knows it: all inputs must agree
         for (const Shape& s : inputs.subspan(1)) {
             detail::require(s.rank() == rank, "Concatenate: A `Concatenate` layer requires inputs with matching "
                                               "shapes except for the concatenation axis.");
             for (std::size_t i = 0; i < rank; ++i) {
-                const bool match = i == at || !s[i].known() || !out[i].known() || s[i] == out[i];
+                const bool match = i == at || !s[i].known() || !known[i].known() || s[i] == known[i];
                 detail::require(match, "Concatenate: A `Concatenate` layer requires inputs with matching shapes "
                                        "except for the concatenation axis.");
-                if (i != at && !out[i].known()) out[i] = s[i];
+                if (!known[i].known()) known[i] = s[i];
             }
             out[at] = out[at] + s[at];
         }
-        out[0] = detail::merged_batch(inputs);
         return out;
     }
 };

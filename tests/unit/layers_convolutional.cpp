@@ -1,0 +1,216 @@
+// Convolutions (Conv, DepthwiseConv, SeparableConv, ConvTranspose) against Keras's numbers: spec §0.4,
+// §0.5, §2.2 [run] examples and the seed notebook. Each constexpr test runs at compile time
+// (static_assert) and at run time (CHECK).
+#include <doctest/doctest.h>
+#include <nnshape/nnshape.hpp>
+
+namespace {
+using namespace nnshape;
+
+// Layer locals below are not `const`: GCC 12 rejects a const local whose Ints member was built from a
+// braced list in a constant evaluation ("modifying a const object").
+
+constexpr bool test_conv2d()
+{
+    // Notebook In[3]: Conv2D(16, (3, 2), padding='same') on (6, 6, 3) -> (None, 6, 6, 16), 304 = 3*2*3*16 + 16.
+    Conv2D pair{.filters = 16, .kernel_size = {3, 2}, .padding = same};
+    // §2.2: Conv2D(16, 3, strides=2) on 7x7x3 -> 3x3x16, 448 = 3*3*3*16 + 16.
+    Conv2D strided{.filters = 16, .kernel_size = 3, .strides = 2};
+    // §2.2: Conv2D(16, (3, 5), dilation_rate=2, 'same', channels_first) on (3, 10, 12) -> (16, 10, 12),
+    // 736 = 3*5*3*16 + 16.
+    Conv2D dilated_cf{.filters = 16, .kernel_size = {3, 5}, .padding = same,
+                            .data_format = channels_first, .dilation_rate = 2};
+    return pair.output_shape(Shape{None, 6, 6, 3}) == Shape{None, 6, 6, 16} &&
+           pair.params(Shape{None, 6, 6, 3}) == Params{304} &&
+           strided.output_shape(Shape{None, 7, 7, 3}) == Shape{None, 3, 3, 16} &&
+           strided.params(Shape{None, 7, 7, 3}) == Params{448} &&
+           dilated_cf.output_shape(Shape{None, 3, 10, 12}) == Shape{None, 16, 10, 12} &&
+           dilated_cf.params(Shape{None, 3, 10, 12}) == Params{736} &&
+           // §0.4 valid: (L - K + s) // s. Strides (2, 1), kernel 3 on 7: (7-3+2)//2 = 3, (7-3+1)//1 = 5;
+           // 3*3*3*4 + 4 = 112.
+           Conv2D{.filters = 4, .kernel_size = 3, .strides = {2, 1}}.output_shape(Shape{None, 7, 7, 3}) ==
+               Shape{None, 3, 5, 4} &&
+           Conv2D{.filters = 4, .kernel_size = 3, .strides = {2, 1}}.params(Shape{None, 7, 7, 3}) == Params{112} &&
+           // same: ceil(7 / 2) = 4
+           Conv2D{.filters = 4, .kernel_size = 3, .strides = 2, .padding = same}.output_shape(Shape{None, 7, 7, 3}) ==
+               Shape{None, 4, 4, 4} &&
+           // valid with dilation 2: K = 3 + 2*1 = 5, 7 - 5 + 1 = 3
+           Conv2D{.filters = 4, .kernel_size = 3, .dilation_rate = 2}.output_shape(Shape{None, 7, 7, 3}) ==
+               Shape{None, 3, 3, 4} &&
+           // use_bias=False: 3*3*3*16
+           Conv2D{.filters = 16, .kernel_size = 3, .use_bias = false}.params(Shape{None, 7, 7, 3}) == Params{432};
+}
+static_assert(test_conv2d());
+
+constexpr bool test_conv2d_groups_and_none()
+{
+    // groups=2: kernel (3, 3, 4/2, 8) + 8 = 3*3*2*8 + 8 = 152.
+    Conv2D grouped{.filters = 8, .kernel_size = 3, .groups = 2};
+    // Notebook "其它" In[3]: Conv2D(16, 3) on Input(shape=(None, None, 3)) -> (None, None, None, 16), 448.
+    Conv2D unknown{.filters = 16, .kernel_size = 3};
+    return grouped.output_shape(Shape{None, 5, 5, 4}) == Shape{None, 3, 3, 8} &&
+           grouped.params(Shape{None, 5, 5, 4}) == Params{152} &&
+           unknown.output_shape(Shape{None, None, None, 3}) == Shape{None, None, None, 16} &&
+           unknown.params(Shape{None, None, None, 3}) == Params{448} &&
+           // A known batch is copied through (§0.1); one unknown spatial axis stays unknown.
+           unknown.output_shape(Shape{4, None, 7, 3}) == Shape{4, None, 5, 16};
+}
+static_assert(test_conv2d_groups_and_none());
+
+constexpr bool test_conv_other_ranks()
+{
+    // §2.2 [run]: Conv1D(8, 3) on (10, 4) -> (8, 8), 104 = 3*4*8 + 8; causal with d=2 on (10, 4) -> (10, 8);
+    // Conv1D(8, 3, s=2, 'same') on (None, 4) -> (None, None, 8); Conv3D(4, 3) on (5, 6, 7, 2) -> (3, 4, 5, 4),
+    // 220 = 27*2*4 + 4.
+    return Conv1D{.filters = 8, .kernel_size = 3}.output_shape(Shape{None, 10, 4}) == Shape{None, 8, 8} &&
+           Conv1D{.filters = 8, .kernel_size = 3}.params(Shape{None, 10, 4}) == Params{104} &&
+           Conv1D{.filters = 8, .kernel_size = 3, .padding = causal, .dilation_rate = 2}.output_shape(
+               Shape{None, 10, 4}) == Shape{None, 10, 8} &&
+           Conv1D{.filters = 8, .kernel_size = 3, .strides = 2, .padding = same}.output_shape(Shape{None, None, 4}) ==
+               Shape{None, None, 8} &&
+           Conv3D{.filters = 4, .kernel_size = 3}.output_shape(Shape{None, 5, 6, 7, 2}) == Shape{None, 3, 4, 5, 4} &&
+           Conv3D{.filters = 4, .kernel_size = 3}.params(Shape{None, 5, 6, 7, 2}) == Params{220};
+}
+static_assert(test_conv_other_ranks());
+
+constexpr bool test_depthwise_conv2d()
+{
+    // Notebook In[61]: DepthwiseConv2D((3, 4), depth_multiplier=3, 'same') on (6, 6, 4) -> (None, 6, 6, 12),
+    // 156 = 3*4*4*3 + 4*3.
+    DepthwiseConv2D notebook{.kernel_size = {3, 4}, .padding = same, .depth_multiplier = 3};
+    // §2.2: DepthwiseConv2D(3, depth_multiplier=2) on 8x8x3 -> 6x6x6, 60 = 9*6 + 6;
+    // DepthwiseConv2D(3, strides=2, 'same') on 7x7x3 -> 4x4x3, 30 = 9*3 + 3.
+    DepthwiseConv2D dm2{.kernel_size = 3, .depth_multiplier = 2};
+    DepthwiseConv2D strided{.kernel_size = 3, .strides = 2, .padding = same};
+    return notebook.output_shape(Shape{None, 6, 6, 4}) == Shape{None, 6, 6, 12} &&
+           notebook.params(Shape{None, 6, 6, 4}) == Params{156} &&
+           dm2.output_shape(Shape{None, 8, 8, 3}) == Shape{None, 6, 6, 6} && dm2.params(Shape{None, 8, 8, 3}) == Params{60} &&
+           strided.output_shape(Shape{None, 7, 7, 3}) == Shape{None, 4, 4, 3} &&
+           strided.params(Shape{None, 7, 7, 3}) == Params{30} &&
+           // use_bias=False: 9*6; channels_first puts the 3*2 channels at axis 1
+           DepthwiseConv2D{.kernel_size = 3, .depth_multiplier = 2, .use_bias = false}.params(Shape{None, 8, 8, 3}) ==
+               Params{54} &&
+           DepthwiseConv2D{.kernel_size = 3, .depth_multiplier = 2, .data_format = channels_first}.output_shape(
+               Shape{None, 3, 8, 8}) == Shape{None, 6, 6, 6};
+}
+static_assert(test_depthwise_conv2d());
+
+constexpr bool test_separable_conv2d()
+{
+    // Notebook In[50]: SeparableConv2D(16, (3, 4), depth_multiplier=2, 'same') on (6, 6, 3) -> (None, 6, 6, 16),
+    // 184 = 3*4*3*2 + 3*2*16 + 16.
+    SeparableConv2D notebook{.filters = 16, .kernel_size = {3, 4}, .padding = same, .depth_multiplier = 2};
+    // §2.2: SeparableConv2D(10, 3, depth_multiplier=2) on 8x8x3 -> 6x6x10, 124 = 54 + 60 + 10;
+    // SeparableConv1D(10, 3) on (8, 3) -> (6, 10), 49 = 9 + 30 + 10.
+    SeparableConv2D dm2{.filters = 10, .kernel_size = 3, .depth_multiplier = 2};
+    return notebook.output_shape(Shape{None, 6, 6, 3}) == Shape{None, 6, 6, 16} &&
+           notebook.params(Shape{None, 6, 6, 3}) == Params{184} &&
+           dm2.output_shape(Shape{None, 8, 8, 3}) == Shape{None, 6, 6, 10} && dm2.params(Shape{None, 8, 8, 3}) == Params{124} &&
+           SeparableConv1D{.filters = 10, .kernel_size = 3}.output_shape(Shape{None, 8, 3}) == Shape{None, 6, 10} &&
+           SeparableConv1D{.filters = 10, .kernel_size = 3}.params(Shape{None, 8, 3}) == Params{49} &&
+           // use_bias=False: 54 + 60
+           SeparableConv2D{.filters = 10, .kernel_size = 3, .depth_multiplier = 2, .use_bias = false}.params(
+               Shape{None, 8, 8, 3}) == Params{114};
+}
+static_assert(test_separable_conv2d());
+
+constexpr bool test_conv2d_transpose()
+{
+    // Notebook In[79]: Conv2DTranspose(16, (3, 3), strides=2, 'valid') on (6, 6, 3) -> (None, 13, 13, 16),
+    // 448 = 3*3*16*3 + 16 (§0.5 valid: 6*2 + max(3-2, 0) = 13).
+    Conv2DTranspose notebook{.filters = 16, .kernel_size = 3, .strides = 2};
+    // §2.2: Conv2DTranspose(8, 3, strides=2) on 5x5x4: valid 11x11x8, same 10x10x8, 296 = 9*8*4 + 8;
+    // Conv2DTranspose(8, 1, strides=3) valid -> 15x15, 40 = 8*4 + 8.
+    Conv2DTranspose valid8{.filters = 8, .kernel_size = 3, .strides = 2};
+    Conv2DTranspose same8{.filters = 8, .kernel_size = 3, .strides = 2, .padding = same};
+    Conv2DTranspose one{.filters = 8, .kernel_size = 1, .strides = 3};
+    return notebook.output_shape(Shape{None, 6, 6, 3}) == Shape{None, 13, 13, 16} &&
+           notebook.params(Shape{None, 6, 6, 3}) == Params{448} &&
+           valid8.output_shape(Shape{None, 5, 5, 4}) == Shape{None, 11, 11, 8} &&
+           same8.output_shape(Shape{None, 5, 5, 4}) == Shape{None, 10, 10, 8} &&
+           valid8.params(Shape{None, 5, 5, 4}) == Params{296} && same8.params(Shape{None, 5, 5, 4}) == Params{296} &&
+           one.output_shape(Shape{None, 5, 5, 4}) == Shape{None, 15, 15, 8} && one.params(Shape{None, 5, 5, 4}) == Params{40} &&
+           // §0.5 with output_padding: (L-1)*s + K - 2*pad + op. valid: 4*2 + 3 + 1 = 12; same: 4*2 + 3 - 2 + 1 = 10.
+           Conv2DTranspose{.filters = 8, .kernel_size = 3, .strides = 2, .output_padding = 1}.output_shape(
+               Shape{None, 5, 5, 4}) == Shape{None, 12, 12, 8} &&
+           Conv2DTranspose{.filters = 8, .kernel_size = 3, .strides = 2, .padding = same, .output_padding = Ints<2>{1, 0}}
+                   .output_shape(Shape{None, 5, 5, 4}) == Shape{None, 10, 9, 8} &&
+           // dilation 2, stride 1, valid: K = 5, 5*1 + max(5-1, 0) = 9
+           Conv2DTranspose{.filters = 8, .kernel_size = 3, .dilation_rate = 2}.output_shape(Shape{None, 5, 5, 4}) ==
+               Shape{None, 9, 9, 8} &&
+           // unknown spatial axes stay unknown; channels_first
+           valid8.output_shape(Shape{None, None, 5, 4}) == Shape{None, None, 11, 8} &&
+           Conv2DTranspose{.filters = 8, .kernel_size = 3, .strides = 2, .data_format = channels_first}.output_shape(
+               Shape{None, 4, 5, 5}) == Shape{None, 8, 11, 11} &&
+           // §2.2: Conv3DTranspose(2, 3, strides=2) on 4x4x4x3 -> 9x9x9x2, 164 = 27*2*3 + 2.
+           Conv3DTranspose{.filters = 2, .kernel_size = 3, .strides = 2}.output_shape(Shape{None, 4, 4, 4, 3}) ==
+               Shape{None, 9, 9, 9, 2} &&
+           Conv3DTranspose{.filters = 2, .kernel_size = 3, .strides = 2}.params(Shape{None, 4, 4, 4, 3}) == Params{164};
+}
+static_assert(test_conv2d_transpose());
+
+} // namespace
+
+TEST_CASE("convolutions: shapes and counts at run time (same tests as the static_asserts)")
+{
+    CHECK(test_conv2d());
+    CHECK(test_conv2d_groups_and_none());
+    CHECK(test_conv_other_ranks());
+    CHECK(test_depthwise_conv2d());
+    CHECK(test_separable_conv2d());
+    CHECK(test_conv2d_transpose());
+}
+
+TEST_CASE("Conv2D: a kernel larger than the input under valid padding")
+{
+    // Spec §0.4: Conv2D(16, 3) on 2x2 -> TF "Negative dimension size"; Keras 3 "Computed output size
+    // would be zero or negative". 'same' has no such limit.
+    CHECK_THROWS_WITH_AS(
+        (Sequential{Conv2D{.filters = 16, .kernel_size = 3, .input_shape = Shape{2, 2, 3}}}),
+        doctest::Contains(R"(Conv2D layer "conv2d_1" with input shape (None, 2, 2, 3): Computed output size would be )"
+                          "zero or negative"),
+        shape_error);
+    CHECK(Conv2D{.filters = 16, .kernel_size = 3, .padding = same}.output_shape(Shape{None, 2, 2, 3}) ==
+          Shape{None, 2, 2, 16});
+}
+
+TEST_CASE("Conv2D: argument and input errors")
+{
+    const Shape image{None, 7, 7, 4};
+    CHECK_THROWS_WITH_AS((Conv2D{.filters = 4, .kernel_size = 3, .strides = 2, .dilation_rate = 2}.output_shape(image)),
+                         doctest::Contains("`strides > 1` not supported in conjunction with `dilation_rate > 1`"),
+                         shape_error);
+    CHECK_THROWS_WITH_AS((Conv2D{.filters = 6, .kernel_size = 3, .groups = 4}.output_shape(image)),
+                         doctest::Contains("The number of filters must be evenly divisible by the number of groups."),
+                         shape_error);
+    CHECK_THROWS_WITH_AS(
+        (Conv2D{.filters = 6, .kernel_size = 3, .groups = 3}.output_shape(image)),
+        doctest::Contains("The number of input channels must be evenly divisible by the number of groups."),
+        shape_error);
+    CHECK_THROWS_WITH_AS(
+        (Sequential{Conv2D{.filters = 4, .kernel_size = 3, .input_shape = Shape{7, 7, None}}}),
+        doctest::Contains(R"(Conv2D layer "conv2d_1" with input shape (None, 7, 7, None): The channel dimension of )"
+                          "the inputs should be defined. Found None."),
+        shape_error);
+    CHECK_THROWS_WITH_AS((Sequential{Conv2D{.filters = 4, .kernel_size = 3, .input_shape = Shape{7, 3}}}),
+                         doctest::Contains(R"(Conv2D layer "conv2d_1" with input shape (None, 7, 3): expected ndim)"),
+                         shape_error);
+    CHECK_THROWS_AS((DepthwiseConv2D{.kernel_size = 3}.output_shape(Shape{None, 7, 7, None})), shape_error);
+    CHECK_THROWS_AS((SeparableConv2D{.filters = 4, .kernel_size = 3}.output_shape(Shape{None, 7, 7, None})), shape_error);
+}
+
+TEST_CASE("Conv2DTranspose: output_padding must be smaller than strides")
+{
+    // Spec §0.5: `op >= stride` is rejected ("Strides must be greater than output padding").
+    CHECK_THROWS_WITH_AS(
+        (Sequential{Conv2DTranspose{.filters = 8, .kernel_size = 3, .strides = 2, .output_padding = 2,
+                                    .input_shape = Shape{5, 5, 4}}}),
+        doctest::Contains(R"(Conv2DTranspose layer "conv2d_transpose_1" with input shape (None, 5, 5, 4): )"),
+        shape_error);
+    CHECK_THROWS_WITH_AS((Conv2DTranspose{.filters = 8, .kernel_size = 3, .strides = {2, 1}, .output_padding = Ints<2>{1, 1}}
+                              .output_shape(Shape{None, 5, 5, 4})),
+                         doctest::Contains("Strides must be greater than output padding."), shape_error);
+    CHECK_THROWS_WITH_AS((Conv2DTranspose{.filters = 8, .kernel_size = 3}.output_shape(Shape{None, 5, 5, None})),
+                         doctest::Contains("The channel dimension of the inputs should be defined. Found None."),
+                         shape_error);
+}

@@ -1,0 +1,119 @@
+// Core layers (InputLayer, Dense, Embedding) against Keras's numbers: spec §1, §2.1, §9 and the
+// seed notebook. Each constexpr test runs at compile time (static_assert) and at run time (CHECK).
+#include <doctest/doctest.h>
+#include <nnshape/nnshape.hpp>
+
+#include <cstdint>
+
+namespace {
+using namespace nnshape;
+
+constexpr bool test_input_layer()
+{
+    // Input(shape=(28, 28, 1)) -> (None, 28, 28, 1); batch_size / batch_shape / batch_input_shape
+    // give the batch axis (spec §1).
+    return InputLayer{.shape = Shape{28, 28, 1}}.output_shape() == Shape{None, 28, 28, 1} &&
+           InputLayer{.shape = Shape{10}, .batch_size = 32}.output_shape() == Shape{32, 10} &&
+           InputLayer{.batch_shape = Shape{100, 20, 64}}.output_shape() == Shape{100, 20, 64} &&
+           InputLayer{.batch_input_shape = Shape{None, None, 3}}.output_shape() == Shape{None, None, 3};
+}
+static_assert(test_input_layer());
+
+constexpr bool test_sequential_input()
+{
+    // An explicit InputLayer, then notebook In[9]: Dense(32) on 16 features -> 544 = 16*32 + 32.
+    const Sequential with_input{InputLayer{.shape = Shape{16}}, Dense{.units = 32}};
+    // First-layer kwargs: (batch_size,) + input_shape; batch_input_shape wins over input_shape
+    // (notebook In[114]); Dense's input_dim=16 is input_shape=(16,).
+    const Sequential batched{Dense{.units = 32, .input_shape = Shape{16}, .batch_size = 8}};
+    const Sequential both{Dense{.units = 32, .input_shape = Shape{4}, .batch_input_shape = Shape{2, 16}}};
+    const Sequential input_dim{Dense{.units = 32, .input_dim = 16}};
+    return with_input.output_shape() == Shape{None, 32} && with_input.count_params() == 544 &&
+           batched.input_shape() == Shape{8, 16} && batched.output_shape() == Shape{8, 32} &&
+           both.input_shape() == Shape{2, 16} && both.count_params() == 544 &&
+           input_dim.input_shape() == Shape{None, 16} && input_dim.count_params() == 544;
+}
+static_assert(test_sequential_input());
+
+constexpr bool test_dense()
+{
+    // §9: Dense(5) on (None, 3, 4) -> (None, 3, 5), 25 = 4*5 + 5.
+    const Dense d5{.units = 5};
+    // Notebook In[9]: Dense(32, input_shape=(16,)), Dense(32) -> 544 + 1056 = 1,600.
+    const Sequential stack{Dense{.units = 32, .input_shape = Shape{16}}, Dense{.units = 32}};
+    return d5.output_shape(Shape{None, 3, 4}) == Shape{None, 3, 5} && d5.params(Shape{None, 3, 4}) == Params{25} &&
+           // use_bias=False: 4*5
+           Dense{.units = 5, .use_bias = false}.params(Shape{None, 4}) == Params{20} &&
+           stack.layers()[0].count_params() == 544 && stack.layers()[1].count_params() == 1056 &&
+           stack.output_shape() == Shape{None, 32} && stack.count_params() == 1600;
+}
+static_assert(test_dense());
+
+constexpr bool test_embedding()
+{
+    // §9: Embedding(1000, 64) on (None, 10) -> (None, 10, 64), 64000 = 1000*64.
+    const Embedding e{.input_dim = 1000, .output_dim = 64};
+    // Notebook In[91]: Embedding(1000, 100, input_length=20) first in a Sequential -> (None, 20, 100), 100,000.
+    const Sequential first{Embedding{.input_dim = 1000, .output_dim = 100, .input_length = 20}};
+    // input_length fills an unknown length (tf.keras); mask_zero changes nothing.
+    const Embedding fixed{.input_dim = 1000, .output_dim = 64, .mask_zero = true, .input_length = 10};
+    return e.output_shape(Shape{None, 10}) == Shape{None, 10, 64} && e.params(Shape{None, 10}) == Params{64000} &&
+           // [run] (None, None, 5) -> (None, None, 5, 64)
+           e.output_shape(Shape{None, None, 5}) == Shape{None, None, 5, 64} &&
+           first.output_shape() == Shape{None, 20, 100} && first.count_params() == 100000 &&
+           fixed.output_shape(Shape{None, None}) == Shape{None, 10, 64} &&
+           fixed.output_shape(Shape{None, 10}) == Shape{None, 10, 64} && fixed.params(Shape{None, 10}) == Params{64000};
+}
+static_assert(test_embedding());
+
+} // namespace
+
+TEST_CASE("core layers: shapes and counts at run time (same tests as the static_asserts)")
+{
+    CHECK(test_input_layer());
+    CHECK(test_sequential_input());
+    CHECK(test_dense());
+    CHECK(test_embedding());
+}
+
+TEST_CASE("InputLayer: exactly one of shape, batch_shape, batch_input_shape")
+{
+    CHECK_THROWS_WITH_AS(InputLayer{}.output_shape(), doctest::Contains("InputLayer: pass exactly one of"),
+                         shape_error);
+    CHECK_THROWS_WITH_AS((InputLayer{.shape = Shape{3}, .batch_shape = Shape{None, 3}}.output_shape()),
+                         doctest::Contains("InputLayer: pass exactly one of"), shape_error);
+}
+
+TEST_CASE("Dense: errors name the layer, its input shape and the rule")
+{
+    // Spec §2.1: rank 1 -> expected min_ndim=2; an unknown last dimension (tf.keras wording).
+    CHECK_THROWS_WITH_AS((Sequential{Dense{.units = 5, .batch_input_shape = Shape{None}}}),
+                         doctest::Contains(R"(Dense layer "dense_1" with input shape (None,): Dense: expected min_ndim=2)"),
+                         shape_error);
+    CHECK_THROWS_WITH_AS(
+        (Sequential{Dense{.units = 5, .input_shape = Shape{3, None}}}),
+        doctest::Contains(R"(Dense layer "dense_1" with input shape (None, 3, None): Dense: The last dimension of )"
+                          "the inputs to a Dense layer should be defined. Found None."),
+        shape_error);
+}
+
+TEST_CASE("Dense: a parameter count overflowing int64 throws")
+{
+    // 2^40 * 2^40 = 2^80 weights.
+    constexpr std::int64_t big = std::int64_t{1} << 40;
+    CHECK_THROWS_WITH_AS(Dense{.units = big}.params(Shape{None, big}),
+                         "nnshape: count overflows 64-bit arithmetic", shape_error);
+    CHECK_THROWS_WITH_AS(
+        (Sequential{Dense{.units = big, .input_shape = Shape{big}}}),
+        doctest::Contains(R"(Dense layer "dense_1" with input shape (None, 1099511627776): nnshape: count overflows)"),
+        shape_error);
+}
+
+TEST_CASE("Embedding: input_length must agree with a known sequence length")
+{
+    // tf.keras: "input_length" is 12, but received input has shape (None, 10).
+    CHECK_THROWS_WITH_AS(
+        (Sequential{InputLayer{.shape = Shape{10}}, Embedding{.input_dim = 1000, .output_dim = 64, .input_length = 12}}),
+        doctest::Contains(R"(Embedding layer "embedding_1" with input shape (None, 10): Embedding: "input_length")"),
+        shape_error);
+}

@@ -1,0 +1,129 @@
+// Reshaping layers (Flatten, Permute, UpSampling2D, ZeroPadding2D, Cropping2D) against Keras's numbers:
+// spec §2.1, §2.3, §9 and the seed notebook. Each constexpr test runs at compile time (static_assert)
+// and at run time (CHECK).
+#include <doctest/doctest.h>
+#include <nnshape/nnshape.hpp>
+
+namespace {
+using namespace nnshape;
+
+constexpr bool test_flatten()
+{
+    // tf.keras / Keras 3 (§2.1): (b, prod(input_shape[1:])); rank 1 -> (b, 1); rank 2 unchanged;
+    // any None -> (b, None).
+    // Notebook In[13]'s Conv2D(32, 3) on 11x11x3 -> 9x9x32, then Flatten -> 9*9*32 = 2592 and
+    // Dense(10) -> 2592*10 + 10 = 25930.
+    const Sequential model{Conv2D{.filters = 32, .kernel_size = 3, .input_shape = Shape{11, 11, 3}}, Flatten{},
+                           Dense{.units = 10}};
+    return Flatten{}.output_shape(Shape{None, 3, 4}) == Shape{None, 12} &&
+           Flatten{}.output_shape(Shape{8, 2, 3, 4}) == Shape{8, 24} &&
+           Flatten{}.output_shape(Shape{None}) == Shape{None, 1} &&
+           Flatten{}.output_shape(Shape{None, 7}) == Shape{None, 7} &&
+           Flatten{}.output_shape(Shape{None, None, 4}) == Shape{None, None} &&
+           model.layers()[1].output_shape == Shape{None, 2592} && model.output_shape() == Shape{None, 10} &&
+           model.count_params() == 896 + 25930; // 3*3*3*32 + 32 = 896
+}
+static_assert(test_flatten());
+
+constexpr bool test_permute()
+{
+    // Notebook In[2]: Permute((2, 1), input_shape=(10, 64)) -> (None, 64, 10), 0 params.
+    const Sequential model{Permute{.dims = {2, 1}, .input_shape = Shape{10, 64}}};
+    // §9: Permute((3, 1, 2)) on (None, 3, 4, 5) -> (None, 5, 3, 4).
+    return model.output_shape() == Shape{None, 64, 10} && model.count_params() == 0 &&
+           Permute{.dims = {3, 1, 2}}.output_shape(Shape{None, 3, 4, 5}) == Shape{None, 5, 3, 4} &&
+           Permute{.dims = {1, 2}}.output_shape(Shape{7, None, 4}) == Shape{7, None, 4};
+}
+static_assert(test_permute());
+
+constexpr bool test_upsampling2d()
+{
+    // Notebook In[64]: UpSampling2D(size=(3, 4)) on (6, 6, 3) -> (None, 18, 24, 3); default size 2;
+    // a None dimension stays None (§2.3).
+    return UpSampling2D{.size = {3, 4}}.output_shape(Shape{None, 6, 6, 3}) == Shape{None, 18, 24, 3} &&
+           UpSampling2D{}.output_shape(Shape{None, 6, None, 3}) == Shape{None, 12, None, 3} &&
+           UpSampling2D{.size = {3, 4}, .data_format = channels_first}.output_shape(Shape{None, 3, 6, 6}) ==
+               Shape{None, 3, 18, 24} &&
+           // §2.3 [run]: UpSampling3D() on (1, 2, None) -> (2, 4, None)
+           UpSampling3D{}.output_shape(Shape{None, 1, 2, None, 5}) == Shape{None, 2, 4, None, 5};
+}
+static_assert(test_upsampling2d());
+
+constexpr bool test_zero_padding2d()
+{
+    // The three argument forms (§2.3): int p -> ((p, p), (p, p)); (a, b) -> ((a, a), (b, b));
+    // ((top, bottom), (left, right)).
+    // Notebook In[68]: ZeroPadding2D(padding=(2, 3)) on (6, 6, 3) -> (None, 10, 12, 3).
+    // [run] ZeroPadding2D(((1, 2), (3, 4))) on 5x5 -> 8x12; ZeroPadding2D((1, 2)) on 5x5 -> 7x9.
+    return ZeroPadding2D{.padding = {2, 3}}.output_shape(Shape{None, 6, 6, 3}) == Shape{None, 10, 12, 3} &&
+           ZeroPadding2D{.padding = {{1, 2}, {3, 4}}}.output_shape(Shape{None, 5, 5, 1}) == Shape{None, 8, 12, 1} &&
+           ZeroPadding2D{.padding = {1, 2}}.output_shape(Shape{None, 5, 5, 1}) == Shape{None, 7, 9, 1} &&
+           // default padding=(1, 1): 5 + 1 + 1; int 3: 5 + 3 + 3; None stays None
+           ZeroPadding2D{}.output_shape(Shape{None, 5, 5, 1}) == Shape{None, 7, 7, 1} &&
+           ZeroPadding2D{.padding = 3}.output_shape(Shape{None, 5, None, 1}) == Shape{None, 11, None, 1} &&
+           ZeroPadding2D{.data_format = channels_first}.output_shape(Shape{None, 3, 5, 5}) == Shape{None, 3, 7, 7};
+}
+static_assert(test_zero_padding2d());
+
+constexpr bool test_cropping2d()
+{
+    // Notebook In[73]: Cropping2D(1) on (28, 28, 3) -> 26x26; Cropping2D((1, 2)) -> 24x22;
+    // Cropping2D(((2, 3), (1, 1))) -> 19x20.
+    const Sequential chain{Cropping2D{.cropping = 1, .input_shape = Shape{28, 28, 3}}, Cropping2D{.cropping = {1, 2}},
+                           Cropping2D{.cropping = {{2, 3}, {1, 1}}}};
+    return chain.layers()[0].output_shape == Shape{None, 26, 26, 3} &&
+           chain.layers()[1].output_shape == Shape{None, 24, 22, 3} &&
+           chain.layers()[2].output_shape == Shape{None, 19, 20, 3} && chain.count_params() == 0 &&
+           // [run] Cropping2D(((1, 2), (3, 4))) on 10x10 -> 7x3; Cropping2D(2) on (None, 10) -> (None, 6)
+           Cropping2D{.cropping = {{1, 2}, {3, 4}}}.output_shape(Shape{None, 10, 10, 1}) == Shape{None, 7, 3, 1} &&
+           Cropping2D{.cropping = 2}.output_shape(Shape{None, None, 10, 1}) == Shape{None, None, 6, 1} &&
+           // default ((0, 0), (0, 0)); channels_first crops axes 2 and 3
+           Cropping2D{}.output_shape(Shape{None, 10, 10, 1}) == Shape{None, 10, 10, 1} &&
+           Cropping2D{.cropping = {1, 2}, .data_format = channels_first}.output_shape(Shape{None, 3, 10, 10}) ==
+               Shape{None, 3, 8, 6};
+}
+static_assert(test_cropping2d());
+
+} // namespace
+
+TEST_CASE("reshaping layers: shapes at run time (same tests as the static_asserts)")
+{
+    CHECK(test_flatten());
+    CHECK(test_permute());
+    CHECK(test_upsampling2d());
+    CHECK(test_zero_padding2d());
+    CHECK(test_cropping2d());
+}
+
+TEST_CASE("Permute: dims must be a permutation of 1..n")
+{
+    // tf.keras / Keras 3 (§2.1): "Invalid permutation argument dims for Permute Layer..."
+    CHECK_THROWS_WITH_AS(
+        (Sequential{Permute{.dims = {1, 1}, .input_shape = Shape{3, 4}}}),
+        doctest::Contains(R"(Permute layer "permute_1" with input shape (None, 3, 4): Permute: Invalid permutation )"
+                          "argument dims for Permute Layer."),
+        shape_error);
+    CHECK_THROWS_AS((Permute{.dims = {0, 1}}.output_shape(Shape{None, 3, 4})), shape_error);
+    CHECK_THROWS_AS((Permute{.dims = {1, 3}}.output_shape(Shape{None, 3, 4})), shape_error);
+    // ndim = len(dims) + 1
+    CHECK_THROWS_AS((Permute{.dims = {2, 1}}.output_shape(Shape{None, 3, 4, 5})), shape_error);
+}
+
+TEST_CASE("Cropping2D: cropping must be smaller than the input")
+{
+    // Keras 3 (§2.3): "Values in `cropping` argument should be smaller than the corresponding spatial
+    // dimension of the input." (sum(crop) >= dim)
+    CHECK_THROWS_WITH_AS(
+        (Sequential{Cropping2D{.cropping = {{14, 14}, {0, 0}}, .input_shape = Shape{28, 28, 3}}}),
+        doctest::Contains(R"(Cropping2D layer "cropping2d_1" with input shape (None, 28, 28, 3): Cropping: Values )"
+                          "in `cropping` argument should be smaller than the corresponding spatial dimension"),
+        shape_error);
+    CHECK(Cropping2D{.cropping = {{14, 13}, {0, 0}}}.output_shape(Shape{None, 28, 28, 3}) == Shape{None, 1, 28, 3});
+}
+
+TEST_CASE("spatial reshaping layers need a rank-4 input")
+{
+    CHECK_THROWS_AS(UpSampling2D{}.output_shape(Shape{None, 6, 3}), shape_error);
+    CHECK_THROWS_AS(ZeroPadding2D{}.output_shape(Shape{None, 6, 3}), shape_error);
+    CHECK_THROWS_AS(Cropping2D{}.output_shape(Shape{None, 6, 3}), shape_error);
+}
