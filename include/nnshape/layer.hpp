@@ -23,7 +23,7 @@ namespace nnshape {
 namespace detail {
 
 using layer_variant =
-    std::variant<InputLayer, Dense, Embedding, Flatten, Permute, Conv2D, DepthwiseConv2D, SeparableConv2D,
+    std::variant<InputLayer, Dense, Embedding, Activation, Dropout, Flatten, Reshape, Permute, Conv2D, DepthwiseConv2D, SeparableConv2D,
                  Conv2DTranspose, UpSampling2D, ZeroPadding2D, Cropping2D, MaxPooling2D, AveragePooling2D,
                  GlobalMaxPooling2D, GlobalAveragePooling2D, SimpleRNN, LSTM, GRU, BatchNormalization,
                  LocallyConnected2D, Add, Concatenate>;

@@ -2,6 +2,7 @@
 // Argument types shared by the layers, spelled as in Keras: `padding = same`, `kernel_size = {3, 2}`,
 // `data_format = channels_first`, and the keyword arguments every Keras layer accepts.
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -36,12 +37,8 @@ constexpr std::string_view to_string(Padding p)
 template <std::size_t N>
 class Ints {
 public:
-    constexpr Ints(std::int64_t v) { values_.fill(v); }
-    constexpr Ints(std::initializer_list<std::int64_t> v)
-    {
-        detail::require(v.size() == N, "argument: expected an int or a tuple of one int per spatial axis");
-        for (std::size_t i = 0; i < N; ++i) values_[i] = v.begin()[i];
-    }
+    constexpr Ints(std::int64_t v) : values_(filled(v)) {}
+    constexpr Ints(std::initializer_list<std::int64_t> v) : values_(from_list(v)) {}
     constexpr std::int64_t operator[](std::size_t i) const { return values_[i]; }
     constexpr const std::int64_t* begin() const { return values_.data(); }
     constexpr const std::int64_t* end() const { return values_.data() + N; }
@@ -54,8 +51,27 @@ public:
     friend constexpr bool operator==(const Ints&, const Ints&) = default;
 
 private:
-    std::array<std::int64_t, N> values_{};
+    // Members are built in the initializer list, not assigned in the body: GCC 12 rejects assigning
+    // to a member of a `const` layer during its constant-evaluated construction.
+    static constexpr std::array<std::int64_t, N> filled(std::int64_t v)
+    {
+        std::array<std::int64_t, N> a{};
+        a.fill(v);
+        return a;
+    }
+    static constexpr std::array<std::int64_t, N> from_list(std::initializer_list<std::int64_t> v)
+    {
+        detail::require(v.size() == N, "argument: expected an int or a tuple of one int per spatial axis");
+        std::array<std::int64_t, N> a{};
+        std::ranges::copy(v, a.begin());
+        return a;
+    }
+
+    std::array<std::int64_t, N> values_;
 };
+
+template <std::size_t N>
+using OptionalInts = OptionalArg<Ints<N>, std::int64_t>;
 
 // Padding or cropping amounts, in Keras's three forms: `2` (all sides), `{2, 3}` (symmetric per
 // axis), `{{top, bottom}, {left, right}}`.
@@ -64,24 +80,52 @@ class Pads {
 public:
     using Pair = std::array<std::int64_t, 2>;
 
-    constexpr Pads(std::int64_t v) { pairs_.fill(Pair{v, v}); }
-    constexpr Pads(std::initializer_list<std::int64_t> v)
-    {
-        detail::require(v.size() == N, "padding/cropping: expected an int, one int per spatial axis, "
-                                       "or one (before, after) pair per spatial axis");
-        for (std::size_t i = 0; i < N; ++i) pairs_[i] = Pair{v.begin()[i], v.begin()[i]};
-    }
-    constexpr Pads(std::initializer_list<Pair> v)
-    {
-        detail::require(v.size() == N, "padding/cropping: expected an int, one int per spatial axis, "
-                                       "or one (before, after) pair per spatial axis");
-        for (std::size_t i = 0; i < N; ++i) pairs_[i] = v.begin()[i];
-    }
+    constexpr Pads(std::int64_t v) : pairs_(symmetric({v})) {}
+    constexpr Pads(std::initializer_list<std::int64_t> v) : pairs_(symmetric(v)) {}
+    constexpr Pads(std::initializer_list<Pair> v) : pairs_(checked(v)) {}
     constexpr const Pair& operator[](std::size_t i) const { return pairs_[i]; }
     constexpr std::int64_t total(std::size_t i) const { return detail::checked_add(pairs_[i][0], pairs_[i][1]); }
 
 private:
-    std::array<Pair, N> pairs_{};
+    // One int for all axes, or one per axis, as (v, v) pairs.
+    static constexpr std::array<Pair, N> symmetric(std::initializer_list<std::int64_t> v)
+    {
+        detail::require(v.size() == 1 || v.size() == N, "padding/cropping: expected an int, one int per spatial "
+                                                        "axis, or one (before, after) pair per spatial axis");
+        std::array<Pair, N> a{};
+        for (std::size_t i = 0; i < N; ++i) a[i] = Pair{v.begin()[v.size() == 1 ? 0 : i], v.begin()[v.size() == 1 ? 0 : i]};
+        return a;
+    }
+    static constexpr std::array<Pair, N> checked(std::initializer_list<Pair> v)
+    {
+        detail::require(v.size() == N, "padding/cropping: expected an int, one int per spatial axis, or one "
+                                       "(before, after) pair per spatial axis");
+        std::array<Pair, N> a{};
+        std::ranges::copy(v, a.begin());
+        return a;
+    }
+
+    std::array<Pair, N> pairs_;
+};
+
+// A tuple of ints of any length below the maximum rank: Permute's `dims`, Reshape's `target_shape`.
+class IntTuple {
+public:
+    constexpr IntTuple(std::initializer_list<std::int64_t> values) : values_(from_list(values)), size_(values.size()) {}
+    constexpr std::size_t size() const { return size_; }
+    constexpr std::int64_t operator[](std::size_t i) const { return values_[i]; }
+
+private:
+    static constexpr std::array<std::int64_t, Shape::max_rank> from_list(std::initializer_list<std::int64_t> v)
+    {
+        detail::require(v.size() < Shape::max_rank, "argument: a tuple longer than the maximum rank allows");
+        std::array<std::int64_t, Shape::max_rank> a{};
+        std::ranges::copy(v, a.begin());
+        return a;
+    }
+
+    std::array<std::int64_t, Shape::max_rank> values_;
+    std::size_t size_;
 };
 
 using Name = detail::fixed_string<63>;
@@ -130,7 +174,7 @@ struct Params {
         return ::nnshape::detail::call_on(std::move(*this), inputs);                                \
     }                                                                                               \
     template <class T = ::nnshape::Tensors>                                                         \
-    void operator()(const std::type_identity_t<T>&) const&                                          \
+    constexpr void operator()(const std::type_identity_t<T>&) const&                                \
     {                                                                                               \
         static_assert(sizeof(T) == 0, "nnshape: a named layer value cannot be called: every call would "  \
                                       "make a new layer. Call a temporary, or use graph.add(layer) "      \

@@ -130,13 +130,17 @@ private:
     std::size_t rank_ = 0;
 };
 
-// An optional shape argument written like Keras's tuple: `.input_shape = {6, 6, 3}`.
-class OptionalShape : public std::optional<Shape> {
+// An optional argument written like Keras's tuple: `.input_shape = {6, 6, 3}`, `.strides = {2, 1}`
+// (a plain std::optional would read the braces as its own constructor's arguments).
+template <class T, class Element>
+class OptionalArg : public std::optional<T> {
 public:
-    using std::optional<Shape>::optional;
-    constexpr OptionalShape() = default;
-    constexpr OptionalShape(std::initializer_list<Dim> dims) : std::optional<Shape>(Shape(dims)) {}
+    using std::optional<T>::optional;
+    constexpr OptionalArg() = default;
+    constexpr OptionalArg(std::initializer_list<Element> values) : std::optional<T>(T(values)) {}
 };
+
+using OptionalShape = OptionalArg<Shape, Dim>;
 
 // The output shapes of one layer call: most layers have one, recurrent layers with `return_state`
 // and wrappers have a few. Fixed capacity keeps shape inference free of allocations.

@@ -10,6 +10,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "functional.hpp"
@@ -170,10 +171,12 @@ inline std::string summary(const Model& model, const SummaryOptions& options = {
 {
     const bool sequential_like = model.sequential_like();
     std::vector<detail::SummaryEntry> entries;
-    for (const LayerView& l : model.layers())
+    for (const LayerView& l : model.layers()) {
+        std::vector<std::string> connections; // only the functional layout shows them
+        if (!sequential_like) connections = detail::connections(model, l, options.naming);
         entries.push_back({detail::layer_cell(l.name(options.naming).view(), l.class_name()),
-                           detail::output_shape_cell(l.output_shapes()), l.count_params(),
-                           sequential_like ? std::vector<std::string>{} : detail::connections(model, l, options.naming)});
+                           detail::output_shape_cell(l.output_shapes()), l.count_params(), std::move(connections)});
+    }
     return detail::render_summary(entries, model.params(), detail::summary_layout(options, sequential_like));
 }
 

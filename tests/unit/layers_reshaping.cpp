@@ -127,3 +127,48 @@ TEST_CASE("spatial reshaping layers need a rank-4 input")
     CHECK_THROWS_AS(ZeroPadding2D{}.output_shape(Shape{None, 6, 3}), shape_error);
     CHECK_THROWS_AS(Cropping2D{}.output_shape(Shape{None, 6, 3}), shape_error);
 }
+
+namespace {
+
+constexpr bool test_reshape()
+{
+    // §2.1 [run]: (3,4) with (-1,2) -> (6,2); §9: (None,None,4) with (-1,2) -> (None,None,2).
+    return Reshape{.target_shape = {-1, 2}}.output_shape(Shape{None, 3, 4}) == Shape{None, 6, 2} &&
+           Reshape{.target_shape = {-1, 2}}.output_shape(Shape{None, None, 4}) == Shape{None, None, 2} &&
+           Reshape{.target_shape = {2, 6}}.output_shape(Shape{5, 3, 4}) == Shape{5, 2, 6};
+}
+static_assert(test_reshape());
+
+// §4.1 golden [run]: the Keras MNIST CNN, 320 + 18,496 + 0 + 0 + 0 + 1,179,776 + 0 + 1,290 = 1,199,882.
+constexpr bool test_identity_layers_in_mnist_cnn()
+{
+    const Sequential mnist{Conv2D{.filters = 32, .kernel_size = 3, .input_shape = {28, 28, 1}},
+                           Conv2D{.filters = 64, .kernel_size = 3},
+                           MaxPooling2D{.pool_size = 2},
+                           Dropout{.rate = 0.25},
+                           Flatten{},
+                           Dense{.units = 128},
+                           Dropout{.rate = 0.5},
+                           Dense{.units = 10},
+                           Activation{.activation = "softmax"}};
+    return mnist.layers()[3].output_shape == Shape{None, 12, 12, 64} &&
+           mnist.layers()[4].output_shape == Shape{None, 9216} && mnist.output_shape() == Shape{None, 10} &&
+           mnist.count_params() == 1'199'882;
+}
+static_assert(test_identity_layers_in_mnist_cnn());
+
+} // namespace
+
+TEST_CASE("Reshape, Dropout and Activation (spec 2.1)")
+{
+    CHECK(test_reshape());
+    CHECK(test_identity_layers_in_mnist_cnn());
+    // §2.1 [run]: (5,-1) on (3,4) and (0,-1) are errors; so are two -1s and a changed size.
+    CHECK_THROWS_WITH_AS((Reshape{.target_shape = {5, -1}}.output_shape(Shape{None, 3, 4})),
+                         "Reshape: The total size of the tensor must be unchanged.", shape_error);
+    CHECK_THROWS_AS((Reshape{.target_shape = {0, -1}}.output_shape(Shape{None, 3, 4})), shape_error);
+    CHECK_THROWS_AS((Reshape{.target_shape = {-1, -1}}.output_shape(Shape{None, 3, 4})), shape_error);
+    CHECK_THROWS_AS((Reshape{.target_shape = {5, 2}}.output_shape(Shape{None, 3, 4})), shape_error);
+    CHECK_THROWS_WITH_AS((Sequential{Dropout{.rate = 1.5, .input_shape = {3}}}),
+                         doctest::Contains("Dropout: Invalid value received for argument `rate`"), shape_error);
+}

@@ -142,7 +142,7 @@ struct ConvTranspose {
     Ints<N> kernel_size = 0;
     Ints<N> strides = 1;
     Padding padding = valid;
-    std::optional<Ints<N>> output_padding{};
+    OptionalInts<N> output_padding{};
     DataFormat data_format = channels_last;
     Ints<N> dilation_rate = 1;
     bool use_bias = true;

@@ -16,7 +16,7 @@ enum class PoolKind : std::uint8_t { max, average };
 template <std::size_t N, PoolKind Kind>
 struct Pooling {
     Ints<N> pool_size = 2;
-    std::optional<Ints<N>> strides{}; // None: the pool size
+    OptionalInts<N> strides{}; // None: the pool size
     Padding padding = valid;
     DataFormat data_format = channels_last;
     NNSHAPE_LAYER_KWARGS
@@ -27,6 +27,7 @@ struct Pooling {
 
     constexpr Shape output_shape(const Shape& in) const
     {
+        detail::require_spatial_rank<N>(in);
         const Ints<N> step = strides.value_or(pool_size);
         detail::require_positive(pool_size);
         detail::require_positive(step);

@@ -14,6 +14,28 @@
 
 namespace nnshape {
 
+// Layers that pass their input through unchanged (Keras's core Activation and Dropout).
+struct Activation {
+    Name activation{};
+    NNSHAPE_LAYER_KWARGS
+
+    static constexpr std::string_view class_name = "Activation";
+    constexpr Shape output_shape(const Shape& in) const { return in; }
+};
+
+struct Dropout {
+    double rate = 0;
+    NNSHAPE_LAYER_KWARGS
+
+    static constexpr std::string_view class_name = "Dropout";
+    constexpr Shape output_shape(const Shape& in) const
+    {
+        detail::require(rate >= 0 && rate <= 1, "Dropout: Invalid value received for argument `rate`. Expected a "
+                                                "float value between 0 and 1.");
+        return in;
+    }
+};
+
 // Flatten follows current Keras: any input rank >= 1; an unknown dim gives an unknown length.
 struct Flatten {
     DataFormat data_format = channels_last;
@@ -30,22 +52,7 @@ struct Flatten {
 
 // 1-based axis permutation of the non-batch axes: `Permute{.dims = {2, 1}}`.
 struct Permute {
-    class Dims {
-    public:
-        constexpr Dims(std::initializer_list<std::int64_t> dims)
-        {
-            detail::require(dims.size() < Shape::max_rank, "Permute: too many dims");
-            for (std::int64_t d : dims) dims_[size_++] = d;
-        }
-        constexpr std::size_t size() const { return size_; }
-        constexpr std::int64_t operator[](std::size_t i) const { return dims_[i]; }
-
-    private:
-        std::array<std::int64_t, Shape::max_rank> dims_{};
-        std::size_t size_ = 0;
-    };
-
-    Dims dims = {};
+    IntTuple dims = {};
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "Permute";
@@ -63,6 +70,41 @@ struct Permute {
         detail::require(in.rank() == dims.size() + 1, "Permute: expected ndim = len(dims) + 1");
         Shape out{in[0]};
         for (std::size_t i = 0; i < dims.size(); ++i) out.push_back(in[std::size_t(dims[i])]);
+        return out;
+    }
+};
+
+// `Reshape{.target_shape = {-1, 2}}`: at most one -1, inferred from the input size when it is known.
+struct Reshape {
+    IntTuple target_shape = {};
+    NNSHAPE_LAYER_KWARGS
+
+    static constexpr std::string_view class_name = "Reshape";
+
+    constexpr Shape output_shape(const Shape& in) const
+    {
+        detail::require(in.rank() >= 1, "Reshape: expected min_ndim=1");
+        std::size_t unknowns = 0, unknown_at = 0;
+        Shape out{in[0]};
+        for (std::size_t i = 0; i < target_shape.size(); ++i) {
+            const std::int64_t d = target_shape[i];
+            detail::require(d >= -1, "Reshape: Each dimension in target_shape must be a non-negative integer, or -1");
+            if (d == -1) unknowns++, unknown_at = i + 1;
+            out.push_back(d == -1 ? None : Dim(d));
+        }
+        detail::require(unknowns <= 1, "Reshape: There must be at most one unknown dimension (-1) in target_shape.");
+        const Dim size = product(in.features());
+        if (!size.known()) return out;
+        if (unknowns == 0) {
+            detail::require(product(out.features()) == size, "Reshape: The total size of the tensor must be unchanged.");
+            return out;
+        }
+        std::int64_t partial = 1;
+        for (std::size_t i = 1; i < out.rank(); ++i)
+            if (i != unknown_at) partial = detail::checked_mul(partial, out[i].value());
+        detail::require(partial != 0 && size.value() % partial == 0,
+                        "Reshape: The total size of the tensor must be unchanged.");
+        out[unknown_at] = size.value() / partial;
         return out;
     }
 };
