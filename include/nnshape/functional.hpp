@@ -303,8 +303,7 @@ constexpr Tensors Graph::call(std::int32_t index, const std::vector<Tensor>& inp
     if (l.model >= 0) {
         outputs = infer(l.model, shapes);
     } else {
-        const std::optional<Params> built = l.built ? std::optional<Params>(l.params) : std::nullopt;
-        const detail::LayerCall c = detail::call_layer(*l.layer, l.name, shapes, built);
+        const detail::LayerCall c = detail::call_layer(*l.layer, l.name, shapes, l.built ? &l.params : nullptr);
         outputs = c.outputs;
         l.params = c.params;
         l.built = true;
@@ -337,7 +336,7 @@ constexpr Shapes Graph::infer(std::int32_t model, std::span<const Shape> inputs)
         }
         std::vector<Shape> ins;
         for (const detail::TensorRef& r : n.inputs) ins.push_back(values[position(r.node)][std::size_t(r.index)]);
-        values[i] = l.model >= 0 ? infer(l.model, ins) : detail::call_layer(*l.layer, l.name, ins, l.params).outputs;
+        values[i] = l.model >= 0 ? infer(l.model, ins) : detail::call_layer(*l.layer, l.name, ins, &l.params).outputs;
     }
     Shapes out;
     for (const detail::TensorRef& r : m.outputs) out.push_back(values[position(r.node)][std::size_t(r.index)]);

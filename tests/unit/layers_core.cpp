@@ -88,11 +88,11 @@ TEST_CASE("Dense: errors name the layer, its input shape and the rule")
 {
     // Spec §2.1: rank 1 -> expected min_ndim=2; an unknown last dimension (tf.keras wording).
     CHECK_THROWS_WITH_AS((Sequential{Dense{.units = 5, .batch_input_shape = Shape{None}}}),
-                         doctest::Contains(R"(Dense layer "dense_1" with input shape (None,): Dense: expected min_ndim=2)"),
+                         doctest::Contains(R"(Dense layer "dense_1" with input shape (None,): expected min_ndim=2)"),
                          shape_error);
     CHECK_THROWS_WITH_AS(
         (Sequential{Dense{.units = 5, .input_shape = Shape{3, None}}}),
-        doctest::Contains(R"(Dense layer "dense_1" with input shape (None, 3, None): Dense: The last dimension of )"
+        doctest::Contains(R"(Dense layer "dense_1" with input shape (None, 3, None): The last dimension of )"
                           "the inputs to a Dense layer should be defined. Found None."),
         shape_error);
 }
@@ -114,6 +114,6 @@ TEST_CASE("Embedding: input_length must agree with a known sequence length")
     // tf.keras: "input_length" is 12, but received input has shape (None, 10).
     CHECK_THROWS_WITH_AS(
         (Sequential{InputLayer{.shape = Shape{10}}, Embedding{.input_dim = 1000, .output_dim = 64, .input_length = 12}}),
-        doctest::Contains(R"(Embedding layer "embedding_1" with input shape (None, 10): Embedding: "input_length")"),
+        doctest::Contains(R"(Embedding layer "embedding_1" with input shape (None, 10): "input_length")"),
         shape_error);
 }

@@ -96,7 +96,7 @@ TEST_CASE("Concatenate: shapes that differ off the concatenation axis")
     CHECK_THROWS_WITH_AS(
         Concatenate{.axis = 3}({a, b}),
         doctest::Contains(R"(Concatenate layer "concatenate_1" with input shape [(2, 50, 60, 3), (2, 60, 50, 3)]: )"
-                          "Concatenate: A `Concatenate` layer requires inputs with matching shapes except for the "
+                          "A `Concatenate` layer requires inputs with matching shapes except for the "
                           "concatenation axis."),
         shape_error);
     // tf.keras checks every input against the sizes any input knows: 5 and 6 disagree though the first is None.

@@ -56,7 +56,7 @@ TEST_CASE("BatchNormalization: the normalized axis must be known")
     CHECK_THROWS_WITH_AS(
         (Sequential{BatchNormalization{.input_shape = Shape{None}}}),
         doctest::Contains(R"(BatchNormalization layer "batch_normalization_1" with input shape (None, None): )"
-                          "BatchNormalization: Axis of input tensor should have a defined dimension"),
+                          "Axis of input tensor should have a defined dimension"),
         shape_error);
     CHECK_THROWS_AS(BatchNormalization{.axis = 3}.output_shape(Shape{None, 5, 3}), shape_error);
 }

@@ -100,7 +100,7 @@ TEST_CASE("Permute: dims must be a permutation of 1..n")
     // tf.keras / Keras 3 (§2.1): "Invalid permutation argument dims for Permute Layer..."
     CHECK_THROWS_WITH_AS(
         (Sequential{Permute{.dims = {1, 1}, .input_shape = Shape{3, 4}}}),
-        doctest::Contains(R"(Permute layer "permute_1" with input shape (None, 3, 4): Permute: Invalid permutation )"
+        doctest::Contains(R"(Permute layer "permute_1" with input shape (None, 3, 4): Invalid permutation )"
                           "argument dims for Permute Layer."),
         shape_error);
     CHECK_THROWS_AS((Permute{.dims = {0, 1}}.output_shape(Shape{None, 3, 4})), shape_error);
@@ -170,5 +170,5 @@ TEST_CASE("Reshape, Dropout and Activation (spec 2.1)")
     CHECK_THROWS_AS((Reshape{.target_shape = {-1, -1}}.output_shape(Shape{None, 3, 4})), shape_error);
     CHECK_THROWS_AS((Reshape{.target_shape = {5, 2}}.output_shape(Shape{None, 3, 4})), shape_error);
     CHECK_THROWS_WITH_AS((Sequential{Dropout{.rate = 1.5, .input_shape = {3}}}),
-                         doctest::Contains("Dropout: Invalid value received for argument `rate`"), shape_error);
+                         doctest::Contains(R"(Dropout layer "dropout_1" with input shape (None, 3): Invalid value received for argument `rate`)"), shape_error);
 }

@@ -2,7 +2,6 @@
 // Calling a layer's rule inside a model: the rule's own message gets the layer's class, name and
 // input shapes at run time. In a constant evaluation the rule's `require` line is the diagnostic.
 
-#include <optional>
 #include <span>
 #include <string>
 
@@ -19,11 +18,16 @@ inline std::string describe_inputs(std::span<const Shape> inputs)
     return out + "]";
 }
 
+// `Conv2D layer "conv2d_1" with input shape (None, 2, 2, 3): <rule>`; a rule that starts with the
+// class name already does not repeat it.
 [[noreturn]] inline void rethrow_in_context(const shape_error& e, std::string_view class_name,
                                             std::string_view name, std::span<const Shape> inputs)
 {
+    std::string_view rule = e.what();
+    if (rule.starts_with(class_name) && rule.substr(class_name.size()).starts_with(": "))
+        rule.remove_prefix(class_name.size() + 2);
     throw shape_error(std::string(class_name) + " layer \"" + std::string(name) + "\" with input shape " +
-                      describe_inputs(inputs) + ": " + e.what());
+                      describe_inputs(inputs) + ": " + std::string(rule));
 }
 
 struct LayerCall {
@@ -31,9 +35,9 @@ struct LayerCall {
     Params params;
 };
 
-// `built`: the counts of a layer called before; a new call must fit the same weights.
+// `built`: the counts of a layer called before, if it was; a new call must fit the same weights.
 constexpr LayerCall call_layer(const Layer& layer, const LayerName& name, std::span<const Shape> inputs,
-                               std::optional<Params> built = std::nullopt)
+                               const Params* built = nullptr)
 {
     try {
         LayerCall call{layer.output_shapes(inputs), layer.params(inputs)};
