@@ -85,6 +85,10 @@ public:
     constexpr Pads(std::initializer_list<Pair> v) : pairs_(checked(v)) {}
     constexpr const Pair& operator[](std::size_t i) const { return pairs_[i]; }
     constexpr std::int64_t total(std::size_t i) const { return detail::checked_add(pairs_[i][0], pairs_[i][1]); }
+    constexpr bool non_negative() const
+    {
+        return std::ranges::all_of(pairs_, [](const Pair& p) { return p[0] >= 0 && p[1] >= 0; });
+    }
 
 private:
     // One int for all axes, or one per axis, as (v, v) pairs.

@@ -99,4 +99,12 @@ constexpr Dim deconv_output_length(Dim length, std::int64_t kernel, std::int64_t
     return out;
 }
 
+// The same with the channel axis unchanged (pooling, padding, cropping, upsampling).
+template <std::size_t N, class Length>
+constexpr Shape map_spatial(const Shape& in, DataFormat f, Length length)
+{
+    require_spatial_rank<N>(in);
+    return map_spatial<N>(in, f, in[channel_axis(f, in.rank())], length);
+}
+
 } // namespace nnshape::detail

@@ -27,15 +27,13 @@ struct Pooling {
 
     constexpr Shape output_shape(const Shape& in) const
     {
-        detail::require_spatial_rank<N>(in);
         const Ints<N> step = strides.value_or(pool_size);
         detail::require_positive(pool_size);
         detail::require_positive(step);
         detail::require(padding != causal, "Pooling: Argument `padding` must be either 'valid' or 'same'.");
-        return detail::map_spatial<N>(in, data_format, in[detail::channel_axis(data_format, in.rank())],
-                                      [&](std::size_t i, Dim d) {
-                                          return detail::conv_output_length(d, pool_size[i], step[i], padding, 1);
-                                      });
+        return detail::map_spatial<N>(in, data_format, [&](std::size_t i, Dim d) {
+            return detail::conv_output_length(d, pool_size[i], step[i], padding, 1);
+        });
     }
 };
 

@@ -121,9 +121,7 @@ struct UpSampling {
     constexpr Shape output_shape(const Shape& in) const
     {
         detail::require_positive(size);
-        detail::require_spatial_rank<N>(in);
-        return detail::map_spatial<N>(in, data_format, in[detail::channel_axis(data_format, in.rank())],
-                                      [&](std::size_t i, Dim d) { return d * size[i]; });
+        return detail::map_spatial<N>(in, data_format, [&](std::size_t i, Dim d) { return d * size[i]; });
     }
 };
 
@@ -138,11 +136,8 @@ struct ZeroPadding {
 
     constexpr Shape output_shape(const Shape& in) const
     {
-        for (std::size_t i = 0; i < N; ++i)
-            detail::require(padding[i][0] >= 0 && padding[i][1] >= 0, "ZeroPadding: padding must be >= 0");
-        detail::require_spatial_rank<N>(in);
-        return detail::map_spatial<N>(in, data_format, in[detail::channel_axis(data_format, in.rank())],
-                                      [&](std::size_t i, Dim d) { return d + padding.total(i); });
+        detail::require(padding.non_negative(), "ZeroPadding: padding must be >= 0");
+        return detail::map_spatial<N>(in, data_format, [&](std::size_t i, Dim d) { return d + padding.total(i); });
     }
 };
 
@@ -157,16 +152,13 @@ struct Cropping {
 
     constexpr Shape output_shape(const Shape& in) const
     {
-        for (std::size_t i = 0; i < N; ++i)
-            detail::require(cropping[i][0] >= 0 && cropping[i][1] >= 0, "Cropping: cropping must be >= 0");
-        detail::require_spatial_rank<N>(in);
-        return detail::map_spatial<N>(in, data_format, in[detail::channel_axis(data_format, in.rank())],
-                                      [&](std::size_t i, Dim d) {
-                                          detail::require(!d.known() || cropping.total(i) < d.value(),
-                                                          "Cropping: Values in `cropping` argument should be smaller "
-                                                          "than the corresponding spatial dimension of the input.");
-                                          return d - cropping.total(i);
-                                      });
+        detail::require(cropping.non_negative(), "Cropping: cropping must be >= 0");
+        return detail::map_spatial<N>(in, data_format, [&](std::size_t i, Dim d) {
+            detail::require(!d.known() || cropping.total(i) < d.value(),
+                            "Cropping: Values in `cropping` argument should be smaller than the corresponding "
+                            "spatial dimension of the input.");
+            return d - cropping.total(i);
+        });
     }
 };
 
