@@ -9,24 +9,29 @@
 #include <type_traits>
 #include <variant>
 
+#include "detail/type_list.hpp"
+#include "layers/activations.hpp"
+#include "layers/attention.hpp"
 #include "layers/convolutional.hpp"
+#include "layers/convolutional_recurrent.hpp"
 #include "layers/core.hpp"
 #include "layers/locally_connected.hpp"
 #include "layers/merging.hpp"
 #include "layers/normalization.hpp"
 #include "layers/pooling.hpp"
+#include "layers/preprocessing.hpp"
 #include "layers/recurrent.hpp"
+#include "layers/regularization.hpp"
 #include "layers/reshaping.hpp"
 
 namespace nnshape {
 
 namespace detail {
 
-using layer_variant =
-    std::variant<InputLayer, Dense, Embedding, Activation, Dropout, Flatten, Reshape, Permute, Conv2D, DepthwiseConv2D, SeparableConv2D,
-                 Conv2DTranspose, UpSampling2D, ZeroPadding2D, Cropping2D, MaxPooling2D, AveragePooling2D,
-                 GlobalMaxPooling2D, GlobalAveragePooling2D, SimpleRNN, LSTM, GRU, BatchNormalization,
-                 LocallyConnected2D, Add, Concatenate>;
+using layer_variant = variant_of<concat<core_layers, activation_layers, regularization_layers, reshaping_layers,
+                                        convolutional_layers, pooling_layers, recurrent_layers, convolutional_recurrent_layers, normalization_layers,
+                                        locally_connected_layers, merging_layers, attention_layers,
+                                        preprocessing_layers>::type>::type;
 
 template <class T, class V>
 struct is_alternative;
@@ -34,19 +39,23 @@ template <class T, class... Ts>
 struct is_alternative<T, std::variant<Ts...>> : std::bool_constant<(std::is_same_v<T, Ts> || ...)> {};
 
 template <class L>
-concept single_input = requires(const L& l, const Shape& s) { l.output_shape(s); };
-template <class L>
-concept multi_output = requires(const L& l, const Shape& s) { l.output_shapes(s); };
+concept multi_input_multi_output = requires(const L& l, std::span<const Shape> s) { l.output_shapes(s); };
 template <class L>
 concept multi_input = requires(const L& l, std::span<const Shape> s) { l.output_shape(s); };
+template <class L>
+concept multi_output = requires(const L& l, const Shape& s) { l.output_shapes(s); };
 
-// The one place that adapts each layer's rule to a call with any number of input tensors.
+// The one place that adapts each layer's rule to a call with any number of input tensors. A rule
+// takes one `const Shape&` or a `std::span<const Shape>` of inputs, and returns one `Shape`
+// (`output_shape`) or several (`output_shapes`).
 template <class L>
 constexpr Shapes call_rule(const L& layer, std::span<const Shape> inputs)
 {
     if constexpr (std::is_same_v<L, InputLayer>) {
         require(inputs.empty(), "InputLayer: an InputLayer takes no inputs");
         return Shapes{layer.output_shape()};
+    } else if constexpr (multi_input_multi_output<L>) {
+        return layer.output_shapes(inputs);
     } else if constexpr (multi_input<L>) {
         return Shapes{layer.output_shape(inputs)};
     } else {
@@ -58,15 +67,18 @@ constexpr Shapes call_rule(const L& layer, std::span<const Shape> inputs)
     }
 }
 
+// Weights: `params(const Shape&)` or `params(std::span<const Shape>)`; none if the layer has neither.
 template <class L>
 constexpr Params params_rule(const L& layer, std::span<const Shape> inputs)
 {
-    if constexpr (requires(const Shape& s) { layer.params(s); }) {
-        const Params p = layer.params(inputs[0]);
-        return layer.trainable ? p : Params{0, p.total()};
-    } else {
-        return Params{};
-    }
+    Params p{};
+    if constexpr (requires(std::span<const Shape> s) { layer.params(s); })
+        p = layer.params(inputs);
+    else if constexpr (requires(const Shape& s) { layer.params(s); })
+        p = layer.params(inputs[0]);
+    else
+        return p;
+    return layer.trainable ? p : Params{0, p.total()};
 }
 
 } // namespace detail

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string_view>
 
+#include "../detail/type_list.hpp"
 #include "../detail/spatial.hpp"
 #include "../layer_args.hpp"
 
@@ -188,5 +189,9 @@ using SeparableConv2D = SeparableConv<2>;
 using Conv1DTranspose = ConvTranspose<1>;
 using Conv2DTranspose = ConvTranspose<2>;
 using Conv3DTranspose = ConvTranspose<3>;
+
+namespace detail {
+using convolutional_layers = type_list<Conv1D, Conv2D, Conv3D, DepthwiseConv1D, DepthwiseConv2D, SeparableConv1D, SeparableConv2D, Conv1DTranspose, Conv2DTranspose, Conv3DTranspose>;
+} // namespace detail
 
 } // namespace nnshape

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string_view>
 
+#include "../detail/type_list.hpp"
 #include "../detail/checked.hpp"
 #include "../layer_args.hpp"
 
@@ -87,5 +88,9 @@ struct Embedding {
 
     constexpr Params params(const Shape&) const { return {detail::checked_mul(input_dim, output_dim)}; }
 };
+
+namespace detail {
+using core_layers = type_list<InputLayer, Dense, Embedding>;
+} // namespace detail
 
 } // namespace nnshape

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "../detail/type_list.hpp"
 #include "../detail/spatial.hpp"
 #include "../layer_args.hpp"
 #include "convolutional.hpp"
@@ -83,5 +84,9 @@ private:
 
 using LocallyConnected1D = LocallyConnected<1>;
 using LocallyConnected2D = LocallyConnected<2>;
+
+namespace detail {
+using locally_connected_layers = type_list<LocallyConnected1D, LocallyConnected2D>;
+} // namespace detail
 
 } // namespace nnshape

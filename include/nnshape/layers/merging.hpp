@@ -6,6 +6,7 @@
 #include <span>
 #include <string_view>
 
+#include "../detail/type_list.hpp"
 #include "../layer_args.hpp"
 
 namespace nnshape {
@@ -89,5 +90,9 @@ struct Concatenate {
         return out;
     }
 };
+
+namespace detail {
+using merging_layers = type_list<Add, Concatenate>;
+} // namespace detail
 
 } // namespace nnshape

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "../detail/type_list.hpp"
 #include "../detail/checked.hpp"
 #include "../layer_args.hpp"
 
@@ -31,5 +32,9 @@ struct BatchNormalization {
         return {detail::checked_mul(c, std::int64_t(scale) + std::int64_t(center)), detail::checked_mul(c, 2)};
     }
 };
+
+namespace detail {
+using normalization_layers = type_list<BatchNormalization>;
+} // namespace detail
 
 } // namespace nnshape

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string_view>
 
+#include "../detail/type_list.hpp"
 #include "../detail/spatial.hpp"
 #include "../layer_args.hpp"
 #include "convolutional.hpp"
@@ -83,5 +84,9 @@ using GlobalMaxPool3D = GlobalMaxPooling3D;
 using GlobalAvgPool1D = GlobalAveragePooling1D;
 using GlobalAvgPool2D = GlobalAveragePooling2D;
 using GlobalAvgPool3D = GlobalAveragePooling3D;
+
+namespace detail {
+using pooling_layers = type_list<MaxPooling1D, MaxPooling2D, MaxPooling3D, AveragePooling1D, AveragePooling2D, AveragePooling3D, GlobalMaxPooling1D, GlobalMaxPooling2D, GlobalMaxPooling3D, GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalAveragePooling3D>;
+} // namespace detail
 
 } // namespace nnshape

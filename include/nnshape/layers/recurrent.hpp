@@ -5,6 +5,7 @@
 #include <optional>
 #include <string_view>
 
+#include "../detail/type_list.hpp"
 #include "../detail/checked.hpp"
 #include "../layer_args.hpp"
 
@@ -108,5 +109,9 @@ struct GRU {
 };
 
 #undef NNSHAPE_RECURRENT_ARGS
+
+namespace detail {
+using recurrent_layers = type_list<SimpleRNN, LSTM, GRU>;
+} // namespace detail
 
 } // namespace nnshape

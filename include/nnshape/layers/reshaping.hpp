@@ -8,33 +8,12 @@
 #include <initializer_list>
 #include <string_view>
 
+#include "../detail/type_list.hpp"
 #include "../detail/spatial.hpp"
 #include "../layer_args.hpp"
 #include "convolutional.hpp"
 
 namespace nnshape {
-
-// Layers that pass their input through unchanged (Keras's core Activation and Dropout).
-struct Activation {
-    Name activation{};
-    NNSHAPE_LAYER_KWARGS
-
-    static constexpr std::string_view class_name = "Activation";
-    constexpr Shape output_shape(const Shape& in) const { return in; }
-};
-
-struct Dropout {
-    double rate = 0;
-    NNSHAPE_LAYER_KWARGS
-
-    static constexpr std::string_view class_name = "Dropout";
-    constexpr Shape output_shape(const Shape& in) const
-    {
-        detail::require(rate >= 0 && rate <= 1, "Dropout: Invalid value received for argument `rate`. Expected a "
-                                                "float value between 0 and 1.");
-        return in;
-    }
-};
 
 // Flatten follows current Keras: any input rank >= 1; an unknown dim gives an unknown length.
 struct Flatten {
@@ -171,5 +150,9 @@ using ZeroPadding3D = ZeroPadding<3>;
 using Cropping1D = Cropping<1>;
 using Cropping2D = Cropping<2>;
 using Cropping3D = Cropping<3>;
+
+namespace detail {
+using reshaping_layers = type_list<Flatten, Reshape, Permute, UpSampling1D, UpSampling2D, UpSampling3D, ZeroPadding1D, ZeroPadding2D, ZeroPadding3D, Cropping1D, Cropping2D, Cropping3D>;
+} // namespace detail
 
 } // namespace nnshape
