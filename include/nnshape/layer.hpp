@@ -67,18 +67,25 @@ constexpr Shapes call_rule(const L& layer, std::span<const Shape> inputs)
     }
 }
 
+template <class L>
+concept weights_from_all_inputs = requires(const L& l, std::span<const Shape> s) { l.params(s); };
+template <class L>
+concept weights_from_input = requires(const L& l, const Shape& s) { l.params(s); };
+
 // Weights: `params(const Shape&)` or `params(std::span<const Shape>)`; none if the layer has neither.
 template <class L>
 constexpr Params params_rule(const L& layer, std::span<const Shape> inputs)
 {
-    Params p{};
-    if constexpr (requires(std::span<const Shape> s) { layer.params(s); })
-        p = layer.params(inputs);
-    else if constexpr (requires(const Shape& s) { layer.params(s); })
-        p = layer.params(inputs[0]);
-    else
-        return p;
-    return layer.trainable ? p : Params{0, p.total()};
+    if constexpr (weights_from_all_inputs<L> || weights_from_input<L>) {
+        Params p{};
+        if constexpr (weights_from_all_inputs<L>)
+            p = layer.params(inputs);
+        else
+            p = layer.params(inputs[0]);
+        return layer.trainable ? p : Params{0, p.total()};
+    } else {
+        return Params{};
+    }
 }
 
 } // namespace detail
