@@ -243,7 +243,7 @@ private:
                                           bool trainable)
     {
         LayerName name{Name(given), layer ? layer->class_name() : std::string_view("Model"), 0};
-        if (name.given.empty()) name.ordinal = ++name_counters_[layer ? layer->class_index() : Layer::class_count];
+        if (name.given.empty()) name.ordinal = layer ? name_counters_.next(*layer) : name_counters_.next_model();
         layers_.push_back(detail::GraphLayer{std::move(layer), name, model, trainable, false, {}, {}});
         return std::int32_t(layers_.size() - 1);
     }
@@ -257,7 +257,7 @@ private:
     std::vector<detail::GraphLayer> layers_;
     std::vector<detail::Node> nodes_;
     std::vector<detail::ModelData> models_;
-    std::array<std::int64_t, Layer::class_count + 1> name_counters_{}; // the last counts Models
+    NameCounters name_counters_{};
 };
 
 // Keras's `Input(...)`: `auto x = Input(graph, {.shape = {None, None, 3}});`

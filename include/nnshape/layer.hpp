@@ -1,91 +1,53 @@
 #pragma once
-// nnshape::Layer: any one of the layers, as a value, with the generic calls a model needs (output
-// shapes for any number of inputs, parameter counts, class and name).
+// nnshape::Layer: any one layer, as a value, with the generic calls a model needs
+// (output shapes for any number of inputs, parameter counts, class and name).
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <variant>
 
+#include "detail/rules.hpp"
 #include "detail/type_list.hpp"
-#include "layers/activations.hpp"
-#include "layers/attention.hpp"
-#include "layers/convolutional.hpp"
-#include "layers/convolutional_recurrent.hpp"
-#include "layers/core.hpp"
-#include "layers/locally_connected.hpp"
-#include "layers/merging.hpp"
-#include "layers/normalization.hpp"
-#include "layers/pooling.hpp"
-#include "layers/preprocessing.hpp"
-#include "layers/recurrent.hpp"
-#include "layers/regularization.hpp"
-#include "layers/reshaping.hpp"
+#include "layers/builtin.hpp"
+#include "layers/wrappers.hpp"
 
 namespace nnshape {
 
 namespace detail {
 
-using layer_variant = variant_of<concat<core_layers, activation_layers, regularization_layers, reshaping_layers,
-                                        convolutional_layers, pooling_layers, recurrent_layers, convolutional_recurrent_layers, normalization_layers,
-                                        locally_connected_layers, merging_layers, attention_layers,
-                                        preprocessing_layers>::type>::type;
+using layer_variant = variant_of<concat<builtin_layers, wrapper_layers>::type>::type;
 
 template <class T, class V>
 struct is_alternative;
 template <class T, class... Ts>
 struct is_alternative<T, std::variant<Ts...>> : std::bool_constant<(std::is_same_v<T, Ts> || ...)> {};
 
+// The batch input shape the first layer of a Sequential declares through Keras's keyword arguments:
+// batch_input_shape, else (batch_size,) + input_shape, else the layer's own input_dim/input_length.
 template <class L>
-concept multi_input_multi_output = requires(const L& l, std::span<const Shape> s) { l.output_shapes(s); };
-template <class L>
-concept multi_input = requires(const L& l, std::span<const Shape> s) { l.output_shape(s); };
-template <class L>
-concept multi_output = requires(const L& l, const Shape& s) { l.output_shapes(s); };
-
-// The one place that adapts each layer's rule to a call with any number of input tensors. A rule
-// takes one `const Shape&` or a `std::span<const Shape>` of inputs, and returns one `Shape`
-// (`output_shape`) or several (`output_shapes`).
-template <class L>
-constexpr Shapes call_rule(const L& layer, std::span<const Shape> inputs)
+constexpr std::optional<Shape> declared_input(const L& l)
 {
     if constexpr (std::is_same_v<L, InputLayer>) {
-        require(inputs.empty(), "InputLayer: an InputLayer takes no inputs");
-        return Shapes{layer.output_shape()};
-    } else if constexpr (multi_input_multi_output<L>) {
-        return layer.output_shapes(inputs);
-    } else if constexpr (multi_input<L>) {
-        return Shapes{layer.output_shape(inputs)};
-    } else {
-        require(inputs.size() == 1, "Layer: this layer expects 1 input tensor");
-        if constexpr (multi_output<L>)
-            return layer.output_shapes(inputs[0]);
-        else
-            return Shapes{layer.output_shape(inputs[0])};
+        return l.output_shape();
+    } else if constexpr (requires { l.batch_input_shape; l.input_shape; l.batch_size; }) {
+        const Dim batch = l.batch_size ? Dim(*l.batch_size) : None;
+        if (l.batch_input_shape) return l.batch_input_shape;
+        if (l.input_shape) return Shape::with_batch(batch, {l.input_shape->begin(), l.input_shape->end()});
+        if constexpr (std::is_same_v<L, Embedding>) {
+            return Shape{batch, l.input_length ? Dim(*l.input_length) : None};
+        } else if constexpr (requires { l.input_length; l.input_dim; }) {
+            if (l.input_dim) return Shape{batch, l.input_length ? Dim(*l.input_length) : None, *l.input_dim};
+        } else if constexpr (requires { l.input_dim; }) {
+            if (l.input_dim) return Shape{batch, *l.input_dim};
+        }
     }
-}
-
-template <class L>
-concept weights_from_all_inputs = requires(const L& l, std::span<const Shape> s) { l.params(s); };
-template <class L>
-concept weights_from_input = requires(const L& l, const Shape& s) { l.params(s); };
-
-// Weights: `params(const Shape&)` or `params(std::span<const Shape>)`; none if the layer has neither.
-template <class L>
-constexpr Params params_rule(const L& layer, std::span<const Shape> inputs)
-{
-    if constexpr (weights_from_all_inputs<L> || weights_from_input<L>) {
-        Params p{};
-        if constexpr (weights_from_all_inputs<L>)
-            p = layer.params(inputs);
-        else
-            p = layer.params(inputs[0]);
-        return layer.trainable ? p : Params{0, p.total()};
-    } else {
-        return Params{};
-    }
+    return std::nullopt;
 }
 
 } // namespace detail
@@ -95,6 +57,25 @@ concept LayerType = detail::is_alternative<L, detail::layer_variant>::value;
 
 // One layer of any kind. `is<T>()` is Keras's `isinstance(layer, T)`.
 class Layer {
+private:
+
+    // What every layer answers, whatever its class.
+    template <class L>
+    struct view {
+        const L& l;
+        constexpr std::string_view class_name() const { return L::class_name; }
+        constexpr std::string_view given_name() const { return l.name.view(); }
+        constexpr std::optional<Shape> declared_input() const { return detail::declared_input(l); }
+        constexpr Shapes output_shapes(std::span<const Shape> in) const { return detail::call_rule(l, in); }
+        constexpr Params params(std::span<const Shape> in) const { return detail::params_rule(l, in); }
+    };
+
+    template <class F>
+    constexpr decltype(auto) visit(F&& f) const
+    {
+        return std::visit([&](const auto& l) { return f(view<std::remove_cvref_t<decltype(l)>>{l}); }, layer_);
+    }
+
 public:
     template <LayerType L>
     constexpr Layer(L layer) : layer_(std::move(layer))
@@ -104,7 +85,7 @@ public:
     template <LayerType L>
     constexpr bool is() const
     {
-        return std::holds_alternative<L>(layer_);
+        return get_if<L>() != nullptr;
     }
     template <LayerType L>
     constexpr const L* get_if() const
@@ -114,34 +95,44 @@ public:
 
     constexpr std::string_view class_name() const
     {
-        return std::visit([](const auto& l) { return std::string_view(l.class_name); }, layer_);
+        return visit([](const auto& l) { return std::string_view(l.class_name()); });
     }
     // The name given with `.name = ...`; empty when Keras would pick one.
     constexpr std::string_view given_name() const
     {
-        return std::visit([](const auto& l) { return l.name.view(); }, layer_);
+        return visit([](const auto& l) { return l.given_name(); });
     }
+    // The batch input shape the layer's keyword arguments declare (input_shape, batch_input_shape, ...).
+    constexpr std::optional<Shape> declared_input() const
+    {
+        return visit([](const auto& l) { return l.declared_input(); });
+    }
+    constexpr Shapes output_shapes(std::span<const Shape> inputs) const
+    {
+        return visit([&](const auto& l) { return l.output_shapes(inputs); });
+    }
+    constexpr Params params(std::span<const Shape> inputs) const
+    {
+        return visit([&](const auto& l) { return l.params(inputs); });
+    }
+
     // Index of the layer's class among all layer classes: a key for per-class name counters.
     constexpr std::size_t class_index() const { return layer_.index(); }
     static constexpr std::size_t class_count = std::variant_size_v<detail::layer_variant>;
 
-    constexpr Shapes output_shapes(std::span<const Shape> inputs) const
-    {
-        return std::visit([&](const auto& l) { return detail::call_rule(l, inputs); }, layer_);
-    }
-    constexpr Params params(std::span<const Shape> inputs) const
-    {
-        return std::visit([&](const auto& l) { return detail::params_rule(l, inputs); }, layer_);
-    }
-
-    template <class Visitor>
-    constexpr decltype(auto) visit(Visitor&& v) const
-    {
-        return std::visit(std::forward<Visitor>(v), layer_);
-    }
-
 private:
     detail::layer_variant layer_;
+};
+
+// Keras numbers automatic names per class: one counter per layer class, and one for functional Models.
+class NameCounters {
+public:
+    constexpr std::int64_t next(const Layer& layer) { return ++layers_[layer.class_index()]; }
+    constexpr std::int64_t next_model() { return ++models_; }
+
+private:
+    std::array<std::int64_t, Layer::class_count> layers_{};
+    std::int64_t models_ = 0;
 };
 
 } // namespace nnshape

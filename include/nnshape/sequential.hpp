@@ -15,31 +15,6 @@
 
 namespace nnshape {
 
-namespace detail {
-
-// The batch input shape the first layer of a Sequential declares through Keras's keyword arguments:
-// batch_input_shape, else (batch_size,) + input_shape, else the layer's own input_dim/input_length.
-template <class L>
-constexpr std::optional<Shape> declared_input(const L& l)
-{
-    if constexpr (std::is_same_v<L, InputLayer>) {
-        return l.output_shape();
-    } else {
-        const Dim batch = l.batch_size ? Dim(*l.batch_size) : None;
-        if (l.batch_input_shape) return l.batch_input_shape;
-        if (l.input_shape) return Shape::with_batch(batch, {l.input_shape->begin(), l.input_shape->end()});
-        if constexpr (std::is_same_v<L, Embedding>) {
-            return Shape{batch, l.input_length ? Dim(*l.input_length) : None};
-        } else if constexpr (requires { l.input_length; }) {
-            if (l.input_dim) return Shape{batch, l.input_length ? Dim(*l.input_length) : None, *l.input_dim};
-        } else if constexpr (requires { l.input_dim; }) {
-            if (l.input_dim) return Shape{batch, *l.input_dim};
-        }
-        return std::nullopt;
-    }
-}
-
-} // namespace detail
 
 // One layer of a Sequential with what the model computed for it.
 struct SequentialLayer {
@@ -101,10 +76,10 @@ private:
     constexpr SequentialLayer next(Layer layer)
     {
         LayerName name{Name(layer.given_name()), layer.class_name(), 0};
-        if (name.given.empty()) name.ordinal = ++name_counters_[layer.class_index()];
+        if (name.given.empty()) name.ordinal = name_counters_.next(layer);
         SequentialLayer entry{std::move(layer), name, Shape{}, Params{}};
         const bool first = count_++ == 0;
-        if (first) input_ = entry.layer.visit([](const auto& l) { return detail::declared_input(l); });
+        if (first) input_ = entry.layer.declared_input();
         if (first && entry.layer.is<InputLayer>()) {
             entry.output_shape = *input_;
         } else if (first ? input_.has_value() : output_.has_value()) {
@@ -126,7 +101,7 @@ private:
     }
 
     // Declared before layers_: the constructor fills them while it builds layers_.
-    std::array<std::int64_t, Layer::class_count> name_counters_{};
+    NameCounters name_counters_{};
     std::size_t count_ = 0;
     std::optional<Shape> input_{};
     std::optional<Shape> output_{};

@@ -57,21 +57,61 @@ constexpr bool test_conv2d_groups_and_none()
 }
 static_assert(test_conv2d_groups_and_none());
 
-constexpr bool test_conv_other_ranks()
+constexpr bool test_conv1d()
 {
     // §2.2 [run]: Conv1D(8, 3) on (10, 4) -> (8, 8), 104 = 3*4*8 + 8; causal with d=2 on (10, 4) -> (10, 8);
-    // Conv1D(8, 3, s=2, 'same') on (None, 4) -> (None, None, 8); Conv3D(4, 3) on (5, 6, 7, 2) -> (3, 4, 5, 4),
-    // 220 = 27*2*4 + 4.
-    return Conv1D{.filters = 8, .kernel_size = 3}.output_shape(Shape{None, 10, 4}) == Shape{None, 8, 8} &&
-           Conv1D{.filters = 8, .kernel_size = 3}.params(Shape{None, 10, 4}) == Params{104} &&
-           Conv1D{.filters = 8, .kernel_size = 3, .padding = causal, .dilation_rate = 2}.output_shape(
-               Shape{None, 10, 4}) == Shape{None, 10, 8} &&
+    // Conv1D(8, 3, s=2, 'same') on (None, 4) -> (None, None, 8).
+    Conv1D plain{.filters = 8, .kernel_size = 3};
+    Conv1D causal_d2{.filters = 8, .kernel_size = 3, .padding = causal, .dilation_rate = 2};
+    // Keras 3 docstring: Conv1D(32, 3) on (4, 10, 128) -> (4, 8, 32).
+    Conv1D doc{.filters = 32, .kernel_size = 3};
+    return plain.output_shape(Shape{None, 10, 4}) == Shape{None, 8, 8} && plain.params(Shape{None, 10, 4}) == Params{104} &&
+           causal_d2.output_shape(Shape{None, 10, 4}) == Shape{None, 10, 8} &&
+           causal_d2.params(Shape{None, 10, 4}) == Params{104} &&
            Conv1D{.filters = 8, .kernel_size = 3, .strides = 2, .padding = same}.output_shape(Shape{None, None, 4}) ==
                Shape{None, None, 8} &&
-           Conv3D{.filters = 4, .kernel_size = 3}.output_shape(Shape{None, 5, 6, 7, 2}) == Shape{None, 3, 4, 5, 4} &&
-           Conv3D{.filters = 4, .kernel_size = 3}.params(Shape{None, 5, 6, 7, 2}) == Params{220};
+           doc.output_shape(Shape{4, 10, 128}) == Shape{4, 8, 32} &&
+           // §0.4 valid: (10 - 3 + 3) // 3 = 3; causal = ceil(10 / 2) = 5
+           Conv1D{.filters = 8, .kernel_size = 3, .strides = 3}.output_shape(Shape{None, 10, 4}) == Shape{None, 3, 8} &&
+           Conv1D{.filters = 8, .kernel_size = 3, .strides = 2, .padding = causal}.output_shape(Shape{None, 10, 4}) ==
+               Shape{None, 5, 8} &&
+           // channels_first: (b, c, L) -> (b, f, L'); Keras 3 pads causal on axis 2 there.
+           Conv1D{.filters = 8, .kernel_size = 3, .data_format = channels_first}.output_shape(Shape{None, 4, 10}) ==
+               Shape{None, 8, 8} &&
+           Conv1D{.filters = 8, .kernel_size = 3, .data_format = channels_first}.params(Shape{None, 4, 10}) ==
+               Params{104} &&
+           Conv1D{.filters = 8, .kernel_size = 3, .padding = causal, .data_format = channels_first}.output_shape(
+               Shape{None, 4, 10}) == Shape{None, 8, 10} &&
+           // groups=2: kernel (3, 4/2, 8) + 8 = 56; use_bias=False: 3*4*8 = 96
+           Conv1D{.filters = 8, .kernel_size = 3, .groups = 2}.params(Shape{None, 10, 4}) == Params{56} &&
+           Conv1D{.filters = 8, .kernel_size = 3, .use_bias = false}.params(Shape{None, 10, 4}) == Params{96};
 }
-static_assert(test_conv_other_ranks());
+static_assert(test_conv1d());
+
+constexpr bool test_conv3d()
+{
+    // §2.2 [run]: Conv3D(4, 3) on (5, 6, 7, 2) -> (3, 4, 5, 4), 220 = 27*2*4 + 4.
+    Conv3D plain{.filters = 4, .kernel_size = 3};
+    // Keras 3 docstring: Conv3D(32, 3) on (4, 10, 10, 10, 128) -> (4, 8, 8, 8, 32).
+    Conv3D doc{.filters = 32, .kernel_size = 3};
+    return plain.output_shape(Shape{None, 5, 6, 7, 2}) == Shape{None, 3, 4, 5, 4} &&
+           plain.params(Shape{None, 5, 6, 7, 2}) == Params{220} &&
+           doc.output_shape(Shape{4, 10, 10, 10, 128}) == Shape{4, 8, 8, 8, 32} &&
+           // channels_first: (b, c, d, h, w)
+           Conv3D{.filters = 4, .kernel_size = 3, .data_format = channels_first}.output_shape(Shape{None, 2, 5, 6, 7}) ==
+               Shape{None, 4, 3, 4, 5} &&
+           Conv3D{.filters = 4, .kernel_size = 3, .data_format = channels_first}.params(Shape{None, 2, 5, 6, 7}) ==
+               Params{220} &&
+           // same, strides 2: ceil(5/2), ceil(6/2), ceil(7/2); None stays None
+           Conv3D{.filters = 4, .kernel_size = 3, .strides = 2, .padding = same}.output_shape(
+               Shape{None, 5, 6, 7, 2}) == Shape{None, 3, 3, 4, 4} &&
+           // kernel (1, 2, 3), dilation (1, 1, 2): dilated 1, 2, 5 -> 5, 5, 3; 1*2*3*2*4 + 4 = 52
+           Conv3D{.filters = 4, .kernel_size = {1, 2, 3}, .dilation_rate = {1, 1, 2}}.output_shape(
+               Shape{None, 5, 6, 7, 2}) == Shape{None, 5, 5, 3, 4} &&
+           Conv3D{.filters = 4, .kernel_size = {1, 2, 3}}.params(Shape{None, 5, 6, 7, 2}) == Params{52} &&
+           plain.output_shape(Shape{8, None, 6, None, 2}) == Shape{8, None, 4, None, 4};
+}
+static_assert(test_conv3d());
 
 constexpr bool test_depthwise_conv2d()
 {
@@ -149,16 +189,97 @@ constexpr bool test_conv2d_transpose()
 }
 static_assert(test_conv2d_transpose());
 
+constexpr bool test_depthwise_conv1d()
+{
+    // §2.2: out channels in*dm, params prod(k)*in*dm + in*dm.
+    // (10, 4), kernel 3, dm 2: (10-3+1) = 8 -> (8, 8); 3*8 + 8 = 32.
+    DepthwiseConv1D dm2{.kernel_size = 3, .depth_multiplier = 2};
+    return dm2.output_shape(Shape{None, 10, 4}) == Shape{None, 8, 8} && dm2.params(Shape{None, 10, 4}) == Params{32} &&
+           // channels_first (b, c, L)
+           DepthwiseConv1D{.kernel_size = 3, .depth_multiplier = 2, .data_format = channels_first}.output_shape(
+               Shape{None, 4, 10}) == Shape{None, 8, 8} &&
+           // same, strides 2, None length: (None, None, 4); 3*4 + 4 = 16; no bias 12
+           DepthwiseConv1D{.kernel_size = 3, .strides = 2, .padding = same}.output_shape(Shape{None, None, 4}) ==
+               Shape{None, None, 4} &&
+           DepthwiseConv1D{.kernel_size = 3}.params(Shape{None, None, 4}) == Params{16} &&
+           DepthwiseConv1D{.kernel_size = 3, .use_bias = false}.params(Shape{None, None, 4}) == Params{12} &&
+           // Keras 3 accepts strides 2 with dilation 2 here: K = 5, floor((9 - 5) / 2) + 1 = 3
+           DepthwiseConv1D{.kernel_size = 3, .strides = 2, .dilation_rate = 2}.output_shape(Shape{None, 9, 4}) ==
+               Shape{None, 3, 4};
+}
+static_assert(test_depthwise_conv1d());
+
+constexpr bool test_separable_conv1d()
+{
+    // §2.2 [run]: SeparableConv1D(10, 3) on (8, 3) -> (6, 10), 49 = 9 + 30 + 10.
+    SeparableConv1D plain{.filters = 10, .kernel_size = 3};
+    // dm 2, same, strides 2 on (8, 3): ceil(8/2) = 4; 3*3*2 + 6*10 + 10 = 88.
+    SeparableConv1D dm2{.filters = 10, .kernel_size = 3, .strides = 2, .padding = same, .depth_multiplier = 2};
+    return plain.output_shape(Shape{None, 8, 3}) == Shape{None, 6, 10} && plain.params(Shape{None, 8, 3}) == Params{49} &&
+           dm2.output_shape(Shape{None, 8, 3}) == Shape{None, 4, 10} && dm2.params(Shape{None, 8, 3}) == Params{88} &&
+           SeparableConv1D{.filters = 10, .kernel_size = 3, .data_format = channels_first}.output_shape(
+               Shape{None, 3, 8}) == Shape{None, 10, 6} &&
+           SeparableConv1D{.filters = 10, .kernel_size = 3, .data_format = channels_first}.params(Shape{None, 3, 8}) ==
+               Params{49} &&
+           // dilation 2: K = 5, 8 - 5 + 1 = 4
+           SeparableConv1D{.filters = 10, .kernel_size = 3, .dilation_rate = 2}.output_shape(Shape{None, 8, 3}) ==
+               Shape{None, 4, 10};
+}
+static_assert(test_separable_conv1d());
+
+constexpr bool test_conv_transpose_1d_3d()
+{
+    // Keras 3 docstrings: Conv1DTranspose(32, 3, 2) on (4, 10, 128) -> (4, 21, 32) (10*2 + max(3-2, 0));
+    // Conv3DTranspose(32, 2, 2) on (4, 10, 8, 12, 128) -> (4, 20, 16, 24, 32).
+    // §2.2 [run]: Conv3DTranspose(2, 3, strides=2) on 4x4x4x3 -> 9x9x9x2, 164 = 27*2*3 + 2.
+    Conv1DTranspose doc1{.filters = 32, .kernel_size = 3, .strides = 2};
+    Conv3DTranspose doc3{.filters = 32, .kernel_size = 2, .strides = 2};
+    Conv3DTranspose run3{.filters = 2, .kernel_size = 3, .strides = 2};
+    // Conv1DTranspose(4, 3, strides=2) on (5, 3): params 3*4*3 + 4 = 40 (kernel (3, 4, 3)).
+    Conv1DTranspose small{.filters = 4, .kernel_size = 3, .strides = 2};
+    return doc1.output_shape(Shape{4, 10, 128}) == Shape{4, 21, 32} &&
+           doc3.output_shape(Shape{4, 10, 8, 12, 128}) == Shape{4, 20, 16, 24, 32} &&
+           run3.output_shape(Shape{None, 4, 4, 4, 3}) == Shape{None, 9, 9, 9, 2} &&
+           run3.params(Shape{None, 4, 4, 4, 3}) == Params{164} &&
+           small.params(Shape{None, 5, 3}) == Params{40} &&
+           // §0.5: same -> L*s = 10; output_padding 1 valid -> 4*2 + 3 + 1 = 12; same -> 4*2 + 3%2 + 1 = 10
+           Conv1DTranspose{.filters = 4, .kernel_size = 3, .strides = 2, .padding = same}.output_shape(
+               Shape{None, 5, 3}) == Shape{None, 10, 4} &&
+           Conv1DTranspose{.filters = 4, .kernel_size = 3, .strides = 2, .output_padding = 1}.output_shape(
+               Shape{None, 5, 3}) == Shape{None, 12, 4} &&
+           Conv1DTranspose{.filters = 4, .kernel_size = 3, .strides = 2, .padding = same, .output_padding = 1}
+                   .output_shape(Shape{None, 5, 3}) == Shape{None, 10, 4} &&
+           // dilation 2, stride 1, valid: K = 5, 5*1 + max(5-1, 0) = 9; channels_first; None stays None
+           Conv1DTranspose{.filters = 4, .kernel_size = 3, .dilation_rate = 2}.output_shape(Shape{None, 5, 3}) ==
+               Shape{None, 9, 4} &&
+           Conv1DTranspose{.filters = 4, .kernel_size = 3, .strides = 2, .data_format = channels_first}.output_shape(
+               Shape{None, 3, 5}) == Shape{None, 4, 11} &&
+           small.output_shape(Shape{None, None, 3}) == Shape{None, None, 4} &&
+           // Conv3DTranspose same -> 4*2 = 8 per axis; channels_first; Keras 3 applies dilation (tf.keras
+           // ignores it): K = 5, 4 + 4 = 8
+           Conv3DTranspose{.filters = 2, .kernel_size = 3, .strides = 2, .padding = same}.output_shape(
+               Shape{None, 4, 4, 4, 3}) == Shape{None, 8, 8, 8, 2} &&
+           Conv3DTranspose{.filters = 2, .kernel_size = 3, .strides = 2, .data_format = channels_first}.output_shape(
+               Shape{None, 3, 4, 4, 4}) == Shape{None, 2, 9, 9, 9} &&
+           Conv3DTranspose{.filters = 2, .kernel_size = 3, .dilation_rate = 2}.output_shape(Shape{None, 4, 4, 4, 3}) ==
+               Shape{None, 8, 8, 8, 2};
+}
+static_assert(test_conv_transpose_1d_3d());
+
 } // namespace
 
 TEST_CASE("convolutions: shapes and counts at run time (same tests as the static_asserts)")
 {
     CHECK(test_conv2d());
     CHECK(test_conv2d_groups_and_none());
-    CHECK(test_conv_other_ranks());
+    CHECK(test_conv1d());
+    CHECK(test_conv3d());
     CHECK(test_depthwise_conv2d());
     CHECK(test_separable_conv2d());
     CHECK(test_conv2d_transpose());
+    CHECK(test_depthwise_conv1d());
+    CHECK(test_separable_conv1d());
+    CHECK(test_conv_transpose_1d_3d());
 }
 
 TEST_CASE("Conv2D: a kernel larger than the input under valid padding")
@@ -201,7 +322,7 @@ TEST_CASE("Conv2D: argument and input errors")
 
 TEST_CASE("Conv2DTranspose: output_padding must be smaller than strides")
 {
-    // Spec §0.5: `op >= stride` is rejected ("Strides must be greater than output padding").
+    // Spec §0.5: `op >= stride` is rejected (Keras 3: "`output_padding` must be strictly less than `strides`").
     CHECK_THROWS_WITH_AS(
         (Sequential{Conv2DTranspose{.filters = 8, .kernel_size = 3, .strides = 2, .output_padding = 2,
                                     .input_shape = Shape{5, 5, 4}}}),
@@ -209,8 +330,125 @@ TEST_CASE("Conv2DTranspose: output_padding must be smaller than strides")
         shape_error);
     CHECK_THROWS_WITH_AS((Conv2DTranspose{.filters = 8, .kernel_size = 3, .strides = {2, 1}, .output_padding = Ints<2>{1, 1}}
                               .output_shape(Shape{None, 5, 5, 4})),
-                         doctest::Contains("Strides must be greater than output padding."), shape_error);
+                         doctest::Contains("`output_padding` must be strictly less than `strides` for all dimensions."),
+                         shape_error);
     CHECK_THROWS_WITH_AS((Conv2DTranspose{.filters = 8, .kernel_size = 3}.output_shape(Shape{None, 5, 5, None})),
                          doctest::Contains("The channel dimension of the inputs should be defined. Found None."),
                          shape_error);
+}
+
+TEST_CASE("Conv1D / Conv3D: Keras 3 argument errors")
+{
+    // Keras 3 base_conv.py: filters <= 0, groups <= 0, kernel_size/strides/dilation_rate through
+    // standardize_tuple (`value > 0`).
+    const Shape seq{None, 10, 4};
+    CHECK_THROWS_WITH_AS((Conv1D{.filters = 0, .kernel_size = 3}.output_shape(seq)),
+                         doctest::Contains("Invalid value for argument `filters`. Expected a strictly positive value."),
+                         shape_error);
+    CHECK_THROWS_WITH_AS((Conv1D{.filters = 8, .kernel_size = 3, .groups = 0}.output_shape(seq)),
+                         doctest::Contains("The number of groups must be a positive integer."), shape_error);
+    CHECK_THROWS_WITH_AS((Conv1D{.filters = 8, .kernel_size = 0}.output_shape(seq)),
+                         doctest::Contains("The `kernel_size` argument must be a tuple of integers that satisfy "
+                                           "`value > 0`"),
+                         shape_error);
+    CHECK_THROWS_WITH_AS((Conv3D{.filters = 8, .kernel_size = 1, .strides = {1, 0, 1}}.output_shape(
+                             Shape{None, 5, 6, 7, 2})),
+                         doctest::Contains("The `strides` argument must be a tuple of integers that satisfy `value > 0`"),
+                         shape_error);
+    CHECK_THROWS_WITH_AS((Conv1D{.filters = 8, .kernel_size = 3, .dilation_rate = -1}.output_shape(seq)),
+                         doctest::Contains("The `dilation_rate` argument must be a tuple of integers that satisfy "
+                                           "`value > 0`"),
+                         shape_error);
+    CHECK_THROWS_WITH_AS((Conv1D{.filters = 8, .kernel_size = 3, .strides = 2, .dilation_rate = 2}.output_shape(seq)),
+                         doctest::Contains("`strides > 1` not supported in conjunction with `dilation_rate > 1`"),
+                         shape_error);
+    CHECK_THROWS_WITH_AS((Conv3D{.filters = 6, .kernel_size = 1, .groups = 4}.output_shape(Shape{None, 5, 6, 7, 4})),
+                         doctest::Contains("The number of filters must be evenly divisible by the number of groups."),
+                         shape_error);
+    CHECK_THROWS_WITH_AS((Conv1D{.filters = 6, .kernel_size = 1, .groups = 3}.output_shape(seq)),
+                         doctest::Contains("The number of input channels must be evenly divisible by the number of "
+                                           "groups."),
+                         shape_error);
+}
+
+TEST_CASE("convolutions: padding='causal' is for Conv1D only (Keras 3)")
+{
+    // Keras 3 standardize_padding(allow_causal=rank == 1) in base_conv.py only; the depthwise, separable
+    // and transposed bases call it without allow_causal.
+    CHECK(Conv1D{.filters = 8, .kernel_size = 3, .padding = causal}.output_shape(Shape{None, 10, 4}) ==
+          Shape{None, 10, 8});
+    CHECK_THROWS_WITH_AS((Conv2D{.filters = 8, .kernel_size = 3, .padding = causal}.output_shape(Shape{None, 7, 7, 3})),
+                         doctest::Contains("The `padding` argument must be one of {'valid', 'same'}"), shape_error);
+    CHECK_THROWS_WITH_AS((DepthwiseConv1D{.kernel_size = 3, .padding = causal}.output_shape(Shape{None, 10, 4})),
+                         doctest::Contains("The `padding` argument must be one of {'valid', 'same'}"), shape_error);
+    CHECK_THROWS_WITH_AS(
+        (SeparableConv1D{.filters = 8, .kernel_size = 3, .padding = causal}.output_shape(Shape{None, 10, 4})),
+        doctest::Contains("The `padding` argument must be one of {'valid', 'same'}"), shape_error);
+    CHECK_THROWS_WITH_AS(
+        (Conv1DTranspose{.filters = 8, .kernel_size = 3, .padding = causal}.output_shape(Shape{None, 10, 4})),
+        doctest::Contains("The `padding` argument must be one of {'valid', 'same'}"), shape_error);
+}
+
+TEST_CASE("convolutions: input rank, channels and size inside a model")
+{
+    // §0.4: valid padding with the kernel longer than the input; §2.2: rank 3 for Conv1D, 5 for Conv3D.
+    CHECK_THROWS_WITH_AS(
+        (Sequential{Conv1D{.filters = 8, .kernel_size = 3, .input_shape = Shape{2, 4}}}),
+        doctest::Contains(R"(Conv1D layer "conv1d_1" with input shape (None, 2, 4): Computed output size would be )"
+                          "zero or negative"),
+        shape_error);
+    CHECK_THROWS_WITH_AS(
+        (Sequential{Conv3D{.filters = 4, .kernel_size = 3, .input_shape = Shape{5, 6, 2}}}),
+        doctest::Contains(R"(Conv3D layer "conv3d_1" with input shape (None, 5, 6, 2): expected ndim = spatial )"
+                          "rank + 2 = 5"),
+        shape_error);
+    CHECK_THROWS_WITH_AS(
+        (Sequential{Conv3D{.filters = 4, .kernel_size = 3, .groups = 4, .input_shape = Shape{5, 6, 7, 2}}}),
+        doctest::Contains(R"(Conv3D layer "conv3d_1" with input shape (None, 5, 6, 7, 2): Conv: The number of )"
+                          "input channels must be evenly divisible by the number of groups."),
+        shape_error);
+    CHECK_THROWS_WITH_AS((Conv1D{.filters = 8, .kernel_size = 3}.output_shape(Shape{None, 10, None})),
+                         doctest::Contains("The channel dimension of the inputs should be defined. Found None."),
+                         shape_error);
+    CHECK_THROWS_WITH_AS((Conv1DTranspose{.filters = 8, .kernel_size = 3}.output_shape(Shape{None, 10, None})),
+                         doctest::Contains("The channel dimension of the inputs should be defined. Found None."),
+                         shape_error);
+    CHECK_THROWS_AS((DepthwiseConv1D{.kernel_size = 3}.output_shape(Shape{None, 10, None})), shape_error);
+    CHECK_THROWS_AS((SeparableConv1D{.filters = 4, .kernel_size = 3}.output_shape(Shape{None, 10, None})), shape_error);
+    CHECK_THROWS_AS((DepthwiseConv1D{.kernel_size = 3}.output_shape(Shape{None, 10, 4, 4})), shape_error);
+    // same padding has no size limit: ceil(2 / 1) = 2
+    CHECK(Conv1D{.filters = 8, .kernel_size = 3, .padding = same}.output_shape(Shape{None, 2, 4}) == Shape{None, 2, 8});
+}
+
+TEST_CASE("DepthwiseConv / SeparableConv / ConvTranspose: Keras 3 argument errors")
+{
+    // base_depthwise_conv.py / base_separable_conv.py: depth_multiplier and filters must be > 0.
+    CHECK_THROWS_WITH_AS((DepthwiseConv1D{.kernel_size = 3, .depth_multiplier = 0}.output_shape(Shape{None, 10, 4})),
+                         doctest::Contains("Invalid value for argument `depth_multiplier`. Expected a strictly "
+                                           "positive value."),
+                         shape_error);
+    CHECK_THROWS_WITH_AS(
+        (SeparableConv1D{.filters = 4, .kernel_size = 3, .depth_multiplier = 0}.output_shape(Shape{None, 10, 4})),
+        doctest::Contains("Invalid value for argument `depth_multiplier`."), shape_error);
+    CHECK_THROWS_WITH_AS((SeparableConv1D{.filters = 0, .kernel_size = 3}.output_shape(Shape{None, 10, 4})),
+                         doctest::Contains("Invalid value for argument `filters`."), shape_error);
+    CHECK_THROWS_WITH_AS((Conv3DTranspose{.filters = 0, .kernel_size = 3}.output_shape(Shape{None, 4, 4, 4, 3})),
+                         doctest::Contains("Invalid value for argument `filters`."), shape_error);
+    // base_conv_transpose.py: output_padding >= 0 and < strides; no strides > 1 with dilation_rate > 1.
+    CHECK_THROWS_WITH_AS(
+        (Conv1DTranspose{.filters = 4, .kernel_size = 3, .strides = 2, .output_padding = -1}.output_shape(
+            Shape{None, 5, 3})),
+        doctest::Contains("The `output_padding` argument must be a tuple of integers that satisfy `value >= 0`"),
+        shape_error);
+    CHECK_THROWS_WITH_AS(
+        (Conv3DTranspose{.filters = 2, .kernel_size = 3, .strides = 2, .output_padding = {1, 1, 2}}.output_shape(
+            Shape{None, 4, 4, 4, 3})),
+        doctest::Contains("`output_padding` must be strictly less than `strides` for all dimensions."), shape_error);
+    CHECK_THROWS_WITH_AS(
+        (Conv1DTranspose{.filters = 4, .kernel_size = 3, .strides = 2, .dilation_rate = 2}.output_shape(
+            Shape{None, 5, 3})),
+        doctest::Contains("`strides > 1` not supported in conjunction with `dilation_rate > 1`"), shape_error);
+    CHECK_THROWS_WITH_AS((Conv1DTranspose{.filters = 4, .kernel_size = 0}.output_shape(Shape{None, 5, 3})),
+                         doctest::Contains("The `kernel_size` argument must be a tuple of integers"), shape_error);
+    CHECK_THROWS_AS((Conv3DTranspose{.filters = 2, .kernel_size = 3}.output_shape(Shape{None, 4, 4, 3})), shape_error);
 }

@@ -117,3 +117,26 @@ TEST_CASE("Embedding: input_length must agree with a known sequence length")
         doctest::Contains(R"(Embedding layer "embedding_1" with input shape (None, 10): "input_length")"),
         shape_error);
 }
+
+namespace {
+
+constexpr bool test_identity_and_masking()
+{
+    // Spec §2.1: Masking(mask_value=0.) is the identity on shapes with no weights; Keras 3's Identity
+    // returns its input. Masking then LSTM(4) on (None, 5, 3): 4*(4*3 + 4*4 + 4) = 128 (§9).
+    const Sequential masked{Masking{.mask_value = -1, .input_shape = {None, 3}}, Identity{}, LSTM{.units = 4}};
+    return Identity{}.output_shape(Shape{None, 5, 3}) == Shape{None, 5, 3} &&
+           Masking{}.output_shape(Shape{None, None, 3}) == Shape{None, None, 3} &&
+           masked.layers()[0].output_shape == Shape{None, None, 3} && masked.layers()[1].count_params() == 0 &&
+           masked.output_shape() == Shape{None, 4} && masked.count_params() == 128;
+}
+static_assert(test_identity_and_masking());
+
+} // namespace
+
+TEST_CASE("Identity and Masking: shapes unchanged, no weights")
+{
+    CHECK(test_identity_and_masking());
+    CHECK(Layer{Identity{}}.class_name() == "Identity");
+    CHECK(Layer{Masking{}}.class_name() == "Masking");
+}

@@ -33,7 +33,15 @@ constexpr bool test_locally_connected1d()
            LocallyConnected1D{.filters = 8, .kernel_size = 3}.params(Shape{None, 10, 4}) == Params{832} &&
            LocallyConnected1D{.filters = 8, .kernel_size = 3, .strides = 2}.output_shape(Shape{None, 10, 4}) ==
                Shape{None, 4, 8} &&
-           LocallyConnected1D{.filters = 8, .kernel_size = 3, .strides = 2}.params(Shape{None, 10, 4}) == Params{416};
+           LocallyConnected1D{.filters = 8, .kernel_size = 3, .strides = 2}.params(Shape{None, 10, 4}) == Params{416} &&
+           // channels_first (b, c, L) -> (b, f, L'), same counts
+           LocallyConnected1D{.filters = 8, .kernel_size = 3, .data_format = channels_first}.output_shape(
+               Shape{None, 4, 10}) == Shape{None, 8, 8} &&
+           LocallyConnected1D{.filters = 8, .kernel_size = 3, .data_format = channels_first}.params(
+               Shape{None, 4, 10}) == Params{832} &&
+           // use_bias=False: 8*(3*4)*8 = 768
+           LocallyConnected1D{.filters = 8, .kernel_size = 3, .use_bias = false}.params(Shape{None, 10, 4}) ==
+               Params{768};
 }
 static_assert(test_locally_connected1d());
 
@@ -62,6 +70,26 @@ constexpr bool test_locally_connected_implementations()
 }
 static_assert(test_locally_connected_implementations());
 
+constexpr bool test_locally_connected1d_implementations()
+{
+    // §2.9 1D implementation 2: kernel (il, c, ol, f) + bias (ol, f): 10*4*8*8 + 8*8 = 2560 + 64 = 2624;
+    // implementation 3 equals implementation 1 for 'valid': 832.
+    // 'same' on (6, 1), kernel 2, strides 2, 1 filter: ceil(6/2) = 3 outputs. Implementation 2:
+    // 6*1*3*1 + 3 = 21. Implementation 3 (tf.keras conv_connected_inputs): windows [0, 1), [1, 3), [3, 5)
+    // -> 1 + 2 + 2 = 5 kernel weights + 3 bias = 8.
+    return LocallyConnected1D{.filters = 8, .kernel_size = 3, .implementation = 2}.params(Shape{None, 10, 4}) ==
+               Params{2624} &&
+           LocallyConnected1D{.filters = 8, .kernel_size = 3, .implementation = 3}.params(Shape{None, 10, 4}) ==
+               Params{832} &&
+           LocallyConnected1D{.filters = 1, .kernel_size = 2, .strides = 2, .padding = same, .implementation = 2}
+                   .output_shape(Shape{None, 6, 1}) == Shape{None, 3, 1} &&
+           LocallyConnected1D{.filters = 1, .kernel_size = 2, .strides = 2, .padding = same, .implementation = 2}
+                   .params(Shape{None, 6, 1}) == Params{21} &&
+           LocallyConnected1D{.filters = 1, .kernel_size = 2, .strides = 2, .padding = same, .implementation = 3}
+                   .params(Shape{None, 6, 1}) == Params{8};
+}
+static_assert(test_locally_connected1d_implementations());
+
 } // namespace
 
 TEST_CASE("LocallyConnected: shapes and counts at run time (same tests as the static_asserts)")
@@ -69,6 +97,7 @@ TEST_CASE("LocallyConnected: shapes and counts at run time (same tests as the st
     CHECK(test_locally_connected2d());
     CHECK(test_locally_connected1d());
     CHECK(test_locally_connected_implementations());
+    CHECK(test_locally_connected1d_implementations());
 }
 
 TEST_CASE("LocallyConnected2D: errors")
@@ -77,7 +106,8 @@ TEST_CASE("LocallyConnected2D: errors")
     CHECK_THROWS_WITH_AS(
         (Sequential{LocallyConnected2D{.filters = 4, .kernel_size = 3, .padding = same, .input_shape = Shape{7, 7, 2}}}),
         doctest::Contains(R"(LocallyConnected2D layer "locally_connected2d_1" with input shape (None, 7, 7, 2): )"
-                          "LocallyConnected: Invalid border mode"),
+                          "Invalid border mode for LocallyConnected2D (only \"valid\" is supported if "
+                          "implementation is 1): same"),
         shape_error);
     // §2.9: the spatial dimensions must be fully defined; the channel axis too.
     CHECK_THROWS_WITH_AS(
@@ -90,4 +120,30 @@ TEST_CASE("LocallyConnected2D: errors")
                          shape_error);
     // a kernel larger than the input (valid)
     CHECK_THROWS_AS((LocallyConnected2D{.filters = 4, .kernel_size = 8}.output_shape(Shape{None, 7, 7, 2})), shape_error);
+}
+
+TEST_CASE("LocallyConnected1D: errors")
+{
+    // tf.keras locally_connected1d.py: 'same' needs implementation 2 or 3.
+    CHECK_THROWS_WITH_AS(
+        (Sequential{LocallyConnected1D{.filters = 4, .kernel_size = 3, .padding = same, .input_shape = Shape{10, 4}}}),
+        doctest::Contains(R"(LocallyConnected1D layer "locally_connected1d_1" with input shape (None, 10, 4): )"
+                          R"(Invalid border mode for LocallyConnected1D (only "valid" is supported if implementation )"
+                          "is 1): same"),
+        shape_error);
+    CHECK_THROWS_WITH_AS((LocallyConnected1D{.filters = 4, .kernel_size = 3}.output_shape(Shape{None, None, 4})),
+                         doctest::Contains("The spatial dimensions of the inputs should be fully-defined"),
+                         shape_error);
+    CHECK_THROWS_WITH_AS((LocallyConnected1D{.filters = 4, .kernel_size = 3}.output_shape(Shape{None, 10, None})),
+                         doctest::Contains("The channel dimension of the inputs should be defined. Found None."),
+                         shape_error);
+    CHECK_THROWS_WITH_AS((LocallyConnected1D{.filters = 4, .kernel_size = 3, .implementation = 4}.output_shape(
+                             Shape{None, 10, 4})),
+                         doctest::Contains("Unrecognized implementation mode"), shape_error);
+    CHECK_THROWS_WITH_AS((LocallyConnected1D{.filters = 4, .kernel_size = 3, .padding = causal, .implementation = 2}
+                              .output_shape(Shape{None, 10, 4})),
+                         doctest::Contains("Padding must be `same` or `valid`"), shape_error);
+    CHECK_THROWS_AS((LocallyConnected1D{.filters = 0, .kernel_size = 3}.output_shape(Shape{None, 10, 4})), shape_error);
+    CHECK_THROWS_AS((LocallyConnected1D{.filters = 4, .kernel_size = 11}.output_shape(Shape{None, 10, 4})), shape_error);
+    CHECK_THROWS_AS((LocallyConnected1D{.filters = 4, .kernel_size = 3}.output_shape(Shape{None, 10, 4, 4})), shape_error);
 }

@@ -1,7 +1,9 @@
-// BatchNormalization against Keras's numbers: spec §2.8, §3, §9 and the seed notebook. Each constexpr
-// test runs at compile time (static_assert) and at run time (CHECK).
+// Normalization layers against Keras's numbers: spec §2.8, §3, §9, the seed notebook and Keras 3's
+// tests. Each constexpr test runs at compile time (static_assert) and at run time (CHECK).
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
+
+#include <cstdint>
 
 namespace {
 using namespace nnshape;
@@ -20,7 +22,12 @@ constexpr bool test_batch_normalization()
            BatchNormalization{.center = false}.params(Shape{None, 5, 3}) == Params{3, 6} &&
            BatchNormalization{.scale = false}.params(Shape{None, 5, 3}) == Params{3, 6} &&
            // only the normalized axis must be known
-           BatchNormalization{}.output_shape(Shape{None, None, None, 3}) == Shape{None, None, None, 3};
+           BatchNormalization{}.output_shape(Shape{None, None, None, 3}) == Shape{None, None, None, 3} &&
+           // a negative axis counts from the end: axis=-3 of (None, 4, 8, 8) is axis 1 -> C = 4
+           BatchNormalization{.axis = -3}.params(Shape{None, 4, 8, 8}) == Params{8, 8} &&
+           // §2.8, Keras 3 batch_normalization_test: renorm=True on (2, 3) -> 2 trainable and 5
+           // non-trainable (C,) weights: 2*3 and 5*3.
+           BatchNormalization{.renorm = true}.params(Shape{2, 3}) == Params{6, 15};
 }
 static_assert(test_batch_normalization());
 
@@ -41,7 +48,68 @@ constexpr bool test_batch_normalization_in_models()
 }
 static_assert(test_batch_normalization_in_models());
 
+constexpr bool test_layer_normalization()
+{
+    // §2.8: gamma and beta each have shape (input_shape[a] for a in axis), all trainable.
+    // Keras 3 layer_normalization_test: (3, 4, 2) -> 2 trainable weights of shape (2,): 4;
+    // axis=(-3, -2, -1) on (2, 8, 8, 3): 2 weights of (8, 8, 3) = 2*192 = 384;
+    // scale=False, center=False on (3, 3): no weights.
+    const LayerNormalization ln{};
+    return ln.output_shape(Shape{3, 4, 2}) == Shape{3, 4, 2} && ln.params(Shape{3, 4, 2}) == Params{4} &&
+           LayerNormalization{.axis = {-3, -2, -1}}.params(Shape{2, 8, 8, 3}) == Params{384} &&
+           LayerNormalization{.center = false, .scale = false}.params(Shape{3, 3}) == Params{0} &&
+           // only the normalized axes need a size: gamma alone on (None, None, 5) -> 5;
+           // axis=[1] of (None, 6, None) -> 2*6 = 12.
+           LayerNormalization{.center = false}.params(Shape{None, None, 5}) == Params{5} &&
+           LayerNormalization{.axis = {1}}.params(Shape{None, 6, None}) == Params{12} &&
+           LayerNormalization{}.output_shape(Shape{None, None, 5}) == Shape{None, None, 5};
+}
+static_assert(test_layer_normalization());
+
+constexpr bool test_group_normalization()
+{
+    // §2.8: gamma (C,) and beta (C,). Keras 3 group_normalization_test: groups=4 on (3, 4, 4) and the
+    // default groups=32 on (3, 4, 32) keep the shape with 2 weights of (C,): 8 and 64.
+    return GroupNormalization{.groups = 4}.output_shape(Shape{3, 4, 4}) == Shape{3, 4, 4} &&
+           GroupNormalization{.groups = 4}.params(Shape{3, 4, 4}) == Params{8} &&
+           GroupNormalization{}.params(Shape{3, 4, 32}) == Params{64} &&
+           // groups=-1: one group per channel (instance normalization); 6 channels -> 12
+           GroupNormalization{.groups = -1}.params(Shape{None, None, None, 6}) == Params{12} &&
+           // channels_first-style axis=1; 64 channels in 32 groups, scale only -> 64
+           GroupNormalization{.axis = 1, .center = false}.params(Shape{None, 64, None, None}) == Params{64} &&
+           GroupNormalization{.groups = 2, .center = false, .scale = false}.params(Shape{None, 4}) == Params{0};
+}
+static_assert(test_group_normalization());
+
+constexpr bool test_unit_normalization()
+{
+    // Keras 3 UnitNormalization: no weights, shape unchanged, axis an int or a list.
+    return UnitNormalization{}.output_shape(Shape{None, None, 3}) == Shape{None, None, 3} &&
+           UnitNormalization{.axis = {1, 2}}.output_shape(Shape{None, 4, 5}) == Shape{None, 4, 5} &&
+           UnitNormalization{.axis = -3}.output_shape(Shape{None, 4, 5}) == Shape{None, 4, 5};
+}
+static_assert(test_unit_normalization());
+
+constexpr bool test_normalization_layers_in_a_model()
+{
+    // Dense(8) on 4 features: 4*8 + 8 = 40; LayerNormalization 2*8 = 16; Dense(16) 8*16 + 16 = 144;
+    // GroupNormalization(groups=4) 2*16 = 32; UnitNormalization 0. Total 232, all trainable.
+    const Sequential model{Dense{.units = 8, .input_shape = {4}}, LayerNormalization{}, Dense{.units = 16},
+                           GroupNormalization{.groups = 4}, UnitNormalization{}};
+    return model.layers()[1].count_params() == 16 && model.layers()[3].count_params() == 32 &&
+           model.params() == Params{232, 0} && model.output_shape() == Shape{None, 16};
+}
+static_assert(test_normalization_layers_in_a_model());
+
 } // namespace
+
+TEST_CASE("LayerNormalization, GroupNormalization, UnitNormalization at run time (same tests as the static_asserts)")
+{
+    CHECK(test_layer_normalization());
+    CHECK(test_group_normalization());
+    CHECK(test_unit_normalization());
+    CHECK(test_normalization_layers_in_a_model());
+}
 
 TEST_CASE("BatchNormalization: shapes and counts at run time (same tests as the static_asserts)")
 {
@@ -59,4 +127,63 @@ TEST_CASE("BatchNormalization: the normalized axis must be known")
                           "Axis of input tensor should have a defined dimension"),
         shape_error);
     CHECK_THROWS_AS(BatchNormalization{.axis = 3}.output_shape(Shape{None, 5, 3}), shape_error);
+}
+
+TEST_CASE("BatchNormalization: an axis out of bounds (Keras 3's compute_output_shape)")
+{
+    CHECK_THROWS_WITH_AS(BatchNormalization{.axis = -4}.output_shape(Shape{None, 5, 3}),
+                         "Axis is out of bounds for input shape", shape_error);
+    CHECK_THROWS_WITH_AS(
+        (Sequential{BatchNormalization{.axis = 2, .input_shape = {3}}}),
+        doctest::Contains(R"(BatchNormalization layer "batch_normalization_1" with input shape (None, 3): Axis is out)"),
+        shape_error);
+}
+
+TEST_CASE("LayerNormalization: axes out of bounds, duplicates, unknown dims")
+{
+    // Keras 3 layer_normalization_test: axes 2, 99, -3 of a rank-2 input are out of bounds; [-1, 1] and
+    // [1, 1] of a rank-2 input are duplicates.
+    for (const std::int64_t bad : {2, 99, -3})
+        CHECK_THROWS_WITH_AS(LayerNormalization{.axis = bad}.output_shape(Shape{2, 4}),
+                             "Axis is out of bounds for input shape", shape_error);
+    CHECK_THROWS_AS((LayerNormalization{.axis = {0, 99}}.params(Shape{2, 4})), shape_error);
+    CHECK_THROWS_WITH_AS((LayerNormalization{.axis = {-1, 1}}.params(Shape{2, 4})),
+                         "LayerNormalization: Duplicate axes are not allowed.", shape_error);
+    CHECK_THROWS_WITH_AS(
+        (Sequential{LayerNormalization{.axis = {1, 1}, .input_shape = {4}}}),
+        doctest::Contains(R"(LayerNormalization layer "layer_normalization_1" with input shape (None, 4): Duplicate axes)"),
+        shape_error);
+    // gamma of an unknown size: Keras 3's add_weight wording.
+    CHECK_THROWS_WITH_AS(LayerNormalization{}.params(Shape{None, 4, None}),
+                         "Shapes used to initialize variables must be fully-defined (no `None` dimensions).",
+                         shape_error);
+}
+
+TEST_CASE("GroupNormalization: Keras 3's checks of groups and of the channel axis")
+{
+    // Keras 3 group_normalization_test: groups=5 and groups=3 on 4 channels; groups 0 and -2 are
+    // invalid; an undefined channel axis.
+    CHECK_THROWS_WITH_AS(GroupNormalization{.groups = 5}.params(Shape{2, 2, 2, 4}),
+                         "GroupNormalization: Number of groups (G) cannot be more than the number of channels (C).",
+                         shape_error);
+    CHECK_THROWS_WITH_AS(GroupNormalization{.groups = 3}.output_shape(Shape{2, 2, 2, 4}),
+                         "GroupNormalization: Number of groups (G) must be a multiple of the number of channels (C).",
+                         shape_error);
+    for (const std::int64_t bad : {0, -2})
+        CHECK_THROWS_WITH_AS(GroupNormalization{.groups = bad}.output_shape(Shape{2, 4}),
+                             doctest::Contains("GroupNormalization: Received an invalid value for argument `groups`"),
+                             shape_error);
+    CHECK_THROWS_WITH_AS(
+        (Sequential{GroupNormalization{.input_shape = {2, 2, 2, None}}}),
+        doctest::Contains(R"(GroupNormalization layer "group_normalization_1" with input shape (None, 2, 2, 2, None): )"
+                          "Axis of input tensor should have a defined dimension"),
+        shape_error);
+    CHECK_THROWS_AS(GroupNormalization{.axis = 3}.output_shape(Shape{None, 32}), shape_error);
+}
+
+TEST_CASE("UnitNormalization: axes out of bounds")
+{
+    CHECK_THROWS_WITH_AS(UnitNormalization{.axis = 2}.output_shape(Shape{None, 3}),
+                         "Axis is out of bounds for input shape", shape_error);
+    CHECK_THROWS_AS((UnitNormalization{.axis = {1, -3}}.output_shape(Shape{None, 3})), shape_error);
 }

@@ -46,12 +46,64 @@ constexpr bool test_global_pooling2d()
 }
 static_assert(test_global_pooling2d());
 
+constexpr bool test_pooling1d()
+{
+    // §0.6 [run]: MaxPooling1D() on 7 -> 3; MaxPooling1D(3, 2, 'same') on 7 -> 4.
+    // Keras 3 docstring inputs (1, 5, 1), pool 2 (§0.6 formulas): strides 1 valid -> (5-2)//1 + 1 = 4;
+    // strides 2 valid -> (5-2)//2 + 1 = 2; strides 1 same -> ceil(5/1) = 5.
+    return MaxPooling1D{}.output_shape(Shape{None, 7, 5}) == Shape{None, 3, 5} &&
+           MaxPooling1D{.pool_size = 3, .strides = 2, .padding = same}.output_shape(Shape{None, 7, 5}) == Shape{None, 4, 5} &&
+           MaxPooling1D{.pool_size = 2, .strides = 1}.output_shape(Shape{1, 5, 1}) == Shape{1, 4, 1} &&
+           AveragePooling1D{.pool_size = 2, .strides = 2}.output_shape(Shape{1, 5, 1}) == Shape{1, 2, 1} &&
+           AveragePooling1D{.pool_size = 2, .strides = 1, .padding = same}.output_shape(Shape{1, 5, 1}) == Shape{1, 5, 1} &&
+           // channels_first pools axis 2; None stays None
+           MaxPool1D{.data_format = channels_first}.output_shape(Shape{None, 5, 7}) == Shape{None, 5, 3} &&
+           AvgPool1D{}.output_shape(Shape{None, None, 5}) == Shape{None, None, 5};
+}
+static_assert(test_pooling1d());
+
+constexpr bool test_pooling3d()
+{
+    // Keras 3 docstring: MaxPooling3D(pool_size=3) on (30, 30, 30, 3) -> (10, 10, 10, 3).
+    // Default pool (2, 2, 2) on (4, 5, 6): (4-2)//2+1 = 2, (5-2)//2+1 = 2, (6-2)//2+1 = 3.
+    return MaxPooling3D{.pool_size = 3}.output_shape(Shape{None, 30, 30, 30, 3}) == Shape{None, 10, 10, 10, 3} &&
+           MaxPooling3D{}.output_shape(Shape{None, 4, 5, 6, 2}) == Shape{None, 2, 2, 3, 2} &&
+           // same, strides 2: ceil(7/2), ceil(8/2), None
+           AveragePooling3D{.pool_size = 3, .strides = 2, .padding = same}.output_shape(Shape{None, 7, 8, None, 2}) ==
+               Shape{None, 4, 4, None, 2} &&
+           // per-axis pool (1, 2, 3): 4, 2, 2
+           AvgPool3D{.pool_size = {1, 2, 3}}.output_shape(Shape{None, 4, 5, 6, 2}) == Shape{None, 4, 2, 2, 2} &&
+           MaxPool3D{.data_format = channels_first}.output_shape(Shape{None, 2, 4, 5, 6}) == Shape{None, 2, 2, 2, 3};
+}
+static_assert(test_pooling3d());
+
+constexpr bool test_global_pooling_1d_3d()
+{
+    // Keras 3 docstrings: GlobalAveragePooling1D on (2, 3, 4) -> (2, 4); GlobalMaxPooling3D on
+    // (2, 4, 5, 4, 3) -> (2, 3). §2.4 keepdims: (b, 1, c) / (b, c, 1), and (b, 1, 1, 1, c) for 3D.
+    return GlobalAveragePooling1D{}.output_shape(Shape{2, 3, 4}) == Shape{2, 4} &&
+           GlobalMaxPooling3D{}.output_shape(Shape{2, 4, 5, 4, 3}) == Shape{2, 3} &&
+           GlobalMaxPooling1D{.keepdims = true}.output_shape(Shape{None, 7, 5}) == Shape{None, 1, 5} &&
+           GlobalAvgPool1D{.data_format = channels_first}.output_shape(Shape{None, 5, 7}) == Shape{None, 5} &&
+           GlobalMaxPool1D{.data_format = channels_first, .keepdims = true}.output_shape(Shape{None, 5, None}) ==
+               Shape{None, 5, 1} &&
+           GlobalAveragePooling3D{.keepdims = true}.output_shape(Shape{None, 4, 5, 6, 2}) == Shape{None, 1, 1, 1, 2} &&
+           GlobalAvgPool3D{.data_format = channels_first, .keepdims = true}.output_shape(Shape{None, 2, 4, 5, 6}) ==
+               Shape{None, 2, 1, 1, 1} &&
+           GlobalMaxPool3D{.data_format = channels_first}.output_shape(Shape{None, 2, None, None, None}) ==
+               Shape{None, 2};
+}
+static_assert(test_global_pooling_1d_3d());
+
 } // namespace
 
 TEST_CASE("pooling: shapes at run time (same tests as the static_asserts)")
 {
     CHECK(test_pooling2d());
     CHECK(test_global_pooling2d());
+    CHECK(test_pooling1d());
+    CHECK(test_pooling3d());
+    CHECK(test_global_pooling_1d_3d());
 }
 
 TEST_CASE("MaxPooling2D: a pool window larger than the input under valid padding")
@@ -71,4 +123,31 @@ TEST_CASE("pooling needs a rank-4 input")
     // InputSpec ndim=4 (§2.4)
     CHECK_THROWS_AS(MaxPooling2D{}.output_shape(Shape{None, 7, 3}), shape_error);
     CHECK_THROWS_AS(GlobalMaxPooling2D{}.output_shape(Shape{None, 7, 3}), shape_error);
+}
+
+TEST_CASE("pooling: argument errors and input rank for 1D and 3D")
+{
+    // Keras 3 base_pooling.py: pool_size through standardize_tuple (`value > 0`); strides with
+    // allow_zero=True, then a 0 stride fails when dividing by it; compute_pooling_output_shape accepts
+    // 'valid' and 'same' only.
+    CHECK_THROWS_WITH_AS((MaxPooling1D{.pool_size = 0}.output_shape(Shape{None, 7, 5})),
+                         doctest::Contains("The `pool_size` argument must be a tuple of integers that satisfy "
+                                           "`value > 0`"),
+                         shape_error);
+    CHECK_THROWS_WITH_AS((AveragePooling3D{.strides = Ints<3>{2, 0, 2}}.output_shape(Shape{None, 4, 5, 6, 2})),
+                         doctest::Contains("The `strides` argument must be a tuple of integers"), shape_error);
+    CHECK_THROWS_WITH_AS((MaxPooling1D{.padding = causal}.output_shape(Shape{None, 7, 5})),
+                         doctest::Contains("Argument `padding` must be either 'valid' or 'same'."), shape_error);
+    CHECK_THROWS_WITH_AS(
+        (Sequential{AveragePooling1D{.pool_size = 3, .input_shape = Shape{2, 5}}}),
+        doctest::Contains(R"(AveragePooling1D layer "average_pooling1d_1" with input shape (None, 2, 5): Computed )"
+                          "output size would be zero or negative"),
+        shape_error);
+    CHECK_THROWS_WITH_AS(
+        (Sequential{MaxPooling3D{.input_shape = Shape{4, 5, 2}}}),
+        doctest::Contains(R"(MaxPooling3D layer "max_pooling3d_1" with input shape (None, 4, 5, 2): expected )"
+                          "ndim = spatial rank + 2 = 5"),
+        shape_error);
+    CHECK_THROWS_AS(GlobalMaxPooling1D{}.output_shape(Shape{None, 7}), shape_error);
+    CHECK_THROWS_AS(GlobalAveragePooling3D{}.output_shape(Shape{None, 4, 5, 2}), shape_error);
 }

@@ -84,6 +84,64 @@ constexpr bool test_cropping2d()
 }
 static_assert(test_cropping2d());
 
+constexpr bool test_repeat_vector()
+{
+    // Keras 3 docstring: RepeatVector(3) on Input(shape=(32,)) -> (None, 3, 32); §2.1: (b, n, in).
+    const Sequential model{Dense{.units = 32, .input_shape = Shape{32}}, RepeatVector{.n = 3}};
+    return model.output_shape() == Shape{None, 3, 32} && model.count_params() == 32 * 32 + 32 &&
+           RepeatVector{.n = 1}.output_shape(Shape{8, None}) == Shape{8, 1, None};
+}
+static_assert(test_repeat_vector());
+
+constexpr bool test_upsampling_1d_3d()
+{
+    // Keras 3 docstrings: UpSampling1D(size=2) on (2, 2, 3) -> (2, 4, 3); UpSampling3D((2, 2, 2)) on
+    // (2, 1, 2, 1, 3) -> (2, 2, 4, 2, 3). §2.3 [run]: UpSampling3D() on (1, 2, None) -> (2, 4, None).
+    return UpSampling1D{}.output_shape(Shape{2, 2, 3}) == Shape{2, 4, 3} &&
+           UpSampling1D{.size = 3}.output_shape(Shape{None, None, 3}) == Shape{None, None, 3} &&
+           UpSampling1D{.size = 3}.output_shape(Shape{None, 5, 3}) == Shape{None, 15, 3} &&
+           UpSampling3D{.size = {2, 2, 2}}.output_shape(Shape{2, 1, 2, 1, 3}) == Shape{2, 2, 4, 2, 3} &&
+           UpSampling3D{}.output_shape(Shape{None, 1, 2, None, 5}) == Shape{None, 2, 4, None, 5} &&
+           UpSampling3D{.size = {1, 2, 3}, .data_format = channels_first}.output_shape(Shape{None, 5, 1, 2, 3}) ==
+               Shape{None, 5, 1, 4, 9};
+}
+static_assert(test_upsampling_1d_3d());
+
+constexpr bool test_zero_padding_1d_3d()
+{
+    // Keras 3 docstrings: ZeroPadding1D(padding=2) on (2, 2, 3) -> (2, 6, 3); ZeroPadding3D(padding=2)
+    // on (1, 1, 2, 2, 3) -> (1, 5, 6, 6, 3). §2.3: default 1 each side; (left, right) pairs.
+    return ZeroPadding1D{.padding = 2}.output_shape(Shape{2, 2, 3}) == Shape{2, 6, 3} &&
+           ZeroPadding1D{}.output_shape(Shape{None, 5, 3}) == Shape{None, 7, 3} &&
+           ZeroPadding1D{.padding = {{1, 2}}}.output_shape(Shape{None, 5, 3}) == Shape{None, 8, 3} &&
+           // Keras 3 ZeroPadding1D has data_format: channels_first pads axis 2
+           ZeroPadding1D{.data_format = channels_first}.output_shape(Shape{None, 3, 5}) == Shape{None, 3, 7} &&
+           ZeroPadding1D{}.output_shape(Shape{None, None, 3}) == Shape{None, None, 3} &&
+           ZeroPadding3D{.padding = 2}.output_shape(Shape{1, 1, 2, 2, 3}) == Shape{1, 5, 6, 6, 3} &&
+           ZeroPadding3D{}.output_shape(Shape{None, 1, 2, 3, 4}) == Shape{None, 3, 4, 5, 4} &&
+           ZeroPadding3D{.padding = {1, 2, 3}}.output_shape(Shape{None, 1, 2, 3, 4}) == Shape{None, 3, 6, 9, 4} &&
+           ZeroPadding3D{.padding = {{0, 1}, {2, 0}, {1, 1}}}.output_shape(Shape{None, 1, None, 3, 4}) ==
+               Shape{None, 2, None, 5, 4} &&
+           ZeroPadding3D{.data_format = channels_first}.output_shape(Shape{None, 4, 1, 2, 3}) == Shape{None, 4, 3, 4, 5};
+}
+static_assert(test_zero_padding_1d_3d());
+
+constexpr bool test_cropping_1d_3d()
+{
+    // Keras 3 docstrings: Cropping1D(cropping=1) on (2, 3, 2) -> (2, 1, 2); Cropping3D(cropping=(2, 4, 2))
+    // on (2, 28, 28, 10, 3) -> (2, 24, 20, 6, 3). §2.3 defaults: Cropping1D (1, 1), Cropping3D ((1, 1),) * 3.
+    return Cropping1D{.cropping = 1}.output_shape(Shape{2, 3, 2}) == Shape{2, 1, 2} &&
+           Cropping1D{}.output_shape(Shape{None, 10, 3}) == Shape{None, 8, 3} &&
+           Cropping1D{.cropping = {{2, 3}}}.output_shape(Shape{None, 10, 3}) == Shape{None, 5, 3} &&
+           Cropping1D{}.output_shape(Shape{None, None, 3}) == Shape{None, None, 3} &&
+           Cropping3D{.cropping = {2, 4, 2}}.output_shape(Shape{2, 28, 28, 10, 3}) == Shape{2, 24, 20, 6, 3} &&
+           Cropping3D{}.output_shape(Shape{None, 5, 6, 7, 2}) == Shape{None, 3, 4, 5, 2} &&
+           Cropping3D{.cropping = {{0, 1}, {2, 0}, {1, 3}}}.output_shape(Shape{None, 5, None, 7, 2}) ==
+               Shape{None, 4, None, 3, 2} &&
+           Cropping3D{.data_format = channels_first}.output_shape(Shape{None, 2, 5, 6, 7}) == Shape{None, 2, 3, 4, 5};
+}
+static_assert(test_cropping_1d_3d());
+
 } // namespace
 
 TEST_CASE("reshaping layers: shapes at run time (same tests as the static_asserts)")
@@ -93,6 +151,10 @@ TEST_CASE("reshaping layers: shapes at run time (same tests as the static_assert
     CHECK(test_upsampling2d());
     CHECK(test_zero_padding2d());
     CHECK(test_cropping2d());
+    CHECK(test_repeat_vector());
+    CHECK(test_upsampling_1d_3d());
+    CHECK(test_zero_padding_1d_3d());
+    CHECK(test_cropping_1d_3d());
 }
 
 TEST_CASE("Permute: dims must be a permutation of 1..n")
@@ -171,4 +233,56 @@ TEST_CASE("Reshape, Dropout and Activation (spec 2.1)")
     CHECK_THROWS_AS((Reshape{.target_shape = {5, 2}}.output_shape(Shape{None, 3, 4})), shape_error);
     CHECK_THROWS_WITH_AS((Sequential{Dropout{.rate = 1.5, .input_shape = {3}}}),
                          doctest::Contains(R"(Dropout layer "dropout_1" with input shape (None, 3): Invalid value received for argument `rate`)"), shape_error);
+}
+
+TEST_CASE("RepeatVector: n and input rank (Keras 3)")
+{
+    CHECK_THROWS_WITH_AS((RepeatVector{.n = 0}.output_shape(Shape{None, 4})),
+                         "RepeatVector: Argument `n` should be a positive integer.", shape_error);
+    CHECK_THROWS_WITH_AS(
+        (Sequential{RepeatVector{.n = 3, .input_shape = Shape{4, 5}}}),
+        doctest::Contains(R"(RepeatVector layer "repeat_vector_1" with input shape (None, 4, 5): expected )"
+                          "ndim=2"),
+        shape_error);
+}
+
+TEST_CASE("UpSampling, ZeroPadding, Cropping 1D/3D: Keras 3 errors")
+{
+    // UpSampling1D: "Argument `size` should be a positive integer."; UpSampling2D/3D: standardize_tuple.
+    CHECK_THROWS_WITH_AS((UpSampling1D{.size = 0}.output_shape(Shape{None, 5, 3})),
+                         "UpSampling1D: Argument `size` should be a positive integer.", shape_error);
+    CHECK_THROWS_WITH_AS((UpSampling3D{.size = {2, 0, 2}}.output_shape(Shape{None, 1, 2, 3, 4})),
+                         doctest::Contains("The `size` argument must be a tuple of integers that satisfy `value > 0`"),
+                         shape_error);
+    // UpSampling1D and Cropping1D take no data_format in Keras.
+    CHECK_THROWS_WITH_AS(
+        (Sequential{UpSampling1D{.data_format = channels_first, .input_shape = Shape{3, 5}}}),
+        doctest::Contains(R"(UpSampling1D layer "up_sampling1d_1" with input shape (None, 3, 5): Unrecognized )"
+                          "keyword arguments passed to UpSampling1D: {'data_format': 'channels_first'}"),
+        shape_error);
+    CHECK_THROWS_WITH_AS((Cropping1D{.data_format = channels_first}.output_shape(Shape{None, 3, 5})),
+                         doctest::Contains("Unrecognized keyword arguments passed to Cropping1D"), shape_error);
+    // Cropping1D: "`cropping` parameter of `Cropping1D` layer must be smaller than the input length.";
+    // Cropping3D: "Values in `cropping` argument should be smaller than ..." (sum >= dim).
+    CHECK_THROWS_WITH_AS(
+        (Sequential{Cropping1D{.cropping = {{3, 2}}, .input_shape = Shape{5, 3}}}),
+        doctest::Contains(R"(Cropping1D layer "cropping1d_1" with input shape (None, 5, 3): `cropping` parameter )"
+                          "of `Cropping1D` layer must be smaller than the input length."),
+        shape_error);
+    CHECK(Cropping1D{.cropping = {{3, 1}}}.output_shape(Shape{None, 5, 3}) == Shape{None, 1, 3});
+    CHECK_THROWS_WITH_AS((Cropping3D{.cropping = {1, 3, 1}}.output_shape(Shape{None, 5, 6, 7, 2})),
+                         doctest::Contains("Values in `cropping` argument should be smaller than the corresponding "
+                                           "spatial dimension of the input."),
+                         shape_error);
+    // negative amounts: Cropping2D/3D "`cropping` cannot be negative."; padding entries `value >= 0`.
+    CHECK_THROWS_WITH_AS((Cropping3D{.cropping = -1}.output_shape(Shape{None, 5, 6, 7, 2})),
+                         doctest::Contains("`cropping` cannot be negative."), shape_error);
+    CHECK_THROWS_WITH_AS((ZeroPadding1D{.padding = {{-1, 2}}}.output_shape(Shape{None, 5, 3})),
+                         doctest::Contains("The `padding` argument must be a tuple of integers that satisfy "
+                                           "`value >= 0`"),
+                         shape_error);
+    // InputSpec ndim=3 / ndim=5
+    CHECK_THROWS_AS(UpSampling1D{}.output_shape(Shape{None, 5}), shape_error);
+    CHECK_THROWS_AS(ZeroPadding3D{}.output_shape(Shape{None, 5, 6, 2}), shape_error);
+    CHECK_THROWS_AS(Cropping3D{}.output_shape(Shape{None, 5, 6, 7, 8, 2}), shape_error);
 }

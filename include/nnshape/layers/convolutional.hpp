@@ -1,44 +1,17 @@
 #pragma once
 // Convolutions over N spatial axes: Conv, DepthwiseConv, SeparableConv, ConvTranspose.
-// One template per kind; Conv2D and friends are its instances.
+// One template per kind; Conv2D and friends are its instances. The checks follow Keras 3
+// (keras/src/layers/convolutional/base_*.py) and say where tf.keras differs.
 
 #include <cstddef>
 #include <cstdint>
-#include <optional>
 #include <string_view>
 
-#include "../detail/type_list.hpp"
 #include "../detail/spatial.hpp"
+#include "../detail/type_list.hpp"
 #include "../layer_args.hpp"
 
 namespace nnshape {
-
-namespace detail {
-
-template <std::size_t N>
-constexpr std::string_view ranked_name(std::string_view n1, std::string_view n2, std::string_view n3)
-{
-    return N == 1 ? n1 : N == 2 ? n2 : n3;
-}
-
-// Output shape of a strided, dilated convolution with `channels` output channels.
-template <std::size_t N>
-constexpr Shape conv_shape(const Shape& in, DataFormat f, Dim channels, const Ints<N>& kernel,
-                           const Ints<N>& strides, Padding padding, const Ints<N>& dilation)
-{
-    require_positive(kernel);
-    require_positive(strides);
-    require_positive(dilation);
-    require_strides_or_dilation(strides, dilation);
-    require_padding_for_rank<N>(padding);
-    return map_spatial<N>(in, f, channels, [&](std::size_t i, Dim d) {
-        return conv_output_length(d, kernel[i], strides[i], padding, dilation[i]);
-    });
-}
-
-constexpr std::int64_t bias_count(bool use_bias, std::int64_t n) { return use_bias ? n : 0; }
-
-} // namespace detail
 
 template <std::size_t N>
 struct Conv {
@@ -54,27 +27,39 @@ struct Conv {
 
     static constexpr std::string_view class_name = detail::ranked_name<N>("Conv1D", "Conv2D", "Conv3D");
 
+    // Keras 2.2 rejected causal padding with channels_first; tf.keras and Keras 3 pad axis 2 instead.
     constexpr Shape output_shape(const Shape& in) const
     {
-        detail::require(filters > 0, "Conv: filters must be a positive integer");
-        detail::require(groups > 0 && filters % groups == 0,
+        detail::require(filters > 0, "Conv: Invalid value for argument `filters`. Expected a strictly positive value.");
+        detail::require(groups > 0, "Conv: The number of groups must be a positive integer.");
+        detail::require(filters % groups == 0,
                         "Conv: The number of filters must be evenly divisible by the number of groups.");
+        detail::require(N == 1 || padding != causal,
+                        "Conv: The `padding` argument must be one of {'valid', 'same'} ('causal' is for Conv1D only)");
+        detail::require(!detail::strided_and_dilated(strides, dilation_rate),
+                        "Conv: `strides > 1` not supported in conjunction with `dilation_rate > 1`");
         const Shape out = detail::conv_shape(in, data_format, filters, kernel_size, strides, padding, dilation_rate);
         detail::require(detail::known_channels(in, data_format) % groups == 0,
                         "Conv: The number of input channels must be evenly divisible by the number of groups.");
         return out;
     }
 
+    // kernel (*k, in / groups, filters) + bias (filters). Like every count here, only for a valid call.
     constexpr Params params(const Shape& in) const
     {
+        output_shape(in);
         const std::int64_t per_group = detail::known_channels(in, data_format) / groups;
         const std::int64_t kernel = detail::checked_mul(detail::checked_mul(kernel_size.product(), per_group), filters);
         return {detail::checked_add(kernel, detail::bias_count(use_bias, filters))};
     }
 };
 
+// Keras has DepthwiseConv1D and DepthwiseConv2D. Keras 3 does not reject strides > 1 with
+// dilation_rate > 1 here (tf.keras, whose DepthwiseConv2D is a Conv2D, does).
 template <std::size_t N>
 struct DepthwiseConv {
+    static_assert(N == 1 || N == 2, "Keras has DepthwiseConv1D and DepthwiseConv2D only");
+
     Ints<N> kernel_size = 0;
     Ints<N> strides = 1;
     Padding padding = valid;
@@ -84,27 +69,39 @@ struct DepthwiseConv {
     bool use_bias = true;
     NNSHAPE_LAYER_KWARGS
 
-    static constexpr std::string_view class_name =
-        detail::ranked_name<N>("DepthwiseConv1D", "DepthwiseConv2D", "DepthwiseConv3D");
+    static constexpr std::string_view class_name = N == 1 ? "DepthwiseConv1D" : "DepthwiseConv2D";
 
     constexpr Shape output_shape(const Shape& in) const
     {
-        detail::require(depth_multiplier > 0, "DepthwiseConv: depth_multiplier must be a positive integer");
+        detail::require(depth_multiplier > 0, "DepthwiseConv: Invalid value for argument `depth_multiplier`. "
+                                              "Expected a strictly positive value.");
+        detail::require(padding != causal, "DepthwiseConv: The `padding` argument must be one of {'valid', 'same'}");
         detail::require_spatial_rank<N>(in);
-        const std::int64_t channels = detail::checked_mul(detail::known_channels(in, data_format), depth_multiplier);
-        return detail::conv_shape(in, data_format, channels, kernel_size, strides, padding, dilation_rate);
+        return detail::conv_shape(in, data_format, out_channels(in), kernel_size, strides, padding, dilation_rate);
     }
 
+    // kernel (*k, in, depth_multiplier) + bias (in * depth_multiplier)
     constexpr Params params(const Shape& in) const
     {
-        const std::int64_t channels = detail::checked_mul(detail::known_channels(in, data_format), depth_multiplier);
+        output_shape(in);
+        const std::int64_t channels = out_channels(in);
         return {detail::checked_add(detail::checked_mul(kernel_size.product(), channels),
                                     detail::bias_count(use_bias, channels))};
     }
+
+private:
+    constexpr std::int64_t out_channels(const Shape& in) const
+    {
+        return detail::checked_mul(detail::known_channels(in, data_format), depth_multiplier);
+    }
 };
 
+// Keras has SeparableConv1D and SeparableConv2D. tf.keras also allowed padding='causal' for
+// SeparableConv1D; Keras 3 does not. Keras 3 does not reject strides > 1 with dilation_rate > 1 here.
 template <std::size_t N>
 struct SeparableConv {
+    static_assert(N == 1 || N == 2, "Keras has SeparableConv1D and SeparableConv2D only");
+
     std::int64_t filters = 0;
     Ints<N> kernel_size = 0;
     Ints<N> strides = 1;
@@ -115,21 +112,24 @@ struct SeparableConv {
     bool use_bias = true;
     NNSHAPE_LAYER_KWARGS
 
-    static constexpr std::string_view class_name =
-        detail::ranked_name<N>("SeparableConv1D", "SeparableConv2D", "SeparableConv3D");
+    static constexpr std::string_view class_name = N == 1 ? "SeparableConv1D" : "SeparableConv2D";
 
     constexpr Shape output_shape(const Shape& in) const
     {
-        detail::require(filters > 0, "SeparableConv: filters must be a positive integer");
-        detail::require(depth_multiplier > 0, "SeparableConv: depth_multiplier must be a positive integer");
+        detail::require(depth_multiplier > 0, "SeparableConv: Invalid value for argument `depth_multiplier`. "
+                                              "Expected a strictly positive value.");
+        detail::require(filters > 0,
+                        "SeparableConv: Invalid value for argument `filters`. Expected a strictly positive value.");
+        detail::require(padding != causal, "SeparableConv: The `padding` argument must be one of {'valid', 'same'}");
         detail::require_spatial_rank<N>(in);
         detail::known_channels(in, data_format);
         return detail::conv_shape(in, data_format, filters, kernel_size, strides, padding, dilation_rate);
     }
 
-    // depthwise kernel (*k, in, dm) + pointwise kernel (in * dm, filters) + bias (filters)
+    // depthwise kernel (*k, in, dm) + pointwise kernel (1, ..., in * dm, filters) + bias (filters)
     constexpr Params params(const Shape& in) const
     {
+        output_shape(in);
         const std::int64_t depthwise_out = detail::checked_mul(detail::known_channels(in, data_format), depth_multiplier);
         const std::int64_t depthwise = detail::checked_mul(kernel_size.product(), depthwise_out);
         const std::int64_t pointwise = detail::checked_mul(depthwise_out, filters);
@@ -137,6 +137,10 @@ struct SeparableConv {
     }
 };
 
+// Keras 3's Conv3DTranspose lists data_format before output_padding; Conv1DTranspose, Conv2DTranspose
+// and every tf.keras transposed conv list output_padding first, as here (designated initializers
+// follow this order). tf.keras's Conv3DTranspose ignores dilation_rate in its output shape; Keras 3
+// (followed here) applies it.
 template <std::size_t N>
 struct ConvTranspose {
     std::int64_t filters = 0;
@@ -154,16 +158,20 @@ struct ConvTranspose {
 
     constexpr Shape output_shape(const Shape& in) const
     {
-        detail::require(filters > 0, "ConvTranspose: filters must be a positive integer");
-        detail::require(padding != causal, "ConvTranspose: padding must be 'valid' or 'same'");
-        detail::require_positive(kernel_size);
-        detail::require_positive(strides);
-        detail::require_positive(dilation_rate);
+        detail::require(filters > 0,
+                        "ConvTranspose: Invalid value for argument `filters`. Expected a strictly positive value.");
+        detail::require(padding != causal, "ConvTranspose: The `padding` argument must be one of {'valid', 'same'}");
+        detail::require_conv_window(kernel_size, strides, dilation_rate);
+        for (std::size_t i = 0; output_padding && i < N; ++i) {
+            detail::require((*output_padding)[i] >= 0, "ConvTranspose: The `output_padding` argument must be a "
+                                                        "tuple of integers that satisfy `value >= 0`");
+            detail::require((*output_padding)[i] < strides[i], "ConvTranspose: `output_padding` must be strictly "
+                                                               "less than `strides` for all dimensions.");
+        }
+        detail::require(!detail::strided_and_dilated(strides, dilation_rate),
+                        "ConvTranspose: `strides > 1` not supported in conjunction with `dilation_rate > 1`");
         detail::require_spatial_rank<N>(in);
         detail::known_channels(in, data_format);
-        for (std::size_t i = 0; output_padding && i < N; ++i)
-            detail::require((*output_padding)[i] >= 0 && (*output_padding)[i] < strides[i],
-                            "ConvTranspose: Strides must be greater than output padding.");
         return detail::map_spatial<N>(in, data_format, filters, [&](std::size_t i, Dim d) {
             return detail::deconv_output_length(d, kernel_size[i], strides[i], padding, dilation_rate[i],
                                                 output_padding ? (*output_padding)[i] : -1);
@@ -173,6 +181,7 @@ struct ConvTranspose {
     // kernel (*k, filters, in) + bias (filters)
     constexpr Params params(const Shape& in) const
     {
+        output_shape(in);
         const std::int64_t kernel = detail::checked_mul(
             detail::checked_mul(kernel_size.product(), filters), detail::known_channels(in, data_format));
         return {detail::checked_add(kernel, detail::bias_count(use_bias, filters))};
@@ -190,8 +199,19 @@ using Conv1DTranspose = ConvTranspose<1>;
 using Conv2DTranspose = ConvTranspose<2>;
 using Conv3DTranspose = ConvTranspose<3>;
 
+// Keras's aliases.
+using Convolution1D = Conv1D;
+using Convolution2D = Conv2D;
+using Convolution3D = Conv3D;
+using SeparableConvolution1D = SeparableConv1D;
+using SeparableConvolution2D = SeparableConv2D;
+using Convolution1DTranspose = Conv1DTranspose;
+using Convolution2DTranspose = Conv2DTranspose;
+using Convolution3DTranspose = Conv3DTranspose;
+
 namespace detail {
-using convolutional_layers = type_list<Conv1D, Conv2D, Conv3D, DepthwiseConv1D, DepthwiseConv2D, SeparableConv1D, SeparableConv2D, Conv1DTranspose, Conv2DTranspose, Conv3DTranspose>;
+using convolutional_layers = type_list<Conv1D, Conv2D, Conv3D, DepthwiseConv1D, DepthwiseConv2D, SeparableConv1D,
+                                       SeparableConv2D, Conv1DTranspose, Conv2DTranspose, Conv3DTranspose>;
 } // namespace detail
 
 } // namespace nnshape

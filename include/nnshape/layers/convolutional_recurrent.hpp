@@ -1,13 +1,103 @@
 #pragma once
-// Convolutional recurrent layers: ConvLSTM1D/2D/3D.
+// Convolutional recurrent layers: ConvLSTM1D/2D/3D, an LSTM whose gates are convolutions.
 
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "../detail/spatial.hpp"
 #include "../detail/type_list.hpp"
 #include "../layer_args.hpp"
 
 namespace nnshape {
 
+// Input (b, T, *spatial, c), or (b, T, c, *spatial) for channels_first. Each time step goes through
+// a convolution with `filters` output channels, so the output is (b, [T,] *spatial', filters) (or
+// (b, [T,] filters, *spatial')), and return_state adds the states h and c of that step shape.
+// The checks follow Keras 3 (keras/src/layers/rnn/conv_lstm.py), which also requires known spatial
+// axes; Keras 2 had ConvLSTM2D only and its own checks.
+template <std::size_t N>
+struct ConvLSTM {
+    std::int64_t filters = 0;
+    Ints<N> kernel_size = 0;
+    Ints<N> strides = 1;
+    Padding padding = valid;
+    DataFormat data_format = channels_last;
+    Ints<N> dilation_rate = 1;
+    bool use_bias = true;
+    bool return_sequences = false;
+    bool return_state = false;
+    bool go_backwards = false;
+    bool stateful = false;
+    NNSHAPE_LAYER_KWARGS
+
+    static constexpr std::string_view class_name = detail::ranked_name<N>("ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D");
+
+    constexpr Shapes output_shapes(const Shape& in) const
+    {
+        const Shape state = state_shape(in);
+        Shapes out;
+        if (return_sequences) {
+            Shape sequence{in[0], in[1]};
+            for (Dim d : state.features()) sequence.push_back(d);
+            out.push_back(sequence);
+        } else {
+            out.push_back(state);
+        }
+        if (return_state) {
+            out.push_back(state); // h
+            out.push_back(state); // c
+        }
+        return out;
+    }
+
+    // kernel (*k, c, 4 * filters) + recurrent_kernel (*k, filters, 4 * filters) + bias (4 * filters)
+    constexpr Params params(const Shape& in) const
+    {
+        state_shape(in);
+        const std::int64_t channels = detail::known_channels(step_shape(in), data_format);
+        const std::int64_t gates = detail::checked_mul(4, filters);
+        const std::int64_t kernels = detail::checked_mul(
+            detail::checked_mul(kernel_size.product(), detail::checked_add(channels, filters)), gates);
+        return {detail::checked_add(kernels, detail::bias_count(use_bias, gates))};
+    }
+
+private:
+    // One time step as a convolution sees it: the input without its time axis.
+    static constexpr Shape step_shape(const Shape& in)
+    {
+        detail::require(in.rank() == N + 3, N == 1   ? "ConvLSTM: expected ndim = spatial rank + 3 = 4"
+                                            : N == 2 ? "ConvLSTM: expected ndim = spatial rank + 3 = 5"
+                                                     : "ConvLSTM: expected ndim = spatial rank + 3 = 6");
+        Shape step{in[0]};
+        for (std::size_t i = 2; i < in.rank(); ++i) step.push_back(in[i]);
+        return step;
+    }
+
+    // The shape of h and c, which is also the output of one step.
+    constexpr Shape state_shape(const Shape& in) const
+    {
+        detail::require(filters > 0, "ConvLSTM: filters must be a positive integer");
+        detail::require(padding != causal, "ConvLSTM: The `padding` argument must be one of {'valid', 'same'}");
+        detail::require(!detail::strided_and_dilated(strides, dilation_rate),
+                        "ConvLSTM: Specifying `strides > 1` is not compatible with `dilation_rate > 1`.");
+        const Shape step = step_shape(in);
+        for (std::size_t i = 0; i < N; ++i)
+            detail::require(step[detail::spatial_axis(data_format, i)].known(),
+                            "ConvLSTM: ConvLSTM layers only support static input shapes for the spatial dimension.");
+        detail::known_channels(step, data_format);
+        detail::require(!stateful || in[0].known(),
+                        "ConvLSTM: When using `stateful=True` in a RNN, the batch size must be static.");
+        return detail::conv_shape(step, data_format, filters, kernel_size, strides, padding, dilation_rate);
+    }
+};
+
+using ConvLSTM1D = ConvLSTM<1>;
+using ConvLSTM2D = ConvLSTM<2>;
+using ConvLSTM3D = ConvLSTM<3>;
+
 namespace detail {
-using convolutional_recurrent_layers = type_list<>;
+using convolutional_recurrent_layers = type_list<ConvLSTM1D, ConvLSTM2D, ConvLSTM3D>;
 } // namespace detail
 
 } // namespace nnshape

@@ -1,5 +1,5 @@
 #pragma once
-// Core layers: InputLayer, Dense, Embedding.
+// Core layers: InputLayer, Dense, Embedding, Identity, Masking.
 
 #include <cstdint>
 #include <optional>
@@ -89,8 +89,25 @@ struct Embedding {
     constexpr Params params(const Shape&) const { return {detail::checked_mul(input_dim, output_dim)}; }
 };
 
+// Keras 3 and recent tf.keras: a placeholder that returns its input.
+struct Identity {
+    NNSHAPE_LAYER_KWARGS
+
+    static constexpr std::string_view class_name = "Identity";
+    constexpr Shape output_shape(const Shape& in) const { return in; }
+};
+
+// Masks the time steps whose features all equal `mask_value`; the shape is unchanged.
+struct Masking {
+    double mask_value = 0;
+    NNSHAPE_LAYER_KWARGS
+
+    static constexpr std::string_view class_name = "Masking";
+    constexpr Shape output_shape(const Shape& in) const { return in; }
+};
+
 namespace detail {
-using core_layers = type_list<InputLayer, Dense, Embedding>;
+using core_layers = type_list<InputLayer, Dense, Embedding, Identity, Masking>;
 } // namespace detail
 
 } // namespace nnshape

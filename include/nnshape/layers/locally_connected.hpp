@@ -6,15 +6,17 @@
 #include <cstdint>
 #include <string_view>
 
-#include "../detail/type_list.hpp"
 #include "../detail/spatial.hpp"
+#include "../detail/type_list.hpp"
 #include "../layer_args.hpp"
-#include "convolutional.hpp"
 
 namespace nnshape {
 
+// tf.keras's checks (locally_connected1d.py / locally_connected2d.py); Keras 2.1 has implementation 1 only.
 template <std::size_t N>
 struct LocallyConnected {
+    static_assert(N == 1 || N == 2, "Keras has LocallyConnected1D and LocallyConnected2D only");
+
     std::int64_t filters = 0;
     Ints<N> kernel_size = 0;
     Ints<N> strides = 1;
@@ -24,15 +26,19 @@ struct LocallyConnected {
     int implementation = 1;
     NNSHAPE_LAYER_KWARGS
 
-    static constexpr std::string_view class_name =
-        detail::ranked_name<N>("LocallyConnected1D", "LocallyConnected2D", "LocallyConnected3D");
+    static constexpr std::string_view class_name = N == 1 ? "LocallyConnected1D" : "LocallyConnected2D";
 
     constexpr Shape output_shape(const Shape& in) const
     {
         detail::require(filters > 0, "LocallyConnected: filters must be a positive integer");
-        detail::require(implementation >= 1 && implementation <= 3, "LocallyConnected: implementation must be 1, 2 or 3");
-        detail::require(padding == valid || (padding == same && implementation != 1),
-                        "LocallyConnected: Invalid border mode (only \"valid\" is supported with implementation=1)");
+        detail::require(implementation >= 1 && implementation <= 3,
+                        "LocallyConnected: Unrecognized implementation mode (expected 1, 2 or 3)");
+        detail::require(padding != causal, "LocallyConnected: Padding must be `same` or `valid`");
+        detail::require(padding == valid || implementation != 1,
+                        N == 1 ? "LocallyConnected1D: Invalid border mode for LocallyConnected1D (only \"valid\" is "
+                                 "supported if implementation is 1): same"
+                               : "LocallyConnected2D: Invalid border mode for LocallyConnected2D (only \"valid\" is "
+                                 "supported if implementation is 1): same");
         detail::require_spatial_rank<N>(in);
         for (std::size_t i = 0; i < N; ++i)
             detail::require(in[detail::spatial_axis(data_format, i)].known(),
@@ -60,18 +66,18 @@ struct LocallyConnected {
     }
 
 private:
-    // Σ over output positions of the window taps inside the input; for 'valid' every tap is.
+    // Σ over output positions of the window taps inside the input.
     constexpr std::int64_t in_bounds_taps(const Shape& in, const Shape& out) const
     {
         std::int64_t taps = 1;
         for (std::size_t i = 0; i < N; ++i) {
             const std::int64_t length = in[detail::spatial_axis(data_format, i)].value();
             const std::int64_t outputs = out[detail::spatial_axis(data_format, i)].value();
-            // tf.keras conv_connected_inputs: a 'same' window starts kernel_size // 2 before o * stride.
-            const std::int64_t pad_before = padding == same ? kernel_size[i] / 2 : 0;
-            std::int64_t axis_taps = 0;
-            for (std::int64_t o = 0; o < outputs; ++o) {
-                const std::int64_t start = o * strides[i] - pad_before;
+            // tf.keras conv_connected_inputs: a 'same' window starts kernel_size // 2 before o * stride
+            // and is clipped to the input; a 'valid' window always fits.
+            std::int64_t axis_taps = padding == valid ? detail::checked_mul(outputs, kernel_size[i]) : 0;
+            for (std::int64_t o = 0; padding == same && o < outputs; ++o) {
+                const std::int64_t start = o * strides[i] - kernel_size[i] / 2;
                 const std::int64_t first = std::max<std::int64_t>(start, 0);
                 const std::int64_t last = std::min<std::int64_t>(start + kernel_size[i], length);
                 axis_taps = detail::checked_add(axis_taps, std::max<std::int64_t>(last - first, 0));

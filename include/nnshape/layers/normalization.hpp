@@ -1,7 +1,10 @@
 #pragma once
-// Normalization layers: BatchNormalization.
+// Normalization layers: BatchNormalization, LayerNormalization, GroupNormalization, UnitNormalization;
+// and the axis arguments that other families share (PReLU's shared_axes, Normalization's axis).
 
+#include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <string_view>
 
 #include "../detail/type_list.hpp"
@@ -10,31 +13,162 @@
 
 namespace nnshape {
 
+namespace detail {
+
+// Keras's "an int or a list/tuple of ints" axis argument: `.axis = -1` or `.axis = {1, 2}`; `{}` is an
+// empty list (Keras's `None` where a layer reads None as no axes).
+class Axes {
+public:
+    constexpr Axes(std::int64_t axis) : axes_{axis} {}
+    constexpr Axes(std::initializer_list<std::int64_t> axes) : axes_(axes) {}
+    constexpr std::size_t size() const { return axes_.size(); }
+    constexpr std::int64_t operator[](std::size_t i) const { return axes_[i]; }
+
+private:
+    IntTuple axes_;
+};
+
+// A Keras axis (negative counts from the end) as an index. Keras 3's compute_output_shape wording.
+constexpr std::size_t axis_in_bounds(const Shape& in, std::int64_t axis)
+{
+    const auto rank = static_cast<std::int64_t>(in.rank());
+    require(axis >= -rank && axis < rank, "Axis is out of bounds for input shape");
+    return static_cast<std::size_t>(axis < 0 ? axis + rank : axis);
+}
+
+constexpr void require_axes_in_bounds(const Shape& in, const Axes& axes)
+{
+    for (std::size_t i = 0; i < axes.size(); ++i) axis_in_bounds(in, axes[i]);
+}
+
+// The size of the axis that per-channel weights (gamma, beta, moving statistics) are made for.
+constexpr std::int64_t known_axis_dim(const Shape& in, std::int64_t axis)
+{
+    const Dim d = in[axis_in_bounds(in, axis)];
+    require(d.known(), "Axis of input tensor should have a defined dimension");
+    return d.value();
+}
+
+// A dimension that a weight's shape takes: Keras's add_weight rejects None.
+constexpr std::int64_t weight_dim(Dim d)
+{
+    require(d.known(), "Shapes used to initialize variables must be fully-defined (no `None` dimensions).");
+    return d.value();
+}
+
+// gamma (scale) and beta (center), `size` values each.
+constexpr std::int64_t scale_and_center(std::int64_t size, bool scale, bool center)
+{
+    return checked_mul(size, std::int64_t(scale) + std::int64_t(center));
+}
+
+} // namespace detail
+
+// Keras 3 and tf.keras take an int axis (tf.keras also a list, which Keras 3 dropped).
 struct BatchNormalization {
     std::int64_t axis = -1;
     bool center = true;
     bool scale = true;
+    bool renorm = false;
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "BatchNormalization";
 
     constexpr Shape output_shape(const Shape& in) const
     {
-        detail::require(in[in.axis(axis)].known(),
-                        "BatchNormalization: Axis of input tensor should have a defined dimension");
+        detail::known_axis_dim(in, axis);
         return in;
     }
 
-    // gamma (scale) and beta (center) are trained; moving_mean and moving_variance are not.
+    // gamma (scale) and beta (center) are trained; moving_mean and moving_variance are not, nor are
+    // renorm's moving_stddev, renorm_mean and renorm_stddev (Keras 3 since 3.14, tf.keras).
     constexpr Params params(const Shape& in) const
     {
-        const std::int64_t c = in[in.axis(axis)].value();
-        return {detail::checked_mul(c, std::int64_t(scale) + std::int64_t(center)), detail::checked_mul(c, 2)};
+        const std::int64_t c = detail::known_axis_dim(in, axis);
+        return {detail::scale_and_center(c, scale, center), detail::checked_mul(c, renorm ? 5 : 2)};
+    }
+};
+
+// gamma and beta have the shape of the normalized axes' dims: `(input_shape[a] for a in axis)`.
+struct LayerNormalization {
+    detail::Axes axis = -1;
+    bool center = true;
+    bool scale = true;
+    NNSHAPE_LAYER_KWARGS
+
+    static constexpr std::string_view class_name = "LayerNormalization";
+
+    constexpr Shape output_shape(const Shape& in) const
+    {
+        detail::require_axes_in_bounds(in, axis);
+        return in;
+    }
+
+    constexpr Params params(const Shape& in) const
+    {
+        std::uint32_t seen = 0;
+        std::int64_t size = 1;
+        for (std::size_t i = 0; i < axis.size(); ++i) {
+            const std::size_t a = detail::axis_in_bounds(in, axis[i]);
+            detail::require(!(seen >> a & 1u), "LayerNormalization: Duplicate axes are not allowed.");
+            seen |= 1u << a;
+            size = detail::checked_mul(size, detail::weight_dim(in[a]));
+        }
+        return {detail::scale_and_center(size, scale, center)};
+    }
+};
+
+// `groups = -1` is instance normalization (one group per channel).
+struct GroupNormalization {
+    std::int64_t groups = 32;
+    std::int64_t axis = -1;
+    bool center = true;
+    bool scale = true;
+    NNSHAPE_LAYER_KWARGS
+
+    static constexpr std::string_view class_name = "GroupNormalization";
+
+    constexpr Shape output_shape(const Shape& in) const
+    {
+        channels(in);
+        return in;
+    }
+
+    constexpr Params params(const Shape& in) const { return {detail::scale_and_center(channels(in), scale, center)}; }
+
+private:
+    // The channel count, checked against `groups`. Keras's two messages read inverted ("groups must be
+    // a multiple of the channels"); the rule is that the channels are a multiple of the groups.
+    constexpr std::int64_t channels(const Shape& in) const
+    {
+        detail::require(groups > 0 || groups == -1, "GroupNormalization: Received an invalid value for argument "
+                                                    "`groups`, expected a positive integer (or `-1` for instance "
+                                                    "normalization).");
+        const std::int64_t c = detail::known_axis_dim(in, axis);
+        const std::int64_t g = groups == -1 ? c : groups;
+        detail::require(c >= g, "GroupNormalization: Number of groups (G) cannot be more than the number of "
+                                "channels (C).");
+        detail::require(g > 0 && c % g == 0, "GroupNormalization: Number of groups (G) must be a multiple of the "
+                                             "number of channels (C).");
+        return c;
+    }
+};
+
+struct UnitNormalization {
+    detail::Axes axis = -1;
+    NNSHAPE_LAYER_KWARGS
+
+    static constexpr std::string_view class_name = "UnitNormalization";
+
+    constexpr Shape output_shape(const Shape& in) const
+    {
+        detail::require_axes_in_bounds(in, axis);
+        return in;
     }
 };
 
 namespace detail {
-using normalization_layers = type_list<BatchNormalization>;
+using normalization_layers = type_list<BatchNormalization, LayerNormalization, GroupNormalization, UnitNormalization>;
 } // namespace detail
 
 } // namespace nnshape

@@ -2,18 +2,18 @@
 // Pooling: MaxPooling / AveragePooling over N spatial axes and their global versions.
 
 #include <cstddef>
-#include <optional>
+#include <cstdint>
 #include <string_view>
 
-#include "../detail/type_list.hpp"
 #include "../detail/spatial.hpp"
+#include "../detail/type_list.hpp"
 #include "../layer_args.hpp"
-#include "convolutional.hpp"
 
 namespace nnshape {
 
 enum class PoolKind : std::uint8_t { max, average };
 
+// Keras 3's AveragePooling1D/2D/3D have no default pool_size; tf.keras's (and MaxPooling's) is 2.
 template <std::size_t N, PoolKind Kind>
 struct Pooling {
     Ints<N> pool_size = 2;
@@ -26,11 +26,16 @@ struct Pooling {
         Kind == PoolKind::max ? detail::ranked_name<N>("MaxPooling1D", "MaxPooling2D", "MaxPooling3D")
                               : detail::ranked_name<N>("AveragePooling1D", "AveragePooling2D", "AveragePooling3D");
 
+    // Keras 3 checks `strides` with allow_zero=True and then divides by it; a 0 stride fails there.
     constexpr Shape output_shape(const Shape& in) const
     {
         const Ints<N> step = strides.value_or(pool_size);
-        detail::require_positive(pool_size);
-        detail::require_positive(step);
+        for (std::size_t i = 0; i < N; ++i) {
+            detail::require(pool_size[i] > 0, "Pooling: The `pool_size` argument must be a tuple of integers that "
+                                              "satisfy `value > 0`");
+            detail::require(step[i] > 0, "Pooling: The `strides` argument must be a tuple of integers that "
+                                         "satisfy `value > 0`");
+        }
         detail::require(padding != causal, "Pooling: Argument `padding` must be either 'valid' or 'same'.");
         return detail::map_spatial<N>(in, data_format, [&](std::size_t i, Dim d) {
             return detail::conv_output_length(d, pool_size[i], step[i], padding, 1);
@@ -86,7 +91,10 @@ using GlobalAvgPool2D = GlobalAveragePooling2D;
 using GlobalAvgPool3D = GlobalAveragePooling3D;
 
 namespace detail {
-using pooling_layers = type_list<MaxPooling1D, MaxPooling2D, MaxPooling3D, AveragePooling1D, AveragePooling2D, AveragePooling3D, GlobalMaxPooling1D, GlobalMaxPooling2D, GlobalMaxPooling3D, GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalAveragePooling3D>;
+using pooling_layers =
+    type_list<MaxPooling1D, MaxPooling2D, MaxPooling3D, AveragePooling1D, AveragePooling2D, AveragePooling3D,
+              GlobalMaxPooling1D, GlobalMaxPooling2D, GlobalMaxPooling3D, GlobalAveragePooling1D,
+              GlobalAveragePooling2D, GlobalAveragePooling3D>;
 } // namespace detail
 
 } // namespace nnshape

@@ -1,13 +1,157 @@
 #pragma once
-// Preprocessing layers with shapes or weights.
+// Preprocessing layers with shapes or weights: Rescaling, Normalization, Resizing, CenterCrop.
+
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <string_view>
 
 #include "../detail/type_list.hpp"
+#include "../detail/checked.hpp"
 #include "../layer_args.hpp"
+#include "normalization.hpp"
 
 namespace nnshape {
 
+struct Rescaling {
+    double scale = 1;
+    double offset = 0;
+    NNSHAPE_LAYER_KWARGS
+
+    static constexpr std::string_view class_name = "Rescaling";
+    constexpr Shape output_shape(const Shape& in) const { return in; }
+};
+
 namespace detail {
-using preprocessing_layers = type_list<>;
+
+// Normalization's `mean=` / `variance=`: a number or a list of numbers. Only the shape matters here:
+// given values make the layer weightless, and their shape must fit the kept axes.
+class Statistic {
+public:
+    constexpr Statistic(double) {}
+    constexpr Statistic(std::initializer_list<double> values) : rank_(1), size_(std::int64_t(values.size())) {}
+    constexpr std::size_t rank() const { return rank_; }
+    constexpr std::int64_t size() const { return size_; }
+    friend constexpr bool operator==(const Statistic&, const Statistic&) = default;
+
+private:
+    std::size_t rank_ = 0;
+    std::int64_t size_ = 1;
+};
+
+} // namespace detail
+
+// Keras's `axis=None` (normalize over everything, one mean) is `.axis = {}`.
+struct Normalization {
+    detail::Axes axis = -1;
+    OptionalArg<detail::Statistic, double> mean{};
+    OptionalArg<detail::Statistic, double> variance{};
+    NNSHAPE_LAYER_KWARGS
+
+    static constexpr std::string_view class_name = "Normalization";
+
+    constexpr Shape output_shape(const Shape& in) const
+    {
+        kept_size(in);
+        return in;
+    }
+
+    // Without given values: non-trainable mean and variance of the kept axes' dims, and a scalar count.
+    constexpr Params params(const Shape& in) const
+    {
+        const std::int64_t kept = kept_size(in);
+        return mean ? Params{} : Params{0, detail::checked_add(detail::checked_mul(kept, 2), 1)};
+    }
+
+private:
+    // The product of the kept axes' dims (Keras keeps a repeated axis twice), after Keras's checks.
+    constexpr std::int64_t kept_size(const Shape& in) const
+    {
+        detail::require(mean.has_value() == variance.has_value(),
+                        "Normalization: When setting values directly, both `mean` and `variance` must be set.");
+        detail::require(!mean || *mean == *variance,
+                        "Normalization: When setting values directly, `mean` and `variance` must have the same shape.");
+        detail::require(!mean || mean->rank() <= axis.size(),
+                        "Normalization: The rank of `mean` must be less than or equal to the number of axes");
+        const auto rank = static_cast<std::int64_t>(in.rank());
+        std::int64_t size = 1;
+        std::size_t last = 0;
+        for (std::size_t i = 0; i < axis.size(); ++i) {
+            const std::int64_t a = axis[i];
+            detail::require(a >= -rank && a < rank,
+                            "Normalization: All `axis` values must be in the range [-ndim, ndim).");
+            const auto kept = static_cast<std::size_t>(a < 0 ? a + rank : a);
+            detail::require(in[kept].known(), "Normalization: All `axis` values to be kept must have a known shape.");
+            size = detail::checked_mul(size, in[kept].value());
+            last = kept > last ? kept : last;
+        }
+        // A list of values lines up with the last kept axis and is broadcast to it.
+        detail::require(!mean || mean->rank() == 0 || mean->size() == 1 || in[last] == Dim(mean->size()),
+                        "Normalization: `mean` and `variance` must broadcast to the kept axes' shape");
+        return size;
+    }
+};
+
+namespace detail {
+
+// Resizing's and CenterCrop's output: the image's height and width replaced. Keras takes a batch of
+// images (rank 4) or one image (rank 3, no batch axis); the spatial axes count from the end.
+constexpr Shape resized_image(const Shape& in, DataFormat f, std::int64_t height, std::int64_t width)
+{
+    require(height > 0 && width > 0, "`size` must have positive height and width.");
+    require(in.rank() == 3 || in.rank() == 4,
+            "Invalid images rank: expected rank 3 (single image) or rank 4 (batch of images).");
+    const std::size_t height_axis = in.rank() - (f == channels_last ? 3 : 2);
+    Shape out = in;
+    out[height_axis] = height;
+    out[height_axis + 1] = width;
+    return out;
+}
+
+} // namespace detail
+
+struct Resizing {
+    std::int64_t height = 0;
+    std::int64_t width = 0;
+    Name interpolation = "bilinear";
+    bool crop_to_aspect_ratio = false;
+    bool pad_to_aspect_ratio = false;
+    DataFormat data_format = channels_last;
+    NNSHAPE_LAYER_KWARGS
+
+    static constexpr std::string_view class_name = "Resizing";
+
+    constexpr Shape output_shape(const Shape& in) const
+    {
+        const std::string_view i = interpolation;
+        detail::require(i == "bilinear" || i == "nearest" || i == "lanczos3" || i == "lanczos5" || i == "bicubic" ||
+                            i == "area",
+                        "Resizing: Invalid value for argument `interpolation`. Expected of one ('bilinear', "
+                        "'nearest', 'lanczos3', 'lanczos5', 'bicubic', 'area').");
+        detail::require(!(crop_to_aspect_ratio && pad_to_aspect_ratio),
+                        "Resizing: Only one of `pad_to_aspect_ratio` & `crop_to_aspect_ratio` can be `True`.");
+        return detail::resized_image(in, data_format, height, width);
+    }
+};
+
+// A smaller image is cropped in the middle; a larger one is resized up (Keras 3), so the output is
+// always height x width.
+struct CenterCrop {
+    std::int64_t height = 0;
+    std::int64_t width = 0;
+    DataFormat data_format = channels_last;
+    NNSHAPE_LAYER_KWARGS
+
+    static constexpr std::string_view class_name = "CenterCrop";
+
+    constexpr Shape output_shape(const Shape& in) const
+    {
+        return detail::resized_image(in, data_format, height, width);
+    }
+};
+
+namespace detail {
+using preprocessing_layers = type_list<Rescaling, Normalization, Resizing, CenterCrop>;
 } // namespace detail
 
 } // namespace nnshape

@@ -1,95 +1,213 @@
 #pragma once
-// Recurrent layers: SimpleRNN, LSTM, GRU.
+// Recurrent layers: SimpleRNN, LSTM, GRU, and RNN over a cell (SimpleRNNCell, LSTMCell, GRUCell,
+// StackedRNNCells). Every count goes through a cell, so a layer and RNN(cell) share one rule.
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
+#include <span>
 #include <string_view>
+#include <variant>
 
-#include "../detail/type_list.hpp"
 #include "../detail/checked.hpp"
+#include "../detail/type_list.hpp"
 #include "../layer_args.hpp"
 
 namespace nnshape {
 
 namespace detail {
 
-struct RecurrentOptions {
-    std::int64_t units;
-    bool return_sequences;
-    bool return_state;
-    bool stateful;
-    std::size_t state_count; // LSTM carries (h, c); the others h
+// The sizes of a cell's states: (h,) or LSTM's (h, c); a stack lists its cells' states in order.
+struct StateSizes {
+    std::array<std::int64_t, Shapes::capacity - 1> sizes{};
+    std::size_t count = 0;
+
+    constexpr void push_back(std::int64_t size)
+    {
+        require(count < sizes.size(), "RNN: too many states for nnshape's output capacity");
+        sizes[count++] = size;
+    }
 };
 
-// (b, T, features) -> (b, [T,] units), then one (b, units) per state when return_state.
-constexpr Shapes recurrent_shapes(const Shape& in, const RecurrentOptions& o)
+// `gates` blocks of kernel (input_dim, units), recurrent kernel (units, units) and `biases_per_gate`
+// bias vectors of `units`.
+constexpr Params gated_params(std::int64_t input_dim, std::int64_t units, std::int64_t gates,
+                              std::int64_t biases_per_gate)
 {
-    require(o.units > 0, "RNN: units must be a positive integer");
-    require(in.rank() == 3, "RNN: expected ndim=3 (batch, timesteps, features)");
-    require(!o.stateful || in[0].known(),
-            "RNN: If a RNN is stateful, it needs to know its batch size. Specify the batch size of your input "
-            "tensors (batch_input_shape on the first layer of a Sequential, batch_shape on an Input).");
-    Shapes out;
-    out.push_back(o.return_sequences ? Shape{in[0], in[1], o.units} : Shape{in[0], o.units});
-    for (std::size_t i = 0; o.return_state && i < o.state_count; ++i) out.push_back(Shape{in[0], o.units});
-    return out;
+    require(units > 0, "RNN: units must be a positive integer");
+    const std::int64_t per_gate =
+        checked_add(checked_mul(units, checked_add(input_dim, units)), checked_mul(biases_per_gate, units));
+    return {checked_mul(gates, per_gate)};
 }
 
-// `gates` blocks of kernel (in, units), recurrent kernel (units, units) and `biases_per_gate` biases.
-constexpr Params recurrent_params(const Shape& in, std::int64_t units, std::int64_t gates,
-                                  std::int64_t biases_per_gate)
+// The weights of `cell` on an input whose last axis is the features.
+template <class Cell>
+constexpr Params cell_params(const Cell& cell, const Shape& in)
 {
-    require(in.back().known(), "RNN: the feature (last) dimension of the input must be defined");
-    const std::int64_t per_gate = checked_add(checked_mul(units, checked_add(in.back().value(), units)),
-                                              checked_mul(biases_per_gate, units));
-    return {checked_mul(gates, per_gate)};
+    require(in.rank() >= 1 && in.back().known(), "RNN: the feature (last) dimension of the input must be defined");
+    return cell.params(in.back().value());
 }
 
 } // namespace detail
 
-// The recurrent layers also take Keras's `input_dim` / `input_length` on the first layer of a
-// Sequential: they stand for `input_shape = (input_length, input_dim)`.
+struct SimpleRNNCell {
+    std::int64_t units = 0;
+    bool use_bias = true;
+
+    static constexpr std::string_view class_name = "SimpleRNNCell";
+    constexpr Params params(std::int64_t input_dim) const { return detail::gated_params(input_dim, units, 1, use_bias); }
+    constexpr detail::StateSizes state_sizes() const { return {{units}, 1}; }
+};
+
+struct LSTMCell {
+    std::int64_t units = 0;
+    bool use_bias = true;
+
+    static constexpr std::string_view class_name = "LSTMCell";
+    constexpr Params params(std::int64_t input_dim) const { return detail::gated_params(input_dim, units, 4, use_bias); }
+    constexpr detail::StateSizes state_sizes() const { return {{units, units}, 2}; }
+};
+
+// `reset_after` defaults to true as in tf.keras 2 and Keras 3; Keras 2.1-2.3 defaulted to false
+// (one bias per gate instead of two).
+struct GRUCell {
+    std::int64_t units = 0;
+    bool use_bias = true;
+    bool reset_after = true;
+
+    static constexpr std::string_view class_name = "GRUCell";
+    constexpr Params params(std::int64_t input_dim) const
+    {
+        return detail::gated_params(input_dim, units, 3, use_bias ? (reset_after ? 2 : 1) : 0);
+    }
+    constexpr detail::StateSizes state_sizes() const { return {{units}, 1}; }
+};
+
+using RNNCell = std::variant<SimpleRNNCell, LSTMCell, GRUCell>;
+
+// Cells applied one after another at each time step; each cell's input is the previous one's output.
+struct StackedRNNCells {
+    class Cells {
+    public:
+        constexpr Cells(std::initializer_list<RNNCell> cells) : cells_(from_list(cells)), size_(cells.size()) {}
+        constexpr std::span<const RNNCell> view() const { return {cells_.data(), size_}; }
+
+    private:
+        static constexpr std::array<RNNCell, 8> from_list(std::initializer_list<RNNCell> cells)
+        {
+            detail::require(cells.size() >= 1 && cells.size() <= 8, "StackedRNNCells: needs 1 to 8 cells");
+            std::array<RNNCell, 8> a{};
+            for (std::size_t i = 0; i < cells.size(); ++i) a[i] = cells.begin()[i];
+            return a;
+        }
+        std::array<RNNCell, 8> cells_;
+        std::size_t size_;
+    };
+
+    Cells cells;
+
+    static constexpr std::string_view class_name = "StackedRNNCells";
+    constexpr std::int64_t output_units() const
+    {
+        return std::visit([](const auto& c) { return c.units; }, cells.view().back());
+    }
+    constexpr Params params(std::int64_t input_dim) const
+    {
+        Params total{};
+        for (const RNNCell& cell : cells.view()) {
+            total = total + std::visit([&](const auto& c) { return c.params(input_dim); }, cell);
+            input_dim = std::visit([](const auto& c) { return c.units; }, cell);
+        }
+        return total;
+    }
+    constexpr detail::StateSizes state_sizes() const
+    {
+        detail::StateSizes all;
+        for (const RNNCell& cell : cells.view()) {
+            const detail::StateSizes s = std::visit([](const auto& c) { return c.state_sizes(); }, cell);
+            for (std::size_t i = 0; i < s.count; ++i) all.push_back(s.sizes[i]);
+        }
+        return all;
+    }
+};
+
+namespace detail {
+
+template <class Cell>
+constexpr std::int64_t output_units(const Cell& cell)
+{
+    if constexpr (requires { cell.output_units(); })
+        return cell.output_units();
+    else
+        return cell.units;
+}
+
+// (b, T, features) -> (b, [T,] units), then one (b, size) per state when `return_state`.
+template <class Layer, class Cell>
+constexpr Shapes recurrent_shapes(const Layer& layer, const Cell& cell, const Shape& in)
+{
+    require(in.rank() == 3, "RNN: expected ndim=3 (batch, timesteps, features)");
+    require(!layer.stateful || in[0].known(),
+            "RNN: If a RNN is stateful, it needs to know its batch size. Specify the batch size of your input "
+            "tensors (batch_input_shape on the first layer of a Sequential, batch_shape on an Input).");
+    const std::int64_t units = output_units(cell);
+    require(units > 0, "RNN: units must be a positive integer");
+    Shapes out;
+    out.push_back(layer.return_sequences ? Shape{in[0], in[1], units} : Shape{in[0], units});
+    const StateSizes states = cell.state_sizes();
+    for (std::size_t i = 0; layer.return_state && i < states.count; ++i) out.push_back(Shape{in[0], states.sizes[i]});
+    return out;
+}
+
+} // namespace detail
+
+// What every recurrent layer takes after its cell's arguments (Keras's order). The layers also take
+// Keras's `input_dim` / `input_length` on the first layer of a Sequential:
+// `input_shape = (input_length, input_dim)`.
 #define NNSHAPE_RECURRENT_ARGS                                                                     \
-    std::int64_t units = 0;                                                                        \
-    bool use_bias = true;                                                                          \
     bool return_sequences = false;                                                                 \
     bool return_state = false;                                                                     \
     bool go_backwards = false;                                                                     \
     bool stateful = false;
 
+#define NNSHAPE_RECURRENT_RULES                                                                    \
+    constexpr Shapes output_shapes(const Shape& in) const                                          \
+    {                                                                                              \
+        return detail::recurrent_shapes(*this, cell(), in);                                        \
+    }                                                                                              \
+    constexpr Params params(const Shape& in) const { return detail::cell_params(cell(), in); }
+
 struct SimpleRNN {
+    std::int64_t units = 0;
+    bool use_bias = true;
     NNSHAPE_RECURRENT_ARGS
     std::optional<std::int64_t> input_dim{};
     std::optional<std::int64_t> input_length{};
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "SimpleRNN";
-
-    constexpr Shapes output_shapes(const Shape& in) const
-    {
-        return detail::recurrent_shapes(in, {units, return_sequences, return_state, stateful, 1});
-    }
-    constexpr Params params(const Shape& in) const { return detail::recurrent_params(in, units, 1, use_bias); }
+    constexpr SimpleRNNCell cell() const { return {units, use_bias}; }
+    NNSHAPE_RECURRENT_RULES
 };
 
 struct LSTM {
+    std::int64_t units = 0;
+    bool use_bias = true;
     NNSHAPE_RECURRENT_ARGS
     std::optional<std::int64_t> input_dim{};
     std::optional<std::int64_t> input_length{};
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "LSTM";
-
-    constexpr Shapes output_shapes(const Shape& in) const
-    {
-        return detail::recurrent_shapes(in, {units, return_sequences, return_state, stateful, 2});
-    }
-    constexpr Params params(const Shape& in) const { return detail::recurrent_params(in, units, 4, use_bias); }
+    constexpr LSTMCell cell() const { return {units, use_bias}; }
+    NNSHAPE_RECURRENT_RULES
 };
 
-// `reset_after` defaults to true as in tf.keras 2 and Keras 3; Keras 2.1-2.3 defaulted to false
-// (one bias per gate instead of two).
 struct GRU {
+    std::int64_t units = 0;
+    bool use_bias = true;
     NNSHAPE_RECURRENT_ARGS
     bool reset_after = true;
     std::optional<std::int64_t> input_dim{};
@@ -97,21 +215,32 @@ struct GRU {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "GRU";
+    constexpr GRUCell cell() const { return {units, use_bias, reset_after}; }
+    NNSHAPE_RECURRENT_RULES
+};
 
+// Keras's `RNN(cell)`; a list of cells is `RNN{.cell = StackedRNNCells{.cells = {...}}}`.
+struct RNN {
+    std::variant<SimpleRNNCell, LSTMCell, GRUCell, StackedRNNCells> cell = SimpleRNNCell{};
+    NNSHAPE_RECURRENT_ARGS
+    NNSHAPE_LAYER_KWARGS
+
+    static constexpr std::string_view class_name = "RNN";
     constexpr Shapes output_shapes(const Shape& in) const
     {
-        return detail::recurrent_shapes(in, {units, return_sequences, return_state, stateful, 1});
+        return std::visit([&](const auto& c) { return detail::recurrent_shapes(*this, c, in); }, cell);
     }
     constexpr Params params(const Shape& in) const
     {
-        return detail::recurrent_params(in, units, 3, use_bias ? (reset_after ? 2 : 1) : 0);
+        return std::visit([&](const auto& c) { return detail::cell_params(c, in); }, cell);
     }
 };
 
 #undef NNSHAPE_RECURRENT_ARGS
+#undef NNSHAPE_RECURRENT_RULES
 
 namespace detail {
-using recurrent_layers = type_list<SimpleRNN, LSTM, GRU>;
+using recurrent_layers = type_list<SimpleRNN, LSTM, GRU, RNN>;
 } // namespace detail
 
 } // namespace nnshape

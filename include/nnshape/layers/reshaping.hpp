@@ -1,5 +1,5 @@
 #pragma once
-// Reshaping layers: Flatten, Permute, UpSampling, ZeroPadding, Cropping.
+// Reshaping layers: Flatten, Permute, Reshape, RepeatVector, UpSampling, ZeroPadding, Cropping.
 
 #include <algorithm>
 #include <array>
@@ -8,10 +8,9 @@
 #include <initializer_list>
 #include <string_view>
 
-#include "../detail/type_list.hpp"
 #include "../detail/spatial.hpp"
+#include "../detail/type_list.hpp"
 #include "../layer_args.hpp"
-#include "convolutional.hpp"
 
 namespace nnshape {
 
@@ -88,6 +87,22 @@ struct Reshape {
     }
 };
 
+// `RepeatVector{.n = 3}`: (b, features) -> (b, n, features).
+struct RepeatVector {
+    std::int64_t n = 0;
+    NNSHAPE_LAYER_KWARGS
+
+    static constexpr std::string_view class_name = "RepeatVector";
+
+    constexpr Shape output_shape(const Shape& in) const
+    {
+        detail::require(n > 0, "RepeatVector: Argument `n` should be a positive integer.");
+        detail::require(in.rank() == 2, "RepeatVector: expected ndim=2");
+        return Shape{in[0], n, in[1]};
+    }
+};
+
+// UpSampling1D takes no data_format in Keras: it always works on axis 1.
 template <std::size_t N>
 struct UpSampling {
     Ints<N> size = 2;
@@ -99,11 +114,17 @@ struct UpSampling {
 
     constexpr Shape output_shape(const Shape& in) const
     {
-        detail::require_positive(size);
+        for (std::int64_t s : size)
+            detail::require(s > 0, N == 1 ? "UpSampling1D: Argument `size` should be a positive integer."
+                                          : "UpSampling: The `size` argument must be a tuple of integers that "
+                                            "satisfy `value > 0`");
+        detail::require(N > 1 || data_format == channels_last, "UpSampling1D: Unrecognized keyword arguments passed "
+                                                               "to UpSampling1D: {'data_format': 'channels_first'}");
         return detail::map_spatial<N>(in, data_format, [&](std::size_t i, Dim d) { return d * size[i]; });
     }
 };
 
+// ZeroPadding1D's data_format is Keras 3's (tf.keras's pads axis 1 only).
 template <std::size_t N>
 struct ZeroPadding {
     Pads<N> padding = 1;
@@ -115,11 +136,14 @@ struct ZeroPadding {
 
     constexpr Shape output_shape(const Shape& in) const
     {
-        detail::require(padding.non_negative(), "ZeroPadding: padding must be >= 0");
+        detail::require(padding.non_negative(),
+                        "ZeroPadding: The `padding` argument must be a tuple of integers that satisfy `value >= 0`");
         return detail::map_spatial<N>(in, data_format, [&](std::size_t i, Dim d) { return d + padding.total(i); });
     }
 };
 
+// Keras 3 rejects a cropping that leaves nothing; Keras 2.1 returned 0 or a negative length, and
+// tf.keras turned a 0 length into None. Cropping1D takes no data_format in Keras.
 template <std::size_t N>
 struct Cropping {
     Pads<N> cropping = N == 2 ? 0 : 1;
@@ -131,11 +155,15 @@ struct Cropping {
 
     constexpr Shape output_shape(const Shape& in) const
     {
-        detail::require(cropping.non_negative(), "Cropping: cropping must be >= 0");
+        detail::require(cropping.non_negative(), "Cropping: `cropping` cannot be negative.");
+        detail::require(N > 1 || data_format == channels_last, "Cropping1D: Unrecognized keyword arguments passed "
+                                                               "to Cropping1D: {'data_format': 'channels_first'}");
         return detail::map_spatial<N>(in, data_format, [&](std::size_t i, Dim d) {
             detail::require(!d.known() || cropping.total(i) < d.value(),
-                            "Cropping: Values in `cropping` argument should be smaller than the corresponding "
-                            "spatial dimension of the input.");
+                            N == 1 ? "Cropping1D: `cropping` parameter of `Cropping1D` layer must be smaller than "
+                                     "the input length."
+                                   : "Cropping: Values in `cropping` argument should be smaller than the "
+                                     "corresponding spatial dimension of the input.");
             return d - cropping.total(i);
         });
     }
@@ -152,7 +180,8 @@ using Cropping2D = Cropping<2>;
 using Cropping3D = Cropping<3>;
 
 namespace detail {
-using reshaping_layers = type_list<Flatten, Reshape, Permute, UpSampling1D, UpSampling2D, UpSampling3D, ZeroPadding1D, ZeroPadding2D, ZeroPadding3D, Cropping1D, Cropping2D, Cropping3D>;
+using reshaping_layers = type_list<Flatten, Reshape, Permute, RepeatVector, UpSampling1D, UpSampling2D, UpSampling3D,
+                                   ZeroPadding1D, ZeroPadding2D, ZeroPadding3D, Cropping1D, Cropping2D, Cropping3D>;
 } // namespace detail
 
 } // namespace nnshape

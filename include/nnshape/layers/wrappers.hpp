@@ -1,0 +1,180 @@
+#pragma once
+// Wrappers: Bidirectional, TimeDistributed, SpectralNormalization. A wrapper holds its layer by
+// value, so models that use one can still be constexpr variables; to keep the types finite a
+// wrapper holds a built-in layer (TimeDistributed also a Bidirectional), not another TimeDistributed.
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <type_traits>
+#include <variant>
+
+#include "../detail/rules.hpp"
+#include "../detail/type_list.hpp"
+#include "../layer_args.hpp"
+#include "builtin.hpp"
+
+namespace nnshape {
+
+namespace detail {
+
+template <class Variant>
+constexpr Shapes visit_outputs(const Variant& v, const Shape& in)
+{
+    return std::visit([&](const auto& l) { return call_rule(l, std::span<const Shape>(&in, 1)); }, v);
+}
+template <class Variant>
+constexpr Params visit_params(const Variant& v, const Shape& in)
+{
+    return std::visit([&](const auto& l) { return params_rule(l, std::span<const Shape>(&in, 1)); }, v);
+}
+
+} // namespace detail
+
+enum class MergeMode : std::uint8_t { sum, mul, ave, concat, none };
+
+// The layers Bidirectional can wrap: Keras's RNN layers.
+using RecurrentLayer =
+    detail::variant_of<detail::concat<detail::type_list<SimpleRNN, LSTM, GRU, RNN>,
+                                      detail::convolutional_recurrent_layers>::type>::type;
+
+// Keras's Bidirectional(layer, merge_mode="concat", backward_layer=None). The forward and backward
+// outputs are merged; with return_state their states follow, forward first.
+struct Bidirectional {
+    RecurrentLayer layer = SimpleRNN{};
+    MergeMode merge_mode = MergeMode::concat;
+    std::optional<RecurrentLayer> backward_layer{};
+    NNSHAPE_LAYER_KWARGS
+
+    static constexpr std::string_view class_name = "Bidirectional";
+
+    constexpr Shapes output_shapes(const Shape& in) const
+    {
+        if (backward_layer) require_compatible_backward();
+        const Shapes forward = detail::visit_outputs(layer, in);
+        const Shapes backward = detail::visit_outputs(backward_layer ? *backward_layer : layer, in);
+        Shapes out;
+        if (merge_mode == MergeMode::none) {
+            out.push_back(forward[0]);
+            out.push_back(backward[0]);
+        } else if (merge_mode == MergeMode::concat) {
+            Shape merged = forward[0];
+            merged.back() = forward[0].back() + backward[0].back();
+            out.push_back(merged);
+        } else {
+            detail::require(forward[0] == backward[0], "Bidirectional: with merge_mode sum, mul or ave the forward "
+                                                       "and backward outputs must have the same shape");
+            out.push_back(forward[0]);
+        }
+        for (std::size_t i = 1; i < forward.size(); ++i) out.push_back(forward[i]);
+        for (std::size_t i = 1; i < backward.size(); ++i) out.push_back(backward[i]);
+        return out;
+    }
+
+    constexpr Params params(const Shape& in) const
+    {
+        return detail::visit_params(layer, in) + detail::visit_params(backward_layer ? *backward_layer : layer, in);
+    }
+
+private:
+    // Keras 3 checks a given backward layer against the forward one.
+    constexpr void require_compatible_backward() const
+    {
+        const auto flags = [](const RecurrentLayer& l) {
+            return std::visit([](const auto& r) { return std::array{r.return_sequences, r.return_state, r.stateful}; }, l);
+        };
+        const auto backwards = [](const RecurrentLayer& l) { return std::visit([](const auto& r) { return r.go_backwards; }, l); };
+        detail::require(flags(layer) == flags(*backward_layer),
+                        "Bidirectional: Forward layer and backward layer should have the same `return_sequences`, "
+                        "`return_state` and `stateful`.");
+        detail::require(backwards(layer) != backwards(*backward_layer),
+                        "Bidirectional: Forward layer and backward layer should have different `go_backwards` value.");
+    }
+};
+
+// The layers the other wrappers can hold.
+using WrappedLayer = detail::variant_of<detail::concat<detail::builtin_layers, detail::type_list<Bidirectional>>::type>::type;
+
+// Keras's TimeDistributed(layer): the layer applied to every time step (axis 1) of its input.
+struct TimeDistributed {
+    WrappedLayer layer = Dense{};
+    NNSHAPE_LAYER_KWARGS
+
+    static constexpr std::string_view class_name = "TimeDistributed";
+
+    constexpr Shapes output_shapes(const Shape& in) const
+    {
+        const Shapes steps = detail::visit_outputs(layer, step_shape(in));
+        Shapes out;
+        for (const Shape& s : steps) {
+            Shape with_time{s[0], in[1]};
+            for (Dim d : s.features()) with_time.push_back(d);
+            out.push_back(with_time);
+        }
+        return out;
+    }
+    constexpr Params params(const Shape& in) const { return detail::visit_params(layer, step_shape(in)); }
+
+private:
+    // (b, T, ...) -> (b, ...): the input of one time step.
+    static constexpr Shape step_shape(const Shape& in)
+    {
+        detail::require(in.rank() >= 3, "TimeDistributed: `TimeDistributed` Layer should be passed an `input_shape` "
+                                         "with at least 3 dimensions");
+        Shape step{in[0]};
+        for (std::size_t i = 2; i < in.rank(); ++i) step.push_back(in[i]);
+        return step;
+    }
+};
+
+namespace detail {
+
+// The last axis of the weight SpectralNormalization normalizes (`kernel` or `embeddings`).
+template <class L>
+constexpr std::int64_t kernel_last_axis(const L& l, const Shape& in)
+{
+    if constexpr (std::is_same_v<L, Dense>) {
+        return l.units;
+    } else if constexpr (std::is_same_v<L, Embedding>) {
+        return l.output_dim;
+    } else if constexpr (requires { l.filters; l.groups; }) { // Conv: (*k, in / groups, filters)
+        return l.filters;
+    } else if constexpr (requires { l.output_padding; }) { // ConvTranspose: (*k, filters, in)
+        return known_channels(in, l.data_format);
+    } else if constexpr (requires { l.depth_multiplier; } && !requires { l.filters; }) { // DepthwiseConv: (*k, in, dm)
+        return l.depth_multiplier;
+    } else {
+        require(false, "SpectralNormalization: the wrapped layer has no attribute 'kernel' nor 'embeddings'");
+        return 0;
+    }
+}
+
+} // namespace detail
+
+// Keras 3's SpectralNormalization(layer, power_iterations=1): the layer's shapes and weights plus a
+// non-trainable vector `u` as long as the kernel's last axis.
+struct SpectralNormalization {
+    WrappedLayer layer = Dense{};
+    std::int64_t power_iterations = 1;
+    NNSHAPE_LAYER_KWARGS
+
+    static constexpr std::string_view class_name = "SpectralNormalization";
+
+    constexpr Shapes output_shapes(const Shape& in) const
+    {
+        detail::require(power_iterations > 0, "SpectralNormalization: `power_iterations` should be greater than zero.");
+        return detail::visit_outputs(layer, in);
+    }
+    constexpr Params params(const Shape& in) const
+    {
+        const std::int64_t u = std::visit([&](const auto& l) { return detail::kernel_last_axis(l, in); }, layer);
+        return detail::visit_params(layer, in) + Params{0, u};
+    }
+};
+
+namespace detail {
+using wrapper_layers = type_list<Bidirectional, TimeDistributed, SpectralNormalization>;
+} // namespace detail
+
+} // namespace nnshape
