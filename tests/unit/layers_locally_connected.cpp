@@ -142,7 +142,7 @@ TEST_CASE("LocallyConnected1D: errors")
                          doctest::Contains("Unrecognized implementation mode"), shape_error);
     CHECK_THROWS_WITH_AS((LocallyConnected1D{.filters = 4, .kernel_size = 3, .padding = causal, .implementation = 2}
                               .output_shape(Shape{None, 10, 4})),
-                         doctest::Contains("Padding must be `same` or `valid`"), shape_error);
+                         doctest::Contains("Padding type causal not supported."), shape_error);
     CHECK_THROWS_AS((LocallyConnected1D{.filters = 0, .kernel_size = 3}.output_shape(Shape{None, 10, 4})), shape_error);
     CHECK_THROWS_AS((LocallyConnected1D{.filters = 4, .kernel_size = 11}.output_shape(Shape{None, 10, 4})), shape_error);
     CHECK_THROWS_AS((LocallyConnected1D{.filters = 4, .kernel_size = 3}.output_shape(Shape{None, 10, 4, 4})), shape_error);

@@ -33,7 +33,8 @@ struct LocallyConnected {
         detail::require(filters > 0, "LocallyConnected: filters must be a positive integer");
         detail::require(implementation >= 1 && implementation <= 3,
                         "LocallyConnected: Unrecognized implementation mode (expected 1, 2 or 3)");
-        detail::require(padding != causal, "LocallyConnected: Padding must be `same` or `valid`");
+        detail::require(padding != causal, "LocallyConnected: Padding type causal not supported. Only \"valid\" and "
+                                           "\"same\" are implemented.");
         detail::require(padding == valid || implementation != 1,
                         N == 1 ? "LocallyConnected1D: Invalid border mode for LocallyConnected1D (only \"valid\" is "
                                  "supported if implementation is 1): same"
