@@ -26,4 +26,8 @@ constexpr void require(bool ok, const char* rule)
 }
 
 } // namespace detail
+
+// For custom layers' rules (see CustomLayer): `nnshape::require(ok, "MyLayer: the rule")`.
+using detail::require;
+
 } // namespace nnshape

@@ -38,10 +38,10 @@ struct fmt::formatter<nnshape::Shape> : nnshape::detail::text_formatter {
     }
 };
 
-template <std::size_t N>
-struct fmt::formatter<nnshape::Sequential<N>> : nnshape::detail::text_formatter {
+template <std::size_t N, class LayerT>
+struct fmt::formatter<nnshape::Sequential<N, LayerT>> : nnshape::detail::text_formatter {
     template <class Context>
-    auto format(const nnshape::Sequential<N>& m, Context& ctx) const
+    auto format(const nnshape::Sequential<N, LayerT>& m, Context& ctx) const
     {
         return format_text(nnshape::summary(m), ctx);
     }

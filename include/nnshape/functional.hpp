@@ -18,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "detail/layer_box.hpp"
 #include "detail/layer_call.hpp"
 #include "layer.hpp"
 #include "naming.hpp"
@@ -90,7 +91,8 @@ struct Node {
 };
 
 struct GraphLayer {
-    std::optional<Layer> layer; // empty for a Model
+    std::optional<Layer> layer;       // a built-in layer
+    const LayerBox* custom = nullptr; // or a custom one, owned by the Graph; neither for a Model
     LayerName name;
     std::int32_t model = -1; // index into Graph's models for a Model
     bool trainable = true;
@@ -158,11 +160,16 @@ public:
     constexpr Name name(Naming style = keras2) const;
     constexpr std::string_view class_name() const;
     // Keras's isinstance(layer, L); a nested Model is none of the layer classes.
-    template <LayerType L>
+    template <class L>
+        requires LayerType<L> || CustomLayer<L>
     constexpr bool is() const
     {
-        return layer() && layer()->is<L>();
+        return get_if<L>() != nullptr;
     }
+    template <class L>
+        requires LayerType<L> || CustomLayer<L>
+    constexpr const L* get_if() const;
+    // The built-in layer; null for a custom layer or a Model.
     constexpr const Layer* layer() const;
     constexpr bool is_model() const;
     constexpr Model model() const;
@@ -209,20 +216,28 @@ public:
     constexpr Graph() = default;
     Graph(const Graph&) = delete; // tensors and models point into the graph
     Graph& operator=(const Graph&) = delete;
+    constexpr ~Graph()
+    {
+        for (const detail::GraphLayer& l : layers_) delete l.custom;
+    }
 
     // Keras's `Input(shape=..., batch_size=..., batch_shape=..., name=...)`.
     constexpr Tensor input(const InputLayer& args)
     {
-        return call(register_layer(Layer(args), args.name.view(), -1, true), {})[0];
+        return call(register_layer(Layer(args), nullptr, args.name.view(), -1, true), {})[0];
     }
 
     // A layer to call several times with shared weights (Keras: `shared = LSTM(64)`).
-    template <LayerType L>
+    template <class L>
+        requires LayerType<L> || CustomLayer<L>
     constexpr SharedLayer add(L layer)
     {
         const Name given(layer.name.view());
         const bool trainable = layer.trainable;
-        return {this, register_layer(Layer(std::move(layer)), given.view(), -1, trainable)};
+        if constexpr (LayerType<L>)
+            return {this, register_layer(Layer(std::move(layer)), nullptr, given.view(), -1, trainable)};
+        else
+            return {this, register_layer(std::nullopt, new detail::Boxed<L>(std::move(layer)), given.view(), -1, trainable)};
     }
 
     constexpr Model model(const Tensors& inputs, const Tensors& outputs, ModelArgs args = {});
@@ -239,13 +254,31 @@ public:
 
 private:
     // Adds a layer (or, with `model` >= 0, a Model) and gives it its automatic name if it has none.
-    constexpr std::int32_t register_layer(std::optional<Layer> layer, std::string_view given, std::int32_t model,
-                                          bool trainable)
+    constexpr std::int32_t register_layer(std::optional<Layer> layer, const detail::LayerBox* custom,
+                                          std::string_view given, std::int32_t model, bool trainable)
     {
-        LayerName name{Name(given), layer ? layer->class_name() : std::string_view("Model"), 0};
-        if (name.given.empty()) name.ordinal = layer ? name_counters_.next(*layer) : name_counters_.next_model();
-        layers_.push_back(detail::GraphLayer{std::move(layer), name, model, trainable, false, {}, {}});
+        const std::string_view class_name = layer ? layer->class_name() : custom ? custom->class_name() : "Model";
+        LayerName name{Name(given), class_name, 0};
+        if (name.given.empty()) {
+            name.ordinal = layer ? name_counters_.next(*layer) : custom ? next_custom(class_name) : name_counters_.next_model();
+        }
+        layers_.push_back(detail::GraphLayer{std::move(layer), custom, name, model, trainable, false, {}, {}});
         return std::int32_t(layers_.size() - 1);
+    }
+
+    constexpr std::int64_t next_custom(std::string_view class_name)
+    {
+        const auto it = std::ranges::find(custom_counters_, class_name, &std::pair<std::string_view, std::int64_t>::first);
+        if (it != custom_counters_.end()) return ++it->second;
+        custom_counters_.emplace_back(class_name, 1);
+        return 1;
+    }
+
+    // Calls layer `l`, which is not a Model; `built`: see detail::call_layer.
+    static constexpr detail::LayerCall call_stored(const detail::GraphLayer& l, std::span<const Shape> inputs,
+                                                   const Params* built)
+    {
+        return l.custom ? detail::call_layer(*l.custom, l.name, inputs, built) : detail::call_layer(*l.layer, l.name, inputs, built);
     }
 
     constexpr Shapes infer(std::int32_t model, std::span<const Shape> inputs) const;
@@ -257,7 +290,8 @@ private:
     std::vector<detail::GraphLayer> layers_;
     std::vector<detail::Node> nodes_;
     std::vector<detail::ModelData> models_;
-    NameCounters name_counters_{};
+    NameCounters<> name_counters_{};
+    std::vector<std::pair<std::string_view, std::int64_t>> custom_counters_; // by class name, as Keras's uids
 };
 
 // Keras's `Input(...)`: `auto x = Input(graph, {.shape = {None, None, 3}});`
@@ -303,7 +337,7 @@ constexpr Tensors Graph::call(std::int32_t index, const std::vector<Tensor>& inp
     if (l.model >= 0) {
         outputs = infer(l.model, shapes);
     } else {
-        const detail::LayerCall c = detail::call_layer(*l.layer, l.name, shapes, l.built ? &l.params : nullptr);
+        const detail::LayerCall c = call_stored(l, shapes, l.built ? &l.params : nullptr);
         outputs = c.outputs;
         l.params = c.params;
         l.built = true;
@@ -336,7 +370,7 @@ constexpr Shapes Graph::infer(std::int32_t model, std::span<const Shape> inputs)
         }
         std::vector<Shape> ins;
         for (const detail::TensorRef& r : n.inputs) ins.push_back(values[position(r.node)][std::size_t(r.index)]);
-        values[i] = l.model >= 0 ? infer(l.model, ins) : detail::call_layer(*l.layer, l.name, ins, &l.params).outputs;
+        values[i] = l.model >= 0 ? infer(l.model, ins) : call_stored(l, ins, &l.params).outputs;
     }
     Shapes out;
     for (const detail::TensorRef& r : m.outputs) out.push_back(values[position(r.node)][std::size_t(r.index)]);
@@ -487,7 +521,7 @@ constexpr Model Graph::model(const Tensors& inputs, const Tensors& outputs, Mode
     Shapes shapes;
     for (const detail::TensorRef& r : data.outputs) shapes.push_back(nodes_[std::size_t(r.node)].outputs[std::size_t(r.index)]);
     models_.push_back(std::move(data));
-    const std::int32_t index = register_layer(std::nullopt, args.name.view(), std::int32_t(models_.size() - 1), args.trainable);
+    const std::int32_t index = register_layer(std::nullopt, nullptr, args.name.view(), std::int32_t(models_.size() - 1), args.trainable);
     // Node 0 is the model's own, as in Keras 2: calls on new tensors are nodes 1, 2, ...
     nodes_.push_back(detail::Node{index, 0, {}, shapes});
     layers_[std::size_t(index)].nodes.push_back(std::int32_t(nodes_.size() - 1));
@@ -559,6 +593,16 @@ constexpr const Layer* LayerView::layer() const
 {
     const auto& l = graph_->layer(index_).layer;
     return l ? &*l : nullptr;
+}
+template <class L>
+    requires LayerType<L> || CustomLayer<L>
+constexpr const L* LayerView::get_if() const
+{
+    const detail::GraphLayer& l = graph_->layer(index_);
+    if constexpr (LayerType<L>)
+        return l.layer ? l.layer->get_if<L>() : nullptr;
+    else
+        return l.custom ? l.custom->get_if<L>() : nullptr;
 }
 constexpr bool LayerView::is_model() const { return graph_->layer(index_).model >= 0; }
 constexpr Model LayerView::model() const

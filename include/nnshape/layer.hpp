@@ -1,8 +1,10 @@
 #pragma once
-// nnshape::Layer: any one layer, as a value, with the generic calls a model needs
-// (output shapes for any number of inputs, parameter counts, class and name).
+// nnshape::Layer: any one built-in layer, as a value, with the generic calls a model needs (output
+// shapes for any number of inputs, parameter counts, class and name). BasicLayer<Custom...> also
+// holds the user's own layer types (see CustomLayer).
 
 #include <array>
+#include <concepts>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -21,12 +23,12 @@ namespace nnshape {
 
 namespace detail {
 
-using layer_variant = variant_of<concat<builtin_layers, wrapper_layers>::type>::type;
+using layer_list = concat<builtin_layers, wrapper_layers>::type;
 
-template <class T, class V>
-struct is_alternative;
+template <class T, class List>
+struct contains;
 template <class T, class... Ts>
-struct is_alternative<T, std::variant<Ts...>> : std::bool_constant<(std::is_same_v<T, Ts> || ...)> {};
+struct contains<T, type_list<Ts...>> : std::bool_constant<(std::is_same_v<T, Ts> || ...)> {};
 
 // The batch input shape the first layer of a Sequential declares through Keras's keyword arguments:
 // batch_input_shape, else (batch_size,) + input_shape, else the layer's own input_dim/input_length.
@@ -52,12 +54,28 @@ constexpr std::optional<Shape> declared_input(const L& l)
 
 } // namespace detail
 
+// A built-in layer class.
 template <class L>
-concept LayerType = detail::is_alternative<L, detail::layer_variant>::value;
+concept LayerType = detail::contains<L, detail::layer_list>::value;
 
-// One layer of any kind. `is<T>()` is Keras's `isinstance(layer, T)`.
-class Layer {
+// A user's layer class: written like a built-in one (Keras's `compute_output_shape` and weights), it
+// works in Sequential models, functional Graphs and constant evaluation alike. It needs
+// `static constexpr std::string_view class_name`, the NNSHAPE_LAYER_KWARGS members, and a shape rule:
+// `output_shape(const Shape&)` (or `output_shapes`, or either on `std::span<const Shape>` for several
+// inputs); weights come from an optional `params(const Shape&)` or `params(std::span<const Shape>)`.
+template <class L>
+concept CustomLayer = !LayerType<L> && std::is_class_v<L> && detail::has_shape_rule<L> && requires(const L& l) {
+    { L::class_name } -> std::convertible_to<std::string_view>;
+    { l.name.view() } -> std::convertible_to<std::string_view>;
+    { l.trainable } -> std::convertible_to<bool>;
+};
+
+// One layer of any built-in kind or of the `Custom` classes. `is<T>()` is Keras's `isinstance(layer, T)`.
+template <class... Custom>
+    requires(CustomLayer<Custom> && ...)
+class BasicLayer {
 private:
+    using Variant = typename detail::variant_of<typename detail::concat<detail::layer_list, detail::type_list<Custom...>>::type>::type;
 
     // What every layer answers, whatever its class.
     template <class L>
@@ -77,17 +95,23 @@ private:
     }
 
 public:
-    template <LayerType L>
-    constexpr Layer(L layer) : layer_(std::move(layer))
+    template <class L>
+    static constexpr bool holds = LayerType<L> || (std::is_same_v<L, Custom> || ...);
+
+    template <class L>
+        requires holds<L>
+    constexpr BasicLayer(L layer) : layer_(std::move(layer))
     {
     }
 
-    template <LayerType L>
+    template <class L>
+        requires holds<L>
     constexpr bool is() const
     {
         return get_if<L>() != nullptr;
     }
-    template <LayerType L>
+    template <class L>
+        requires holds<L>
     constexpr const L* get_if() const
     {
         return std::get_if<L>(&layer_);
@@ -118,20 +142,23 @@ public:
 
     // Index of the layer's class among all layer classes: a key for per-class name counters.
     constexpr std::size_t class_index() const { return layer_.index(); }
-    static constexpr std::size_t class_count = std::variant_size_v<detail::layer_variant>;
+    static constexpr std::size_t class_count = std::variant_size_v<Variant>;
 
 private:
-    detail::layer_variant layer_;
+    Variant layer_;
 };
 
+using Layer = BasicLayer<>;
+
 // Keras numbers automatic names per class: one counter per layer class, and one for functional Models.
+template <class LayerT = Layer>
 class NameCounters {
 public:
-    constexpr std::int64_t next(const Layer& layer) { return ++layers_[layer.class_index()]; }
+    constexpr std::int64_t next(const LayerT& layer) { return ++layers_[layer.class_index()]; }
     constexpr std::int64_t next_model() { return ++models_; }
 
 private:
-    std::array<std::int64_t, Layer::class_count> layers_{};
+    std::array<std::int64_t, LayerT::class_count> layers_{};
     std::int64_t models_ = 0;
 };
 

@@ -74,7 +74,7 @@ template <std::size_t N>
 using OptionalInts = OptionalArg<Ints<N>, std::int64_t>;
 
 // Padding or cropping amounts, in Keras's three forms: `2` (all sides), `{2, 3}` (symmetric per
-// axis), `{{top, bottom}, {left, right}}`.
+// axis; for a 1D layer Keras reads two ints as `(left, right)`), `{{top, bottom}, {left, right}}`.
 template <std::size_t N>
 class Pads {
 public:
@@ -94,9 +94,14 @@ private:
     // One int for all axes, or one per axis, as (v, v) pairs.
     static constexpr std::array<Pair, N> symmetric(std::initializer_list<std::int64_t> v)
     {
-        detail::require(v.size() == 1 || v.size() == N, "padding/cropping: expected an int, one int per spatial "
+        detail::require(v.size() == 1 || v.size() == N || (N == 1 && v.size() == 2),
+                        "padding/cropping: expected an int, one int per spatial "
                                                         "axis, or one (before, after) pair per spatial axis");
         std::array<Pair, N> a{};
+        if (N == 1 && v.size() == 2) { // Keras's 1D form `(left, right)`
+            a[0] = Pair{v.begin()[0], v.begin()[1]};
+            return a;
+        }
         for (std::size_t i = 0; i < N; ++i) a[i] = Pair{v.begin()[v.size() == 1 ? 0 : i], v.begin()[v.size() == 1 ? 0 : i]};
         return a;
     }
@@ -131,6 +136,37 @@ private:
     std::array<std::int64_t, Shape::max_rank> values_;
     std::size_t size_;
 };
+
+namespace detail {
+
+// An argument Keras takes as an int or a tuple: `.output_shape = 64`, `.output_shape = {None, 64}`,
+// `.attention_axes = {2, 3}`.
+template <class Element>
+class TupleArg {
+public:
+    constexpr TupleArg(std::int64_t value) : values_{Element(value)}, size_(1) {}
+    constexpr TupleArg(std::initializer_list<Element> values) : values_(from_list(values)), size_(values.size()) {}
+    constexpr std::size_t size() const { return size_; }
+    constexpr Element operator[](std::size_t i) const { return values_[i]; }
+
+private:
+    static constexpr std::array<Element, Shape::max_rank> from_list(std::initializer_list<Element> v)
+    {
+        require(v.size() < Shape::max_rank, "argument: a tuple longer than the maximum rank allows");
+        std::array<Element, Shape::max_rank> a{};
+        std::ranges::copy(v, a.begin());
+        return a;
+    }
+
+    std::array<Element, Shape::max_rank> values_;
+    std::size_t size_;
+};
+
+// Keras's "an int or a list/tuple of ints" axis argument: `.axis = -1` or `.axis = {1, 2}`; `{}` is an
+// empty list (Keras's `None` where a layer reads None as no axes).
+using Axes = TupleArg<std::int64_t>;
+
+} // namespace detail
 
 using Name = detail::fixed_string<63>;
 

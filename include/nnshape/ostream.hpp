@@ -19,8 +19,8 @@ std::ostream& operator<<(std::ostream& os, D d)
 
 inline std::ostream& operator<<(std::ostream& os, const Shape& s) { return os << to_string(s); }
 
-template <std::size_t N>
-std::ostream& operator<<(std::ostream& os, const Sequential<N>& m)
+template <std::size_t N, class LayerT>
+std::ostream& operator<<(std::ostream& os, const Sequential<N, LayerT>& m)
 {
     return os << summary(m);
 }

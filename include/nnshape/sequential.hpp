@@ -17,8 +17,9 @@ namespace nnshape {
 
 
 // One layer of a Sequential with what the model computed for it.
-struct SequentialLayer {
-    Layer layer;
+template <class LayerT>
+struct BasicSequentialLayer {
+    LayerT layer;
     LayerName name;
     Shape output_shape;
     Params params;
@@ -26,19 +27,43 @@ struct SequentialLayer {
     constexpr std::int64_t count_params() const { return params.total(); }
 };
 
-template <std::size_t N = std::dynamic_extent>
+using SequentialLayer = BasicSequentialLayer<Layer>;
+
+namespace detail {
+
+// The BasicLayer that holds built-in layers and each distinct custom class among L.
+template <class Found, class... L>
+struct layer_for;
+template <class... Found>
+struct layer_for<type_list<Found...>> {
+    using type = BasicLayer<Found...>;
+};
+template <class... Found, class First, class... Rest>
+struct layer_for<type_list<Found...>, First, Rest...>
+    : layer_for<std::conditional_t<LayerType<First> || (std::is_same_v<First, Found> || ...), type_list<Found...>,
+                                   type_list<Found..., First>>,
+                Rest...> {};
+
+} // namespace detail
+
+// `N`: the number of layers, fixed by the constructor, or std::dynamic_extent for `add()`.
+// `LayerT`: Layer, or BasicLayer<Custom...> for custom layer classes (deduced from the constructor's layers).
+template <std::size_t N = std::dynamic_extent, class LayerT = Layer>
 class Sequential {
 public:
+    using SequentialLayer = BasicSequentialLayer<LayerT>;
+
     constexpr Sequential() requires(N == std::dynamic_extent) = default;
 
-    template <LayerType... L>
-        requires(sizeof...(L) > 0 && (N == std::dynamic_extent || sizeof...(L) == N))
-    constexpr Sequential(L... layers) : layers_{make_layers(Layer(std::move(layers))...)}
+    template <class... L>
+        requires(sizeof...(L) > 0 && (N == std::dynamic_extent || sizeof...(L) == N) &&
+                 (LayerT::template holds<L> && ...))
+    constexpr Sequential(L... layers) : layers_{make_layers(LayerT(std::move(layers))...)}
     {
     }
 
     // Keras's `model.add(layer)`.
-    constexpr void add(Layer layer) requires(N == std::dynamic_extent) { layers_.push_back(next(std::move(layer))); }
+    constexpr void add(LayerT layer) requires(N == std::dynamic_extent) { layers_.push_back(next(std::move(layer))); }
 
     // Whether the input shape is known (from the first layer's input_shape / batch_input_shape).
     constexpr bool built() const { return output_.has_value(); }
@@ -73,14 +98,14 @@ private:
         }
     }
 
-    constexpr SequentialLayer next(Layer layer)
+    constexpr SequentialLayer next(LayerT layer)
     {
         LayerName name{Name(layer.given_name()), layer.class_name(), 0};
         if (name.given.empty()) name.ordinal = name_counters_.next(layer);
         SequentialLayer entry{std::move(layer), name, Shape{}, Params{}};
         const bool first = count_++ == 0;
         if (first) input_ = entry.layer.declared_input();
-        if (first && entry.layer.is<InputLayer>()) {
+        if (first && entry.layer.template is<InputLayer>()) {
             entry.output_shape = *input_;
         } else if (first ? input_.has_value() : output_.has_value()) {
             const Shape in = first ? *input_ : *output_;
@@ -101,15 +126,15 @@ private:
     }
 
     // Declared before layers_: the constructor fills them while it builds layers_.
-    NameCounters name_counters_{};
+    NameCounters<LayerT> name_counters_{};
     std::size_t count_ = 0;
     std::optional<Shape> input_{};
     std::optional<Shape> output_{};
     Storage layers_{};
 };
 
-template <LayerType... L>
-    requires(sizeof...(L) > 0)
-Sequential(L...) -> Sequential<sizeof...(L)>;
+template <class... L>
+    requires(sizeof...(L) > 0 && ((LayerType<L> || CustomLayer<L>) && ...))
+Sequential(L...) -> Sequential<sizeof...(L), typename detail::layer_for<detail::type_list<>, L...>::type>;
 
 } // namespace nnshape

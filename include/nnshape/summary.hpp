@@ -154,12 +154,12 @@ inline std::vector<std::string> connections(const Model& model, const LayerView&
 } // namespace detail
 
 // Keras's `model.summary()` for a Sequential: always the 3-column layout, no `Connected to`.
-template <std::size_t N>
-std::string summary(const Sequential<N>& model, const SummaryOptions& options = {})
+template <std::size_t N, class LayerT>
+std::string summary(const Sequential<N, LayerT>& model, const SummaryOptions& options = {})
 {
     const Params totals = model.params(); // first: fails for a model that has no input shape yet
     std::vector<detail::SummaryEntry> entries;
-    for (const SequentialLayer& l : model.layers())
+    for (const auto& l : model.layers())
         entries.push_back({detail::layer_cell(l.name.render(options.naming).view(), l.layer.class_name()),
                            to_string(l.output_shape), l.count_params(), {}});
     return detail::render_summary(entries, totals, detail::summary_layout(options, true));

@@ -97,4 +97,11 @@ static_assert(!evaluates<[] { return Resizing{.height = 0, .width = 4}.output_sh
 static_assert(!evaluates<[] { return Resizing{.height = 4, .width = 4}.output_shape(Shape{None, 8}); }>);
 static_assert(!evaluates<[] { return CenterCrop{.height = 4, .width = 4}.output_shape(Shape{None, 8, 8, 8, 3}); }>);
 
+// A named layer as a constexpr variable: the name is built in fixed_string's member initializers,
+// which GCC 12 requires of an object that ends up const.
+constexpr Dense named_head{.units = 4, .name = "head"};
+static_assert(named_head.name.view() == "head");
+constexpr Sequential named_model{Dense{.units = 4, .name = "hidden", .input_shape = {3}}, named_head};
+static_assert(named_model.layers()[1].name.render().view() == "head" && named_model.count_params() == 16 + 20);
+
 } // namespace

@@ -94,6 +94,7 @@ static_assert(!evaluates<[] { return UpSampling1D{.data_format = channels_first}
 static_assert(!evaluates<[] { return Cropping1D{.data_format = channels_first}.output_shape(Shape{None, 4, 4}); }>);
 static_assert(!evaluates<[] { return Cropping1D{}.output_shape(Shape{None, 2, 4}); }>);
 static_assert(!evaluates<[] { return Cropping3D{.cropping = -1}.output_shape(Shape{None, 5, 5, 5, 4}); }>);
+static_assert(!evaluates<[] { return ZeroPadding1D{.padding = {1, 2, 3}}.output_shape(Shape{None, 5, 4}); }>);
 static_assert(!evaluates<[] { return ZeroPadding3D{.padding = -1}.output_shape(Shape{None, 5, 5, 5, 4}); }>);
 
 // LocallyConnected1D: 'same' with implementation 1; unknown length; implementation out of range.

@@ -114,6 +114,8 @@ constexpr bool test_zero_padding_1d_3d()
     return ZeroPadding1D{.padding = 2}.output_shape(Shape{2, 2, 3}) == Shape{2, 6, 3} &&
            ZeroPadding1D{}.output_shape(Shape{None, 5, 3}) == Shape{None, 7, 3} &&
            ZeroPadding1D{.padding = {{1, 2}}}.output_shape(Shape{None, 5, 3}) == Shape{None, 8, 3} &&
+           // Keras's 1D tuple `padding=(1, 2)` is (left, right), not one int per axis
+           ZeroPadding1D{.padding = {1, 2}}.output_shape(Shape{None, 5, 3}) == Shape{None, 8, 3} &&
            // Keras 3 ZeroPadding1D has data_format: channels_first pads axis 2
            ZeroPadding1D{.data_format = channels_first}.output_shape(Shape{None, 3, 5}) == Shape{None, 3, 7} &&
            ZeroPadding1D{}.output_shape(Shape{None, None, 3}) == Shape{None, None, 3} &&
@@ -133,6 +135,8 @@ constexpr bool test_cropping_1d_3d()
     return Cropping1D{.cropping = 1}.output_shape(Shape{2, 3, 2}) == Shape{2, 1, 2} &&
            Cropping1D{}.output_shape(Shape{None, 10, 3}) == Shape{None, 8, 3} &&
            Cropping1D{.cropping = {{2, 3}}}.output_shape(Shape{None, 10, 3}) == Shape{None, 5, 3} &&
+           Cropping1D{.cropping = {2, 3}}.output_shape(Shape{None, 10, 3}) == Shape{None, 5, 3} &&
+           Cropping1D{.cropping = {0, 3}}.output_shape(Shape{None, 4, 3}) == Shape{None, 1, 3} &&
            Cropping1D{}.output_shape(Shape{None, None, 3}) == Shape{None, None, 3} &&
            Cropping3D{.cropping = {2, 4, 2}}.output_shape(Shape{2, 28, 28, 10, 3}) == Shape{2, 24, 20, 6, 3} &&
            Cropping3D{}.output_shape(Shape{None, 5, 6, 7, 2}) == Shape{None, 3, 4, 5, 2} &&

@@ -16,7 +16,9 @@ template <std::size_t Capacity>
 class fixed_string {
 public:
     constexpr fixed_string() = default;
-    constexpr fixed_string(std::string_view s) { append(s); }
+    // Built in the member initializers: GCC 12 rejects a constructor body's writes to an object that
+    // ends up `const`, such as a layer's name in a constexpr layer.
+    constexpr fixed_string(std::string_view s) : data_(copy_of(s)), size_(s.size()) {}
     template <std::size_t N>
     constexpr fixed_string(const char (&s)[N]) : fixed_string(std::string_view(s, N - 1)) {}
 
@@ -48,6 +50,14 @@ public:
     friend constexpr bool operator==(const fixed_string& a, std::string_view b) { return a.view() == b; }
 
 private:
+    static constexpr std::array<char, Capacity> copy_of(std::string_view s)
+    {
+        require(s.size() <= Capacity, "name: longer than nnshape's name capacity");
+        std::array<char, Capacity> a{};
+        std::ranges::copy(s, a.begin());
+        return a;
+    }
+
     std::array<char, Capacity> data_{};
     std::size_t size_ = 0;
 };

@@ -35,8 +35,10 @@ struct LayerCall {
     Params params;
 };
 
-// `built`: the counts of a layer called before, if it was; a new call must fit the same weights.
-constexpr LayerCall call_layer(const Layer& layer, const LayerName& name, std::span<const Shape> inputs,
+// `layer`: a BasicLayer or a Graph's boxed custom layer. `built`: the counts of a layer called before,
+// if it was; a new call must fit the same weights.
+template <class AnyLayer>
+constexpr LayerCall call_layer(const AnyLayer& layer, const LayerName& name, std::span<const Shape> inputs,
                                const Params* built = nullptr)
 {
     try {

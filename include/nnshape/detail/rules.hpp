@@ -18,6 +18,10 @@ concept multi_input = requires(const L& l, std::span<const Shape> s) { l.output_
 template <class L>
 concept multi_output = requires(const L& l, const Shape& s) { l.output_shapes(s); };
 
+template <class L>
+concept has_shape_rule = multi_input_multi_output<L> || multi_input<L> || multi_output<L> ||
+                         requires(const L& l, const Shape& s) { l.output_shape(s); };
+
 // The one place that adapts each layer's rule to a call with any number of input tensors. A rule
 // takes one `const Shape&` or a `std::span<const Shape>` of inputs, and returns one `Shape`
 // (`output_shape`) or several (`output_shapes`).

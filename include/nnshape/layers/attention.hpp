@@ -22,29 +22,6 @@ namespace nnshape {
 
 namespace detail {
 
-// An argument Keras takes as an int or a tuple: `.output_shape = 64`, `.output_shape = {None, 64}`,
-// `.attention_axes = {2, 3}`.
-template <class Element>
-class TupleArg {
-public:
-    constexpr TupleArg(std::int64_t value) : values_{Element(value)}, size_(1) {}
-    constexpr TupleArg(std::initializer_list<Element> values) : values_(from_list(values)), size_(values.size()) {}
-    constexpr std::size_t size() const { return size_; }
-    constexpr Element operator[](std::size_t i) const { return values_[i]; }
-
-private:
-    static constexpr std::array<Element, Shape::max_rank> from_list(std::initializer_list<Element> v)
-    {
-        require(v.size() < Shape::max_rank, "argument: a tuple longer than the maximum rank allows");
-        std::array<Element, Shape::max_rank> a{};
-        std::ranges::copy(v, a.begin());
-        return a;
-    }
-
-    std::array<Element, Shape::max_rank> values_;
-    std::size_t size_;
-};
-
 // The key of a call on [query, value] or [query, value, key]: the value when no key is given.
 constexpr const Shape& key_of(std::span<const Shape> inputs) { return inputs[inputs.size() == 3 ? 2 : 1]; }
 
@@ -182,21 +159,21 @@ constexpr EinsumAnalysis analyze_einsum(std::string_view equation, std::string_v
 // The strings are views: a string literal, or a string that outlives the layer. (A `Name` cannot be
 // given a value in a `const` layer built in a constant evaluation on GCC 12.)
 struct EinsumDense {
-    std::string_view equation{};
+    Name equation{};
     detail::TupleArg<Dim> output_shape = {};
-    std::string_view bias_axes{}; // empty: None, no bias
+    Name bias_axes{}; // empty: None, no bias
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "EinsumDense";
 
     constexpr Shapes output_shapes(const Shape& in) const
     {
-        return {detail::analyze_einsum(equation, bias_axes, in, output_shape).output};
+        return {detail::analyze_einsum(equation.view(), bias_axes.view(), in, output_shape).output};
     }
 
     constexpr Params params(const Shape& in) const
     {
-        const detail::EinsumAnalysis a = detail::analyze_einsum(equation, bias_axes, in, output_shape);
+        const detail::EinsumAnalysis a = detail::analyze_einsum(equation.view(), bias_axes.view(), in, output_shape);
         detail::require(a.kernel.known() && a.bias.known(),
                         "EinsumDense: every dimension of the kernel and bias must be defined. Found None.");
         return {(a.kernel + a.bias).value()};
@@ -365,7 +342,7 @@ struct GroupQueryAttention {
 // `scale` if use_scale, a scalar `concat_score_weight` if score_mode is "concat".
 struct Attention {
     bool use_scale = false;
-    std::string_view score_mode = "dot"; // a view, as EinsumDense's strings
+    Name score_mode = "dot";
     bool return_attention_scores = false;
     NNSHAPE_LAYER_KWARGS
 
@@ -373,7 +350,7 @@ struct Attention {
 
     constexpr Shapes output_shapes(std::span<const Shape> inputs) const
     {
-        detail::require(score_mode == "dot" || score_mode == "concat",
+        detail::require(score_mode.view() == "dot" || score_mode.view() == "concat",
                         "Attention: Invalid value for argument score_mode. Expected one of {'dot', 'concat'}");
         detail::require(inputs.size() == 2 || inputs.size() == 3,
                         "Attention: Attention layer accepts inputs list of length 2 or 3, namely [query, value] or "
@@ -383,7 +360,7 @@ struct Attention {
 
     constexpr Params params(const Shape&) const
     {
-        return {std::int64_t{use_scale} + std::int64_t{score_mode == "concat"}};
+        return {std::int64_t{use_scale} + std::int64_t{score_mode.view() == "concat"}};
     }
 };
 

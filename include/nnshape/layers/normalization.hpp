@@ -1,6 +1,6 @@
 #pragma once
 // Normalization layers: BatchNormalization, LayerNormalization, GroupNormalization, UnitNormalization;
-// and the axis arguments that other families share (PReLU's shared_axes, Normalization's axis).
+// and the axis checks that other families share (PReLU's shared_axes, Normalization's axis).
 
 #include <cstddef>
 #include <cstdint>
@@ -14,19 +14,6 @@
 namespace nnshape {
 
 namespace detail {
-
-// Keras's "an int or a list/tuple of ints" axis argument: `.axis = -1` or `.axis = {1, 2}`; `{}` is an
-// empty list (Keras's `None` where a layer reads None as no axes).
-class Axes {
-public:
-    constexpr Axes(std::int64_t axis) : axes_{axis} {}
-    constexpr Axes(std::initializer_list<std::int64_t> axes) : axes_(axes) {}
-    constexpr std::size_t size() const { return axes_.size(); }
-    constexpr std::int64_t operator[](std::size_t i) const { return axes_[i]; }
-
-private:
-    IntTuple axes_;
-};
 
 // A Keras axis (negative counts from the end) as an index. Keras 3's compute_output_shape wording.
 constexpr std::size_t axis_in_bounds(const Shape& in, std::int64_t axis)

@@ -1,0 +1,53 @@
+#pragma once
+// How a functional Graph holds a custom layer: behind a small virtual interface, so that Layer, which
+// every model copies, stays a variant of trivially copyable built-in layers (GCC's constant evaluation
+// slows down sharply once it is not) while a Graph can take any user's class.
+
+#include <span>
+#include <string_view>
+
+#include "../shape.hpp"
+#include "rules.hpp"
+
+namespace nnshape::detail {
+
+template <class L>
+inline constexpr char class_tag = 0; // its address identifies L: constexpr dynamic_cast fails in GCC 12
+
+template <class L>
+class Boxed;
+
+class LayerBox {
+public:
+    constexpr virtual ~LayerBox() = default;
+    virtual constexpr std::string_view class_name() const = 0;
+    virtual constexpr Shapes output_shapes(std::span<const Shape> inputs) const = 0;
+    virtual constexpr Params params(std::span<const Shape> inputs) const = 0;
+
+    template <class L>
+    constexpr const L* get_if() const
+    {
+        return type() == &class_tag<L> ? &static_cast<const Boxed<L>*>(this)->layer : nullptr;
+    }
+
+private:
+    virtual constexpr const void* type() const = 0;
+};
+
+template <class L>
+class Boxed final : public LayerBox {
+public:
+    constexpr explicit Boxed(L l) : layer(std::move(l)) {}
+    constexpr ~Boxed() override {} // user-provided: GCC 12 cannot call an implicit one in constant evaluation
+
+    constexpr std::string_view class_name() const override { return L::class_name; }
+    constexpr Shapes output_shapes(std::span<const Shape> inputs) const override { return call_rule(layer, inputs); }
+    constexpr Params params(std::span<const Shape> inputs) const override { return params_rule(layer, inputs); }
+
+    L layer;
+
+private:
+    constexpr const void* type() const override { return &class_tag<L>; }
+};
+
+} // namespace nnshape::detail
