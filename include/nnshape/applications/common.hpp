@@ -1,0 +1,74 @@
+#pragma once
+// What every Keras Applications builder shares: the arguments that change shapes or counts
+// (include_top, input_shape, pooling, classes), Keras's input-shape rule, and layer names built
+// from block numbers (`conv2_block1_1_conv`).
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "../functional.hpp"
+#include "../layer_args.hpp"
+
+namespace nnshape::applications {
+
+// Keras's `pooling=None | "avg" | "max"` when include_top is false.
+enum class GlobalPool : std::uint8_t { none, avg, max };
+
+// The arguments of every application, first in each family's own argument struct so that calls
+// read like Keras's: `ResNet50(g, {.include_top = false, .pooling = GlobalPool::avg})`. Keras's
+// `weights` and `classifier_activation` change neither shapes nor counts; `input_tensor` is not
+// offered (call the returned Model on a tensor instead).
+#define NNSHAPE_APPLICATION_ARGS                                                                       \
+    bool include_top = true;                                                                           \
+    ::nnshape::OptionalShape input_shape{}; /* without the batch axis, channels last */                \
+    ::nnshape::applications::GlobalPool pooling = ::nnshape::applications::GlobalPool::none;           \
+    std::int64_t classes = 1000;
+
+struct ApplicationArgs {
+    NNSHAPE_APPLICATION_ARGS
+};
+
+namespace detail {
+
+using nnshape::detail::require;
+
+// Keras's `obtain_input_shape` with weights=None: without an input_shape the default square image
+// when the top is included (its Flatten/Dense need a static shape), else (None, None, 3).
+constexpr Shape input_shape(const OptionalShape& given, std::int64_t default_size, std::int64_t min_size,
+                            bool require_flatten)
+{
+    if (!given) {
+        return require_flatten ? Shape{default_size, default_size, 3} : Shape{None, None, 3};
+    }
+    const Shape s = *given;
+    require(s.rank() == 3, "applications: `input_shape` must be a tuple of three integers (height, width, channels)");
+    require(!require_flatten || (s[0].known() && s[1].known() && s[2].known()),
+            "applications: If include_top is True, you should specify a static `input_shape`.");
+    for (std::size_t i = 0; i < 2; ++i)
+        require(!s[i].known() || s[i].value() >= min_size, "applications: Input size must be at least min_size x min_size");
+    return s;
+}
+
+// Keras's `imagenet_utils.correct_pad`: the ZeroPadding2D before a strided `valid` convolution, one
+// row/column less at the top/left for an even size. Keras tests the height alone for None (both axes
+// then count as even); a known height with an unknown width fails in Keras (`None % 2`), and here.
+constexpr Pads<2> correct_pad(const Shape& s, std::int64_t kernel)
+{
+    const std::int64_t c = kernel / 2;
+    if (!s[1].known()) return {{c - 1, c}, {c - 1, c}};
+    require(s[2].known(), "applications: correct_pad needs the width when the height is known");
+    return {{c - 1 + s[1].value() % 2, c}, {c - 1 + s[2].value() % 2, c}};
+}
+
+// A layer name from parts: `name("conv", 2, "_block", 1, "_1_conv")` is "conv2_block1_1_conv".
+template <class... Part>
+constexpr Name name(const Part&... parts)
+{
+    Name n;
+    (n.append(parts), ...);
+    return n;
+}
+
+} // namespace detail
+} // namespace nnshape::applications
