@@ -40,26 +40,37 @@ public:
     friend constexpr bool operator==(const Tensor&, const Tensor&) = default;
 
 private:
-    Graph* graph_;
-    std::int32_t node_;
-    std::int32_t index_;
+    friend class Tensors;
+    constexpr Tensor() = default; // only as Tensors' unused inline slot
+
+    Graph* graph_ = nullptr;
+    std::int32_t node_ = -1;
+    std::int32_t index_ = -1;
 };
 
 // The tensors a layer is called on or returns. Converts to a single Tensor when it holds one.
+// One tensor, the common case, is kept inline: a vector would cost an allocation per layer call,
+// which is a large share of a constant evaluation's step budget.
 class Tensors {
 public:
-    constexpr Tensors(Tensor t) : list_{t} {}
-    constexpr Tensors(std::initializer_list<Tensor> list) : list_(list) {}
-    constexpr explicit Tensors(std::vector<Tensor> list) : list_(std::move(list)) {}
+    constexpr Tensors(Tensor t) : one_(t), size_(1) {}
+    constexpr Tensors(std::initializer_list<Tensor> list) : Tensors(std::vector<Tensor>(list)) {}
+    constexpr explicit Tensors(std::vector<Tensor> list) : size_(list.size())
+    {
+        if (size_ == 1)
+            one_ = list[0];
+        else
+            many_ = std::move(list);
+    }
 
-    constexpr std::size_t size() const { return list_.size(); }
+    constexpr std::size_t size() const { return size_; }
     constexpr const Tensor& operator[](std::size_t i) const
     {
-        detail::require(i < list_.size(), "Tensors: index out of range");
-        return list_[i];
+        detail::require(i < size_, "Tensors: index out of range");
+        return begin()[i];
     }
-    constexpr auto begin() const { return list_.begin(); }
-    constexpr auto end() const { return list_.end(); }
+    constexpr const Tensor* begin() const { return size_ == 1 ? &one_ : many_.data(); }
+    constexpr const Tensor* end() const { return begin() + size_; }
 
     constexpr operator Tensor() const { return single(); }
     constexpr const Shape& shape() const { return single().shape(); }
@@ -68,10 +79,12 @@ public:
 private:
     constexpr const Tensor& single() const
     {
-        detail::require(list_.size() == 1, "Tensors: this layer call has several outputs; pick one with [i]");
-        return list_[0];
+        detail::require(size_ == 1, "Tensors: this layer call has several outputs; pick one with [i]");
+        return one_;
     }
-    std::vector<Tensor> list_;
+    Tensor one_{};
+    std::vector<Tensor> many_;
+    std::size_t size_;
 };
 
 namespace detail {
@@ -82,11 +95,15 @@ struct TensorRef {
     friend constexpr bool operator==(TensorRef, TensorRef) = default;
 };
 
-// One call of a layer (Keras's Node): its inbound tensors and output shapes.
+// One call of a layer (Keras's Node): its inbound tensors (`Graph::inputs(node)`) and output shapes.
+// Node and layer records hold no vectors of their own: an allocation per call costs a constant
+// evaluation more than the rest of the call.
 struct Node {
     std::int32_t layer;      // index of the called layer in the Graph
     std::int32_t node_index; // position among the layer's calls: the `[1]` in `model_1[1][0]`
-    std::vector<TensorRef> inputs;
+    std::int32_t first_input; // into Graph's list of inbound tensors
+    std::int32_t input_count;
+    std::int32_t previous; // the layer's previous call, or -1
     Shapes outputs;
 };
 
@@ -98,7 +115,8 @@ struct GraphLayer {
     bool trainable = true;
     bool built = false;
     Params params{};
-    std::vector<std::int32_t> nodes; // Keras's _inbound_nodes
+    std::int32_t node_count = 0; // Keras's _inbound_nodes, linked from the last through Node::previous
+    std::int32_t last_node = -1;
 };
 
 struct ModelData {
@@ -177,7 +195,7 @@ public:
     constexpr std::optional<Shapes> output_shapes() const;
     constexpr Params params() const;
     constexpr std::int64_t count_params() const { return params().total(); }
-    constexpr std::span<const std::int32_t> nodes() const;
+    constexpr std::vector<std::int32_t> nodes() const; // ascending node ids
     constexpr std::int32_t index() const { return index_; }
 
 private:
@@ -224,7 +242,7 @@ public:
     // Keras's `Input(shape=..., batch_size=..., batch_shape=..., name=...)`.
     constexpr Tensor input(const InputLayer& args)
     {
-        return call(register_layer(Layer(args), nullptr, args.name.view(), -1, true), {})[0];
+        return call(register_layer(Layer(args), nullptr, args.name, -1, true), Tensors{})[0];
     }
 
     // A layer to call several times with shared weights (Keras: `shared = LSTM(64)`).
@@ -232,22 +250,34 @@ public:
         requires LayerType<L> || CustomLayer<L>
     constexpr SharedLayer add(L layer)
     {
-        const Name given(layer.name.view());
+        const Name given = layer.name; // a copy, not a re-read of its characters
         const bool trainable = layer.trainable;
         if constexpr (LayerType<L>)
-            return {this, register_layer(Layer(std::move(layer)), nullptr, given.view(), -1, trainable)};
+            return {this, register_layer(Layer(std::move(layer)), nullptr, given, -1, trainable)};
         else
-            return {this, register_layer(std::nullopt, new detail::Boxed<L>(std::move(layer)), given.view(), -1, trainable)};
+            return {this, register_layer(std::nullopt, new detail::Boxed<L>(std::move(layer)), given, -1, trainable)};
     }
 
     constexpr Model model(const Tensors& inputs, const Tensors& outputs, ModelArgs args = {});
 
     constexpr const detail::Node& node(std::int32_t id) const { return nodes_[std::size_t(id)]; }
+    constexpr std::span<const detail::TensorRef> inputs(const detail::Node& n) const
+    {
+        return {edges_.data() + n.first_input, std::size_t(n.input_count)};
+    }
+    // The calls of layer `index`, first to last.
+    constexpr std::vector<std::int32_t> nodes_of(std::int32_t index) const
+    {
+        const detail::GraphLayer& l = layers_[std::size_t(index)];
+        std::vector<std::int32_t> ids(std::size_t(l.node_count), 0);
+        for (std::int32_t id = l.last_node, i = l.node_count; id >= 0; id = nodes_[std::size_t(id)].previous) ids[std::size_t(--i)] = id;
+        return ids;
+    }
     constexpr const detail::GraphLayer& layer(std::int32_t index) const { return layers_[std::size_t(index)]; }
     constexpr const detail::ModelData& model_data(std::int32_t model) const { return models_[std::size_t(model)]; }
 
     // Calls layer `index` on `inputs` and records the call.
-    constexpr Tensors call(std::int32_t index, const std::vector<Tensor>& inputs);
+    constexpr Tensors call(std::int32_t index, const Tensors& inputs);
 
     // The unique weights under a model, with trainable ones made non-trainable under a frozen model.
     constexpr Params model_params(std::int32_t model) const;
@@ -255,14 +285,14 @@ public:
 private:
     // Adds a layer (or, with `model` >= 0, a Model) and gives it its automatic name if it has none.
     constexpr std::int32_t register_layer(std::optional<Layer> layer, const detail::LayerBox* custom,
-                                          std::string_view given, std::int32_t model, bool trainable)
+                                          const Name& given, std::int32_t model, bool trainable)
     {
         const std::string_view class_name = layer ? layer->class_name() : custom ? custom->class_name() : "Model";
-        LayerName name{Name(given), class_name, 0};
+        LayerName name{given, class_name, 0};
         if (name.given.empty()) {
             name.ordinal = layer ? name_counters_.next(*layer) : custom ? next_custom(class_name) : name_counters_.next_model();
         }
-        layers_.push_back(detail::GraphLayer{std::move(layer), custom, name, model, trainable, false, {}, {}});
+        layers_.push_back(detail::GraphLayer{std::move(layer), custom, name, model, trainable, false, {}, 0, -1});
         return std::int32_t(layers_.size() - 1);
     }
 
@@ -282,13 +312,28 @@ private:
     }
 
     constexpr Shapes infer(std::int32_t model, std::span<const Shape> inputs) const;
+    constexpr void require_unique_names(const std::vector<std::int32_t>& layers) const;
     constexpr detail::ModelData build_model_data(const std::vector<Tensor>& inputs,
                                                  const std::vector<Tensor>& outputs) const;
 
     friend class Model;
 
+    // Records a call of layer `index` whose inbound tensors are edges_[first...].
+    constexpr std::int32_t add_node(std::int32_t index, std::int32_t first_input, const Shapes& outputs)
+    {
+        detail::GraphLayer& l = layers_[std::size_t(index)];
+        const auto id = std::int32_t(nodes_.size());
+        nodes_.push_back(detail::Node{index, l.node_count, first_input, std::int32_t(edges_.size()) - first_input,
+                                      l.last_node, outputs});
+        ++l.node_count;
+        l.last_node = id;
+        return id;
+    }
+
     std::vector<detail::GraphLayer> layers_;
     std::vector<detail::Node> nodes_;
+    std::vector<detail::TensorRef> edges_; // every node's inbound tensors, node after node
+    std::vector<Shape> scratch_;           // the input shapes of the call being made
     std::vector<detail::ModelData> models_;
     NameCounters<> name_counters_{};
     std::vector<std::pair<std::string_view, std::int64_t>> custom_counters_; // by class name, as Keras's uids
@@ -318,33 +363,29 @@ inline std::string describe_tensor(const Graph& g, TensorRef t)
 
 } // namespace detail
 
-constexpr Tensors SharedLayer::operator()(const Tensors& inputs) const
-{
-    return graph_->call(index_, std::vector<Tensor>(inputs.begin(), inputs.end()));
-}
+constexpr Tensors SharedLayer::operator()(const Tensors& inputs) const { return graph_->call(index_, inputs); }
 
-constexpr Tensors Graph::call(std::int32_t index, const std::vector<Tensor>& inputs)
+constexpr Tensors Graph::call(std::int32_t index, const Tensors& inputs)
 {
-    std::vector<detail::TensorRef> refs;
-    std::vector<Shape> shapes;
+    scratch_.clear();
     for (const Tensor& t : inputs) {
         detail::require(&t.graph() == this, "Graph: a layer can only be called on tensors of its own Graph");
-        refs.push_back({t.node(), t.index()});
-        shapes.push_back(t.shape());
+        scratch_.push_back(t.shape());
     }
     detail::GraphLayer& l = layers_[std::size_t(index)];
     Shapes outputs;
     if (l.model >= 0) {
-        outputs = infer(l.model, shapes);
+        outputs = infer(l.model, scratch_);
     } else {
-        const detail::LayerCall c = call_stored(l, shapes, l.built ? &l.params : nullptr);
+        const detail::LayerCall c = call_stored(l, scratch_, l.built ? &l.params : nullptr);
         outputs = c.outputs;
         l.params = c.params;
         l.built = true;
     }
-    const auto id = std::int32_t(nodes_.size());
-    nodes_.push_back(detail::Node{index, std::int32_t(l.nodes.size()), std::move(refs), outputs});
-    l.nodes.push_back(id);
+    const auto first = std::int32_t(edges_.size());
+    for (const Tensor& t : inputs) edges_.push_back({t.node(), t.index()});
+    const std::int32_t id = add_node(index, first, outputs);
+    if (outputs.size() == 1) return Tensor(this, id, 0);
     std::vector<Tensor> out;
     for (std::size_t i = 0; i < outputs.size(); ++i) out.emplace_back(this, id, std::int32_t(i));
     return Tensors(std::move(out));
@@ -363,18 +404,83 @@ constexpr Shapes Graph::infer(std::int32_t model, std::span<const Shape> inputs)
     for (std::size_t i = 0; i < m.nodes.size(); ++i) {
         const detail::Node& n = nodes_[std::size_t(m.nodes[i])];
         const detail::GraphLayer& l = layers_[std::size_t(n.layer)];
-        if (n.inputs.empty()) { // one of the model's InputLayers
+        if (n.input_count == 0) { // one of the model's InputLayers
             const auto in = std::ranges::find(m.inputs, detail::TensorRef{m.nodes[i], 0});
             values[i] = Shapes{inputs[std::size_t(in - m.inputs.begin())]};
             continue;
         }
         std::vector<Shape> ins;
-        for (const detail::TensorRef& r : n.inputs) ins.push_back(values[position(r.node)][std::size_t(r.index)]);
+        for (const detail::TensorRef& r : this->inputs(n)) ins.push_back(values[position(r.node)][std::size_t(r.index)]);
         values[i] = l.model >= 0 ? infer(l.model, ins) : call_stored(l, ins, &l.params).outputs;
     }
     Shapes out;
     for (const detail::TensorRef& r : m.outputs) out.push_back(values[position(r.node)][std::size_t(r.index)]);
     return out;
+}
+
+namespace detail {
+
+// FNV-1a: name comparisons by hash, so that checking a model's names costs a few steps per character
+// of a constant evaluation rather than a string comparison per pair.
+constexpr std::uint64_t name_hash(std::string_view s)
+{
+    std::uint64_t h = 14695981039346656037u;
+    for (char c : s) h = (h ^ std::uint8_t(c)) * 1099511628211u;
+    return h;
+}
+
+// The number a Keras 2 automatic name ends with (`conv2d_12`: 12), or -1 if `name` has not that form.
+constexpr std::int64_t automatic_ordinal(std::string_view name)
+{
+    std::int64_t value = 0, scale = 1;
+    std::size_t i = name.size();
+    for (; i > 0 && name[i - 1] >= '0' && name[i - 1] <= '9' && scale <= 1'000'000'000'000; --i, scale *= 10)
+        value += (name[i - 1] - '0') * scale;
+    return i > 1 && i < name.size() && name[i - 1] == '_' ? value : -1;
+}
+
+struct NameKey {
+    std::uint64_t hash; // or an automatic name's number
+    std::int32_t layer;
+};
+
+} // namespace detail
+
+// Names must be unique within a model. Automatic names never repeat one another, so given names are
+// compared with each other (by hash first), and with the automatic names of the same number
+// (`dense_3` can only clash with an unnamed layer numbered 3).
+constexpr void Graph::require_unique_names(const std::vector<std::int32_t>& layers) const
+{
+    std::vector<detail::NameKey> given, unnamed; // unnamed: keyed by ordinal
+    for (std::int32_t l : layers) {
+        const LayerName& name = layers_[std::size_t(l)].name;
+        if (name.given.empty())
+            unnamed.push_back({std::uint64_t(name.ordinal), l});
+        else
+            given.push_back({detail::name_hash(name.given.view()), l});
+    }
+    const auto duplicate = [&](std::string_view name) {
+        return "Model: The name \"" + std::string(name) + "\" is used more than once in the model. All layer names should be unique.";
+    };
+    const auto name_of = [&](detail::NameKey k) { return layers_[std::size_t(k.layer)].name.given.view(); };
+    std::ranges::sort(given, {}, &detail::NameKey::hash);
+    for (std::size_t i = 1; i < given.size(); ++i) {
+        for (std::size_t j = i; j-- > 0 && given[j].hash == given[i].hash;) {
+            detail::require_with(name_of(given[i]) != name_of(given[j]), "Model: All layer names should be unique.",
+                                 [&] { return duplicate(name_of(given[i])); });
+        }
+    }
+    std::ranges::sort(unnamed, {}, &detail::NameKey::hash);
+    for (const detail::NameKey& g : given) {
+        const std::int64_t ordinal = detail::automatic_ordinal(name_of(g));
+        if (ordinal < 0) continue;
+        const auto [first, last] = std::ranges::equal_range(unnamed, std::uint64_t(ordinal), {}, &detail::NameKey::hash);
+        for (auto it = first; it != last; ++it) {
+            const Name automatic = layers_[std::size_t(it->layer)].name.render();
+            detail::require_with(automatic.view() != name_of(g), "Model: All layer names should be unique.",
+                                 [&] { return duplicate(automatic.view()); });
+        }
+    }
 }
 
 // Keras's Network construction: the nodes the outputs depend on (a depth-first walk from the
@@ -421,8 +527,8 @@ constexpr detail::ModelData Graph::build_model_data(const std::vector<Tensor>& i
         while (!stack.empty()) {
             Frame& f = stack.back();
             const detail::Node& n = nodes_[std::size_t(f.node)];
-            if (f.next < n.inputs.size()) {
-                const std::int32_t child = n.inputs[f.next++].node;
+            if (f.next < std::size_t(n.input_count)) {
+                const std::int32_t child = edges_[std::size_t(n.first_input) + f.next++].node;
                 if (state[std::size_t(child)] == unseen) enter(child);
             } else {
                 state[std::size_t(f.node)] = done;
@@ -444,7 +550,7 @@ constexpr detail::ModelData Graph::build_model_data(const std::vector<Tensor>& i
         std::int32_t depth = std::max({node_depth[std::size_t(*it)], layer_depth[std::size_t(n.layer)], 0});
         layer_depth[std::size_t(n.layer)] = depth;
         set_depth(*it, depth);
-        for (const detail::TensorRef& r : n.inputs) set_depth(r.node, std::max(depth + 1, node_depth[std::size_t(r.node)]));
+        for (const detail::TensorRef& r : this->inputs(n)) set_depth(r.node, std::max(depth + 1, node_depth[std::size_t(r.node)]));
     }
     for (std::size_t id = 0; id < nodes_.size(); ++id)
         if (state[id] == done) m.nodes.push_back(std::int32_t(id));
@@ -461,11 +567,12 @@ constexpr detail::ModelData Graph::build_model_data(const std::vector<Tensor>& i
     std::vector<std::string> accessed; // only kept at run time, to explain a failure
     for (std::int32_t id : by_depth) {
         const detail::Node& n = nodes_[std::size_t(id)];
-        const bool is_input = n.inputs.empty();
+        const bool is_input = n.input_count == 0;
         const auto ready = [&](const detail::TensorRef& r) { return computable[std::size_t(r.node)] != 0; };
         const bool input_given = std::ranges::find(m.inputs, detail::TensorRef{id, 0}) != m.inputs.end();
-        const auto missing = std::ranges::find_if_not(n.inputs, ready);
-        detail::require_with(is_input ? input_given : missing == n.inputs.end(),
+        const auto in = this->inputs(n);
+        const auto missing = std::ranges::find_if_not(in, ready);
+        detail::require_with(is_input ? input_given : missing == in.end(),
                              "Model: Graph disconnected: cannot obtain the value of a tensor the outputs need "
                              "from the given inputs",
                              [&] {
@@ -482,34 +589,15 @@ constexpr detail::ModelData Graph::build_model_data(const std::vector<Tensor>& i
         if (!std::is_constant_evaluated()) accessed.emplace_back(layers_[std::size_t(n.layer)].name.render().view());
     }
 
-    // Names must be unique within the model. Automatic names never repeat one another, so only given
-    // names are compared: with each other, then (when some layers are unnamed) with the automatic ones.
-    std::vector<std::string_view> given;
-    for (std::int32_t l : m.layers)
-        if (!layers_[std::size_t(l)].name.given.empty()) given.push_back(layers_[std::size_t(l)].name.given.view());
-    std::ranges::sort(given);
-    const auto twice = std::ranges::adjacent_find(given);
-    const auto duplicate = [&](std::string_view name) {
-        return "Model: The name \"" + std::string(name) + "\" is used more than once in the model. All layer names should be unique.";
-    };
-    detail::require_with(twice == given.end(), "Model: All layer names should be unique.", [&] { return duplicate(*twice); });
-    for (std::size_t i = 0; !given.empty() && given.size() < m.layers.size() && i < m.layers.size(); ++i) {
-        const LayerName& name = layers_[std::size_t(m.layers[i])].name;
-        const Name automatic = name.render();
-        detail::require_with(!name.given.empty() || !std::ranges::binary_search(given, automatic.view()),
-                             "Model: All layer names should be unique.", [&] { return duplicate(automatic.view()); });
-    }
+    require_unique_names(m.layers);
 
     // Keras 2's summary layout: a chain of single nodes with one inbound tensor each, no shared layer.
-    std::vector<std::int32_t> per_depth(nodes_.size() + 1, 0);
+    std::vector<std::int32_t> per_depth(nodes_.size() + 1, 0), per_layer(layers_.size(), 0);
     m.sequential_like = true;
     for (std::int32_t id : m.nodes) {
-        const std::int32_t d = node_depth[std::size_t(id)];
-        m.sequential_like = m.sequential_like && ++per_depth[std::size_t(d)] == 1 && nodes_[std::size_t(id)].inputs.size() <= 1;
-    }
-    for (std::int32_t l : m.layers) {
-        const auto in_model = [&](std::int32_t id) { return std::ranges::binary_search(m.nodes, id); };
-        m.sequential_like = m.sequential_like && std::ranges::count_if(layers_[std::size_t(l)].nodes, in_model) <= 1;
+        const detail::Node& n = nodes_[std::size_t(id)];
+        m.sequential_like = m.sequential_like && ++per_depth[std::size_t(node_depth[std::size_t(id)])] == 1 &&
+                            ++per_layer[std::size_t(n.layer)] == 1 && n.input_count <= 1;
     }
     return m;
 }
@@ -521,38 +609,39 @@ constexpr Model Graph::model(const Tensors& inputs, const Tensors& outputs, Mode
     Shapes shapes;
     for (const detail::TensorRef& r : data.outputs) shapes.push_back(nodes_[std::size_t(r.node)].outputs[std::size_t(r.index)]);
     models_.push_back(std::move(data));
-    const std::int32_t index = register_layer(std::nullopt, nullptr, args.name.view(), std::int32_t(models_.size() - 1), args.trainable);
+    const std::int32_t index = register_layer(std::nullopt, nullptr, args.name, std::int32_t(models_.size() - 1), args.trainable);
     // Node 0 is the model's own, as in Keras 2: calls on new tensors are nodes 1, 2, ...
-    nodes_.push_back(detail::Node{index, 0, {}, shapes});
-    layers_[std::size_t(index)].nodes.push_back(std::int32_t(nodes_.size() - 1));
+    add_node(index, std::int32_t(edges_.size()), shapes);
     layers_[std::size_t(index)].built = true;
     return {this, index};
 }
 
 constexpr Params Graph::model_params(std::int32_t index) const
 {
-    struct Leaf {
+    // Each leaf layer once; a layer reached both through a frozen and a trainable path stays trainable.
+    enum : std::uint8_t { unseen = 0, frozen = 1, trainable = 2 };
+    std::vector<std::uint8_t> reached(layers_.size(), unseen);
+    struct Item {
         std::int32_t layer;
-        bool frozen;
+        bool under_frozen;
     };
-    std::vector<Leaf> leaves, stack{{index, false}};
+    std::vector<Item> stack{{index, false}};
     while (!stack.empty()) {
-        const Leaf item = stack.back();
+        const Item item = stack.back();
         stack.pop_back();
         const detail::GraphLayer& l = layers_[std::size_t(item.layer)];
-        const bool frozen = item.frozen || !l.trainable;
+        const bool is_frozen = item.under_frozen || !l.trainable;
         if (l.model < 0) {
-            leaves.push_back({item.layer, item.frozen});
+            std::uint8_t& r = reached[std::size_t(item.layer)];
+            r = std::max<std::uint8_t>(r, item.under_frozen ? frozen : trainable);
             continue;
         }
-        for (std::int32_t inner : models_[std::size_t(l.model)].layers) stack.push_back({inner, frozen});
+        for (std::int32_t inner : models_[std::size_t(l.model)].layers) stack.push_back({inner, is_frozen});
     }
-    std::ranges::sort(leaves, {}, [](const Leaf& l) { return std::pair{l.layer, l.frozen}; });
     Params total{};
-    for (std::size_t i = 0; i < leaves.size(); ++i) {
-        if (i > 0 && leaves[i].layer == leaves[i - 1].layer) continue; // counted once; unfrozen sorts first
-        const Params p = layers_[std::size_t(leaves[i].layer)].params;
-        total = total + (leaves[i].frozen ? Params{0, p.total()} : p);
+    for (std::size_t l = 0; l < layers_.size(); ++l) {
+        const Params p = layers_[l].params;
+        if (reached[l] != unseen) total = total + (reached[l] == frozen ? Params{0, p.total()} : p);
     }
     return total;
 }
@@ -562,10 +651,7 @@ constexpr Model::Model(const Tensors& inputs, const Tensors& outputs, ModelArgs 
 {
 }
 
-constexpr Tensors Model::operator()(const Tensors& inputs) const
-{
-    return graph_->call(index_, std::vector<Tensor>(inputs.begin(), inputs.end()));
-}
+constexpr Tensors Model::operator()(const Tensors& inputs) const { return graph_->call(index_, inputs); }
 
 constexpr const detail::ModelData& Model::data() const { return graph_->model_data(graph_->layer(index_).model); }
 
@@ -577,7 +663,7 @@ constexpr std::vector<LayerView> Model::layers() const
 }
 
 constexpr Params Model::params() const { return graph_->model_params(index_); }
-constexpr Shapes Model::output_shapes() const { return graph_->node(graph_->layer(index_).nodes[0]).outputs; }
+constexpr Shapes Model::output_shapes() const { return graph_->node(graph_->nodes_of(index_)[0]).outputs; }
 constexpr Shape Model::output_shape() const
 {
     const Shapes s = output_shapes();
@@ -610,7 +696,7 @@ constexpr Model LayerView::model() const
     detail::require(is_model(), "LayerView: this layer is not a Model");
     return {const_cast<Graph*>(graph_), index_};
 }
-constexpr std::span<const std::int32_t> LayerView::nodes() const { return graph_->layer(index_).nodes; }
+constexpr std::vector<std::int32_t> LayerView::nodes() const { return graph_->nodes_of(index_); }
 constexpr std::optional<Shapes> LayerView::output_shapes() const
 {
     const auto ids = nodes();

@@ -17,46 +17,54 @@ namespace nnshape {
 
 // A dimension of known size (>= 0) or unknown (`None`). Arithmetic on an unknown dimension gives an
 // unknown dimension, so no rule ever computes with a sentinel value.
+//
+// `Dim()` and `Dim{}` are None. The stored value is the size plus one, so that None is all-zero bits
+// and the default constructor is trivial: a Shape's eight dims and a Shapes' eight shapes are then
+// zero-filled rather than constructed one by one, which a constant evaluation counts step by step.
+// (A `Dim d;` without braces is uninitialized, as an int is.)
 class Dim {
 public:
-    constexpr Dim() = default; // None
-    constexpr Dim(std::int64_t size) : size_(size)
-    {
-        detail::require(size >= 0, "Dim: a dimension must be >= 0 or None");
-    }
+    constexpr Dim() = default;
+    constexpr Dim(std::int64_t size) : stored_(checked_store(size)) {}
 
-    static constexpr Dim none() { return Dim(); }
+    static constexpr Dim none() { return Dim{}; }
 
-    constexpr bool known() const { return size_ >= 0; }
+    constexpr bool known() const { return stored_ > 0; }
     constexpr std::int64_t value() const
     {
         detail::require(known(), "Dim: the dimension is None");
-        return size_;
+        return stored_ - 1;
     }
     // The size, or `fallback` when unknown.
-    constexpr std::int64_t value_or(std::int64_t fallback) const { return known() ? size_ : fallback; }
+    constexpr std::int64_t value_or(std::int64_t fallback) const { return known() ? stored_ - 1 : fallback; }
 
     friend constexpr bool operator==(Dim, Dim) = default;
 
     friend constexpr Dim operator+(Dim a, Dim b)
     {
-        return a.known() && b.known() ? Dim(detail::checked_add(a.size_, b.size_)) : none();
+        return a.known() && b.known() ? Dim(detail::checked_add(a.value(), b.value())) : none();
     }
     friend constexpr Dim operator*(Dim a, Dim b)
     {
-        return a.known() && b.known() ? Dim(detail::checked_mul(a.size_, b.size_)) : none();
+        return a.known() && b.known() ? Dim(detail::checked_mul(a.value(), b.value())) : none();
     }
     // Callers check that the result is >= 0 with a rule of their own before subtracting.
     friend constexpr Dim operator-(Dim a, Dim b)
     {
-        return a.known() && b.known() ? Dim(detail::checked_sub(a.size_, b.size_)) : none();
+        return a.known() && b.known() ? Dim(detail::checked_sub(a.value(), b.value())) : none();
     }
 
 private:
-    std::int64_t size_ = -1;
+    static constexpr std::int64_t checked_store(std::int64_t size)
+    {
+        detail::require(size >= 0, "Dim: a dimension must be >= 0 or None");
+        return detail::checked_add(size, 1);
+    }
+
+    std::int64_t stored_;
 };
 
-inline constexpr Dim None = Dim::none();
+inline constexpr Dim None{};
 
 // A tensor shape including the batch axis, as Keras prints it: `(None, 6, 6, 16)`.
 class Shape {

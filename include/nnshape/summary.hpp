@@ -142,7 +142,7 @@ inline std::vector<std::string> connections(const Model& model, const LayerView&
     std::vector<std::string> out;
     for (std::int32_t id : layer.nodes()) {
         if (!std::ranges::binary_search(model.nodes(), id)) continue;
-        for (const TensorRef& ref : graph.node(id).inputs) {
+        for (const TensorRef& ref : graph.inputs(graph.node(id))) {
             const Node& inbound = graph.node(ref.node);
             out.push_back(std::string(graph.layer(inbound.layer).name.render(style).view()) + '[' +
                           std::to_string(inbound.node_index) + "][" + std::to_string(ref.index) + ']');

@@ -96,8 +96,8 @@ constexpr EinsumEquation parse_einsum(std::string_view eq)
 
 struct EinsumAnalysis {
     Shape output;
-    Dim kernel; // sizes of the weights; None if a dimension they take is unknown
-    Dim bias;
+    Dim kernel{}; // sizes of the weights; None if a dimension they take is unknown
+    Dim bias{};
 };
 
 // Keras 3's _analyze_einsum_string. The full output is the batch axis, the axes the ellipsis stands for
