@@ -8,6 +8,8 @@
 #include <string_view>
 
 #include "../functional.hpp"
+#include "../layers/core.hpp"
+#include "../layers/pooling.hpp"
 #include "../layer_args.hpp"
 
 namespace nnshape::applications {
@@ -59,6 +61,24 @@ constexpr Pads<2> correct_pad(const Shape& s, std::int64_t kernel)
     if (!s[1].known()) return {{c - 1, c}, {c - 1, c}};
     require(s[2].known(), "applications: correct_pad needs the width when the height is known");
     return {{c - 1 + s[1].value() % 2, c}, {c - 1 + s[2].value() % 2, c}};
+}
+
+// Keras's optional global pooling when the top is left out; some families name it (`avg_pool`,
+// `max_pool`), the others leave the automatic names.
+constexpr Tensor global_pool(Tensor x, GlobalPool pooling, std::string_view avg_name = {}, std::string_view max_name = {})
+{
+    if (pooling == GlobalPool::avg) return GlobalAveragePooling2D{.name = avg_name}(x);
+    if (pooling == GlobalPool::max) return GlobalMaxPooling2D{.name = max_name}(x);
+    return x;
+}
+
+// The classifier most families end with: `avg_pool` and `predictions`, or without the top, global_pool.
+template <class Args>
+constexpr Tensor classifier(Tensor x, const Args& args, std::string_view avg_name = {}, std::string_view max_name = {})
+{
+    if (!args.include_top) return global_pool(x, args.pooling, avg_name, max_name);
+    x = GlobalAveragePooling2D{.name = "avg_pool"}(x);
+    return Dense{.units = args.classes, .name = "predictions"}(x);
 }
 
 // A layer name from parts: `name("conv", 2, "_block", 1, "_1_conv")` is "conv2_block1_1_conv".

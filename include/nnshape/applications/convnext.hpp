@@ -125,11 +125,7 @@ constexpr Model convnext(Graph& g, const ConvNeXtArgs& args, const ConvNeXtConfi
     if (args.include_top) {
         x = convnext_head(x, args.classes, model_name);
     } else {
-        if (args.pooling == GlobalPool::avg) {
-            x = GlobalAveragePooling2D{}(x);
-        } else if (args.pooling == GlobalPool::max) {
-            x = GlobalMaxPooling2D{}(x);
-        }
+        x = global_pool(x, args.pooling);
         x = LayerNormalization{}(x); // also without pooling, on the 4D feature map
     }
     return Model{inputs, x, {.name = model_name}};

@@ -72,14 +72,7 @@ constexpr Model densenet(Graph& g, const ApplicationArgs& args, std::array<std::
     x = BatchNormalization{.axis = densenet_bn_axis, .name = "bn"}(x);
     x = Activation{.activation = "relu", .name = "relu"}(x);
 
-    if (args.include_top) {
-        x = GlobalAveragePooling2D{.name = "avg_pool"}(x);
-        x = Dense{.units = args.classes, .name = "predictions"}(x);
-    } else if (args.pooling == GlobalPool::avg) {
-        x = GlobalAveragePooling2D{.name = "avg_pool"}(x);
-    } else if (args.pooling == GlobalPool::max) {
-        x = GlobalMaxPooling2D{.name = "max_pool"}(x);
-    }
+    x = classifier(x, args, "avg_pool", "max_pool");
     return Model{img_input, x, {.name = model_name}};
 }
 

@@ -159,10 +159,8 @@ constexpr Model build(Graph& g, const ApplicationArgs& args, const Scaling& s, s
         x = GlobalAveragePooling2D{.name = "avg_pool"}(x);
         if (s.dropout_rate > 0) x = Dropout{.rate = s.dropout_rate, .name = "top_dropout"}(x);
         x = Dense{.units = args.classes, .name = "predictions"}(x);
-    } else if (args.pooling == GlobalPool::avg) {
-        x = GlobalAveragePooling2D{.name = "avg_pool"}(x);
-    } else if (args.pooling == GlobalPool::max) {
-        x = GlobalMaxPooling2D{.name = "max_pool"}(x);
+    } else {
+        x = global_pool(x, args.pooling, "avg_pool", "max_pool");
     }
     return Model{inputs, x, {.name = model_name}};
 }

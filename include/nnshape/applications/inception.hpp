@@ -34,22 +34,6 @@ struct CustomScaleLayer {
 
 namespace detail {
 
-// The classifier both models share: `avg_pool` + `predictions`, or Keras's optional global pooling.
-namespace inception {
-
-constexpr Tensor top(Tensor x, const ApplicationArgs& args)
-{
-    if (args.include_top) {
-        x = GlobalAveragePooling2D{.name = "avg_pool"}(x);
-        return Dense{.units = args.classes, .name = "predictions"}(x);
-    }
-    if (args.pooling == GlobalPool::avg) return GlobalAveragePooling2D{}(x);
-    if (args.pooling == GlobalPool::max) return GlobalMaxPooling2D{}(x);
-    return x;
-}
-
-} // namespace inception
-
 namespace inception_v3 {
 
 // Channels are axis 3 (channels_last).
@@ -286,7 +270,7 @@ constexpr Model InceptionV3(Graph& g, const ApplicationArgs& args = {})
     x = block_17(x, 192, 7);
     x = reduction_17(x);
     for (std::int64_t i = 0; i < 2; ++i) x = block_8(x, i);
-    return Model{inputs, detail::inception::top(x, args), {.name = "inception_v3"}};
+    return Model{inputs, detail::classifier(x, args), {.name = "inception_v3"}};
 }
 
 // keras.applications.InceptionResNetV2: default input 299x299x3, at least 75x75. 10 block35 (scale
@@ -303,7 +287,7 @@ constexpr Model InceptionResNetV2(Graph& g, const ApplicationArgs& args = {})
     for (std::int64_t i = 1; i <= 9; ++i) x = residual_block(x, 0.2, BlockType::block8, i);
     x = residual_block(x, 1.0, BlockType::block8, 10, false);
     x = conv_bn(x, {.filters = 1536, .name = "conv_7b"});
-    return Model{inputs, detail::inception::top(x, args), {.name = "inception_resnet_v2"}};
+    return Model{inputs, detail::classifier(x, args), {.name = "inception_resnet_v2"}};
 }
 
 } // namespace nnshape::applications

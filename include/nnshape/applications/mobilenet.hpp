@@ -101,13 +101,6 @@ constexpr std::int64_t channels(const Tensor& x)
     return c.value();
 }
 
-constexpr Tensor global_pool(Tensor x, GlobalPool pooling, std::string_view avg_name = {}, std::string_view max_name = {})
-{
-    if (pooling == GlobalPool::avg) return GlobalAveragePooling2D{.name = avg_name}(x);
-    if (pooling == GlobalPool::max) return GlobalMaxPooling2D{.name = max_name}(x);
-    return x;
-}
-
 // ---- MobileNet ------------------------------------------------------------------------------
 
 // Keras's `_conv_block`: conv1, conv1_bn, conv1_relu.

@@ -208,10 +208,8 @@ constexpr Model build(Graph& g, const ApplicationArgs& args, OptionalShape given
     if (args.include_top) {
         x = GlobalAveragePooling2D{}(x);
         x = Dense{.units = args.classes, .name = "predictions"}(x);
-    } else if (args.pooling == GlobalPool::avg) {
-        x = GlobalAveragePooling2D{}(x);
-    } else if (args.pooling == GlobalPool::max) {
-        x = GlobalMaxPooling2D{}(x);
+    } else {
+        x = global_pool(x, args.pooling);
     }
     return Model{inputs, x, {.name = model_name}};
 }

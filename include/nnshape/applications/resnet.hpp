@@ -131,14 +131,7 @@ constexpr Model resnet(Graph& g, const ApplicationArgs& args, ResNetVersion vers
         x = BatchNormalization{.axis = 3, .name = "post_bn"}(x);
         x = Activation{.activation = "relu", .name = "post_relu"}(x);
     }
-    if (args.include_top) {
-        x = GlobalAveragePooling2D{.name = "avg_pool"}(x);
-        x = Dense{.units = args.classes, .name = "predictions"}(x);
-    } else if (args.pooling == GlobalPool::avg) {
-        x = GlobalAveragePooling2D{.name = "avg_pool"}(x);
-    } else if (args.pooling == GlobalPool::max) {
-        x = GlobalMaxPooling2D{.name = "max_pool"}(x);
-    }
+    x = classifier(x, args, "avg_pool", "max_pool");
     return Model{inputs, x, {.name = model_name}};
 }
 

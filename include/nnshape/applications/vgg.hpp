@@ -30,10 +30,8 @@ constexpr Model vgg(Graph& g, const ApplicationArgs& args, std::array<std::int64
         x = Dense{.units = 4096, .name = "fc1"}(x);
         x = Dense{.units = 4096, .name = "fc2"}(x);
         x = Dense{.units = args.classes, .name = "predictions"}(x);
-    } else if (args.pooling == GlobalPool::avg) {
-        x = GlobalAveragePooling2D{}(x);
-    } else if (args.pooling == GlobalPool::max) {
-        x = GlobalMaxPooling2D{}(x);
+    } else {
+        x = global_pool(x, args.pooling);
     }
     return Model{inputs, x, {.name = model_name}};
 }

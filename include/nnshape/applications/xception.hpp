@@ -71,17 +71,6 @@ constexpr Tensor exit_convs(Tensor x)
     return relu(x, 14, 2);
 }
 
-constexpr Tensor top(Tensor x, const ApplicationArgs& args)
-{
-    if (args.include_top) {
-        x = GlobalAveragePooling2D{.name = "avg_pool"}(x);
-        return Dense{.units = args.classes, .name = "predictions"}(x);
-    }
-    if (args.pooling == GlobalPool::avg) return GlobalAveragePooling2D{}(x);
-    if (args.pooling == GlobalPool::max) return GlobalMaxPooling2D{}(x);
-    return x;
-}
-
 } // namespace detail::xception
 
 // keras.applications.Xception: default input 299x299x3, at least 71x71.
@@ -96,7 +85,7 @@ constexpr Model Xception(Graph& g, const ApplicationArgs& args = {})
     for (std::int64_t block = 5; block <= 12; ++block) x = middle_block(x, block);
     x = downsampling_block(x, 13, 728, 1024);
     x = exit_convs(x);
-    return Model{inputs, top(x, args), {.name = "xception"}};
+    return Model{inputs, detail::classifier(x, args), {.name = "xception"}};
 }
 
 } // namespace nnshape::applications
