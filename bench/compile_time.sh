@@ -1,0 +1,212 @@
+#!/usr/bin/env bash
+# Compile-time benchmark of nnshape: what including it and checking models with static_assert costs.
+#
+#   bench/compile_time.sh                 # from the project root; prints Markdown tables
+#   RUNS=5 COMPILERS="g++" STEPS=0 bench/compile_time.sh
+#
+# For each compiler (default: g++ and clang++-19) each translation unit below is compiled RUNS times
+# (default 3) with
+#     -std=c++20 -O0 -c -o /dev/null -I include
+# (-c rather than -fsyntax-only: what a user's build pays, code generation included; at -O0 as in a
+# debug build) under `/usr/bin/time -f "%e %M"`; the table gives the median wall time (s) and the
+# median peak memory (MB) of the compiler process. Every compile also gets raised constant-evaluation
+# limits (Clang -fconstexpr-steps=100000000, GCC -fconstexpr-ops-limit=1000000000) so that every TU
+# compiles; the limits change no timing.
+#
+#   (a) empty TU including the standard headers nnshape uses
+#   (b) (a) + #include <nnshape/nnshape.hpp>
+#   (c) (b) + #include <nnshape/fmt.hpp> (with fmt's <fmt/format.h>)
+#   (d) tests/static/notebook_static.cpp: static_asserts on the seed notebook's models
+#   (e) static_assert on ResNet50's count (#include <nnshape/applications/resnet.hpp>), 177 layers
+#   (f) static_assert on a 500-layer Sequential (Dense(16) x 500, model.add() in a constexpr function)
+#   (g) static_assert on a 500-layer functional chain (Input, then Dense(16) called 500 times)
+#
+# With STEPS=1 (default) it then bisects, for (e), (f) and (g), the smallest -fconstexpr-steps
+# clang++-19 accepts (-fsyntax-only: the count does not depend on code generation) and divides it by
+# the number of layers (len(model.layers): ResNet50 177, (f) 500, (g) 501 with the InputLayer).
+#
+# Targets: (b) - (a) <= 0.5 s, (e) - (a) <= 2 s, <= 700 Clang steps per layer. Needs bash, GNU time
+# (/usr/bin/time), the compilers, libfmt-dev for (c). Run it on an otherwise idle machine.
+set -euo pipefail
+
+RUNS=${RUNS:-3}
+COMPILERS=${COMPILERS:-"g++ clang++-19"}
+STEPS=${STEPS:-1}
+CLANG=${CLANG:-clang++-19}
+
+root=$(pwd)
+if [[ ! -f "$root/include/nnshape/nnshape.hpp" ]]; then
+    echo "compile_time.sh: run it from the project root" >&2
+    exit 2
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+std_headers='#include <algorithm>
+#include <array>
+#include <concepts>
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <limits>
+#include <optional>
+#include <ostream>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <variant>
+#include <vector>'
+
+printf '%s\n' "$std_headers" > "$work/a.cpp"
+printf '%s\n#include <nnshape/nnshape.hpp>\n' "$std_headers" > "$work/b.cpp"
+printf '%s\n#include <nnshape/nnshape.hpp>\n#include <nnshape/fmt.hpp>\n' "$std_headers" > "$work/c.cpp"
+cp "$root/tests/static/notebook_static.cpp" "$work/d.cpp"
+cat > "$work/e.cpp" <<'EOF'
+#include <cstdint>
+#include <nnshape/applications/resnet.hpp>
+constexpr std::int64_t f()
+{
+    nnshape::Graph g;
+    return nnshape::applications::ResNet50(g).count_params();
+}
+static_assert(f() == 25'636'712);
+EOF
+cat > "$work/f.cpp" <<'EOF'
+#include <cstdint>
+#include <nnshape/nnshape.hpp>
+using namespace nnshape;
+constexpr int layers = 500;
+constexpr std::int64_t f()
+{
+    Sequential model;
+    model.add(Dense{.units = 16, .input_shape = {16}});
+    for (int i = 1; i < layers; ++i) model.add(Dense{.units = 16});
+    return model.count_params();
+}
+static_assert(f() == layers * 272);
+EOF
+cat > "$work/g.cpp" <<'EOF'
+#include <cstdint>
+#include <nnshape/nnshape.hpp>
+using namespace nnshape;
+constexpr int layers = 500;
+constexpr std::int64_t f()
+{
+    Graph g;
+    const Tensor inputs = Input(g, {.shape = {16}});
+    Tensor x = inputs;
+    for (int i = 0; i < layers; ++i) x = Dense{.units = 16}(x);
+    return Model{inputs, x}.count_params();
+}
+static_assert(f() == layers * 272);
+EOF
+
+tus=(a b c d e f g)
+declare -A label=(
+    [a]="(a) standard headers"
+    [b]="(b) + nnshape.hpp"
+    [c]="(c) + fmt.hpp"
+    [d]="(d) notebook static_asserts"
+    [e]="(e) ResNet50 static_assert"
+    [f]="(f) 500-layer Sequential static_assert"
+    [g]="(g) 500-layer functional static_assert"
+)
+
+limits() { # the raised constant-evaluation limit for compiler $1
+    case "$1" in
+        clang*) echo "-fconstexpr-steps=100000000" ;;
+        *) echo "-fconstexpr-ops-limit=1000000000" ;;
+    esac
+}
+
+median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+declare -A secs mem
+for cxx in $COMPILERS; do
+    "$cxx" --version | head -n 1 >&2
+    for tu in "${tus[@]}"; do
+        times=() mems=()
+        for ((r = 0; r < RUNS; ++r)); do
+            if ! /usr/bin/time -o "$work/time.txt" -f "%e %M" "$cxx" -std=c++20 -O0 -c -o /dev/null \
+                    -I "$root/include" $(limits "$cxx") "$work/$tu.cpp" >"$work/log.txt" 2>&1; then
+                echo "compile_time.sh: $cxx failed on ${label[$tu]}:" >&2
+                cat "$work/log.txt" >&2
+                exit 1
+            fi
+            last=$(tail -n 1 "$work/time.txt")
+            times+=("${last% *}")
+            mems+=("${last#* }")
+        done
+        secs[$cxx,$tu]=$(printf '%s\n' "${times[@]}" | median)
+        mem[$cxx,$tu]=$(printf '%s\n' "${mems[@]}" | median)
+        echo "  ${label[$tu]}: ${secs[$cxx,$tu]} s, ${mem[$cxx,$tu]} KB" >&2
+    done
+done
+
+echo
+echo "Compile time (-std=c++20 -O0 -c), median of $RUNS runs: wall time and peak memory; Δ = minus (a)."
+echo
+header="| Translation unit |"
+rule="|---|"
+for cxx in $COMPILERS; do
+    header+=" $cxx s | Δ s | MB |"
+    rule+="---:|---:|---:|"
+done
+echo "$header"
+echo "$rule"
+for tu in "${tus[@]}"; do
+    row="| ${label[$tu]} |"
+    for cxx in $COMPILERS; do
+        s=${secs[$cxx,$tu]} a=${secs[$cxx,a]}
+        row+=$(awk -v s="$s" -v a="$a" -v m="${mem[$cxx,$tu]}" -v base="$tu" \
+            'BEGIN { d = (base == "a") ? "" : sprintf("%+.2f", s - a); printf " %.2f | %s | %.0f |", s, d, m / 1024 }')
+    done
+    echo "$row"
+done
+
+echo
+for cxx in $COMPILERS; do
+    awk -v c="$cxx" -v a="${secs[$cxx,a]}" -v b="${secs[$cxx,b]}" -v e="${secs[$cxx,e]}" 'BEGIN {
+        printf "- %s: (b) - (a) = %.2f s (target <= 0.5 s: %s); (e) - (a) = %.2f s (target <= 2 s: %s)\n",
+            c, b - a, (b - a <= 0.5) ? "met" : "missed", e - a, (e - a <= 2) ? "met" : "missed" }'
+done
+
+[[ "$STEPS" == 1 ]] || exit 0
+
+accepts() { # clang accepts TU $1 with -fconstexpr-steps=$2
+    "$CLANG" -std=c++20 -fsyntax-only -I "$root/include" "-fconstexpr-steps=$2" "$work/$1.cpp" >/dev/null 2>&1
+}
+
+min_steps() { # the smallest -fconstexpr-steps that TU $1 compiles with
+    local lo=0 hi=1048576 mid
+    while ! accepts "$1" "$hi"; do
+        lo=$hi
+        hi=$((hi * 2))
+        if ((hi > 1073741824)); then echo "none"; return; fi
+    done
+    while ((hi - lo > 1)); do
+        mid=$(((lo + hi) / 2))
+        if accepts "$1" "$mid"; then hi=$mid; else lo=$mid; fi
+    done
+    echo "$hi"
+}
+
+declare -A layers=([e]=177 [f]=500 [g]=501)
+echo
+echo "Smallest -fconstexpr-steps $CLANG accepts (bisection; the default limit is 1,048,576):"
+echo
+echo "| Translation unit | Layers | Steps | Steps per layer | Target <= 700 |"
+echo "|---|---:|---:|---:|---|"
+for tu in e f g; do
+    echo "  bisecting ${label[$tu]} ..." >&2
+    steps=$(min_steps "$tu")
+    if [[ "$steps" == none ]]; then
+        echo "| ${label[$tu]} | ${layers[$tu]} | > 1,073,741,824 | | missed |"
+        continue
+    fi
+    awk -v t="${label[$tu]}" -v n="${layers[$tu]}" -v s="$steps" 'BEGIN {
+        p = s / n; printf "| %s | %d | %d | %.0f | %s |\n", t, n, s, p, (p <= 700) ? "met" : "missed" }'
+done
