@@ -19,6 +19,7 @@
 // layers (Keras 3's summary lists them as `add` operations, tf.keras as TFOpLambda layers): 153.
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
+#include "support.hpp"
 #include <nnshape/applications/convnext.hpp>
 
 #include <cstdint>
@@ -26,10 +27,9 @@
 
 using namespace nnshape;
 using namespace nnshape::applications;
+using nnshape::test::name_at;
 
 namespace {
-
-std::string name_at(const Model& m, std::size_t i) { return std::string(m.layers()[i].name().view()); }
 
 } // namespace
 

@@ -15,6 +15,7 @@
 //   densenet_169_imagenet "params": 12642880 (backbones without the classifier).
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
+#include "support.hpp"
 #include <nnshape/applications/densenet.hpp>
 
 #include <cstdint>
@@ -22,10 +23,9 @@
 
 using namespace nnshape;
 using namespace nnshape::applications;
+using nnshape::test::name_at;
 
 namespace {
-
-std::string name_at(const Model& m, std::size_t i) { return std::string(m.layers()[i].name().view()); }
 
 } // namespace
 

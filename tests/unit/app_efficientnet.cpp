@@ -9,6 +9,7 @@
 // Layer counts are counted by hand from keras/src/applications/efficientnet.py (arithmetic below).
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
+#include "support.hpp"
 #include <nnshape/applications/efficientnet.hpp>
 
 #include <string>
@@ -18,12 +19,8 @@ using namespace nnshape::applications;
 
 namespace {
 
-std::string name_at(const Model& m, std::ptrdiff_t i)
-{
-    const auto layers = m.layers();
-    const auto index = std::size_t(i >= 0 ? i : std::ptrdiff_t(layers.size()) + i);
-    return std::string(layers[index].name(keras3).view());
-}
+// These tests name layers as Keras 3 does.
+std::string name_at(const Model& m, std::ptrdiff_t i) { return test::name_at(m, i, keras3); }
 
 Shape input_of(const Model& m)
 {

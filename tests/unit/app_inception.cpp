@@ -7,6 +7,7 @@
 #include <nnshape/applications/inception.hpp>
 #include <nnshape/applications/xception.hpp>
 #include <nnshape/nnshape.hpp>
+#include "support.hpp"
 
 #include <string>
 
@@ -15,15 +16,11 @@
 
 using namespace nnshape;
 using namespace nnshape::applications;
+using nnshape::test::name_at;
 
 namespace {
 
 // The name of layer `i` of `m`.
-std::string layer_name(const Model& m, std::size_t i)
-{
-    return std::string(m.layers()[i].name().view()); // a copy: name() returns the Name by value
-}
-
 } // namespace
 
 // ---------------------------------------------------------------------------------------------------
@@ -38,17 +35,17 @@ TEST_CASE("InceptionV3 at its default input (spec §8)")
     CHECK(m.output_shape() == Shape{None, 1000});
     CHECK(m.layers().size() == 313);
     CHECK(m.name().view() == "inception_v3");
-    CHECK(layer_name(m, 0) == "input_1");
-    CHECK(layer_name(m, 1) == "conv2d_1");
-    CHECK(layer_name(m, 2) == "batch_normalization_1");
-    CHECK(layer_name(m, 3) == "activation_1");
+    CHECK(name_at(m, 0) == "input_1");
+    CHECK(name_at(m, 1) == "conv2d_1");
+    CHECK(name_at(m, 2) == "batch_normalization_1");
+    CHECK(name_at(m, 3) == "activation_1");
     // Keras's transfer-learning guide freezes `model.layers[:249]`, up to and including mixed8.
-    CHECK(layer_name(m, 248) == "mixed8");
-    CHECK(layer_name(m, 276) == "mixed9_0");
-    CHECK(layer_name(m, 277) == "concatenate_1"); // mixed9's unnamed double-3x3 concatenation
-    CHECK(layer_name(m, 310) == "mixed10");
-    CHECK(layer_name(m, 311) == "avg_pool");
-    CHECK(layer_name(m, 312) == "predictions");
+    CHECK(name_at(m, 248) == "mixed8");
+    CHECK(name_at(m, 276) == "mixed9_0");
+    CHECK(name_at(m, 277) == "concatenate_1"); // mixed9's unnamed double-3x3 concatenation
+    CHECK(name_at(m, 310) == "mixed10");
+    CHECK(name_at(m, 311) == "avg_pool");
+    CHECK(name_at(m, 312) == "predictions");
     // BatchNormalization(scale=False) after Conv2D(32, 3x3, no bias) on 3 channels: beta + moving mean/var.
     CHECK(m.layers()[1].count_params() == 3 * 3 * 3 * 32);
     CHECK(m.layers()[2].params() == Params{32, 64});
@@ -62,7 +59,7 @@ TEST_CASE("InceptionV3 without its top")
     CHECK(features.params() == Params{21'768'352, 34'432});
     CHECK(features.output_shape() == Shape{None, None, None, 2048});
     CHECK(features.layers().size() == 313 - 2);
-    CHECK(layer_name(features, 310) == "mixed10");
+    CHECK(name_at(features, 310) == "mixed10");
 
     const Model avg = InceptionV3(g, {.include_top = false, .pooling = GlobalPool::avg});
     CHECK(avg.count_params() == 21'802'784);
@@ -114,25 +111,25 @@ TEST_CASE("InceptionResNetV2 at its default input (spec §8)")
     // mixed_7a 7 conv2d_bn + 2 = 23; block8 16 (x9) + 15 (no _ac); conv_7b 3; top 2.
     CHECK(m.layers().size() == 1 + 17 + 23 + 220 + 14 + 320 + 23 + 159 + 3 + 2); // 782
     CHECK(m.name().view() == "inception_resnet_v2");
-    CHECK(layer_name(m, 1) == "conv2d_1");
-    CHECK(layer_name(m, 40) == "mixed_5b");
-    CHECK(layer_name(m, 59) == "block35_1_mixed");
-    CHECK(layer_name(m, 60) == "block35_1_conv");
-    CHECK(layer_name(m, 61) == "custom_scale_layer_1");
+    CHECK(name_at(m, 1) == "conv2d_1");
+    CHECK(name_at(m, 40) == "mixed_5b");
+    CHECK(name_at(m, 59) == "block35_1_mixed");
+    CHECK(name_at(m, 60) == "block35_1_conv");
+    CHECK(name_at(m, 61) == "custom_scale_layer_1");
     CHECK(m.layers()[61].is<CustomScaleLayer>());
     CHECK(m.layers()[61].class_name() == "CustomScaleLayer");
-    CHECK(layer_name(m, 62) == "block35_1_ac");
-    CHECK(layer_name(m, 274) == "mixed_6a");
-    CHECK(layer_name(m, 594) == "block17_20_ac");
-    CHECK(layer_name(m, 617) == "mixed_7a");
-    CHECK(layer_name(m, 775) == "block8_10_conv"); // with bias, no BatchNormalization: 448*2080 + 2080
+    CHECK(name_at(m, 62) == "block35_1_ac");
+    CHECK(name_at(m, 274) == "mixed_6a");
+    CHECK(name_at(m, 594) == "block17_20_ac");
+    CHECK(name_at(m, 617) == "mixed_7a");
+    CHECK(name_at(m, 775) == "block8_10_conv"); // with bias, no BatchNormalization: 448*2080 + 2080
     CHECK(m.layers()[775].count_params() == 448 * 2080 + 2080);
-    CHECK(layer_name(m, 776) == "custom_scale_layer_40"); // block8_10 has no activation
-    CHECK(layer_name(m, 777) == "conv_7b");
-    CHECK(layer_name(m, 778) == "conv_7b_bn");
-    CHECK(layer_name(m, 779) == "conv_7b_ac");
-    CHECK(layer_name(m, 780) == "avg_pool");
-    CHECK(layer_name(m, 781) == "predictions");
+    CHECK(name_at(m, 776) == "custom_scale_layer_40"); // block8_10 has no activation
+    CHECK(name_at(m, 777) == "conv_7b");
+    CHECK(name_at(m, 778) == "conv_7b_bn");
+    CHECK(name_at(m, 779) == "conv_7b_ac");
+    CHECK(name_at(m, 780) == "avg_pool");
+    CHECK(name_at(m, 781) == "predictions");
 }
 
 TEST_CASE("InceptionResNetV2 without its top")
@@ -198,16 +195,16 @@ TEST_CASE("Xception at its default input (spec §8)")
     CHECK(m.output_shape() == Shape{None, 1000});
     CHECK(m.layers().size() == 134);
     CHECK(m.name().view() == "xception");
-    CHECK(layer_name(m, 0) == "input_1");
-    CHECK(layer_name(m, 1) == "block1_conv1");
-    CHECK(layer_name(m, 2) == "block1_conv1_bn");
-    CHECK(layer_name(m, 3) == "block1_conv1_act");
-    CHECK(layer_name(m, 131) == "block14_sepconv2_act");
-    CHECK(layer_name(m, 132) == "avg_pool");
-    CHECK(layer_name(m, 133) == "predictions");
+    CHECK(name_at(m, 0) == "input_1");
+    CHECK(name_at(m, 1) == "block1_conv1");
+    CHECK(name_at(m, 2) == "block1_conv1_bn");
+    CHECK(name_at(m, 3) == "block1_conv1_act");
+    CHECK(name_at(m, 131) == "block14_sepconv2_act");
+    CHECK(name_at(m, 132) == "avg_pool");
+    CHECK(name_at(m, 133) == "predictions");
     // block14_sepconv2: depthwise 3*3*1536 + pointwise 1536*2048, no bias.
     CHECK(m.layers()[129].count_params() == 9 * 1536 + 1536 * 2048);
-    CHECK(layer_name(m, 129) == "block14_sepconv2");
+    CHECK(name_at(m, 129) == "block14_sepconv2");
     // Every layer name Keras gives explicitly is present, e.g. block2's single activation.
     bool block2_act = false;
     for (const auto& l : m.layers()) block2_act = block2_act || l.name().view() == "block2_sepconv2_act";

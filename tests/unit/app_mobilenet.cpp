@@ -27,24 +27,16 @@
 // Everything else is derived from these numbers by the arithmetic written next to it.
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
+#include "support.hpp"
 #include <nnshape/applications/mobilenet.hpp>
 
 #include <string>
 
 using namespace nnshape;
 using namespace nnshape::applications;
+using nnshape::test::name_at;
 
 namespace {
-
-std::string name_at(const Model& m, std::size_t i, Naming style = keras2)
-{
-    return std::string(m.layers()[i].name(style).view());
-}
-
-std::string last_name(const Model& m, Naming style = keras2)
-{
-    return name_at(m, m.layers().size() - 1, style);
-}
 
 Shape shape_at(const Model& m, std::size_t i)
 {
@@ -80,7 +72,7 @@ TEST_CASE("MobileNet: Keras's default model [spec]")
     CHECK(name_at(m, 87) == "dropout");
     CHECK(name_at(m, 88) == "conv_preds");
     CHECK(name_at(m, 89) == "reshape_2");
-    CHECK(last_name(m) == "predictions");
+    CHECK(name_at(m, -1) == "predictions");
     CHECK(m.layers()[3].get_if<ReLU>()->max_value == 6.0);
 }
 
@@ -93,7 +85,7 @@ TEST_CASE("MobileNet: include_top=False, pooling, input_shape, classes")
         CHECK(m.params() == Params{3'206'976, 21'888});
         CHECK(m.output_shape() == Shape{None, None, None, 1024});
         CHECK(m.layers().size() == 86);
-        CHECK(last_name(m) == "conv_pw_13_relu");
+        CHECK(name_at(m, -1) == "conv_pw_13_relu");
         CHECK(m.name().view() == "mobilenet_1.00_None"); // rows is None with weights=None
     }
     SUBCASE("pooling avg / max")
@@ -102,11 +94,11 @@ TEST_CASE("MobileNet: include_top=False, pooling, input_shape, classes")
         const Model avg = MobileNet(g, {.include_top = false, .pooling = GlobalPool::avg});
         CHECK(avg.output_shape() == Shape{None, 1024});
         CHECK(avg.layers().size() == 87);
-        CHECK(last_name(avg, keras3) == "global_average_pooling2d");
+        CHECK(name_at(avg, -1, keras3) == "global_average_pooling2d");
         Graph g2;
         const Model max = MobileNet(g2, {.include_top = false, .pooling = GlobalPool::max});
         CHECK(max.output_shape() == Shape{None, 1024});
-        CHECK(last_name(max, keras3) == "global_max_pooling2d");
+        CHECK(name_at(max, -1, keras3) == "global_max_pooling2d");
         CHECK(max.count_params() == 3'228'864);
     }
     SUBCASE("input_shape: each strided block (pad 1 bottom/right, valid 3x3 stride 2) floors n/2")
@@ -218,7 +210,7 @@ TEST_CASE("MobileNetV2: Keras's default model [spec]")
     CHECK(name_at(m, 26) == "block_2_add");
     CHECK(name_at(m, 153) == "out_relu");
     CHECK(name_at(m, 154, keras3) == "global_average_pooling2d");
-    CHECK(last_name(m) == "predictions");
+    CHECK(name_at(m, -1) == "predictions");
 }
 
 TEST_CASE("MobileNetV2: include_top=False, pooling, input_shape, classes")
@@ -230,7 +222,7 @@ TEST_CASE("MobileNetV2: include_top=False, pooling, input_shape, classes")
         CHECK(m.params() == Params{2'223'872, 34'112});
         CHECK(m.output_shape() == Shape{None, None, None, 1280});
         CHECK(m.layers().size() == 154);
-        CHECK(last_name(m) == "out_relu");
+        CHECK(name_at(m, -1) == "out_relu");
         CHECK(m.name().view() == "mobilenetv2_1.00_None");
     }
     SUBCASE("pooling max / avg")
@@ -239,7 +231,7 @@ TEST_CASE("MobileNetV2: include_top=False, pooling, input_shape, classes")
         const Model max = MobileNetV2(g, {.include_top = false, .pooling = GlobalPool::max});
         CHECK(max.output_shape() == Shape{None, 1280});
         CHECK(max.layers().size() == 155);
-        CHECK(last_name(max, keras3) == "global_max_pooling2d");
+        CHECK(name_at(max, -1, keras3) == "global_max_pooling2d");
         Graph g2;
         CHECK(MobileNetV2(g2, {.include_top = false, .pooling = GlobalPool::avg}).output_shape() == Shape{None, 1280});
     }
@@ -325,7 +317,7 @@ TEST_CASE("MobileNetV3Large: Keras 3's default model [spec, torch]")
     CHECK(name_at(m, 188) == "conv_2");
     CHECK(name_at(m, 190, keras3) == "dropout");
     CHECK(name_at(m, 192, keras3) == "flatten");
-    CHECK(last_name(m) == "predictions");
+    CHECK(name_at(m, -1) == "predictions");
 }
 
 TEST_CASE("MobileNetV3Large: squeeze-excite and Keras 3's hard_sigmoid")
@@ -366,7 +358,7 @@ TEST_CASE("MobileNetV3Large: include_top=False, pooling, input_shape, classes, f
         const Model m = MobileNetV3Large(g, {.include_top = false, .pooling = GlobalPool::avg});
         CHECK(m.output_shape() == Shape{None, 960});
         CHECK(m.layers().size() == 188);
-        CHECK(last_name(m) == "avg_pool");
+        CHECK(name_at(m, -1) == "avg_pool");
     }
     SUBCASE("input_shape 100x100: strided k3 blocks pad (0,1) even / (1,1) odd, k5 blocks (1,2) / (2,2)")
     {
@@ -423,7 +415,7 @@ TEST_CASE("MobileNetV3Small: Keras 3's default model [spec, torch]")
     CHECK(name_at(m, 8, keras3) == "re_lu"); // block 0 uses relu
     CHECK(name_at(m, 14) == "expanded_conv_squeeze_excite_mul");
     CHECK(name_at(m, 34) == "expanded_conv_2_add");
-    CHECK(last_name(m) == "predictions");
+    CHECK(name_at(m, -1) == "predictions");
 }
 
 TEST_CASE("MobileNetV3Small: include_top=False, alpha, pooling")
@@ -435,7 +427,7 @@ TEST_CASE("MobileNetV3Small: include_top=False, alpha, pooling")
         CHECK(m.params() == Params{939'120 - 12'112, 12'112});
         CHECK(m.output_shape() == Shape{None, 7, 7, 576});
         CHECK(m.layers().size() == 157);
-        CHECK(last_name(m, keras3) == "activation_17"); // conv_1's hard_swish
+        CHECK(name_at(m, -1, keras3) == "activation_17"); // conv_1's hard_swish
     }
     SUBCASE("alpha=0.75 [table]: 583,160 without the top; + (432*1024 + 1024) + (1024*1000 + 1000)")
     {
@@ -451,7 +443,7 @@ TEST_CASE("MobileNetV3Small: include_top=False, alpha, pooling")
         Graph g;
         const Model m = MobileNetV3Small(g, {.include_top = false, .pooling = GlobalPool::max});
         CHECK(m.output_shape() == Shape{None, 576});
-        CHECK(last_name(m) == "max_pool");
+        CHECK(name_at(m, -1) == "max_pool");
     }
     SUBCASE("input_shape: 32x32 at least when both sizes are known (Keras checks `rows and cols`)")
     {

@@ -8,6 +8,7 @@
 // Layer counts are counted by hand from keras/src/applications/nasnet.py (arithmetic below).
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
+#include "support.hpp"
 #include <nnshape/applications/nasnet.hpp>
 
 #include <string>
@@ -17,12 +18,8 @@ using namespace nnshape::applications;
 
 namespace {
 
-std::string name_at(const Model& m, std::ptrdiff_t i)
-{
-    const auto layers = m.layers();
-    const auto index = std::size_t(i >= 0 ? i : std::ptrdiff_t(layers.size()) + i);
-    return std::string(layers[index].name(keras3).view());
-}
+// These tests name layers as Keras 3 does.
+std::string name_at(const Model& m, std::ptrdiff_t i) { return test::name_at(m, i, keras3); }
 
 // The tops: Dense(1056 -> 1000) and Dense(4032 -> 1000).
 constexpr std::int64_t mobile_top = 1056 * 1000 + 1000;

@@ -12,6 +12,7 @@
 //   (keras/src/applications/resnet.py, resnet_v2.py), with the arithmetic in comments.
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
+#include "support.hpp"
 #include <nnshape/applications/resnet.hpp>
 
 #include <cstdint>
@@ -19,18 +20,9 @@
 
 using namespace nnshape;
 using namespace nnshape::applications;
+using nnshape::test::name_at;
 
 namespace {
-
-std::string name_at(const Model& m, std::size_t i, Naming style = keras2)
-{
-    return std::string(m.layers()[i].name(style).view());
-}
-
-std::string last_name(const Model& m)
-{
-    return std::string(m.layers().back().name().view());
-}
 
 // The top Keras adds with include_top=True: Dense(classes) on 2048 features.
 constexpr std::int64_t top_weights(std::int64_t classes) { return 2048 * classes + classes; }
@@ -78,7 +70,7 @@ TEST_CASE("ResNet50: Keras's counts, layers and names")
     CHECK(name_at(m, 174) == "conv5_block3_out");
     CHECK(m.layers()[174].output_shapes() == Shapes{Shape{None, 7, 7, 2048}});
     CHECK(name_at(m, 175) == "avg_pool");
-    CHECK(last_name(m) == "predictions");
+    CHECK(name_at(m, -1) == "predictions");
 }
 
 TEST_CASE("ResNet101 and ResNet152: Keras's counts")
@@ -99,7 +91,7 @@ TEST_CASE("ResNet101 and ResNet152: Keras's counts")
     CHECK(r152.layers().size() == v1_layers(3 + 8 + 36 + 3)); // 517, derived
     CHECK(r152.name().view() == "resnet152");
     CHECK(r152.output_shape() == Shape{None, 1000});
-    CHECK(last_name(r152) == "predictions");
+    CHECK(name_at(r152, -1) == "predictions");
 }
 
 TEST_CASE("ResNet50V2: Keras's counts, layers and names")
@@ -145,7 +137,7 @@ TEST_CASE("ResNet50V2: Keras's counts, layers and names")
     CHECK(name_at(m, 189) == "post_relu");
     CHECK(m.layers()[189].output_shapes() == Shapes{Shape{None, 7, 7, 2048}});
     CHECK(name_at(m, 190) == "avg_pool");
-    CHECK(last_name(m) == "predictions");
+    CHECK(name_at(m, -1) == "predictions");
 }
 
 TEST_CASE("ResNet101V2 and ResNet152V2: Keras's counts")
@@ -163,7 +155,7 @@ TEST_CASE("ResNet101V2 and ResNet152V2: Keras's counts")
     CHECK(r152.count_params() == 60'380'648);
     CHECK(r152.layers().size() == v2_layers(3 + 8 + 36 + 3)); // 566, derived
     CHECK(r152.name().view() == "resnet152v2");
-    CHECK(last_name(r152) == "predictions");
+    CHECK(name_at(r152, -1) == "predictions");
 }
 
 TEST_CASE("ResNet: include_top=false, with and without pooling")
@@ -174,28 +166,28 @@ TEST_CASE("ResNet: include_top=false, with and without pooling")
     CHECK(r50.params() == Params{25'583'592 - top_weights(1000), 53'120}); // 23,534,592 trainable
     CHECK(r50.output_shape() == Shape{None, None, None, 2048});            // input (None, None, 3)
     CHECK(r50.layers().size() == 177 - 2);
-    CHECK(last_name(r50) == "conv5_block3_out");
+    CHECK(name_at(r50, -1) == "conv5_block3_out");
 
     const Model avg = ResNet50(g, {.include_top = false, .pooling = GlobalPool::avg});
     CHECK(avg.params() == Params{25'583'592 - top_weights(1000), 53'120});
     CHECK(avg.output_shape() == Shape{None, 2048});
     CHECK(avg.layers().size() == 177 - 1);
-    CHECK(last_name(avg) == "avg_pool");
+    CHECK(name_at(avg, -1) == "avg_pool");
 
     const Model max = ResNet50V2(g, {.include_top = false, .pooling = GlobalPool::max});
     CHECK(max.params() == Params{25'568'360 - top_weights(1000), 45'440}); // 23,519,360 trainable
     CHECK(max.output_shape() == Shape{None, 2048});
     CHECK(max.layers().size() == 192 - 1);
-    CHECK(last_name(max) == "max_pool");
+    CHECK(name_at(max, -1) == "max_pool");
 
     const Model v2 = ResNet50V2(g, {.include_top = false});
     CHECK(v2.output_shape() == Shape{None, None, None, 2048});
-    CHECK(last_name(v2) == "post_relu");
+    CHECK(name_at(v2, -1) == "post_relu");
 
     // pooling is ignored with the top, as in Keras.
     const Model top = ResNet101(g, {.pooling = GlobalPool::max});
     CHECK(top.count_params() == 44'707'176);
-    CHECK(last_name(top) == "predictions");
+    CHECK(name_at(top, -1) == "predictions");
 }
 
 TEST_CASE("ResNet: a non-default input shape and classes")

@@ -5,12 +5,14 @@
 // `total` is (input_dim,) and its call returns it (batch axis summed away).
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
+#include "support.hpp"
 #include <nnshape/summary.hpp>
 
 #include <span>
 #include <string>
 
 using namespace nnshape;
+using nnshape::test::error_of;
 
 namespace {
 
@@ -89,16 +91,6 @@ constexpr bool shared_custom_layer()
            layers[3].is<Mean>() && !layers[0].is<Linear>();
 }
 static_assert(shared_custom_layer());
-
-std::string error_of(auto&& build)
-{
-    try {
-        build();
-    } catch (const shape_error& e) {
-        return e.what();
-    }
-    return "no error";
-}
 
 } // namespace
 

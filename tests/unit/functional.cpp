@@ -2,11 +2,13 @@
 // Expected numbers come from keras-semantics.md (§3, §4.1, §6) and the seed notebook.
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
+#include "support.hpp"
 
 #include <array>
 #include <string>
 
 using namespace nnshape;
+using nnshape::test::error_of;
 
 namespace {
 
@@ -15,16 +17,6 @@ std::vector<std::string> layer_names(const Model& m)
     std::vector<std::string> names;
     for (const LayerView& l : m.layers()) names.emplace_back(l.name().view());
     return names;
-}
-
-std::string error_of(auto&& build)
-{
-    try {
-        build();
-    } catch (const shape_error& e) {
-        return e.what();
-    }
-    return "no error";
 }
 
 // §4.1: a vision model (Conv2D(64,3) x2, MaxPooling2D, Flatten on 27x27x1) shared by two inputs,
