@@ -7,6 +7,7 @@
 #include <optional>
 #include <string_view>
 
+#include "../detail/spatial.hpp"
 #include "../functional.hpp"
 #include "../layers/core.hpp"
 #include "../layers/pooling.hpp"
@@ -79,6 +80,19 @@ constexpr Tensor classifier(Tensor x, const Args& args, std::string_view avg_nam
     if (!args.include_top) return global_pool(x, args.pooling, avg_name, max_name);
     x = GlobalAveragePooling2D{.name = "avg_pool"}(x);
     return Dense{.units = args.classes, .name = "predictions"}(x);
+}
+
+// Keras's `_make_divisible` (MobileNetV2), `_depth` (MobileNetV3) and `round_filters` (EfficientNet,
+// after scaling by the width coefficient), one rule: round to the nearest multiple of `divisor` (at
+// least `divisor`), but never more than 10% down. Done in double as Python does it: int(v + divisor / 2)
+// truncates.
+constexpr std::int64_t make_divisible(double v, std::int64_t divisor = 8)
+{
+    require(v >= 0 && v < 1e15, "applications: a channel count must be a non-negative number");
+    const auto rounded = static_cast<std::int64_t>(v + static_cast<double>(divisor) / 2) / divisor * divisor;
+    std::int64_t n = rounded > divisor ? rounded : divisor;
+    if (static_cast<double>(n) < 0.9 * v) n += divisor;
+    return n;
 }
 
 // A layer name from parts: `name("conv", 2, "_block", 1, "_1_conv")` is "conv2_block1_1_conv".

@@ -45,17 +45,10 @@ inline constexpr double se_ratio = 0.25;
 inline constexpr double drop_connect_rate = 0.2;
 inline constexpr std::int64_t depth_divisor = 8;
 
-// Keras's round_filters: scale by the width coefficient, round to a multiple of the divisor (at
-// least the divisor), and go one divisor up if that lost more than 10%. Same double arithmetic as
-// Python's floats.
+// Keras's round_filters: scale by the width coefficient, then make_divisible.
 constexpr std::int64_t round_filters(std::int64_t filters, double width_coefficient)
 {
-    const double scaled = double(filters) * width_coefficient;
-    const double divisor = double(depth_divisor);
-    std::int64_t rounded = std::int64_t(scaled + divisor / 2) / depth_divisor * depth_divisor;
-    if (rounded < depth_divisor) rounded = depth_divisor;
-    if (double(rounded) < 0.9 * scaled) rounded += depth_divisor;
-    return rounded;
+    return make_divisible(double(filters) * width_coefficient, depth_divisor);
 }
 
 // Keras's round_repeats: int(math.ceil(depth_coefficient * repeats)).

@@ -47,18 +47,6 @@ struct MobileNetV3Args {
 
 namespace detail {
 
-// Keras's `_make_divisible` (MobileNetV2) and `_depth` (MobileNetV3), the same rule: round to the
-// nearest multiple of `divisor` (at least `divisor`), but never more than 10% down. Done in double as
-// Python does it: int(v + divisor / 2) truncates.
-constexpr std::int64_t make_divisible(double v, std::int64_t divisor = 8)
-{
-    require(v >= 0 && v < 1e15, "applications: a channel count must be a non-negative number");
-    const auto rounded = static_cast<std::int64_t>(v + static_cast<double>(divisor) / 2) / divisor * divisor;
-    std::int64_t n = rounded > divisor ? rounded : divisor;
-    if (static_cast<double>(n) < 0.9 * v) n += divisor;
-    return n;
-}
-
 // `int(filters * alpha)`: MobileNet's channel counts.
 constexpr std::int64_t scaled(std::int64_t filters, double alpha)
 {
@@ -92,13 +80,6 @@ constexpr Name two_decimals(double v)
 constexpr Name dim_text(Dim d)
 {
     return d.known() ? name(d.value()) : Name("None");
-}
-
-constexpr std::int64_t channels(const Tensor& x)
-{
-    const Dim c = x.shape().back();
-    require(c.known(), "applications: the number of input channels must be known");
-    return c.value();
 }
 
 // ---- MobileNet ------------------------------------------------------------------------------
@@ -138,7 +119,7 @@ struct InvertedResidualV2 {
 // "expanded_conv_".
 constexpr Tensor mobilenet_v2_block(Tensor inputs, const InvertedResidualV2& b, double alpha, std::int64_t block_id)
 {
-    const std::int64_t in_channels = channels(inputs);
+    const std::int64_t in_channels = nnshape::detail::known_channels(inputs.shape(), channels_last);
     const std::int64_t pointwise_filters = make_divisible(static_cast<double>(scaled(b.filters, alpha)));
     const Name prefix = block_id ? name("block_", block_id, "_") : Name("expanded_conv_");
     Tensor x = inputs;
@@ -213,7 +194,7 @@ struct V3Config {
 constexpr Tensor mobilenet_v3_block(Tensor x, const InvertedResidualV3& b, const V3Config& c, std::int64_t block_id)
 {
     const Tensor shortcut = x;
-    const std::int64_t infilters = channels(x);
+    const std::int64_t infilters = nnshape::detail::known_channels(x.shape(), channels_last);
     const std::int64_t expanded = make_divisible(static_cast<double>(infilters) * b.expansion);
     const std::int64_t filters = make_divisible(static_cast<double>(b.filters) * c.alpha);
     const std::int64_t kernel = b.kernel ? b.kernel : c.kernel;
@@ -262,7 +243,7 @@ constexpr Model mobilenet_v3(Graph& g, const MobileNetV3Args& args, const Invert
     x = BatchNormalization{.name = "conv_bn"}(x);
     x = v3_activation(x, c.activation);
     for (std::size_t i = 0; i < N; ++i) x = mobilenet_v3_block(x, stack[i], c, static_cast<std::int64_t>(i));
-    const std::int64_t last_conv_ch = make_divisible(static_cast<double>(channels(x) * 6));
+    const std::int64_t last_conv_ch = make_divisible(static_cast<double>(nnshape::detail::known_channels(x.shape(), channels_last) * 6));
     if (args.alpha > 1.0) last_point_ch = make_divisible(static_cast<double>(last_point_ch) * args.alpha);
     x = Conv2D{.filters = last_conv_ch, .kernel_size = 1, .padding = same, .use_bias = false, .name = "conv_1"}(x);
     x = BatchNormalization{.name = "conv_1_bn"}(x);
