@@ -127,6 +127,12 @@ struct ModelData {
     bool sequential_like = false;
 };
 
+// Calls Graph layer `l`, which is not a Model; `built`: see detail::call_layer.
+constexpr LayerCall call_stored(const GraphLayer& l, std::span<const Shape> inputs, const Params* built)
+{
+    return l.custom ? call_layer(*l.custom, l.name, inputs, built) : call_layer(*l.layer, l.name, inputs, built);
+}
+
 // Fails with `rule` in a constant evaluation; at run time with the text `describe()` builds.
 template <class Describe>
 constexpr void require_with(bool ok, const char* rule, Describe describe)
@@ -304,13 +310,6 @@ private:
         return 1;
     }
 
-    // Calls layer `l`, which is not a Model; `built`: see detail::call_layer.
-    static constexpr detail::LayerCall call_stored(const detail::GraphLayer& l, std::span<const Shape> inputs,
-                                                   const Params* built)
-    {
-        return l.custom ? detail::call_layer(*l.custom, l.name, inputs, built) : detail::call_layer(*l.layer, l.name, inputs, built);
-    }
-
     constexpr Shapes infer(std::int32_t model, std::span<const Shape> inputs) const;
     constexpr void require_unique_names(const std::vector<std::int32_t>& layers) const;
     constexpr detail::ModelData build_model_data(const std::vector<Tensor>& inputs,
@@ -377,7 +376,7 @@ constexpr Tensors Graph::call(std::int32_t index, const Tensors& inputs)
     if (l.model >= 0) {
         outputs = infer(l.model, scratch_);
     } else {
-        const detail::LayerCall c = call_stored(l, scratch_, l.built ? &l.params : nullptr);
+        const detail::LayerCall c = detail::call_stored(l, scratch_, l.built ? &l.params : nullptr);
         outputs = c.outputs;
         l.params = c.params;
         l.built = true;
@@ -411,7 +410,7 @@ constexpr Shapes Graph::infer(std::int32_t model, std::span<const Shape> inputs)
         }
         std::vector<Shape> ins;
         for (const detail::TensorRef& r : this->inputs(n)) ins.push_back(values[position(r.node)][std::size_t(r.index)]);
-        values[i] = l.model >= 0 ? infer(l.model, ins) : call_stored(l, ins, &l.params).outputs;
+        values[i] = l.model >= 0 ? infer(l.model, ins) : detail::call_stored(l, ins, &l.params).outputs;
     }
     Shapes out;
     for (const detail::TensorRef& r : m.outputs) out.push_back(values[position(r.node)][std::size_t(r.index)]);

@@ -89,7 +89,7 @@ private:
     };
 
     template <class F>
-    constexpr decltype(auto) visit(F&& f) const
+    constexpr decltype(auto) visit_view(F&& f) const
     {
         return std::visit([&](const auto& l) { return f(view<std::remove_cvref_t<decltype(l)>>{l}); }, layer_);
     }
@@ -119,25 +119,33 @@ public:
 
     constexpr std::string_view class_name() const
     {
-        return visit([](const auto& l) { return std::string_view(l.class_name()); });
+        return visit_view([](const auto& l) { return std::string_view(l.class_name()); });
     }
     // The name given with `.name = ...`; empty when Keras would pick one.
     constexpr std::string_view given_name() const
     {
-        return visit([](const auto& l) { return l.given_name(); });
+        return visit_view([](const auto& l) { return l.given_name(); });
     }
     // The batch input shape the layer's keyword arguments declare (input_shape, batch_input_shape, ...).
     constexpr std::optional<Shape> declared_input() const
     {
-        return visit([](const auto& l) { return l.declared_input(); });
+        return visit_view([](const auto& l) { return l.declared_input(); });
     }
     constexpr Shapes output_shapes(std::span<const Shape> inputs) const
     {
-        return visit([&](const auto& l) { return l.output_shapes(inputs); });
+        return visit_view([&](const auto& l) { return l.output_shapes(inputs); });
     }
     constexpr Params params(std::span<const Shape> inputs) const
     {
-        return visit([&](const auto& l) { return l.params(inputs); });
+        return visit_view([&](const auto& l) { return l.params(inputs); });
+    }
+
+    // Calls `f` with the layer as its own class (Conv2D, Dense, ...): for rules beyond shapes and weights
+    // (costs, receptive fields) that overload on the class.
+    template <class F>
+    constexpr decltype(auto) visit(F&& f) const
+    {
+        return std::visit(std::forward<F>(f), layer_);
     }
 
     // Index of the layer's class among all layer classes: a key for per-class name counters.

@@ -9,3 +9,4 @@
 #include "naming.hpp"
 #include "sequential.hpp"
 #include "shape.hpp"
+#include "trace.hpp"
