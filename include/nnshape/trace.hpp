@@ -24,9 +24,16 @@ struct TracedCall {
     std::int32_t index = -1; // the layer's position: LayerView{&graph, index}, or Sequential::layers()[index]
     std::int32_t node = -1;  // the Graph node this call is, or repeats inside a nested model; -1 in a Sequential
     std::int32_t depth = 0;  // 0 for the model's own layers, 1 inside a nested model, ...
+    std::int32_t scope = -1; // the nested-model call it belongs to (Trace::scopes), -1 for the model's own
     std::int32_t first_input = 0, input_count = 0, first_output = 0, output_count = 0; // into Trace::ids
 
     constexpr std::string_view class_name() const { return layer ? layer->class_name() : custom->class_name(); }
+};
+
+// One call of a nested model: its Graph layer index and the scope it was called in (-1: the model's own).
+struct TracedScope {
+    std::int32_t layer;
+    std::int32_t parent;
 };
 
 template <class LayerT = Layer>
@@ -37,6 +44,15 @@ struct Trace {
     std::vector<std::int32_t> ids;      // the calls' input and output tensor ids
     std::vector<std::int32_t> inputs;   // the model's input tensors
     std::vector<std::int32_t> outputs;  // the model's output tensors
+    std::vector<TracedScope> scopes;    // the nested-model calls, outermost first
+
+    // Whether call `c` runs inside (a call of) the nested model at Graph layer index `model`.
+    constexpr bool within(const TracedCall<LayerT>& c, std::int32_t model) const
+    {
+        for (std::int32_t s = c.scope; s >= 0; s = scopes[std::size_t(s)].parent)
+            if (scopes[std::size_t(s)].layer == model) return true;
+        return false;
+    }
 
     constexpr std::span<const std::int32_t> inputs_of(const TracedCall<LayerT>& c) const
     {
@@ -79,7 +95,7 @@ namespace detail {
 // Appends the calls of Graph model `model` run on tensors `in` (at depth 0: on new input tensors) and
 // returns the ids of its outputs. Recursion only follows the nesting of models.
 constexpr std::vector<std::int32_t> trace_model(const Graph& g, std::int32_t model, std::span<const std::int32_t> in,
-                                                std::int32_t depth, Trace<>& t)
+                                                std::int32_t depth, std::int32_t scope, Trace<>& t)
 {
     const ModelData& m = g.model_data(model);
     bool recorded = true; // whether the model runs on the shapes it was built on
@@ -103,12 +119,14 @@ constexpr std::vector<std::int32_t> trace_model(const Graph& g, std::int32_t mod
         in_shapes.clear();
         for (const TensorRef& r : g.inputs(n)) ins.push_back(id_of(r));
         for (std::int32_t x : ins) in_shapes.push_back(t.tensors[std::size_t(x)]);
-        const TracedCall<> call{l.layer ? &*l.layer : nullptr, l.custom, &l.name, n.layer, id, depth};
+        const TracedCall<> call{l.layer ? &*l.layer : nullptr, l.custom, &l.name, n.layer, id, depth, scope};
         if (n.input_count == 0 && depth > 0) { // a nested model's input is the tensor it is called on
             const auto k = std::ranges::find(m.inputs, TensorRef{id, 0}) - m.inputs.begin();
             out_ids.push_back(in[std::size_t(k)]);
         } else if (l.model >= 0) {
-            const std::vector<std::int32_t> outs = trace_model(g, l.model, ins, depth + 1, t);
+            t.scopes.push_back({n.layer, scope});
+            const auto inner = std::int32_t(t.scopes.size() - 1);
+            const std::vector<std::int32_t> outs = trace_model(g, l.model, ins, depth + 1, inner, t);
             out_ids.insert(out_ids.end(), outs.begin(), outs.end());
         } else {
             const Shapes shapes = recorded ? n.outputs : call_stored(l, in_shapes, &l.params).outputs;
@@ -129,7 +147,7 @@ constexpr std::vector<std::int32_t> trace_model(const Graph& g, std::int32_t mod
 constexpr Trace<> trace(const Model& model)
 {
     Trace<> t;
-    t.outputs = detail::trace_model(model.graph(), model.graph().layer(model.as_layer().index()).model, {}, 0, t);
+    t.outputs = detail::trace_model(model.graph(), model.graph().layer(model.as_layer().index()).model, {}, 0, -1, t);
     return t;
 }
 
