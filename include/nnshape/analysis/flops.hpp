@@ -1,0 +1,525 @@
+#pragma once
+// MACs and FLOPs of each layer call of a model and of the whole forward pass, per sample or for a
+// batch, at compile time and at run time. Not part of nnshape.hpp: include it where costs are used.
+//
+// The convention (docs: conventions, "MACs and FLOPs"): MACs count the multiply-accumulates of
+// contractions (convolutions, Dense, EinsumDense, LocallyConnected, recurrent and attention matmuls,
+// Dot). FLOPs follow TensorFlow's profiler (tensorflow/python/profiler/internal/flops_registry.py and
+// the registrations of Conv2D, DepthwiseConv2dNative, MatMul and BiasAdd), which keras-flops reports:
+// 2 per MAC plus one add per output element for a bias; pooling = window area x output elements;
+// Softmax 5 per element; merges 1 per output element and input after the first; BatchNormalization
+// 2 per element + 6 per channel (tf.nn.batch_normalization's ops); activations, reshapes, dropout and
+// lookups 0, as the profiler registers none of their ops. Where the profiler has no rule (recurrent
+// cells, attention, the other normalizations) the rule is written at the layer's overload below.
+//
+// A count that depends on an unknown (None) dimension is unknown (a None Dim), never 0. A None batch
+// axis is taken as `CostOptions::batch_size`; a known one (a stateful RNN's) is kept.
+
+#include <concepts>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <type_traits>
+#include <variant>
+#include <vector>
+
+#include "../layer.hpp"
+#include "../trace.hpp"
+
+namespace nnshape {
+
+struct CostOptions {
+    std::int64_t batch_size = 1; // the size of a None batch axis: 1 gives per-sample costs
+};
+
+// A layer call's or a model's cost; a None count is unknown.
+struct Cost {
+    Dim macs = 0;
+    Dim flops = 0;
+
+    friend constexpr Cost operator+(Cost a, Cost b) { return {a.macs + b.macs, a.flops + b.flops}; }
+    friend constexpr bool operator==(Cost, Cost) = default;
+};
+
+struct ModelCost {
+    std::vector<Cost> calls; // parallel to trace(model).calls
+    Cost total;
+};
+
+namespace detail {
+
+inline constexpr Cost unknown_cost{None, None};
+
+constexpr Dim element_count(const Shape& s) { return product({s.begin(), s.end()}); }
+
+// The batch and spatial positions of a (batch, *spatial, channels) tensor: all but the channel axis.
+constexpr Dim position_count(const Shape& s, DataFormat f)
+{
+    const std::size_t channel = channel_axis(f, s.rank());
+    Dim p = 1;
+    for (std::size_t i = 0; i < s.rank(); ++i)
+        if (i != channel) p = p * s[i];
+    return p;
+}
+
+// All axes but the last: the vectors a Dense or an attention projection multiplies, batch included.
+constexpr Dim vector_count(const Shape& s) { return product({s.begin(), s.end() - 1}); }
+
+// `macs` multiply-accumulates, each 2 FLOPs, and `bias_adds` additions of a bias.
+constexpr Cost contraction(Dim macs, Dim bias_adds) { return {macs, Dim(2) * macs + bias_adds}; }
+
+constexpr Cost elementwise(Dim flops) { return {0, flops}; }
+
+// ---- layers without arithmetic --------------------------------------------------------------------
+
+// Copies, lookups, inference-time identities, and activations (the profiler registers no Relu,
+// Relu6, LeakyRelu, Elu, Sigmoid or Tanh op).
+using free_layers =
+    type_list<InputLayer, Identity, Embedding, Flatten, Reshape, Permute, RepeatVector, UpSampling1D, UpSampling2D,
+              UpSampling3D, ZeroPadding1D, ZeroPadding2D, ZeroPadding3D, Cropping1D, Cropping2D, Cropping3D, Dropout,
+              SpatialDropout1D, SpatialDropout2D, SpatialDropout3D, GaussianNoise, GaussianDropout, AlphaDropout,
+              ActivityRegularization, Concatenate, ReLU, LeakyReLU, PReLU, ELU, ThresholdedReLU, Resizing, CenterCrop>;
+
+template <class L>
+    requires contains<L, free_layers>::value
+constexpr Cost layer_cost(const L&, std::span<const Shape>, std::span<const Shape>)
+{
+    return {};
+}
+
+// ---- contractions ---------------------------------------------------------------------------------
+
+template <std::size_t N>
+constexpr Cost layer_cost(const Conv<N>& l, std::span<const Shape> in, std::span<const Shape> out)
+{
+    const Dim per_output = Dim(l.kernel_size.product()) * Dim(known_channels(in[0], l.data_format) / l.groups);
+    return contraction(element_count(out[0]) * per_output, l.use_bias ? element_count(out[0]) : 0);
+}
+
+template <std::size_t N>
+constexpr Cost layer_cost(const DepthwiseConv<N>& l, std::span<const Shape>, std::span<const Shape> out)
+{
+    return contraction(element_count(out[0]) * Dim(l.kernel_size.product()), l.use_bias ? element_count(out[0]) : 0);
+}
+
+// A depthwise pass (no bias) over the strided positions, then a pointwise one: keras-flops's rule.
+template <std::size_t N>
+constexpr Cost layer_cost(const SeparableConv<N>& l, std::span<const Shape> in, std::span<const Shape> out)
+{
+    const Dim depthwise_channels = Dim(known_channels(in[0], l.data_format)) * Dim(l.depth_multiplier);
+    const Dim per_position = depthwise_channels * (Dim(l.kernel_size.product()) + Dim(l.filters));
+    return contraction(position_count(out[0], l.data_format) * per_position, l.use_bias ? element_count(out[0]) : 0);
+}
+
+// Every input value meets every kernel tap of every filter. (The profiler's Conv2DBackpropInput
+// formula divides output-sized work by the strides instead; it agrees for 'same' padding.)
+template <std::size_t N>
+constexpr Cost layer_cost(const ConvTranspose<N>& l, std::span<const Shape> in, std::span<const Shape> out)
+{
+    const Dim per_input = Dim(l.kernel_size.product()) * Dim(l.filters);
+    return contraction(element_count(in[0]) * per_input, l.use_bias ? element_count(out[0]) : 0);
+}
+
+constexpr Cost layer_cost(const Dense& l, std::span<const Shape> in, std::span<const Shape> out)
+{
+    return contraction(element_count(out[0]) * in[0].back(), l.use_bias ? element_count(out[0]) : 0);
+}
+
+// Each output element sums the products over the input axes that are not in the output.
+constexpr Cost layer_cost(const EinsumDense& l, std::span<const Shape> in, std::span<const Shape> out)
+{
+    const EinsumEquation e = parse_einsum(l.equation.view());
+    const std::size_t lead = e.left_elided ? in[0].rank() - e.input.size() : 0;
+    Dim summed = 1;
+    for (std::size_t i = 0; i < e.input.size(); ++i)
+        if (find_last(e.output, e.input[i]) == std::string_view::npos) summed = summed * in[0][lead + i];
+    return contraction(element_count(out[0]) * summed, l.bias_axes.view().empty() ? Dim(0) : element_count(out[0]));
+}
+
+// Unshared weights: each kernel weight is used once per sample (implementation 2's masked kernel too).
+template <std::size_t N>
+constexpr Cost layer_cost(const LocallyConnected<N>& l, std::span<const Shape> in, std::span<const Shape> out)
+{
+    const Dim bias = l.use_bias ? product(out[0].features()) : 0;
+    const Dim kernel = Dim(l.params(in[0]).total()) - bias;
+    return contraction(in[0][0] * kernel, l.use_bias ? element_count(out[0]) : 0);
+}
+
+// ---- recurrent ------------------------------------------------------------------------------------
+
+// One time step of a gated cell, our rule: the input and recurrent matmuls of every gate (2 FLOPs per
+// MAC), one add joining them per gate unit, the bias adds, and the state update's elementwise ops
+// (LSTM: c = f*c + i*g, h = o*c': 4; GRU: r*h, h = z*h + (1-z)*h': 5; activations 0 as elsewhere).
+struct Gates {
+    std::int64_t gates, biases_per_gate, state_ops;
+};
+
+constexpr Cost gated_step(Dim macs, Dim units, Gates g)
+{
+    const Dim per_unit = Dim(g.gates) + Dim(g.gates * g.biases_per_gate) + Dim(g.state_ops);
+    return {macs, Dim(2) * macs + per_unit * units};
+}
+
+constexpr Gates gates_of(const SimpleRNNCell& c) { return {1, c.use_bias, 0}; }
+constexpr Gates gates_of(const LSTMCell& c) { return {4, c.use_bias, 4}; }
+constexpr Gates gates_of(const GRUCell& c) { return {3, c.use_bias ? (c.reset_after ? 2 : 1) : 0, 5}; }
+
+// One step of `batch` samples: each gate multiplies the input (input_dim) and the state (units).
+template <class Cell>
+constexpr Cost cell_step(const Cell& c, Dim batch, Dim input_dim)
+{
+    const Dim units = batch * Dim(c.units);
+    return gated_step(units * Dim(gates_of(c).gates) * (input_dim + Dim(c.units)), units, gates_of(c));
+}
+
+// Each cell takes the previous cell's output.
+constexpr Cost cell_step(const StackedRNNCells& s, Dim batch, Dim input_dim)
+{
+    Cost total{};
+    for (const RNNCell& cell : s.cells.view()) {
+        total = total + std::visit([&](const auto& c) { return cell_step(c, batch, input_dim); }, cell);
+        input_dim = std::visit([](const auto& c) { return Dim(c.units); }, cell);
+    }
+    return total;
+}
+
+constexpr Cost repeated(Cost c, Dim n) { return {c.macs * n, c.flops * n}; }
+
+// Every time step of (batch, timesteps, features).
+template <class Cell>
+constexpr Cost recurrent_cost(const Cell& cell, const Shape& in)
+{
+    return repeated(cell_step(cell, in[0], in.back()), in[1]);
+}
+
+// SimpleRNN, LSTM and GRU: the cell they are made of.
+template <class L>
+    requires requires(const L& l) { l.cell(); }
+constexpr Cost layer_cost(const L& l, std::span<const Shape> in, std::span<const Shape>)
+{
+    return recurrent_cost(l.cell(), in[0]);
+}
+
+constexpr Cost layer_cost(const RNN& l, std::span<const Shape> in, std::span<const Shape>)
+{
+    return std::visit([&](const auto& c) { return recurrent_cost(c, in[0]); }, l.cell);
+}
+
+// An LSTM whose matmuls are convolutions: per step, the input convolution (c -> 4f) and the recurrent
+// 'same' convolution of the state (f -> 4f) at each of the state's positions.
+template <std::size_t N>
+constexpr Cost layer_cost(const ConvLSTM<N>& l, std::span<const Shape> in, std::span<const Shape> out)
+{
+    Shape state{out[0][0]}; // the output without its time axis
+    for (std::size_t i = l.return_sequences ? 2 : 1; i < out[0].rank(); ++i) state.push_back(out[0][i]);
+    const Dim channels = in[0][l.data_format == channels_last ? in[0].rank() - 1 : 2];
+    const Dim at = position_count(state, l.data_format);
+    const Dim macs = at * Dim(l.kernel_size.product()) * Dim(4 * l.filters) * (channels + Dim(l.filters));
+    return repeated(gated_step(macs, at * Dim(l.filters), {4, l.use_bias, 4}), in[0][1]);
+}
+
+// ---- attention ------------------------------------------------------------------------------------
+
+// Softmax: the profiler's 5 per element (shift by the max, exp, normalize).
+constexpr Dim softmax_flops(Dim n) { return Dim(5) * n; }
+
+// A projection (an EinsumDense) of `n` vectors of `from` features to `to` features.
+constexpr Cost projection(Dim n, Dim from, Dim to, bool use_bias)
+{
+    return contraction(n * from * to, use_bias ? n * to : 0);
+}
+
+// The attention proper: the projected query scaled by 1/sqrt(head size) (`scaled` elements), the
+// query-key matmul (`key_size` MACs per score), the softmax, and the score-value matmul.
+constexpr Cost attend(Dim scaled, Dim scores, Dim key_size, Dim value_size)
+{
+    return contraction(scores * (key_size + value_size), 0) + elementwise(scaled + softmax_flops(scores));
+}
+
+// `use_gate`: a projection of the query to the heads' output, multiplying it.
+constexpr Cost gate(Dim queries, Dim features, Dim width, bool use_bias)
+{
+    return projection(queries, features, width, use_bias) + elementwise(queries * width);
+}
+
+// The key positions each query position attends to: the key's attention axes.
+constexpr Dim attended_positions(const MultiHeadAttention& l, const Shape& key)
+{
+    Dim attended = 1;
+    if (!l.attention_axes || l.attention_axes->size() == 0) {
+        for (std::size_t i = 1; i + 1 < key.rank(); ++i) attended = attended * key[i];
+    } else {
+        for (std::size_t i = 0; i < l.attention_axes->size(); ++i)
+            attended = attended * key[key.axis((*l.attention_axes)[i])];
+    }
+    return attended;
+}
+
+// Our rule: the query, key, value and output projections, the attention, the gate. Masks and
+// dropout are free.
+constexpr Cost layer_cost(const MultiHeadAttention& l, std::span<const Shape> in, std::span<const Shape>)
+{
+    const Shape& query = in[0];
+    const Shape& value = in[1];
+    const Shape& key = key_of(in);
+    const Dim h = l.num_heads, dk = l.key_dim, dv = l.value_dim.value_or(l.key_dim);
+    Dim o = query.back();
+    if (l.output_shape && l.output_shape->size() > 0) {
+        o = 1;
+        for (std::size_t i = 0; i < l.output_shape->size(); ++i) o = o * (*l.output_shape)[i];
+    }
+    const Dim nq = vector_count(query);
+    const Cost c = projection(nq, query.back(), h * dk, l.use_bias) +
+                   projection(vector_count(key), key.back(), h * dk, l.use_bias) +
+                   projection(vector_count(value), value.back(), h * dv, l.use_bias) +
+                   projection(nq, h * dv, o, l.use_bias) +
+                   attend(nq * h * dk, nq * h * attended_positions(l, key), dk, dv);
+    return l.use_gate ? c + gate(nq, query.back(), h * dv, l.use_bias) : c;
+}
+
+// As MultiHeadAttention, with num_query_heads query heads sharing num_key_value_heads key and value heads.
+constexpr Cost layer_cost(const GroupQueryAttention& l, std::span<const Shape> in, std::span<const Shape>)
+{
+    const Shape& query = in[0];
+    const Shape& value = in[1];
+    const Shape& key = key_of(in);
+    const Dim hd = l.head_dim, u = l.num_query_heads, kv = l.num_key_value_heads;
+    const Dim nq = vector_count(query);
+    const Cost c = projection(nq, query.back(), u * hd, l.use_bias) +
+                   projection(vector_count(key), key.back(), kv * hd, l.use_bias) +
+                   projection(vector_count(value), value.back(), kv * hd, l.use_bias) +
+                   projection(nq, u * hd, query.back(), l.use_bias) +
+                   attend(nq * u * hd, nq * u * key[1], hd, hd);
+    return l.use_gate ? c + gate(nq, query.back(), u * hd, l.use_bias) : c;
+}
+
+// The scores of [query, value(, key)]: one per query vector and key position.
+constexpr Dim score_count(std::span<const Shape> in)
+{
+    const Shape& key = key_of(in);
+    return vector_count(in[0]) * key[key.rank() - 2];
+}
+
+// Our rule: dot scores are a query-key matmul ("concat": add, tanh, sum over the features: 2 per
+// score and feature, times the weight: 1 per score); `use_scale` multiplies each score; then the
+// softmax and the score-value matmul.
+constexpr Cost layer_cost(const Attention& l, std::span<const Shape> in, std::span<const Shape>)
+{
+    const Dim scores = score_count(in), features = in[0].back();
+    const bool concat = l.score_mode.view() == "concat";
+    const Cost scoring = concat ? elementwise(Dim(2) * scores * features + scores) : contraction(scores * features, 0);
+    return scoring + contraction(scores * in[1].back(), 0) +
+           elementwise((l.use_scale ? scores : 0) + softmax_flops(scores));
+}
+
+// Our rule: tanh(query + key) summed over the features (2 per score and feature, 3 with the scale),
+// then the softmax and the score-value matmul.
+constexpr Cost layer_cost(const AdditiveAttention& l, std::span<const Shape> in, std::span<const Shape>)
+{
+    const Dim scores = score_count(in);
+    return contraction(scores * in[1].back(), 0) +
+           elementwise(Dim(l.use_scale ? 3 : 2) * scores * in[0].back() + softmax_flops(scores));
+}
+
+// A batched matmul over the dot axes; `normalize` L2-normalizes both inputs first, our rule: square,
+// sum and scale, 3 per input element.
+constexpr Cost layer_cost(const Dot& l, std::span<const Shape> in, std::span<const Shape> out)
+{
+    const Cost product = contraction(element_count(out[0]) * in[0][l.axes.index(0, in[0])], 0);
+    return l.normalize ? product + elementwise(Dim(3) * (element_count(in[0]) + element_count(in[1]))) : product;
+}
+
+// ---- elementwise, pooling, normalization ----------------------------------------------------------
+
+// Keras folds the inputs one at a time (k - 1 binary ops per output element); Average then divides.
+template <MergeKind Kind>
+constexpr Cost layer_cost(const Merge<Kind>&, std::span<const Shape> in, std::span<const Shape> out)
+{
+    const auto ops = static_cast<std::int64_t>(in.size()) - (Kind == MergeKind::average ? 0 : 1);
+    return elementwise(Dim(ops) * element_count(out[0]));
+}
+
+template <std::size_t N, PoolKind Kind>
+constexpr Cost layer_cost(const Pooling<N, Kind>& l, std::span<const Shape>, std::span<const Shape> out)
+{
+    return elementwise(Dim(l.pool_size.product()) * element_count(out[0]));
+}
+
+// The profiler's reductions: Mean reads each input element once; Max (keras-flops) does n - outputs.
+template <std::size_t N, PoolKind Kind>
+constexpr Cost layer_cost(const GlobalPooling<N, Kind>&, std::span<const Shape> in, std::span<const Shape> out)
+{
+    return elementwise(Kind == PoolKind::average ? element_count(in[0]) : element_count(in[0]) - element_count(out[0]));
+}
+
+// tf.nn.batch_normalization at inference: rsqrt(var + eps) (3 per channel), * gamma, mean * inv,
+// beta - that (1 each per channel), x * inv + offset (2 per element).
+constexpr Cost layer_cost(const BatchNormalization& l, std::span<const Shape> in, std::span<const Shape>)
+{
+    return elementwise(Dim(2) * element_count(in[0]) + Dim(6) * in[0][in[0].axis(l.axis)]);
+}
+
+// Our rule for normalizing n elements in g groups by their own moments: mean 1 and variance 3 per
+// element (subtract, square, sum), (x - mean) * rsqrt(var + eps) 2 per element and 3 per group,
+// then 1 per element for each of gamma and beta.
+constexpr Cost moments_normalization(Dim n, Dim groups, bool scale, bool center)
+{
+    return elementwise(Dim(6 + std::int64_t(scale) + std::int64_t(center)) * n + Dim(3) * groups);
+}
+
+// The product of the axes not in `axis`: how many vectors are normalized.
+constexpr Dim outside_axes(const Shape& s, const Axes& axis)
+{
+    Dim g = 1;
+    for (std::size_t i = 0; i < s.rank(); ++i) {
+        bool inside = false;
+        for (std::size_t j = 0; j < axis.size(); ++j) inside = inside || s.axis(axis[j]) == i;
+        if (!inside) g = g * s[i];
+    }
+    return g;
+}
+
+constexpr Cost layer_cost(const LayerNormalization& l, std::span<const Shape> in, std::span<const Shape>)
+{
+    return moments_normalization(element_count(in[0]), outside_axes(in[0], l.axis), l.scale, l.center);
+}
+
+constexpr Cost layer_cost(const GroupNormalization& l, std::span<const Shape> in, std::span<const Shape>)
+{
+    const Dim groups = l.groups == -1 ? in[0][in[0].axis(l.axis)] : Dim(l.groups);
+    return moments_normalization(element_count(in[0]), in[0][0] * groups, l.scale, l.center);
+}
+
+// x * rsqrt(max(sum(x * x), eps)): square, sum, scale 3 per element; max and rsqrt 3 per vector.
+constexpr Cost layer_cost(const UnitNormalization& l, std::span<const Shape> in, std::span<const Shape>)
+{
+    return elementwise(Dim(3) * element_count(in[0]) + Dim(3) * outside_axes(in[0], l.axis));
+}
+
+// (x - mean) / stddev with given or adapted statistics: 2 per element.
+constexpr Cost layer_cost(const Normalization&, std::span<const Shape> in, std::span<const Shape>)
+{
+    return elementwise(Dim(2) * element_count(in[0]));
+}
+
+// x * scale + offset: Mul and Add, 2 per element.
+constexpr Cost layer_cost(const Rescaling&, std::span<const Shape> in, std::span<const Shape>)
+{
+    return elementwise(Dim(2) * element_count(in[0]));
+}
+
+// x * any(x != mask_value): NotEqual and Mul, 2 per element.
+constexpr Cost layer_cost(const Masking&, std::span<const Shape> in, std::span<const Shape>)
+{
+    return elementwise(Dim(2) * element_count(in[0]));
+}
+
+constexpr Cost layer_cost(const Softmax&, std::span<const Shape> in, std::span<const Shape>)
+{
+    return elementwise(softmax_flops(element_count(in[0])));
+}
+
+constexpr Cost layer_cost(const Activation& l, std::span<const Shape> in, std::span<const Shape>)
+{
+    return elementwise(l.activation.view() == "softmax" ? softmax_flops(element_count(in[0])) : Dim(0));
+}
+
+// ---- wrappers -------------------------------------------------------------------------------------
+
+constexpr Cost layer_cost(const Bidirectional& l, std::span<const Shape> in, std::span<const Shape> out);
+
+// The cost of `layer` on `in`, its outputs computed here: for the layers a wrapper holds.
+template <class L>
+constexpr Cost visit_cost(const L& layer, std::span<const Shape> in)
+{
+    const Shapes out = call_rule(layer, in);
+    return layer_cost(layer, in, out);
+}
+
+// Both directions, then the merge: sum and mul 1 per output element, ave 2.
+constexpr Cost layer_cost(const Bidirectional& l, std::span<const Shape> in, std::span<const Shape> out)
+{
+    const auto direction = [&](const RecurrentLayer& r) {
+        return std::visit([&](const auto& layer) { return visit_cost(layer, in); }, r);
+    };
+    const std::int64_t merge_ops = l.merge_mode == MergeMode::ave                                       ? 2
+                                   : l.merge_mode == MergeMode::sum || l.merge_mode == MergeMode::mul ? 1
+                                                                                                       : 0;
+    return direction(l.layer) + direction(l.backward_layer ? *l.backward_layer : l.layer) +
+           elementwise(Dim(merge_ops) * element_count(out[0]));
+}
+
+// Keras runs the layer once on (batch * timesteps, ...).
+constexpr Cost layer_cost(const TimeDistributed& l, std::span<const Shape> in, std::span<const Shape>)
+{
+    Shape steps{in[0][0] * in[0][1]};
+    for (std::size_t i = 2; i < in[0].rank(); ++i) steps.push_back(in[0][i]);
+    return std::visit([&](const auto& layer) { return visit_cost(layer, {&steps, 1}); }, l.layer);
+}
+
+// The wrapped layer's cost: the power iteration runs in training only.
+constexpr Cost layer_cost(const SpectralNormalization& l, std::span<const Shape> in, std::span<const Shape> out)
+{
+    return std::visit([&](const auto& layer) { return layer_cost(layer, in, out); }, l.layer);
+}
+
+// A user's layer class may give its cost as `Cost cost(std::span<const Shape> inputs,
+// std::span<const Shape> outputs) const` (batch axes already set); without it its cost is unknown.
+template <class L>
+concept CostedLayer = requires(const L& l, std::span<const Shape> s) {
+    { l.cost(s, s) } -> std::same_as<Cost>;
+};
+
+template <class L>
+constexpr Cost any_layer_cost(const L& l, std::span<const Shape> in, std::span<const Shape> out)
+{
+    if constexpr (LayerType<L>)
+        return layer_cost(l, in, out);
+    else if constexpr (CostedLayer<L>)
+        return l.cost(in, out);
+    else
+        return unknown_cost;
+}
+
+// The shapes with a None batch axis set to `batch_size`.
+constexpr std::vector<Shape> with_batch_size(std::vector<Shape> shapes, std::int64_t batch_size)
+{
+    for (Shape& s : shapes)
+        if (s.rank() > 0 && !s[0].known()) s[0] = batch_size;
+    return shapes;
+}
+
+} // namespace detail
+
+// The cost of one call of `trace`. A Graph's custom layer has an unknown cost.
+template <class LayerT>
+constexpr Cost call_cost(const Trace<LayerT>& trace, const TracedCall<LayerT>& call, const CostOptions& options = {})
+{
+    detail::require(options.batch_size > 0, "CostOptions: batch_size must be a positive integer");
+    if (!call.layer) return detail::unknown_cost;
+    const std::vector<Shape> in = detail::with_batch_size(trace.input_shapes(call), options.batch_size);
+    const std::vector<Shape> out = detail::with_batch_size(trace.output_shapes(call), options.batch_size);
+    return call.layer->visit([&](const auto& l) { return detail::any_layer_cost(l, in, out); });
+}
+
+template <class LayerT>
+constexpr ModelCost cost(const Trace<LayerT>& trace, const CostOptions& options = {})
+{
+    ModelCost m{};
+    for (const TracedCall<LayerT>& call : trace.calls) {
+        m.calls.push_back(call_cost(trace, call, options));
+        m.total = m.total + m.calls.back();
+    }
+    return m;
+}
+
+constexpr ModelCost cost(const Model& model, const CostOptions& options = {}) { return cost(trace(model), options); }
+
+template <std::size_t N, class LayerT>
+constexpr ModelCost cost(const Sequential<N, LayerT>& model, const CostOptions& options = {})
+{
+    return cost(trace(model), options);
+}
+
+} // namespace nnshape
