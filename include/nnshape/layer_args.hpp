@@ -170,6 +170,10 @@ using Axes = TupleArg<std::int64_t>;
 
 using Name = detail::fixed_string<63>;
 
+// A Keras activation by name ("relu", "softmax", ...); empty is Keras's None, the identity ("linear").
+// Shapes and weights do not depend on it: diagrams show it and FLOPs count a softmax.
+using ActivationName = detail::fixed_string<15>;
+
 class Tensors;
 
 namespace detail {

@@ -76,6 +76,21 @@ constexpr bool keras_flops_readme_model()
 }
 static_assert(keras_flops_readme_model());
 
+// The same model written as the README writes it, with the activations as layer arguments: the same
+// 33,799,740 FLOPs, the softmax now counted in the last Dense's call (2,570 + 50).
+constexpr bool keras_flops_readme_model_fused()
+{
+    Graph g;
+    auto inp = Input(g, {.shape = Shape{32, 32, 3}});
+    auto x = Conv2D{.filters = 32, .kernel_size = 3, .activation = "relu"}(inp);
+    x = Conv2D{.filters = 64, .kernel_size = 3, .activation = "relu"}(x);
+    x = Flatten{}(Dropout{.rate = 0.25}(MaxPooling2D{.pool_size = 2}(x)));
+    x = Dropout{.rate = 0.5}(Dense{.units = 128, .activation = "relu"}(x));
+    const ModelCost c = cost(Model{inp, Dense{.units = 10, .activation = "softmax"}(x)});
+    return c.calls.size() == 9 && c.calls[8].flops == Dim(2'620) && c.total == Cost{16'835'200, 33'799'740};
+}
+static_assert(keras_flops_readme_model_fused());
+
 // Batch scaling: batch_size 8 is 8 x the per-sample cost for layers without per-call terms.
 constexpr bool batch_of_eight() { return keras_flops_model({.batch_size = 8}).total == Cost{8 * 16'835'200, 8 * 33'799'740}; }
 static_assert(batch_of_eight());
@@ -298,6 +313,7 @@ static_assert(mobilenet_first_conv());
 
 TEST_CASE("keras-flops's README model: 33,799,740 FLOPs [kf]")
 {
+    CHECK(keras_flops_readme_model_fused());
     CHECK(keras_flops_readme_model());
     CHECK(batch_of_eight());
     CHECK(keras_flops_layer_rules());

@@ -141,8 +141,14 @@ TEST_CASE("plot: each option wraps the label built so far, in tf.keras's order")
                                            .show_trainable = true}));
     CHECK(all.labels.at(all.id("T|{activation_1")) ==
           "T|{activation_1|{Activation|relu}|float32}|{input:|output:}|{{(None, 4)}|{(None, 4)}}");
+    // Dense's activation=None is Keras's `linear` (activations.get(None)).
     CHECK(all.labels.at(all.id("NT|{dense_1")) ==
-          "NT|{dense_1|Dense|float32}|{input:|output:}|{{(None, 8)}|{(None, 4)}}");
+          "NT|{dense_1|{Dense|linear}|float32}|{input:|output:}|{{(None, 8)}|{(None, 4)}}");
+    Graph g2;
+    auto y = Input(g2, {.shape = Shape{8}});
+    Model relu{y, Dense{.units = 4, .activation = "relu"}(y)};
+    const Drawing fused = parse(model_to_dot(relu, {.show_layer_names = false, .show_layer_activations = true}));
+    CHECK(fused.labels.at(fused.id("{Dense")) == "{Dense|relu}");
     const Drawing names_off = parse(model_to_dot(m, {.show_layer_names = false, .show_layer_activations = true}));
     CHECK(names_off.labels.at(names_off.id("{Activation")) == "{Activation|relu}");
 }

@@ -425,6 +425,19 @@ constexpr Cost layer_cost(const Activation& l, std::span<const Shape> in, std::s
     return elementwise(l.activation.view() == "softmax" ? softmax_flops(element_count(in[0])) : Dim(0));
 }
 
+// A layer's own `activation` argument (`Dense{.units = 10, .activation = "softmax"}`) runs on its
+// output; of the activations only softmax has FLOPs. A recurrent layer's activations run inside its
+// steps: its cell rule covers them.
+template <class L>
+constexpr Cost fused_activation(const L& l, std::span<const Shape> out)
+{
+    if constexpr (requires { l.activation.view(); } && !requires { l.return_sequences; } &&
+                  !std::is_same_v<L, Activation>)
+        return elementwise(l.activation.view() == "softmax" ? softmax_flops(element_count(out[0])) : Dim(0));
+    else
+        return {};
+}
+
 // ---- wrappers -------------------------------------------------------------------------------------
 
 constexpr Cost layer_cost(const Bidirectional& l, std::span<const Shape> in, std::span<const Shape> out);
@@ -434,7 +447,7 @@ template <class L>
 constexpr Cost visit_cost(const L& layer, std::span<const Shape> in)
 {
     const Shapes out = call_rule(layer, in);
-    return layer_cost(layer, in, out);
+    return layer_cost(layer, in, out) + fused_activation(layer, out);
 }
 
 // Both directions, then the merge: sum and mul 1 per output element, ave 2.
@@ -475,7 +488,7 @@ template <class L>
 constexpr Cost any_layer_cost(const L& l, std::span<const Shape> in, std::span<const Shape> out)
 {
     if constexpr (LayerType<L>)
-        return layer_cost(l, in, out);
+        return layer_cost(l, in, out) + fused_activation(l, out);
     else if constexpr (CostedLayer<L>)
         return l.cost(in, out);
     else

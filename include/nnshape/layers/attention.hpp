@@ -161,6 +161,7 @@ constexpr EinsumAnalysis analyze_einsum(std::string_view equation, std::string_v
 struct EinsumDense {
     Name equation{};
     detail::TupleArg<Dim> output_shape = {};
+    ActivationName activation{};
     Name bias_axes{}; // empty: None, no bias
     NNSHAPE_LAYER_KWARGS
 

@@ -22,6 +22,7 @@ struct Conv {
     DataFormat data_format = channels_last;
     Ints<N> dilation_rate = 1;
     std::int64_t groups = 1;
+    ActivationName activation{};
     bool use_bias = true;
     NNSHAPE_LAYER_KWARGS
 
@@ -66,6 +67,7 @@ struct DepthwiseConv {
     std::int64_t depth_multiplier = 1;
     DataFormat data_format = channels_last;
     Ints<N> dilation_rate = 1;
+    ActivationName activation{};
     bool use_bias = true;
     NNSHAPE_LAYER_KWARGS
 
@@ -109,6 +111,7 @@ struct SeparableConv {
     DataFormat data_format = channels_last;
     Ints<N> dilation_rate = 1;
     std::int64_t depth_multiplier = 1;
+    ActivationName activation{};
     bool use_bias = true;
     NNSHAPE_LAYER_KWARGS
 
@@ -150,6 +153,7 @@ struct ConvTranspose {
     OptionalInts<N> output_padding{};
     DataFormat data_format = channels_last;
     Ints<N> dilation_rate = 1;
+    ActivationName activation{};
     bool use_bias = true;
     NNSHAPE_LAYER_KWARGS
 

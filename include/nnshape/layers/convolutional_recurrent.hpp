@@ -24,6 +24,8 @@ struct ConvLSTM {
     Padding padding = valid;
     DataFormat data_format = channels_last;
     Ints<N> dilation_rate = 1;
+    ActivationName activation = "tanh";
+    ActivationName recurrent_activation = "sigmoid"; // Keras 3; tf.keras: "hard_sigmoid"
     bool use_bias = true;
     bool return_sequences = false;
     bool return_state = false;

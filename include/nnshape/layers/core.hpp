@@ -35,6 +35,7 @@ struct InputLayer {
 
 struct Dense {
     std::int64_t units = 0;
+    ActivationName activation{};
     bool use_bias = true;
     std::optional<std::int64_t> input_dim{};
     NNSHAPE_LAYER_KWARGS

@@ -22,6 +22,7 @@ struct LocallyConnected {
     Ints<N> strides = 1;
     Padding padding = valid;
     DataFormat data_format = channels_last;
+    ActivationName activation{};
     bool use_bias = true;
     int implementation = 1;
     NNSHAPE_LAYER_KWARGS

@@ -181,6 +181,7 @@ constexpr Shapes recurrent_shapes(const Layer& layer, const Cell& cell, const Sh
 
 struct SimpleRNN {
     std::int64_t units = 0;
+    ActivationName activation = "tanh";
     bool use_bias = true;
     NNSHAPE_RECURRENT_ARGS
     std::optional<std::int64_t> input_dim{};
@@ -194,6 +195,8 @@ struct SimpleRNN {
 
 struct LSTM {
     std::int64_t units = 0;
+    ActivationName activation = "tanh";
+    ActivationName recurrent_activation = "sigmoid";
     bool use_bias = true;
     NNSHAPE_RECURRENT_ARGS
     std::optional<std::int64_t> input_dim{};
@@ -207,6 +210,8 @@ struct LSTM {
 
 struct GRU {
     std::int64_t units = 0;
+    ActivationName activation = "tanh";
+    ActivationName recurrent_activation = "sigmoid";
     bool use_bias = true;
     NNSHAPE_RECURRENT_ARGS
     bool reset_after = true;
