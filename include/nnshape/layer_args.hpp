@@ -172,7 +172,7 @@ using Name = detail::fixed_string<63>;
 
 // A Keras activation by name ("relu", "softmax", ...); empty is Keras's None, the identity ("linear").
 // Shapes and weights do not depend on it: diagrams show it and FLOPs count a softmax.
-using ActivationName = detail::fixed_string<15>;
+using ActivationName = detail::fixed_string<31>;
 
 class Tensors;
 

@@ -20,13 +20,14 @@ enum class GlobalPool : std::uint8_t { none, avg, max };
 
 // The arguments of every application, first in each family's own argument struct so that calls
 // read like Keras's: `ResNet50(g, {.include_top = false, .pooling = GlobalPool::avg})`. Keras's
-// `weights` and `classifier_activation` change neither shapes nor counts; `input_tensor` is not
-// offered (call the returned Model on a tensor instead).
+// `weights` changes neither shapes nor counts; `classifier_activation` is the top's activation (a
+// softmax counts FLOPs); `input_tensor` is not offered (call the returned Model on a tensor instead).
 #define NNSHAPE_APPLICATION_ARGS                                                                       \
     bool include_top = true;                                                                           \
     ::nnshape::OptionalShape input_shape{}; /* without the batch axis, channels last */                \
     ::nnshape::applications::GlobalPool pooling = ::nnshape::applications::GlobalPool::none;           \
-    std::int64_t classes = 1000;
+    std::int64_t classes = 1000;                                                                       \
+    ::nnshape::ActivationName classifier_activation = "softmax";
 
 struct ApplicationArgs {
     NNSHAPE_APPLICATION_ARGS
@@ -79,7 +80,7 @@ constexpr Tensor classifier(Tensor x, const Args& args, std::string_view avg_nam
 {
     if (!args.include_top) return global_pool(x, args.pooling, avg_name, max_name);
     x = GlobalAveragePooling2D{.name = "avg_pool"}(x);
-    return Dense{.units = args.classes, .name = "predictions"}(x);
+    return Dense{.units = args.classes, .activation = args.classifier_activation, .name = "predictions"}(x);
 }
 
 // Keras's `_make_divisible` (MobileNetV2), `_depth` (MobileNetV3) and `round_filters` (EfficientNet,

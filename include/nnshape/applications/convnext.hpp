@@ -98,11 +98,11 @@ constexpr Tensor convnext_block(const Tensor& inputs, std::int64_t dim, const Na
 }
 
 // The classification head "{name}_head_*": global average pooling, LayerNormalization, Dense.
-constexpr Tensor convnext_head(Tensor x, std::int64_t classes, std::string_view model_name)
+constexpr Tensor convnext_head(Tensor x, const ConvNeXtArgs& args, std::string_view model_name)
 {
     x = GlobalAveragePooling2D{.name = name(model_name, "_head_gap")}(x);
     x = LayerNormalization{.name = name(model_name, "_head_layernorm")}(x);
-    return Dense{.units = classes, .name = name(model_name, "_head_dense")}(x);
+    return Dense{.units = args.classes, .activation = args.classifier_activation, .name = name(model_name, "_head_dense")}(x);
 }
 
 constexpr Model convnext(Graph& g, const ConvNeXtArgs& args, const ConvNeXtConfig& config, std::string_view model_name)
@@ -123,7 +123,7 @@ constexpr Model convnext(Graph& g, const ConvNeXtArgs& args, const ConvNeXtConfi
         }
     }
     if (args.include_top) {
-        x = convnext_head(x, args.classes, model_name);
+        x = convnext_head(x, args, model_name);
     } else {
         x = global_pool(x, args.pooling);
         x = LayerNormalization{}(x); // also without pooling, on the 4D feature map

@@ -151,7 +151,7 @@ constexpr Model build(Graph& g, const ApplicationArgs& args, const Scaling& s, s
     if (args.include_top) {
         x = GlobalAveragePooling2D{.name = "avg_pool"}(x);
         if (s.dropout_rate > 0) x = Dropout{.rate = s.dropout_rate, .name = "top_dropout"}(x);
-        x = Dense{.units = args.classes, .name = "predictions"}(x);
+        x = Dense{.units = args.classes, .activation = args.classifier_activation, .name = "predictions"}(x);
     } else {
         x = global_pool(x, args.pooling, "avg_pool", "max_pool");
     }

@@ -255,7 +255,7 @@ constexpr Model mobilenet_v3(Graph& g, const MobileNetV3Args& args, const Invert
         if (args.dropout_rate > 0) x = Dropout{.rate = args.dropout_rate}(x);
         x = Conv2D{.filters = args.classes, .kernel_size = 1, .padding = same, .name = "logits"}(x);
         x = Flatten{}(x);
-        x = Activation{.activation = "softmax", .name = "predictions"}(x);
+        x = Activation{.activation = args.classifier_activation, .name = "predictions"}(x);
     } else {
         x = global_pool(x, args.pooling, "avg_pool", "max_pool");
     }
@@ -283,7 +283,7 @@ constexpr Model MobileNet(Graph& g, const MobileNetArgs& args = {})
         x = Dropout{.rate = 1e-3, .name = "dropout"}(x);
         x = Conv2D{.filters = args.classes, .kernel_size = 1, .padding = same, .name = "conv_preds"}(x);
         x = Reshape{.target_shape = {args.classes}, .name = "reshape_2"}(x);
-        x = Activation{.activation = "softmax", .name = "predictions"}(x);
+        x = Activation{.activation = args.classifier_activation, .name = "predictions"}(x);
     } else {
         x = detail::global_pool(x, args.pooling);
     }
@@ -311,7 +311,7 @@ constexpr Model MobileNetV2(Graph& g, const MobileNetV2Args& args = {})
     x = ReLU{.max_value = 6.0, .name = "out_relu"}(x);
     if (args.include_top) {
         x = GlobalAveragePooling2D{}(x);
-        x = Dense{.units = args.classes, .name = "predictions"}(x);
+        x = Dense{.units = args.classes, .activation = args.classifier_activation, .name = "predictions"}(x);
     } else {
         x = detail::global_pool(x, args.pooling);
     }

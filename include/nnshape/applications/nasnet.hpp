@@ -207,7 +207,7 @@ constexpr Model build(Graph& g, const ApplicationArgs& args, OptionalShape given
     x = relu(cell.x);
     if (args.include_top) {
         x = GlobalAveragePooling2D{}(x);
-        x = Dense{.units = args.classes, .name = "predictions"}(x);
+        x = Dense{.units = args.classes, .activation = args.classifier_activation, .name = "predictions"}(x);
     } else {
         x = global_pool(x, args.pooling);
     }

@@ -29,7 +29,7 @@ constexpr Model vgg(Graph& g, const ApplicationArgs& args, std::array<std::int64
         x = Flatten{.name = "flatten"}(x);
         x = Dense{.units = 4096, .name = "fc1"}(x);
         x = Dense{.units = 4096, .name = "fc2"}(x);
-        x = Dense{.units = args.classes, .name = "predictions"}(x);
+        x = Dense{.units = args.classes, .activation = args.classifier_activation, .name = "predictions"}(x);
     } else {
         x = global_pool(x, args.pooling);
     }

@@ -160,12 +160,13 @@ inline void read_value(const json& v, double& out)
     if (!v.is_number()) wrong("a number", v);
     out = v.get<double>();
 }
-inline void read_value(const json& v, Name& out)
+template <std::size_t Capacity>
+void read_value(const json& v, nnshape::detail::fixed_string<Capacity>& out)
 {
     if (!v.is_string()) wrong("a string", v);
     const std::string& s = v.get_ref<const std::string&>();
-    if (s.size() > 63) throw value_error{"longer than nnshape's 63 characters"};
-    out = Name(std::string_view(s));
+    if (s.size() > Capacity) throw value_error{"longer than nnshape's " + std::to_string(Capacity) + " characters"};
+    out = nnshape::detail::fixed_string<Capacity>(std::string_view(s));
 }
 inline std::string lower(const json& v, std::string_view expected)
 {
@@ -377,12 +378,29 @@ struct Reader {
 
 // ---- each layer family's config keys, in Keras's names -----------------------------------------
 
+// Keras's activation arguments; None (null) is the identity, kept as empty.
+template <class Text>
+void read_activation(const Reader& r, std::string_view key, Text& out)
+{
+    const json* v = r.find(key);
+    if (v && v->is_null()) return;
+    if (v && v->is_object()) { // tf.keras/Keras 3 serialize some activations as {"class_name": ..., "config": ...}
+        const auto config = v->find("config"), class_name = v->find("class_name");
+        if (config != v->end() && config->is_string()) r.read(key, *config, out);
+        else if (class_name != v->end()) r.read(key, *class_name, out);
+        else r.bad(key, "expected a string or a serialized function");
+    } else if (v) {
+        r.read(key, *v, out);
+    }
+}
 template <class L>
 void read_kwargs(const Reader& r, L& l)
 {
     r("name", l.name);
     r("trainable", l.trainable);
     r("batch_input_shape", l.batch_input_shape); // Keras 2 and tf.keras, on a Sequential's first layer
+    if constexpr (requires { l.activation; }) read_activation(r, "activation", l.activation);
+    if constexpr (requires { l.recurrent_activation; }) read_activation(r, "recurrent_activation", l.recurrent_activation);
 }
 
 inline void read_args(const Reader& r, Dense& l)
@@ -402,19 +420,7 @@ inline void read_args(const Reader& r, Embedding& l)
 inline void read_args(const Reader&, Identity&) {}
 inline void read_args(const Reader& r, Masking& l) { r("mask_value", l.mask_value); }
 
-inline void read_activation(const Reader& r, Name& out)
-{
-    const json* v = r.find("activation");
-    if (v && v->is_object()) { // tf.keras/Keras 3 serialize some activations as {"class_name": ..., "config": ...}
-        const auto config = v->find("config"), class_name = v->find("class_name");
-        if (config != v->end() && config->is_string()) r.read("activation", *config, out);
-        else if (class_name != v->end()) r.read("activation", *class_name, out);
-        else r.bad("activation", "expected a string or a serialized function");
-    } else if (v) {
-        r.read("activation", *v, out);
-    }
-}
-inline void read_args(const Reader& r, Activation& l) { read_activation(r, l.activation); }
+inline void read_args(const Reader&, Activation&) {} // its activation: read with the keyword arguments
 inline void read_args(const Reader& r, ReLU& l)
 {
     r("max_value", l.max_value);

@@ -17,7 +17,7 @@
 namespace nnshape {
 
 struct Activation {
-    Name activation{};
+    ActivationName activation{};
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "Activation";
