@@ -24,6 +24,7 @@
 #include <variant>
 #include <vector>
 
+#include "../detail/layer_call.hpp"
 #include "../layer.hpp"
 #include "../trace.hpp"
 
@@ -157,7 +158,7 @@ struct Gates {
 
 constexpr Cost gated_step(Dim macs, Dim units, Gates g)
 {
-    const Dim per_unit = Dim(g.gates) + Dim(g.gates * g.biases_per_gate) + Dim(g.state_ops);
+    const Dim per_unit = Dim(g.gates) + Dim(g.gates) * Dim(g.biases_per_gate) + Dim(g.state_ops);
     return {macs, Dim(2) * macs + per_unit * units};
 }
 
@@ -215,7 +216,7 @@ constexpr Cost layer_cost(const ConvLSTM<N>& l, std::span<const Shape> in, std::
     for (std::size_t i = l.return_sequences ? 2 : 1; i < out[0].rank(); ++i) state.push_back(out[0][i]);
     const Dim channels = in[0][l.data_format == channels_last ? in[0].rank() - 1 : 2];
     const Dim at = position_count(state, l.data_format);
-    const Dim macs = at * Dim(l.kernel_size.product()) * Dim(4 * l.filters) * (channels + Dim(l.filters));
+    const Dim macs = at * Dim(l.kernel_size.product()) * Dim(4) * Dim(l.filters) * (channels + Dim(l.filters));
     return repeated(gated_step(macs, at * Dim(l.filters), {4, l.use_bias, 4}), in[0][1]);
 }
 
@@ -511,9 +512,14 @@ constexpr Cost call_cost(const Trace<LayerT>& trace, const TracedCall<LayerT>& c
 {
     detail::require(options.batch_size > 0, "CostOptions: batch_size must be a positive integer");
     if (!call.layer) return detail::unknown_cost;
-    const std::vector<Shape> in = detail::with_batch_size(trace.input_shapes(call), options.batch_size);
-    const std::vector<Shape> out = detail::with_batch_size(trace.output_shapes(call), options.batch_size);
-    return call.layer->visit([&](const auto& l) { return detail::any_layer_cost(l, in, out); });
+    const std::vector<Shape> traced = trace.input_shapes(call);
+    try {
+        const std::vector<Shape> in = detail::with_batch_size(traced, options.batch_size);
+        const std::vector<Shape> out = detail::with_batch_size(trace.output_shapes(call), options.batch_size);
+        return call.layer->visit([&](const auto& l) { return detail::any_layer_cost(l, in, out); });
+    } catch (const shape_error& e) { // an overflowing count: say which layer, as shape errors do
+        detail::rethrow_in_context(e, call.class_name(), call.name->render().view(), traced);
+    }
 }
 
 template <class LayerT>
