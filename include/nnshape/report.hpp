@@ -86,6 +86,15 @@ constexpr void add_costs(ReportRow& row, const Trace<LayerT>& t, const ModelCost
     }
 }
 
+constexpr void add_totals(Report& r, Params params, const ModelCost& costs, const ReportOptions& options)
+{
+    r.params = params;
+    r.param_bytes = param_bytes(params, options.dtype);
+    r.cost = costs.total;
+    r.batch_size = options.batch_size;
+    r.dtype = options.dtype;
+}
+
 struct ReportBuilder {
     const Graph& g;
     const ReportOptions& options;
@@ -142,11 +151,7 @@ constexpr Report report(const Model& model, const ReportOptions& options = {})
     const ModelCost costs = cost(t, {.batch_size = options.batch_size});
     r.activations = activation_memory(t, {.batch_size = options.batch_size, .dtype = options.dtype});
     detail::ReportBuilder{model.graph(), options, t, costs, r.activations, r}.add_rows(model.as_layer().index(), 0);
-    r.params = model.params();
-    r.param_bytes = param_bytes(r.params, options.dtype);
-    r.cost = costs.total;
-    r.batch_size = options.batch_size;
-    r.dtype = options.dtype;
+    detail::add_totals(r, model.params(), costs, options);
     return r;
 }
 
@@ -182,11 +187,7 @@ constexpr Report report(const Sequential<N, LayerT>& model, const ReportOptions&
         detail::add_costs(row, t, costs, r.activations, [&](const TracedCall<LayerT>& c) { return c.index == std::int32_t(i); });
         r.rows.push_back(std::move(row));
     }
-    r.params = model.params();
-    r.param_bytes = param_bytes(r.params, options.dtype);
-    r.cost = costs.total;
-    r.batch_size = options.batch_size;
-    r.dtype = options.dtype;
+    detail::add_totals(r, model.params(), costs, options);
     return r;
 }
 

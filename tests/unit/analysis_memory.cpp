@@ -7,24 +7,12 @@
 #include <doctest/doctest.h>
 #include <nnshape/analysis/memory.hpp>
 #include <nnshape/nnshape.hpp>
+#include "support.hpp"
 
 using namespace nnshape;
+using nnshape::test::mnist_convnet;
 
 namespace {
-
-constexpr auto mnist_convnet()
-{
-    Sequential<> m;
-    m.add(InputLayer{.shape = Shape{28, 28, 1}});
-    m.add(Conv2D{.filters = 32, .kernel_size = 3});
-    m.add(MaxPooling2D{.pool_size = 2});
-    m.add(Conv2D{.filters = 64, .kernel_size = 3});
-    m.add(MaxPooling2D{.pool_size = 2});
-    m.add(Flatten{});
-    m.add(Dropout{.rate = 0.5});
-    m.add(Dense{.units = 10});
-    return m;
-}
 
 // Bytes at batch 1, float32: input 28*28*1*4 = 3,136; conv 26*26*32*4 = 86,528; pool 13*13*32*4 = 21,632;
 // conv 11*11*64*4 = 30,976; pool 5*5*64*4 = 6,400; flatten 6,400; dropout 6,400; dense 10*4 = 40.

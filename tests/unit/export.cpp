@@ -3,26 +3,14 @@
 #include <doctest/doctest.h>
 #include <nnshape/export.hpp>
 #include <nnshape/nnshape.hpp>
+#include "support.hpp"
 
 #include <string>
 
 using namespace nnshape;
+using nnshape::test::mnist_convnet;
 
 namespace {
-
-Sequential<> small_convnet()
-{
-    Sequential<> m;
-    m.add(InputLayer{.shape = Shape{28, 28, 1}});
-    m.add(Conv2D{.filters = 32, .kernel_size = 3});
-    m.add(MaxPooling2D{.pool_size = 2});
-    m.add(Conv2D{.filters = 64, .kernel_size = 3});
-    m.add(MaxPooling2D{.pool_size = 2});
-    m.add(Flatten{});
-    m.add(Dropout{.rate = 0.5});
-    m.add(Dense{.units = 10});
-    return m;
-}
 
 // Brackets and braces balance outside strings: a cheap well-formedness check.
 bool balanced(const std::string& json)
@@ -48,7 +36,7 @@ bool balanced(const std::string& json)
 
 TEST_CASE("JSON: rows, shapes with null for None, per-call lists and totals")
 {
-    const std::string json = to_json(report(small_convnet(), {.naming = keras3}));
+    const std::string json = to_json(report(mnist_convnet(), {.naming = keras3}));
     CHECK(balanced(json));
     CHECK(json.starts_with("{\"name\":\"sequential\""));
     CHECK(json.find("{\"name\":\"conv2d\",\"class_name\":\"Conv2D\",\"depth\":0") != std::string::npos);
@@ -74,7 +62,7 @@ TEST_CASE("JSON: unknown counts are null, never 0; names are escaped")
 
 TEST_CASE("CSV: a header and one quoted-where-needed line per layer")
 {
-    const std::string csv = to_csv(report(small_convnet(), {.naming = keras3}));
+    const std::string csv = to_csv(report(mnist_convnet(), {.naming = keras3}));
     CHECK(csv.starts_with("name,class_name,depth,input_shapes,output_shapes,params,"));
     CHECK(csv.find("\nconv2d,Conv2D,0,\"(None, 28, 28, 1)\",\"(None, 26, 26, 32)\",320,320,0,true,") != std::string::npos);
     CHECK(csv.find("\ndense,Dense,0,\"(None, 1600)\",\"(None, 10)\",16010,16010,0,true,") != std::string::npos);

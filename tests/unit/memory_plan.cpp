@@ -17,6 +17,7 @@
 #include "support.hpp"
 
 using namespace nnshape;
+using nnshape::test::mnist_convnet;
 
 namespace {
 
@@ -79,20 +80,6 @@ constexpr bool consistent(const MemoryPlan<N>& p)
     if (p.strategy == PlanStrategy::greedy_by_breadth) order = detail::by_breadth(p.tensors, p.call_count);
     return valid_first_fit(p.tensors, order, p.arena_bytes, p.alignment) &&
            p.lower_bound_bytes == most_alive(p.tensors, p.call_count) && p.arena_bytes >= p.lower_bound_bytes;
-}
-
-constexpr auto mnist_convnet()
-{
-    Sequential<> m;
-    m.add(InputLayer{.shape = Shape{28, 28, 1}});
-    m.add(Conv2D{.filters = 32, .kernel_size = 3});
-    m.add(MaxPooling2D{.pool_size = 2});
-    m.add(Conv2D{.filters = 64, .kernel_size = 3});
-    m.add(MaxPooling2D{.pool_size = 2});
-    m.add(Flatten{});
-    m.add(Dropout{.rate = 0.5});
-    m.add(Dense{.units = 10});
-    return m;
 }
 
 // keras.io's MNIST convnet, batch 1, float32 (shapes as in analysis_memory.cpp). Tensor: bytes [live calls]

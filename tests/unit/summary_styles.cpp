@@ -8,27 +8,15 @@
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
 #include <nnshape/summary.hpp>
+#include "support.hpp"
 
 #include <string>
 #include <vector>
 
 using namespace nnshape;
+using nnshape::test::mnist_convnet;
 
 namespace {
-
-Sequential<> mnist_convnet()
-{
-    Sequential<> m;
-    m.add(InputLayer{.shape = Shape{28, 28, 1}});
-    m.add(Conv2D{.filters = 32, .kernel_size = 3});
-    m.add(MaxPooling2D{.pool_size = 2});
-    m.add(Conv2D{.filters = 64, .kernel_size = 3});
-    m.add(MaxPooling2D{.pool_size = 2});
-    m.add(Flatten{});
-    m.add(Dropout{.rate = 0.5});
-    m.add(Dense{.units = 10});
-    return m;
-}
 
 const char* const mnist_keras3 = R"(Model: "sequential"
 ┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━┓

@@ -28,4 +28,20 @@ inline std::string error_of(auto&& build)
     return "no error";
 }
 
+// keras.io's "Simple MNIST convnet" (Keras 3 summary: 34,826 weights; outputs (None, 26, 26, 32),
+// (None, 13, 13, 32), (None, 11, 11, 64), (None, 5, 5, 64), (None, 1600), (None, 1600), (None, 10)).
+constexpr Sequential<> mnist_convnet()
+{
+    Sequential<> m;
+    m.add(InputLayer{.shape = Shape{28, 28, 1}});
+    m.add(Conv2D{.filters = 32, .kernel_size = 3});
+    m.add(MaxPooling2D{.pool_size = 2});
+    m.add(Conv2D{.filters = 64, .kernel_size = 3});
+    m.add(MaxPooling2D{.pool_size = 2});
+    m.add(Flatten{});
+    m.add(Dropout{.rate = 0.5});
+    m.add(Dense{.units = 10});
+    return m;
+}
+
 } // namespace nnshape::test
