@@ -45,7 +45,8 @@ struct SummaryOptions {
     // Keras's layer_range: the first layer whose name matches the first regex (re.match: from the
     // start) through the last that matches the second.
     std::optional<std::array<std::string, 2>> layer_range{};
-    // keras2: a layer called several times lists each call's output shape where Keras prints `multiple`.
+    // keras2: a layer called several times lists each call's output shape where Keras prints
+    // `multiple` (always so with extra columns: only Keras's own table keeps `multiple`).
     bool shapes_per_call = false;
     std::vector<SummaryColumn> columns = {}; // keras2 style only
     std::int64_t batch_size = 1;             // for the cost and memory columns and footer
@@ -219,7 +220,8 @@ inline std::vector<TextColumn> text_columns(const Report& r, std::pair<std::size
                     row.output_shapes.begin() + std::ptrdiff_t(c))
                     joined += (joined.empty() ? "" : ", ") + shapes_text(row.output_shapes[c]);
             shapes.push_back(joined.empty() ? "?" : joined);
-        } else if (const auto common = common_shapes(row); common || !options.shapes_per_call || row.output_shapes.empty()) {
+        } else if (const auto common = common_shapes(row);
+                   common || !(options.shapes_per_call || !options.columns.empty()) || row.output_shapes.empty()) {
             shapes.push_back(output_shape_cell(common));
         } else {
             for (const Shapes& s : row.output_shapes) shapes.push_back(shapes_text(s));

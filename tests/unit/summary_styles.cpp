@@ -223,6 +223,10 @@ TEST_CASE("shapes_per_call: one output shape per call instead of Keras 2's `mult
     const std::string per_call = summary(m, {.shapes_per_call = true});
     CHECK(per_call.find("scale (Model)                   (None, 4)") != std::string::npos);
     CHECK(per_call.find("                                (None, 6)") != std::string::npos);
+    // With extra columns the table is no longer Keras's: no `multiple` there either.
+    const std::string columns = summary(m, {.columns = {SummaryColumn::param_percent}});
+    CHECK(columns.find("multiple") == std::string::npos);
+    CHECK(columns.find("(None, 6)") != std::string::npos);
 }
 
 TEST_CASE("extra columns and torchinfo's footer (keras2 style)")
