@@ -283,10 +283,11 @@ inline SummaryLayout keras2_layout(const std::vector<TextColumn>& cols, const Su
     return layout;
 }
 
-inline std::string mb(double bytes)
+// torchinfo's units: millions (of mult-adds, or of bytes for its MB), two decimals.
+inline std::string millions(double v)
 {
     char text[32];
-    std::snprintf(text, sizeof text, "%.2f", bytes / 1e6);
+    std::snprintf(text, sizeof text, "%.2f", v / 1e6);
     return text;
 }
 
@@ -301,14 +302,9 @@ inline std::string cost_footer(const Report& r, const std::string& rule)
     const std::optional<double> forward = known(r.activations.total);
     const double params = double(r.param_bytes.total());
     const std::optional<double> total = input && forward ? std::optional(*forward + params) : std::nullopt;
-    const auto millions = [](double v) {
-        char s[32];
-        std::snprintf(s, sizeof s, "%.2f", v / 1e6);
-        return std::string(s);
-    };
     return "Total mult-adds (M): " + text(known(r.cost.macs), millions) + '\n' +
-           "Input size (MB): " + text(input, mb) + '\n' + "Forward pass size (MB): " + text(forward, mb) + '\n' +
-           "Params size (MB): " + mb(params) + '\n' + "Estimated total size (MB): " + text(total, mb) + '\n' + rule + '\n';
+           "Input size (MB): " + text(input, millions) + '\n' + "Forward pass size (MB): " + text(forward, millions) + '\n' +
+           "Params size (MB): " + millions(params) + '\n' + "Estimated total size (MB): " + text(total, millions) + '\n' + rule + '\n';
 }
 
 inline std::string keras2_text(const Report& r, const SummaryOptions& options)

@@ -9,6 +9,7 @@
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
 #include <nnshape/summary.hpp>
+#include "support.hpp"
 
 #include <algorithm>
 #include <cstddef>
@@ -18,6 +19,7 @@
 
 namespace {
 using namespace nnshape;
+using nnshape::test::lines;
 
 // A table as Keras prints it, from its text below (which starts on the line after `R"(`).
 std::string table(std::size_t width, std::string_view text)
@@ -29,16 +31,6 @@ std::string table(std::size_t width, std::string_view text)
         if (line.find(" params: ") == std::string::npos) line.append(width - std::min(width, line.size()), ' ');
         out += line + '\n';
         text.remove_prefix(std::min(end + 1, text.size()));
-    }
-    return out;
-}
-
-std::vector<std::string> lines(const std::string& text)
-{
-    std::vector<std::string> out;
-    for (std::size_t begin = 0, end; begin < text.size(); begin = end + 1) {
-        end = text.find('\n', begin);
-        out.push_back(text.substr(begin, end - begin));
     }
     return out;
 }

@@ -4,6 +4,7 @@
 #include <nnshape/nnshape.hpp>
 #include <nnshape/ostream.hpp>
 #include <nnshape/summary.hpp>
+#include "support.hpp"
 
 #include <cstddef>
 #include <sstream>
@@ -12,14 +13,7 @@
 
 namespace {
 using namespace nnshape;
-
-std::vector<std::string> lines(const std::string& text)
-{
-    std::vector<std::string> out;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) out.push_back(line);
-    return out;
-}
+using nnshape::test::lines;
 
 bool has_line_starting(const std::string& text, const std::string& start)
 {

@@ -14,6 +14,7 @@
 #include <vector>
 
 using namespace nnshape;
+using nnshape::test::lines;
 using nnshape::test::mnist_convnet;
 
 namespace {
@@ -142,16 +143,6 @@ std::string unet_summary()
     const Model m{in, conv(3, 1)(u1)};
     const std::string text = summary(m, {.style = SummaryStyle::keras3});
     return text.substr(text.find('\n') + 1); // the published copy starts at the table
-}
-
-std::vector<std::string> lines(const std::string& text)
-{
-    std::vector<std::string> out;
-    for (std::size_t begin = 0, end; begin < text.size(); begin = end + 1) {
-        end = text.find('\n', begin);
-        out.push_back(text.substr(begin, end - begin));
-    }
-    return out;
 }
 
 } // namespace

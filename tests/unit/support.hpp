@@ -4,7 +4,9 @@
 #include <nnshape/nnshape.hpp>
 
 #include <cstddef>
+#include <sstream>
 #include <string>
+#include <vector>
 
 namespace nnshape::test {
 
@@ -15,6 +17,15 @@ inline std::string name_at(const Model& m, std::ptrdiff_t i, Naming style = kera
     const auto layers = m.layers();
     const auto n = std::ptrdiff_t(layers.size());
     return std::string(layers[std::size_t(i < 0 ? n + i : i)].name(style).view());
+}
+
+// The lines of a printed text (a summary, a table), without their newlines.
+inline std::vector<std::string> lines(const std::string& text)
+{
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) out.push_back(line);
+    return out;
 }
 
 // The message of the shape_error `build` throws, or "no error".
