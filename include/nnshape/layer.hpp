@@ -12,10 +12,10 @@
 #include <string_view>
 #include <type_traits>
 #include <utility>
-#include <variant>
 
 #include "detail/rules.hpp"
 #include "detail/type_list.hpp"
+#include "detail/variant.hpp"
 #include "layers/builtin.hpp"
 #include "layers/wrappers.hpp"
 
@@ -91,7 +91,7 @@ private:
     template <class F>
     constexpr decltype(auto) visit_view(F&& f) const
     {
-        return std::visit([&](const auto& l) { return f(view<std::remove_cvref_t<decltype(l)>>{l}); }, layer_);
+        return detail::visit([&](const auto& l) { return f(view<std::remove_cvref_t<decltype(l)>>{l}); }, layer_);
     }
 
 public:
@@ -114,7 +114,7 @@ public:
         requires holds<L>
     constexpr const L* get_if() const
     {
-        return std::get_if<L>(&layer_);
+        return layer_.template get_if<L>();
     }
 
     constexpr std::string_view class_name() const
@@ -145,12 +145,12 @@ public:
     template <class F>
     constexpr decltype(auto) visit(F&& f) const
     {
-        return std::visit(std::forward<F>(f), layer_);
+        return detail::visit(std::forward<F>(f), layer_);
     }
 
     // Index of the layer's class among all layer classes: a key for per-class name counters.
     constexpr std::size_t class_index() const { return layer_.index(); }
-    static constexpr std::size_t class_count = std::variant_size_v<Variant>;
+    static constexpr std::size_t class_count = Variant::size;
 
 private:
     Variant layer_;

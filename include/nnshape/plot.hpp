@@ -17,9 +17,9 @@
 #include <string_view>
 #include <tuple>
 #include <utility>
-#include <variant>
 #include <vector>
 
+#include "detail/variant.hpp"
 #include "functional.hpp"
 #include "naming.hpp"
 #include "sequential.hpp"
@@ -71,7 +71,7 @@ LayerTraits layer_traits(const LayerT& layer)
             t.activation = l.activation.empty() ? "linear" : std::string(l.activation.view());
         if constexpr (requires { l.trainable; }) t.trainable = l.trainable;
         if constexpr (requires { l.layer.index(); }) // a wrapper's variant
-            std::visit([&](const auto& inner) {
+            detail::visit([&](const auto& inner) {
                 t.inner_class = std::string(inner.class_name);
                 t.inner_name = std::string(inner.name.view());
             }, l.layer);

@@ -129,7 +129,11 @@ std::vector<Text> texts_in(const fs::path& file, const std::string& shown)
                                                   name == "static_assert")) {
             const auto args = arguments(s, open);
             const int line = int(std::count(s.begin(), s.begin() + std::ptrdiff_t(i), '\n')) + 1;
-            const std::string_view rule = name == "fail" ? args.back() : args.size() >= 2 ? args[1] : std::string_view{};
+            // A static_assert's condition may hold commas between angle brackets: its message is the last argument.
+            const std::string_view rule = name == "fail"                         ? args.back()
+                                          : args.size() < 2                        ? std::string_view{}
+                                          : name == "static_assert"                ? args.back()
+                                                                                   : args[1];
             for (const std::string& t : literal_runs(rule))
                 if (name != "fail" || t.size() >= 10) out.push_back({shown, line, t});
         }

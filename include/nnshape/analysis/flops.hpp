@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "../detail/layer_call.hpp"
+#include "../detail/variant.hpp"
 #include "../layer.hpp"
 #include "../trace.hpp"
 
@@ -179,8 +180,8 @@ constexpr Cost cell_step(const StackedRNNCells& s, Dim batch, Dim input_dim)
 {
     Cost total{};
     for (const RNNCell& cell : s.cells.view()) {
-        total = total + std::visit([&](const auto& c) { return cell_step(c, batch, input_dim); }, cell);
-        input_dim = std::visit([](const auto& c) { return Dim(c.units); }, cell);
+        total = total + detail::visit([&](const auto& c) { return cell_step(c, batch, input_dim); }, cell);
+        input_dim = detail::visit([](const auto& c) { return Dim(c.units); }, cell);
     }
     return total;
 }
@@ -204,7 +205,7 @@ constexpr Cost layer_cost(const L& l, std::span<const Shape> in, std::span<const
 
 constexpr Cost layer_cost(const RNN& l, std::span<const Shape> in, std::span<const Shape>)
 {
-    return std::visit([&](const auto& c) { return recurrent_cost(c, in[0]); }, l.cell);
+    return detail::visit([&](const auto& c) { return recurrent_cost(c, in[0]); }, l.cell);
 }
 
 // An LSTM whose matmuls are convolutions: per step, the input convolution (c -> 4f) and the recurrent
@@ -455,7 +456,7 @@ constexpr Cost visit_cost(const L& layer, std::span<const Shape> in)
 constexpr Cost layer_cost(const Bidirectional& l, std::span<const Shape> in, std::span<const Shape> out)
 {
     const auto direction = [&](const RecurrentLayer& r) {
-        return std::visit([&](const auto& layer) { return visit_cost(layer, in); }, r);
+        return detail::visit([&](const auto& layer) { return visit_cost(layer, in); }, r);
     };
     const std::int64_t merge_ops = l.merge_mode == MergeMode::ave                                       ? 2
                                    : l.merge_mode == MergeMode::sum || l.merge_mode == MergeMode::mul ? 1
@@ -469,13 +470,13 @@ constexpr Cost layer_cost(const TimeDistributed& l, std::span<const Shape> in, s
 {
     Shape steps{in[0][0] * in[0][1]};
     for (std::size_t i = 2; i < in[0].rank(); ++i) steps.push_back(in[0][i]);
-    return std::visit([&](const auto& layer) { return visit_cost(layer, {&steps, 1}); }, l.layer);
+    return detail::visit([&](const auto& layer) { return visit_cost(layer, {&steps, 1}); }, l.layer);
 }
 
 // The wrapped layer's cost: the power iteration runs in training only.
 constexpr Cost layer_cost(const SpectralNormalization& l, std::span<const Shape> in, std::span<const Shape> out)
 {
-    return std::visit([&](const auto& layer) { return layer_cost(layer, in, out); }, l.layer);
+    return detail::visit([&](const auto& layer) { return layer_cost(layer, in, out); }, l.layer);
 }
 
 // A user's layer class may give its cost as `Cost cost(std::span<const Shape> inputs,

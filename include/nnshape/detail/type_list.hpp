@@ -1,8 +1,6 @@
 #pragma once
 // A list of types, so each layer family header can name its layers and layer.hpp can join them.
 
-#include <variant>
-
 namespace nnshape::detail {
 
 template <class... T>
@@ -16,12 +14,5 @@ struct concat<type_list<T...>> {
 };
 template <class... A, class... B, class... Rest>
 struct concat<type_list<A...>, type_list<B...>, Rest...> : concat<type_list<A..., B...>, Rest...> {};
-
-template <class List>
-struct variant_of;
-template <class... T>
-struct variant_of<type_list<T...>> {
-    using type = std::variant<T...>;
-};
 
 } // namespace nnshape::detail

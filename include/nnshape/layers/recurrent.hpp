@@ -13,6 +13,7 @@
 
 #include "../detail/checked.hpp"
 #include "../detail/type_list.hpp"
+#include "../detail/variant.hpp"
 #include "../layer_args.hpp"
 
 namespace nnshape {
@@ -111,14 +112,14 @@ struct StackedRNNCells {
     static constexpr std::string_view class_name = "StackedRNNCells";
     constexpr std::int64_t output_units() const
     {
-        return std::visit([](const auto& c) { return c.units; }, cells.view().back());
+        return detail::visit([](const auto& c) { return c.units; }, cells.view().back());
     }
     constexpr Params params(std::int64_t input_dim) const
     {
         Params total{};
         for (const RNNCell& cell : cells.view()) {
-            total = total + std::visit([&](const auto& c) { return c.params(input_dim); }, cell);
-            input_dim = std::visit([](const auto& c) { return c.units; }, cell);
+            total = total + detail::visit([&](const auto& c) { return c.params(input_dim); }, cell);
+            input_dim = detail::visit([](const auto& c) { return c.units; }, cell);
         }
         return total;
     }
@@ -126,7 +127,7 @@ struct StackedRNNCells {
     {
         detail::StateSizes all;
         for (const RNNCell& cell : cells.view()) {
-            const detail::StateSizes s = std::visit([](const auto& c) { return c.state_sizes(); }, cell);
+            const detail::StateSizes s = detail::visit([](const auto& c) { return c.state_sizes(); }, cell);
             for (std::size_t i = 0; i < s.count; ++i) all.push_back(s.sizes[i]);
         }
         return all;
@@ -233,11 +234,11 @@ struct RNN {
     static constexpr std::string_view class_name = "RNN";
     constexpr Shapes output_shapes(const Shape& in) const
     {
-        return std::visit([&](const auto& c) { return detail::recurrent_shapes(*this, c, in); }, cell);
+        return detail::visit([&](const auto& c) { return detail::recurrent_shapes(*this, c, in); }, cell);
     }
     constexpr Params params(const Shape& in) const
     {
-        return std::visit([&](const auto& c) { return detail::cell_params(c, in); }, cell);
+        return detail::visit([&](const auto& c) { return detail::cell_params(c, in); }, cell);
     }
 };
 

@@ -8,10 +8,10 @@
 #include <span>
 #include <string_view>
 #include <type_traits>
-#include <variant>
 
 #include "../detail/rules.hpp"
 #include "../detail/type_list.hpp"
+#include "../detail/variant.hpp"
 #include "../layer_args.hpp"
 #include "builtin.hpp"
 
@@ -22,12 +22,12 @@ namespace detail {
 template <class Variant>
 constexpr Shapes visit_outputs(const Variant& v, const Shape& in)
 {
-    return std::visit([&](const auto& l) { return call_rule(l, std::span<const Shape>(&in, 1)); }, v);
+    return detail::visit([&](const auto& l) { return call_rule(l, std::span<const Shape>(&in, 1)); }, v);
 }
 template <class Variant>
 constexpr Params visit_params(const Variant& v, const Shape& in)
 {
-    return std::visit([&](const auto& l) { return params_rule(l, std::span<const Shape>(&in, 1)); }, v);
+    return detail::visit([&](const auto& l) { return params_rule(l, std::span<const Shape>(&in, 1)); }, v);
 }
 
 } // namespace detail
@@ -82,9 +82,9 @@ private:
     constexpr void require_compatible_backward() const
     {
         const auto flags = [](const RecurrentLayer& l) {
-            return std::visit([](const auto& r) { return std::array{r.return_sequences, r.return_state, r.stateful}; }, l);
+            return detail::visit([](const auto& r) { return std::array{r.return_sequences, r.return_state, r.stateful}; }, l);
         };
-        const auto backwards = [](const RecurrentLayer& l) { return std::visit([](const auto& r) { return r.go_backwards; }, l); };
+        const auto backwards = [](const RecurrentLayer& l) { return detail::visit([](const auto& r) { return r.go_backwards; }, l); };
         detail::require(flags(layer) == flags(*backward_layer),
                         "Bidirectional: Forward layer and backward layer should have the same `return_sequences`, "
                         "`return_state` and `stateful`.");
@@ -168,7 +168,7 @@ struct SpectralNormalization {
     }
     constexpr Params params(const Shape& in) const
     {
-        const std::int64_t u = std::visit([&](const auto& l) { return detail::kernel_last_axis(l, in); }, layer);
+        const std::int64_t u = detail::visit([&](const auto& l) { return detail::kernel_last_axis(l, in); }, layer);
         return detail::visit_params(layer, in) + Params{0, u};
     }
 };

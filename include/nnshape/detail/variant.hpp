@@ -1,0 +1,179 @@
+#pragma once
+// detail::Variant<T...>: the tagged union that holds one layer of any class, and detail::visit.
+//
+// Why not std::variant: libstdc++ 12 reaches alternative I through I nested unions, so with 88
+// layer classes instantiating the variant and its accessors is quadratic (~0.4 s of compile time
+// per variant type and per visit), and each access costs a constant evaluation up to I steps.
+// Here the alternatives sit in a balanced tree of unions: depth log2(N) for every access. Layers
+// are trivially copyable values, which keeps the union's copy and destruction trivial (and the
+// union usable in constant evaluation and as part of constexpr variables).
+
+#include <cstddef>
+#include <cstdint>
+#include <type_traits>
+#include <utility>
+#include <variant>
+
+#include "type_list.hpp"
+
+namespace nnshape::detail {
+
+// The first N types of a list and the rest.
+template <std::size_t N, class Taken, class Rest>
+struct split_at;
+template <class... A, class... B>
+struct split_at<0, type_list<A...>, type_list<B...>> {
+    using first = type_list<A...>;
+    using second = type_list<B...>;
+};
+template <std::size_t N, class... A, class B0, class... B>
+    requires(N > 0)
+struct split_at<N, type_list<A...>, type_list<B0, B...>> : split_at<N - 1, type_list<A..., B0>, type_list<B...>> {};
+
+template <class List>
+union union_tree;
+
+template <class T>
+union union_tree<type_list<T>> {
+    T leaf;
+
+    constexpr union_tree(std::in_place_index_t<0>, const T& value) : leaf(value) {}
+
+    template <std::size_t I>
+    constexpr const T& get() const
+    {
+        return leaf;
+    }
+};
+
+template <class... T>
+union union_tree<type_list<T...>> {
+    static constexpr std::size_t half = sizeof...(T) / 2;
+    using halves = split_at<half, type_list<>, type_list<T...>>;
+
+    union_tree<typename halves::first> left;
+    union_tree<typename halves::second> right;
+
+    template <std::size_t I, class U>
+        requires(I < half)
+    constexpr union_tree(std::in_place_index_t<I>, const U& value) : left(std::in_place_index<I>, value)
+    {
+    }
+    template <std::size_t I, class U>
+        requires(I >= half)
+    constexpr union_tree(std::in_place_index_t<I>, const U& value) : right(std::in_place_index<I - half>, value)
+    {
+    }
+
+    template <std::size_t I>
+    constexpr const auto& get() const
+    {
+        if constexpr (I < half)
+            return left.template get<I>();
+        else
+            return right.template get<I - half>();
+    }
+};
+
+template <class U, class... T>
+inline constexpr std::size_t index_of = [] {
+    constexpr bool same[] = {std::is_same_v<U, T>...};
+    std::size_t i = 0;
+    while (!same[i]) ++i;
+    return i;
+}();
+
+template <class... T>
+    requires(sizeof...(T) > 0 && sizeof...(T) < 256)
+class Variant {
+    static_assert((std::is_trivially_copyable_v<T> && ...) && (std::is_trivially_destructible_v<T> && ...),
+                  "nnshape: a layer class must be trivially copyable (names are fixed_strings, not std::strings)");
+
+public:
+    template <class U>
+    static constexpr bool holds = (std::is_same_v<U, T> || ...);
+    static constexpr std::size_t size = sizeof...(T);
+
+    template <class U>
+        requires holds<std::remove_cvref_t<U>>
+    constexpr Variant(const U& value)
+        : index_(static_cast<std::uint8_t>(index_of<std::remove_cvref_t<U>, T...>)),
+          tree_(std::in_place_index<index_of<std::remove_cvref_t<U>, T...>>, value)
+    {
+    }
+
+    constexpr std::size_t index() const { return index_; }
+
+    template <std::size_t I>
+    constexpr const auto& get() const
+    {
+        return tree_.template get<I>();
+    }
+    template <class U>
+        requires holds<U>
+    constexpr const U* get_if() const
+    {
+        constexpr std::size_t i = index_of<U, T...>;
+        return index_ == i ? &get<i>() : nullptr;
+    }
+
+private:
+    std::uint8_t index_;
+    union_tree<type_list<T...>> tree_;
+};
+
+template <class List>
+struct variant_of;
+template <class... T>
+struct variant_of<type_list<T...>> {
+    using type = Variant<T...>;
+};
+
+template <class V>
+struct variant_traits;
+template <class... T>
+struct variant_traits<Variant<T...>> {
+    static constexpr std::size_t size = sizeof...(T);
+    template <std::size_t I>
+    static constexpr const auto& get(const Variant<T...>& v)
+    {
+        return v.template get<I>();
+    }
+};
+template <class... T>
+struct variant_traits<std::variant<T...>> {
+    static constexpr std::size_t size = sizeof...(T);
+    template <std::size_t I>
+    static constexpr const auto& get(const std::variant<T...>& v)
+    {
+        return *std::get_if<I>(&v);
+    }
+};
+
+template <class R, class F, class V, std::size_t I>
+constexpr R visit_alternative(F& f, const V& v)
+{
+    static_assert(std::is_same_v<decltype(f(variant_traits<V>::template get<I>(v))), R>,
+                  "detail::visit: every alternative's call must return the same type");
+    return f(variant_traits<V>::template get<I>(v));
+}
+
+template <class R, class F, class V, class Indices>
+inline constexpr auto visit_table = nullptr;
+template <class R, class F, class V, std::size_t... I>
+inline constexpr R (*visit_table<R, F, V, std::index_sequence<I...>>[sizeof...(I)])(F&, const V&) = {
+    &visit_alternative<R, F, V, I>...};
+
+// std::visit for one Variant or std::variant, through one table of function pointers (libstdc++'s
+// std::visit also instantiates every alternative's call a second time, to check the result types).
+template <class F, class V>
+constexpr decltype(auto) visit(F&& f, const V& v)
+{
+    using traits = variant_traits<V>;
+    using R = decltype(f(traits::template get<0>(v)));
+    if constexpr (requires { v.valueless_by_exception(); })
+        if (v.valueless_by_exception()) throw std::bad_variant_access{};
+    return visit_table<R, std::remove_reference_t<F>, V, std::make_index_sequence<traits::size>>[v.index()](f, v);
+}
+
+} // namespace nnshape::detail

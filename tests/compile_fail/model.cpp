@@ -1,0 +1,255 @@
+// Compile-fail cases (see check.cmake): shapes, layer arguments, names, overflow, Sequential, the
+// functional API, custom layers.
+#include <nnshape/nnshape.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+using namespace nnshape;
+
+namespace {
+
+// A custom layer whose own rule rejects its argument.
+struct Scale {
+    std::int64_t factor = 1;
+    NNSHAPE_LAYER_KWARGS
+
+    static constexpr std::string_view class_name = "Scale";
+
+    constexpr Shape output_shape(const Shape& in) const
+    {
+        require(factor > 0, "Scale: factor must be positive");
+        return in;
+    }
+};
+
+constexpr std::int64_t two_to_31 = std::int64_t{1} << 31;
+constexpr std::int64_t two_to_40 = std::int64_t{1} << 40;
+
+} // namespace
+
+// --- shape.hpp
+
+// expect: Dim: the dimension is None
+constexpr std::int64_t none_value = None.value();
+
+// expect: Dim: a dimension must be >= 0 or None
+constexpr Shape negative_dim{None, -2};
+
+// expect: Shape: axis out of range
+constexpr Dim past_the_rank = Shape{None, 3}[2];
+
+// expect: Shape: axis out of range for this rank
+constexpr std::size_t keras_axis_out_of_range = Shape{None, 3}.axis(-3);
+
+// expect: Shape: rank exceeds nnshape's maximum rank of 8
+constexpr Shape nine{None, 1, 2, 3, 4, 5, 6, 7, 8};
+
+// expect: Shapes: a layer call has at most 8 outputs
+constexpr Shapes nine_outputs{Shape{}, Shape{}, Shape{}, Shape{}, Shape{}, Shape{}, Shape{}, Shape{}, Shape{}};
+
+// expect: Shapes: output index out of range
+constexpr std::size_t no_output = Shapes{Shape{None, 2}}[1].rank();
+
+// --- layer_args.hpp, detail/fixed_string.hpp
+
+// expect: argument: expected an int or a tuple of one int per spatial axis
+constexpr Conv2D three_kernel_sizes{.filters = 4, .kernel_size = {3, 3, 3}};
+
+// expect: padding/cropping: expected an int, one int per spatial axis, or one (before, after) pair per spatial axis
+constexpr ZeroPadding2D three_paddings{.padding = {1, 2, 3}};
+
+// expect: padding/cropping: expected an int, one int per spatial axis, or one (before, after) pair per spatial axis
+constexpr Cropping3D two_cropping_pairs{.cropping = {{1, 1}, {1, 1}}};
+
+// The tuple has the batch axis's place to spare: at most 7 values.
+// expect: argument: a tuple longer than the maximum rank allows
+constexpr Reshape eight_dims{.target_shape = {1, 1, 1, 1, 1, 1, 1, 1}};
+
+// expect: argument: a tuple longer than the maximum rank allows
+constexpr MultiHeadAttention eight_output_dims{.num_heads = 2, .key_dim = 2, .output_shape = {1, 1, 1, 1, 1, 1, 1, 1}};
+
+// Names hold 63 characters.
+// expect: name: longer than nnshape's name capacity
+constexpr Dense long_name{.units = 2, .name = "a_name_of_sixty_four_characters_which_is_one_more_than_it_holds_"};
+
+// Calling a named layer (an lvalue) on a tensor: each call would be a new layer with new weights.
+// expect: nnshape: a named layer value cannot be called: every call would make a new layer. Call a temporary, or use graph.add(layer) for one layer called several times (shared weights).
+bool call_named_layer()
+{
+    Graph g;
+    auto x = Input(g, {.shape = Shape{4}});
+    Dense dense{.units = 8};
+    dense(x);
+    return true;
+}
+
+// --- detail/checked.hpp: Dense(2^40) on 2^40 features has 2^80 weights; two Dense(2^31) on 2^31
+// features have 2^62 + 2^31 each, which fits, but not both together.
+
+// expect: nnshape: count overflows 64-bit arithmetic
+constexpr std::int64_t layer_overflow = Sequential{Dense{.units = two_to_40, .input_shape = Shape{two_to_40}}}.count_params();
+
+// expect: nnshape: count overflows 64-bit arithmetic
+constexpr std::int64_t total_overflow =
+    Sequential{Dense{.units = two_to_31, .input_shape = Shape{two_to_31}}, Dense{.units = two_to_31}}.count_params();
+
+// --- detail/rules.hpp, detail/layer_call.hpp
+
+// expect: InputLayer: an InputLayer takes no inputs
+constexpr Sequential input_layer_called{Dense{.units = 2, .input_shape = Shape{4}}, InputLayer{.shape = Shape{2}}};
+
+// expect: Layer: this layer expects 1 input tensor
+constexpr Shape dense_on_two = [] {
+    Graph g;
+    auto a = Input(g, {.shape = Shape{4}});
+    auto b = Input(g, {.shape = Shape{4}});
+    return Dense{.units = 2}({a, b}).shape();
+}();
+
+// Keras: a shared Dense built on 4 features cannot take 5.
+// expect: Input is incompatible with layer: the layer was first called on inputs that gave it weights of other shapes
+constexpr Shape shared_on_other_features = [] {
+    Graph g;
+    auto dense = g.add(Dense{.units = 2});
+    dense(Input(g, {.shape = Shape{4}}));
+    return dense(Input(g, {.shape = Shape{5}})).shape();
+}();
+
+// --- sequential.hpp
+
+// expect: Sequential: All layers in a Sequential model should have a single output tensor.
+constexpr Sequential lstm_states{LSTM{.units = 4, .return_state = true, .input_shape = Shape{5, 3}}};
+
+// Keras's error for count_params() on a Sequential whose first layer declares no input shape.
+// expect: Sequential: This model has not yet been built: give the first layer an input_shape or batch_input_shape argument, or start with an InputLayer.
+constexpr std::int64_t not_built = Sequential{Dense{.units = 2}}.count_params();
+
+// --- functional.hpp
+
+// expect: Tensors: index out of range
+constexpr std::int32_t no_tensor = Tensors(std::vector<Tensor>{})[0].index();
+
+// An LSTM with return_state returns three tensors.
+// expect: Tensors: this layer call has several outputs; pick one with [i]
+constexpr Shape lstm_states_as_one = [] {
+    Graph g;
+    auto x = Input(g, {.shape = Shape{5, 3}});
+    return LSTM{.units = 4, .return_state = true}(x).shape();
+}();
+
+// expect: Graph: a layer can only be called on tensors of its own Graph
+constexpr Shape called_across_graphs = [] {
+    Graph g, h;
+    auto x = Input(h, {.shape = Shape{4}});
+    return g.add(Dense{.units = 2})(x).shape();
+}();
+
+// expect: Model: called on a different number of tensors than it has inputs
+constexpr Shape model_on_two = [] {
+    Graph g;
+    auto x = Input(g, {.shape = Shape{4}});
+    Model m{x, Dense{.units = 2}(x)};
+    return m({Input(g, {.shape = Shape{4}}), Input(g, {.shape = Shape{4}})}).shape();
+}();
+
+// Keras: `The name "d" is used 2 times in the model. All layer names should be unique.`
+// expect: Model: All layer names should be unique.
+constexpr std::int64_t duplicate_names = [] {
+    Graph g;
+    auto x = Input(g, {.shape = Shape{4}});
+    auto y = Dense{.units = 2, .name = "d"}(Dense{.units = 3, .name = "d"}(x));
+    return Model{x, y}.count_params();
+}();
+
+// A given name equal to another layer's automatic one.
+// expect: Model: All layer names should be unique.
+constexpr std::int64_t given_name_is_automatic = [] {
+    Graph g;
+    auto x = Input(g, {.shape = Shape{4}});
+    auto y = Dense{.units = 2, .name = "dense_1"}(Dense{.units = 3}(x));
+    return Model{x, y}.count_params();
+}();
+
+// expect: Model: needs at least one input and one output tensor
+constexpr std::int64_t model_without_inputs = [] {
+    Graph g;
+    auto x = Input(g, {.shape = Shape{4}});
+    return g.model(Tensors(std::vector<Tensor>{}), Dense{.units = 2}(x)).count_params();
+}();
+
+// expect: Model: inputs and outputs must be tensors of the same Graph
+constexpr std::int64_t model_across_graphs = [] {
+    Graph g, h;
+    auto x = Input(g, {.shape = Shape{4}});
+    auto y = Dense{.units = 2}(Input(h, {.shape = Shape{4}}));
+    return Model{x, y}.count_params();
+}();
+
+// expect: Model: Input layers to a Model must be InputLayer objects (tensors made by Input).
+constexpr std::int64_t model_input_not_input_layer = [] {
+    Graph g;
+    auto h = Dense{.units = 3}(Input(g, {.shape = Shape{4}}));
+    return Model{h, Dense{.units = 2}(h)}.count_params();
+}();
+
+// expect: Model: The list of inputs passed to the model is redundant.
+constexpr std::int64_t model_same_input_twice = [] {
+    Graph g;
+    auto x = Input(g, {.shape = Shape{4}});
+    return Model{{x, x}, Dense{.units = 2}(x)}.count_params();
+}();
+
+// The output depends on an Input that is not among the model's inputs.
+// expect: Model: Graph disconnected: cannot obtain the value of a tensor the outputs need from the given inputs
+constexpr std::int64_t graph_disconnected = [] {
+    Graph g;
+    auto a = Input(g, {.shape = Shape{4}});
+    auto b = Input(g, {.shape = Shape{4}});
+    return Model{a, Dense{.units = 2}(b)}.count_params();
+}();
+
+// expect: Model: the model has several outputs; use output_shapes()
+constexpr Shape two_outputs_as_one = [] {
+    Graph g;
+    auto x = Input(g, {.shape = Shape{4}});
+    return Model{x, {Dense{.units = 2}(x), Dense{.units = 3}(x)}}.output_shape();
+}();
+
+// expect: LayerView: this layer is not a Model
+constexpr std::int64_t dense_as_model = [] {
+    Graph g;
+    auto x = Input(g, {.shape = Shape{4}});
+    return Model{x, Dense{.units = 2}(x)}.layers()[1].model().count_params();
+}();
+
+// --- a custom layer's own rule fails the constant evaluation with its text, as a built-in's does
+
+// expect: Scale: factor must be positive
+constexpr Sequential custom_rule{Dense{.units = 4, .input_shape = Shape{3}}, Scale{.factor = 0}};
+
+// --- what a layer class and a visitor must be
+
+// A custom layer holding a std::vector: Layer stores every class in one trivially copyable union.
+struct Tagged {
+    std::vector<int> tags;
+    NNSHAPE_LAYER_KWARGS
+
+    static constexpr std::string_view class_name = "Tagged";
+
+    constexpr Shape output_shape(const Shape& in) const { return in; }
+};
+
+// (A Sequential of it also reports the destructor this union cannot have.)
+// expect: nnshape: a layer class must be trivially copyable (names are fixed_strings, not std::strings)
+constexpr std::size_t not_trivially_copyable = sizeof(BasicLayer<Tagged>);
+
+// expect: detail::visit: every alternative's call must return the same type
+constexpr auto mixed_results = Layer(Dense{.units = 2}).visit([](const auto& l) {
+    if constexpr (requires { l.units; })
+        return l.units;
+    else
+        return 0.5;
+});
