@@ -62,8 +62,21 @@ public:
     {
     }
 
-    // Keras's `model.add(layer)`.
-    constexpr void add(LayerT layer) requires(N == std::dynamic_extent) { layers_.push_back(next(std::move(layer))); }
+    // Keras's `model.add(layer)`. A layer whose rule fails leaves the model as it was (Keras has
+    // already numbered its automatic name: so does nnshape).
+    constexpr void add(LayerT layer) requires(N == std::dynamic_extent)
+    {
+        // Built in place: a layer record is large, and copying it dominates a cheap rule.
+        layers_.push_back(SequentialLayer{std::move(layer), {}, {}, {}});
+        try {
+            complete(layers_.back());
+        } catch (...) {
+            layers_.pop_back();
+            throw;
+        }
+    }
+    // Room for `n` layers, as std::vector::reserve: `add()` then never moves the records.
+    constexpr void reserve(std::size_t n) requires(N == std::dynamic_extent) { layers_.reserve(n); }
 
     // Whether the input shape is known (from the first layer's input_shape / batch_input_shape).
     constexpr bool built() const { return output_.has_value(); }
@@ -100,23 +113,31 @@ private:
 
     constexpr SequentialLayer next(LayerT layer)
     {
-        LayerName name{Name(layer.given_name()), layer.class_name(), 0};
-        if (name.given.empty()) name.ordinal = name_counters_.next(layer);
-        SequentialLayer entry{std::move(layer), name, Shape{}, Params{}};
-        const bool first = count_++ == 0;
-        if (first) input_ = entry.layer.declared_input();
+        SequentialLayer entry{std::move(layer), {}, {}, {}};
+        complete(entry);
+        return entry;
+    }
+
+    // Names the next layer and infers its output shape and weights; the model's state changes only
+    // when that succeeds.
+    constexpr void complete(SequentialLayer& entry)
+    {
+        entry.name = LayerName{Name(entry.layer.given_name()), entry.layer.class_name(), 0};
+        if (entry.name.given.empty()) entry.name.ordinal = name_counters_.next(entry.layer);
+        const bool first = count_ == 0;
+        const std::optional<Shape> input = first ? entry.layer.declared_input() : input_;
         if (first && entry.layer.template is<InputLayer>()) {
-            entry.output_shape = *input_;
-        } else if (first ? input_.has_value() : output_.has_value()) {
-            const Shape in = first ? *input_ : *output_;
-            const detail::LayerCall call = detail::call_layer(entry.layer, name, {&in, 1});
+            entry.output_shape = *input;
+        } else if (first ? input.has_value() : output_.has_value()) {
+            const detail::LayerCall call = detail::call_layer(entry.layer, entry.name, {first ? &*input : &*output_, 1});
             detail::require(call.outputs.size() == 1,
                             "Sequential: All layers in a Sequential model should have a single output tensor.");
             entry.output_shape = call.outputs[0];
             entry.params = call.params;
         }
+        ++count_;
+        input_ = input;
         if (input_) output_ = entry.output_shape;
-        return entry;
     }
 
     constexpr void require_built() const

@@ -127,3 +127,27 @@ TEST_CASE("reliability: a Conv2D on a huge image has exact shapes and weights; i
     CHECK(f.count_params() == 224);
     CHECK(error_of([&] { (void)cost(f); }) == conv_overflow);
 }
+
+TEST_CASE("reliability: a layer that fails to add leaves the Sequential as it was")
+{
+    Sequential<> m;
+    m.reserve(3);
+    m.add(Dense{.units = 4, .input_shape = {3}});
+    // Conv2D needs rank 4; (None, 4) has rank 2.
+    CHECK_THROWS_AS(m.add(Conv2D{.filters = 2, .kernel_size = 1}), shape_error);
+    REQUIRE(m.layers().size() == 1);
+    CHECK(m.output_shape() == Shape{None, 4});
+    m.add(Dense{.units = 2});
+    CHECK(m.output_shape() == Shape{None, 2});
+    // 3 * 4 + 4 = 16 and 4 * 2 + 2 = 10.
+    CHECK(m.count_params() == 26);
+    CHECK(m.layers()[1].name.render().view() == "dense_2");
+
+    // A first layer that fails does not make the model built, nor declare its input.
+    Sequential<> empty;
+    CHECK_THROWS_AS(empty.add(Conv2D{.filters = 2, .kernel_size = 1, .input_shape = {3}}), shape_error);
+    CHECK(empty.layers().empty());
+    CHECK_FALSE(empty.built());
+    empty.add(Dense{.units = 1, .input_shape = {5}});
+    CHECK(empty.input_shape() == Shape{None, 5});
+}
