@@ -5,7 +5,8 @@
 //   build/bench/bench/nnshape_scaling --benchmark_filter=Sequential/Dense
 //
 // Benchmarks (the argument is the number of layers, or of layer calls for the graph):
-// - Sequential/Dense, Sequential/Conv2D, Sequential/LSTM: a `Sequential<>` filled with `add()`:
+// - Sequential/Dense, Sequential/Conv2D, Sequential/LSTM: a `Sequential<>` filled with `add()`
+//   (Sequential/Dense/reserved: the same after `reserve(n)`):
 //   Dense(16) on (None, 16); Conv2D(8, 3, padding='same') on (None, 8, 8, 8); LSTM(8,
 //   return_sequences=True) on (None, 10, 8). Then `count_params()` and `output_shape()`.
 // - Graph: a functional model in a fresh `Graph`, blocks of 6 layer calls on (None, 16):
@@ -43,22 +44,24 @@ void set_counters(benchmark::State& state, double layers)
         benchmark::Counter(layers, benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
 }
 
-// A chain of `n` layers: `first` (which declares the input) then n - 1 copies of `next`.
+// A chain of `n` layers: `first` (which declares the input) then n - 1 copies of `next`; with `reserve`
+// the records are allocated once (Sequential::reserve) instead of as the vector grows.
 template <class First, class Next>
-Sequential<> chain(std::int64_t n, const First& first, const Next& next)
+Sequential<> chain(std::int64_t n, const First& first, const Next& next, bool reserve = false)
 {
     Sequential<> m;
+    if (reserve) m.reserve(static_cast<std::size_t>(n));
     m.add(first);
     for (std::int64_t i = 1; i < n; ++i) m.add(next);
     return m;
 }
 
 template <class First, class Next>
-void sequential(benchmark::State& state, First first, Next next)
+void sequential(benchmark::State& state, First first, Next next, bool reserve = false)
 {
     const std::int64_t n = state.range(0);
     for (auto _ : state) {
-        const Sequential<> m = chain(n, first, next);
+        const Sequential<> m = chain(n, first, next, reserve);
         std::int64_t params = m.count_params();
         Shape out = m.output_shape();
         benchmark::DoNotOptimize(params);
@@ -71,6 +74,11 @@ void sequential(benchmark::State& state, First first, Next next)
 void sequential_dense(benchmark::State& state)
 {
     sequential(state, Dense{.units = 16, .input_shape = {16}}, Dense{.units = 16});
+}
+
+void sequential_dense_reserved(benchmark::State& state)
+{
+    sequential(state, Dense{.units = 16, .input_shape = {16}}, Dense{.units = 16}, true);
 }
 
 void sequential_conv2d(benchmark::State& state)
@@ -157,6 +165,7 @@ int main(int argc, char** argv)
         }
     };
     add("Sequential/Dense", sequential_dense, 1'000'000);
+    add("Sequential/Dense/reserved", sequential_dense_reserved, 1'000'000);
     add("Sequential/Conv2D", sequential_conv2d, 1'000'000);
     add("Sequential/LSTM", sequential_lstm, 1'000'000);
     add("Graph", graph, 100'000);

@@ -4,6 +4,7 @@
 // compute cost and activation bytes, and the totals. Built in constant evaluation as well as at run
 // time; the text summaries (summary.hpp) and the JSON/CSV writers (export.hpp) render it.
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -73,18 +74,45 @@ constexpr Shape kernel_size_of(const AnyLayer& layer)
     });
 }
 
-// A row's costs and activation bytes: the sum over the calls it stands for.
-template <class LayerT, class Pick>
-constexpr void add_costs(ReportRow& row, const Trace<LayerT>& t, const ModelCost& costs, const ActivationMemory& memory,
-                         Pick picks)
-{
-    for (std::size_t c = 0; c < t.calls.size(); ++c) {
-        if (!picks(t.calls[c])) continue;
-        row.macs = row.macs + costs.calls[c].macs;
-        row.flops = row.flops + costs.calls[c].flops;
-        row.activation_bytes = row.activation_bytes + memory.per_call[c];
+// Each layer's costs and activation bytes summed over its calls, for all rows at once (each row
+// searching every call made a report quadratic in the model's size). A nested model's entry sums
+// every call inside its calls.
+class LayerCosts {
+public:
+    template <class LayerT>
+    constexpr LayerCosts(const Trace<LayerT>& t, const ModelCost& costs, const ActivationMemory& memory)
+    {
+        for (std::size_t c = 0; c < t.calls.size(); ++c) {
+            const Sum call{costs.calls[c].macs, costs.calls[c].flops, memory.per_call[c]};
+            add(t.calls[c].index, call);
+            for (std::int32_t s = t.calls[c].scope; s >= 0; s = t.scopes[std::size_t(s)].parent)
+                add(t.scopes[std::size_t(s)].layer, call);
+        }
     }
-}
+
+    // Layer `index` (a Graph layer, or a Sequential position): its calls' sums into `row`.
+    constexpr void fill(ReportRow& row, std::int32_t index) const
+    {
+        const Sum s = std::size_t(index) < sums_.size() ? sums_[std::size_t(index)] : Sum{};
+        row.macs = s.macs;
+        row.flops = s.flops;
+        row.activation_bytes = s.activation_bytes;
+    }
+
+private:
+    struct Sum {
+        Dim macs = 0, flops = 0, activation_bytes = 0;
+    };
+
+    constexpr void add(std::int32_t index, const Sum& call)
+    {
+        if (sums_.size() <= std::size_t(index)) sums_.resize(std::size_t(index) + 1);
+        Sum& s = sums_[std::size_t(index)];
+        s = {s.macs + call.macs, s.flops + call.flops, s.activation_bytes + call.activation_bytes};
+    }
+
+    std::vector<Sum> sums_;
+};
 
 constexpr void add_totals(Report& r, Params params, const ModelCost& costs, const ReportOptions& options)
 {
@@ -98,9 +126,7 @@ constexpr void add_totals(Report& r, Params params, const ModelCost& costs, cons
 struct ReportBuilder {
     const Graph& g;
     const ReportOptions& options;
-    const Trace<>& trace;
-    const ModelCost& costs;
-    const ActivationMemory& memory;
+    const LayerCosts& costs;
     Report& report;
 
     // The rows of the layers of the model at Graph layer `model`, at nesting `depth`.
@@ -130,10 +156,7 @@ struct ReportBuilder {
                 row.input_shapes.push_back(std::move(ins));
                 row.output_shapes.push_back(n.outputs);
             }
-            // Calls at the row's level: a layer's own calls, or everything inside the nested model.
-            add_costs(row, trace, costs, memory, [&](const TracedCall<>& c) {
-                return row.is_model ? trace.within(c, index) : c.index == index;
-            });
+            costs.fill(row, index);
             report.rows.push_back(std::move(row));
             if (options.expand_nested && l.model >= 0) add_rows(index, depth + 1);
         }
@@ -150,7 +173,8 @@ constexpr Report report(const Model& model, const ReportOptions& options = {})
     const Trace<> t = trace(model);
     const ModelCost costs = cost(t, {.batch_size = options.batch_size});
     r.activations = activation_memory(t, {.batch_size = options.batch_size, .dtype = options.dtype});
-    detail::ReportBuilder{model.graph(), options, t, costs, r.activations, r}.add_rows(model.as_layer().index(), 0);
+    const detail::LayerCosts by_layer(t, costs, r.activations);
+    detail::ReportBuilder{model.graph(), options, by_layer, r}.add_rows(model.as_layer().index(), 0);
     detail::add_totals(r, model.params(), costs, options);
     return r;
 }
@@ -164,6 +188,7 @@ constexpr Report report(const Sequential<N, LayerT>& model, const ReportOptions&
     const Trace<LayerT> t = trace(model);
     const ModelCost costs = cost(t, {.batch_size = options.batch_size});
     r.activations = activation_memory(t, {.batch_size = options.batch_size, .dtype = options.dtype});
+    const detail::LayerCosts by_layer(t, costs, r.activations);
     const auto layers = model.layers();
     for (std::size_t i = 0; i < layers.size(); ++i) {
         const auto& l = layers[i];
@@ -184,7 +209,7 @@ constexpr Report report(const Sequential<N, LayerT>& model, const ReportOptions&
         } else if (!l.layer.template is<InputLayer>()) {
             row.input_shapes.push_back({model.input_shape()});
         }
-        detail::add_costs(row, t, costs, r.activations, [&](const TracedCall<LayerT>& c) { return c.index == std::int32_t(i); });
+        by_layer.fill(row, std::int32_t(i));
         r.rows.push_back(std::move(row));
     }
     detail::add_totals(r, model.params(), costs, options);

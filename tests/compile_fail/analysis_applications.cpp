@@ -118,7 +118,7 @@ constexpr std::int64_t vgg_top_on_any_size = [] {
 }();
 
 // ResNet50 takes 32x32 images or larger.
-// expect: applications: Input size must be at least min_size x min_size
+// expect: applications: Input size is smaller than the model's minimum (Keras's min_size)
 constexpr std::int64_t resnet_on_16x16 = [] {
     Graph g;
     return applications::ResNet50(g, {.include_top = false, .input_shape = Shape{16, 16, 3}}).count_params();

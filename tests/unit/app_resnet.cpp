@@ -225,8 +225,10 @@ TEST_CASE("ResNet: rejected arguments")
     Graph g;
     // include_top needs a static input shape.
     CHECK_THROWS_AS(ResNet50(g, {.input_shape = Shape{None, None, 3}}), shape_error);
-    // min_size is 32.
-    CHECK_THROWS_AS(ResNet50V2(g, {.include_top = false, .input_shape = Shape{31, 64, 3}}), shape_error);
+    // min_size is 32; Keras's message (keras/src/applications/imagenet_utils.py obtain_input_shape).
+    CHECK_THROWS_WITH_AS(ResNet50V2(g, {.include_top = false, .input_shape = Shape{31, 64, 3}}),
+                         "applications: Input size must be at least 32x32; got `input_shape=(31, 64, 3)`",
+                         shape_error);
     // three axes: (height, width, channels).
     CHECK_THROWS_AS(ResNet101(g, {.include_top = false, .input_shape = Shape{64, 64}}), shape_error);
 }

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "../detail/spatial.hpp"
@@ -49,8 +50,15 @@ constexpr Shape input_shape(const OptionalShape& given, std::int64_t default_siz
     require(s.rank() == 3, "applications: `input_shape` must be a tuple of three integers (height, width, channels)");
     require(!require_flatten || (s[0].known() && s[1].known() && s[2].known()),
             "applications: If include_top is True, you should specify a static `input_shape`.");
+    // Keras's imagenet_utils.obtain_input_shape message, with its numbers at run time.
+    const auto too_small = [&] {
+        const std::string m = std::to_string(min_size);
+        return "applications: Input size must be at least " + m + "x" + m + "; got `input_shape=" + to_string(s) + "`";
+    };
     for (std::size_t i = 0; i < 2; ++i)
-        require(!s[i].known() || s[i].value() >= min_size, "applications: Input size must be at least min_size x min_size");
+        nnshape::detail::require_with(!s[i].known() || s[i].value() >= min_size,
+                                      "applications: Input size is smaller than the model's minimum (Keras's min_size)",
+                                      too_small);
     return s;
 }
 
