@@ -104,11 +104,43 @@ constexpr std::vector<std::int32_t> last_uses(const Trace<LayerT>& t)
     return last;
 }
 
+// Each tensor's live range: from the call that makes it (a model input: from the start) to its last
+// reader, both inclusive.
+struct LiveRange {
+    std::int32_t first_call = 0;
+    std::int32_t last_call = 0;
+};
+
+template <class LayerT>
+constexpr std::vector<LiveRange> live_ranges(const Trace<LayerT>& t)
+{
+    const std::vector<std::int32_t> last = last_uses(t);
+    std::vector<LiveRange> ranges(t.tensors.size());
+    for (std::size_t id = 0; id < ranges.size(); ++id) ranges[id] = {std::max(t.producer[id], 0), last[id]};
+    for (std::int32_t id : t.inputs) ranges[std::size_t(id)].first_call = 0;
+    return ranges;
+}
+
+// The bytes alive during each of `calls` calls and past the last one, for tensors with `first_call`,
+// `last_call` and `bytes`: a running sum over where their ranges start and end.
+template <class Tensors>
+constexpr std::vector<std::int64_t> live_bytes(const Tensors& tensors, std::int32_t calls)
+{
+    std::vector<std::int64_t> live(std::size_t(calls) + 2, 0);
+    for (const auto& t : tensors) {
+        live[std::size_t(t.first_call)] = checked_add(live[std::size_t(t.first_call)], t.bytes);
+        live[std::size_t(t.last_call) + 1] = checked_sub(live[std::size_t(t.last_call) + 1], t.bytes);
+    }
+    for (std::size_t c = 1; c < live.size(); ++c) live[c] = checked_add(live[c], live[c - 1]);
+    live.pop_back();
+    return live;
+}
+
 } // namespace detail
 
 // Tensors are live from their producing call (a model input: from the start) to their last reader,
 // and freed right after it: the peak is what an inference engine that frees eagerly and never reuses
-// an input's buffer for an output needs.
+// an input's buffer for an output needs. (plan_memory's lower bound is the same peak.)
 template <class LayerT>
 constexpr ActivationMemory activation_memory(const Trace<LayerT>& t, const MemoryOptions& options = {})
 {
@@ -126,29 +158,18 @@ constexpr ActivationMemory activation_memory(const Trace<LayerT>& t, const Memor
     }
     if (!m.total.known()) return m; // one unknown size makes the peak unknown
 
-    const std::vector<std::int32_t> last = detail::last_uses(t);
-    std::vector<std::uint8_t> alive(t.tensors.size(), 0);
-    std::int64_t live = 0;
-    const auto allocate = [&](std::int32_t id) {
-        if (alive[std::size_t(id)]) return; // an input made by its InputLayer call
-        alive[std::size_t(id)] = 1;
-        live = detail::checked_add(live, bytes[std::size_t(id)].value());
+    struct Sized {
+        std::int32_t first_call, last_call;
+        std::int64_t bytes;
     };
-    for (std::int32_t id : t.inputs) allocate(id);
-    std::int64_t peak = live;
-    for (std::size_t c = 0; c < t.calls.size(); ++c) {
-        for (std::int32_t id : t.outputs_of(t.calls[c])) allocate(id);
-        if (live > peak || m.peak_call < 0) {
-            peak = std::max(peak, live);
-            m.peak_call = std::int32_t(c);
-        }
-        for (std::int32_t id : t.inputs_of(t.calls[c])) {
-            if (last[std::size_t(id)] != std::int32_t(c) || !alive[std::size_t(id)]) continue;
-            alive[std::size_t(id)] = 0; // read twice by this call (Add(x, x)): freed once
-            live -= bytes[std::size_t(id)].value();
-        }
-    }
-    m.peak = peak;
+    const std::vector<detail::LiveRange> ranges = detail::live_ranges(t);
+    std::vector<Sized> tensors;
+    for (std::size_t id = 0; id < ranges.size(); ++id)
+        tensors.push_back({ranges[id].first_call, ranges[id].last_call, bytes[id].value()});
+    const std::vector<std::int64_t> live = detail::live_bytes(tensors, std::int32_t(t.calls.size()));
+    const auto peak = std::ranges::max_element(live); // the first call that reaches it
+    m.peak = *peak;
+    m.peak_call = std::int32_t(peak - live.begin());
     return m;
 }
 

@@ -110,7 +110,7 @@ constexpr std::int64_t align_up(std::int64_t n, std::int64_t alignment)
 template <class LayerT>
 constexpr std::vector<PlannedTensor> planned_tensors(const Trace<LayerT>& t, const MemoryPlanOptions& options)
 {
-    const std::vector<std::int32_t> last = last_uses(t);
+    const std::vector<LiveRange> ranges = live_ranges(t);
     std::vector<PlannedTensor> out(t.tensors.size());
     for (std::size_t id = 0; id < out.size(); ++id) {
         PlannedTensor& p = out[id];
@@ -123,13 +123,12 @@ constexpr std::vector<PlannedTensor> planned_tensors(const Trace<LayerT>& t, con
             p.name = t.calls[0].name->render(options.naming);
             p.name.append("_input");
         }
-        p.first_call = std::max(producer, 0);
-        p.last_call = last[id];
+        p.first_call = ranges[id].first_call;
+        p.last_call = ranges[id].last_call;
         p.shape = t.tensors[id];
         if (p.shape.rank() > 0 && !p.shape[0].known()) p.shape[0] = options.batch_size;
         p.dtype = options.dtype;
     }
-    for (std::int32_t id : t.inputs) out[std::size_t(id)].first_call = 0;
     for (const LayerDType& d : options.dtypes) {
         bool found = false;
         for (PlannedTensor& p : out) {
@@ -166,19 +165,6 @@ constexpr void place_first_fit(std::span<PlannedTensor> tensors, std::span<const
         const auto above = std::ranges::upper_bound(placed, offset, {}, [&](std::int32_t j) { return at(j).offset; });
         placed.insert(above, i);
     }
-}
-
-// The bytes alive during each call and past the last one: a running sum over where ranges start and end.
-constexpr std::vector<std::int64_t> live_bytes(std::span<const PlannedTensor> tensors, std::int32_t calls)
-{
-    std::vector<std::int64_t> live(std::size_t(calls) + 2, 0);
-    for (const PlannedTensor& t : tensors) {
-        live[std::size_t(t.first_call)] = checked_add(live[std::size_t(t.first_call)], t.bytes);
-        live[std::size_t(t.last_call) + 1] -= t.bytes;
-    }
-    for (std::size_t c = 1; c < live.size(); ++c) live[c] = checked_add(live[c], live[c - 1]);
-    live.pop_back();
-    return live;
 }
 
 // The indices of `keys` in the order of their keys, smaller first, ties by the lower index.
