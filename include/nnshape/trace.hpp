@@ -46,14 +46,6 @@ struct Trace {
     std::vector<std::int32_t> outputs;  // the model's output tensors
     std::vector<TracedScope> scopes;    // the nested-model calls, outermost first
 
-    // Whether call `c` runs inside (a call of) the nested model at Graph layer index `model`.
-    constexpr bool within(const TracedCall<LayerT>& c, std::int32_t model) const
-    {
-        for (std::int32_t s = c.scope; s >= 0; s = scopes[std::size_t(s)].parent)
-            if (scopes[std::size_t(s)].layer == model) return true;
-        return false;
-    }
-
     constexpr std::span<const std::int32_t> inputs_of(const TracedCall<LayerT>& c) const
     {
         return {ids.data() + c.first_input, std::size_t(c.input_count)};
