@@ -27,7 +27,11 @@ struct Application {
 
 // A lambda per builder, as the builders take different argument structs (ConvNeXtArgs,
 // MobileNetArgs, ...) whose defaults only apply in a direct call.
-#define NNSHAPE_BENCH_APP(builder) Application{#builder, [](Graph& g) { return app::builder(g); }}
+#define NNSHAPE_BENCH_APP(builder)                         \
+    Application                                            \
+    {                                                      \
+        #builder, [](Graph& g) { return app::builder(g); } \
+    }
 
 constexpr Application applications[] = {
     NNSHAPE_BENCH_APP(VGG16),

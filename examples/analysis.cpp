@@ -38,18 +38,20 @@ int main()
 {
     const auto model = mnist_convnet();
     std::cout << summary(model, {.style = SummaryStyle::keras3}) << '\n';
-    std::cout << summary(model, {.columns = {SummaryColumn::input_shape, SummaryColumn::kernel_size, SummaryColumn::macs,
-                                             SummaryColumn::flops, SummaryColumn::activation_bytes}})
+    std::cout << summary(model,
+                         {.columns = {SummaryColumn::input_shape, SummaryColumn::kernel_size, SummaryColumn::macs,
+                                      SummaryColumn::flops, SummaryColumn::activation_bytes}})
               << '\n';
 
     const ModelCost per_sample = cost(model);
     const ModelCost batch = cost(model, {.batch_size = 128});
-    std::cout << "MACs per sample: " << to_string(per_sample.total.macs) << ", FLOPs: " << to_string(per_sample.total.flops)
-              << "; batch of 128: " << to_string(batch.total.macs) << " MACs\n";
+    std::cout << "MACs per sample: " << to_string(per_sample.total.macs)
+              << ", FLOPs: " << to_string(per_sample.total.flops) << "; batch of 128: " << to_string(batch.total.macs)
+              << " MACs\n";
     const ActivationMemory memory = activation_memory(trace(model), {.batch_size = 128});
     std::cout << "activations at batch 128: " << readable_memory_size(double(memory.total.value())) << " in all, peak "
               << readable_memory_size(double(memory.peak.value())) << " during call " << memory.peak_call << '\n';
-    std::cout << "weights as float16: " << readable_memory_size(double(param_bytes(model.params(), DType::float16).total()))
-              << "\n\n";
+    std::cout << "weights as float16: "
+              << readable_memory_size(double(param_bytes(model.params(), DType::float16).total())) << "\n\n";
     std::cout << to_json(report(model, {.naming = keras3}));
 }

@@ -19,8 +19,8 @@ namespace {
 // In [3]: Conv2D(filters, kernel_size=(3,2), padding='same') on 6x6 images with `channels` channels.
 constexpr Sequential<1> conv_model(std::int64_t channels, std::int64_t filters)
 {
-    return Sequential{Conv2D{.filters = filters, .kernel_size = {3, 2}, .padding = same,
-                             .input_shape = {6, 6, channels}}};
+    return Sequential{
+        Conv2D{.filters = filters, .kernel_size = {3, 2}, .padding = same, .input_shape = {6, 6, channels}}};
 }
 
 constexpr Sequential<1> notebook_conv = conv_model(3, 16);

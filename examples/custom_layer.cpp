@@ -15,11 +15,12 @@ struct LayerScale {
     std::int64_t projection_dim = 0;
     NNSHAPE_LAYER_KWARGS // name, trainable, input_shape, ... and the call on tensors
 
-    static constexpr std::string_view class_name = "LayerScale";
+        static constexpr std::string_view class_name = "LayerScale";
 
     constexpr Shape output_shape(const Shape& in) const
     {
-        require(in.rank() >= 2 && in.back() == projection_dim, "LayerScale: the last input axis must be projection_dim");
+        require(in.rank() >= 2 && in.back() == projection_dim,
+                "LayerScale: the last input axis must be projection_dim");
         return in;
     }
     constexpr Params params(const Shape&) const { return {projection_dim}; }
@@ -48,7 +49,8 @@ constexpr std::int64_t block_params()
 static_assert(block_params() == 4'800 + 192 + 37'248 + 36'960 + 96);
 
 // In a Sequential, the custom class is deduced from the layers: Sequential<3, BasicLayer<LayerScale>>.
-constexpr Sequential head{Dense{.units = 96, .input_shape = {384}}, LayerScale{.projection_dim = 96}, Dense{.units = 10}};
+constexpr Sequential head{Dense{.units = 96, .input_shape = {384}}, LayerScale{.projection_dim = 96},
+                          Dense{.units = 10}};
 static_assert(head.count_params() == 36'960 + 96 + 970);
 static_assert(head.layers()[1].layer.is<LayerScale>());
 

@@ -65,26 +65,37 @@ int main()
 
     // In [3]: Conv2D, and In [20]: 3*2*3*16 + 16
     Sequential conv;
-    conv.add(Conv2D{.filters = 16, .kernel_size = {3, 2}, .padding = same, .name = "conv2d_1",
-                    .input_shape = {6, 6, 3}});
+    conv.add(
+        Conv2D{.filters = 16, .kernel_size = {3, 2}, .padding = same, .name = "conv2d_1", .input_shape = {6, 6, 3}});
     fmt::print("{}\n{}\n\n", conv, conv.count_params());
 
     // In [61]: DepthwiseConv2D, and In [62]: 3*4*4*3 + 4*3
     Sequential depthwise;
-    depthwise.add(DepthwiseConv2D{.kernel_size = {3, 4}, .padding = same, .depth_multiplier = 3,
-                                  .name = "depthwise_conv2d_3", .input_shape = {6, 6, 4}});
+    depthwise.add(DepthwiseConv2D{.kernel_size = {3, 4},
+                                  .padding = same,
+                                  .depth_multiplier = 3,
+                                  .name = "depthwise_conv2d_3",
+                                  .input_shape = {6, 6, 4}});
     fmt::print("{}\n{}\n\n", depthwise, depthwise.count_params());
 
     // In [50]: SeparableConv2D, and In [49]: 3*4*3*2 + 3*2*16*1*1 + 16
     Sequential separable;
-    separable.add(SeparableConv2D{.filters = 16, .kernel_size = {3, 4}, .padding = same, .depth_multiplier = 2,
-                                  .name = "separable_conv2d_13", .input_shape = {6, 6, 3}});
+    separable.add(SeparableConv2D{.filters = 16,
+                                  .kernel_size = {3, 4},
+                                  .padding = same,
+                                  .depth_multiplier = 2,
+                                  .name = "separable_conv2d_13",
+                                  .input_shape = {6, 6, 3}});
     fmt::print("{}\n{}\n\n", separable, separable.count_params());
 
     // In [79]: Conv2DTranspose
     Sequential transpose;
-    transpose.add(Conv2DTranspose{.filters = 16, .kernel_size = {3, 3}, .strides = 2, .padding = valid,
-                                  .name = "conv2d_transpose_3", .input_shape = {6, 6, 3}});
+    transpose.add(Conv2DTranspose{.filters = 16,
+                                  .kernel_size = {3, 3},
+                                  .strides = 2,
+                                  .padding = valid,
+                                  .name = "conv2d_transpose_3",
+                                  .input_shape = {6, 6, 3}});
     fmt::print("{}\n", transpose);
 
     // In [64]: UpSampling2D
@@ -106,15 +117,15 @@ int main()
 
     // In [87]: MaxPool2D
     Sequential max_pool;
-    max_pool.add(Conv2D{.filters = 32, .kernel_size = {3, 3}, .padding = same, .name = "conv2d_13",
-                        .input_shape = {7, 7, 3}});
+    max_pool.add(
+        Conv2D{.filters = 32, .kernel_size = {3, 3}, .padding = same, .name = "conv2d_13", .input_shape = {7, 7, 3}});
     max_pool.add(MaxPool2D{.pool_size = {2, 2}, .padding = same, .name = "max_pooling2d_5"});
     fmt::print("{}\n", max_pool);
 
     // In [88]: GlobalMaxPool2D
     Sequential global_pool;
-    global_pool.add(Conv2D{.filters = 32, .kernel_size = {3, 3}, .padding = same, .name = "conv2d_14",
-                           .input_shape = {7, 7, 3}});
+    global_pool.add(
+        Conv2D{.filters = 32, .kernel_size = {3, 3}, .padding = same, .name = "conv2d_14", .input_shape = {7, 7, 3}});
     global_pool.add(GlobalMaxPool2D{.name = "global_max_pooling2d_1"});
     fmt::print("{}\n", global_pool);
 
@@ -125,8 +136,12 @@ int main()
 
     // In [114]: LSTM, SimpleRNN, GRU; batch_input_shape wins over input_shape, as in Keras
     Sequential recurrent;
-    recurrent.add(LSTM{.units = 64, .return_sequences = true, .stateful = true, .name = "lstm_46",
-                       .input_shape = {10, 64}, .batch_input_shape = {100, 20, 64}});
+    recurrent.add(LSTM{.units = 64,
+                       .return_sequences = true,
+                       .stateful = true,
+                       .name = "lstm_46",
+                       .input_shape = {10, 64},
+                       .batch_input_shape = {100, 20, 64}});
     recurrent.add(LSTM{.units = 64, .return_sequences = true, .input_dim = 64, .input_length = 10, .name = "lstm_47"});
     recurrent.add(LSTM{.units = 32, .return_sequences = true, .name = "lstm_48"});
     recurrent.add(SimpleRNN{.units = 32, .return_sequences = true, .name = "simple_rnn_6"});
@@ -142,8 +157,11 @@ int main()
 
     // In [120]: LocallyConnected2D, and In [122]: 3*2*9*10*3*32 + 32*9*10
     Sequential local;
-    local.add(LocallyConnected2D{.filters = 32, .kernel_size = {3, 2}, .padding = valid,
-                                 .name = "locally_connected2d_2", .input_shape = {11, 11, 3}});
+    local.add(LocallyConnected2D{.filters = 32,
+                                 .kernel_size = {3, 2},
+                                 .padding = valid,
+                                 .name = "locally_connected2d_2",
+                                 .input_shape = {11, 11, 3}});
     fmt::print("{}\n{}\n\n", local, local.count_params());
 
     // In [9]: Dense

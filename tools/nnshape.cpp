@@ -77,13 +77,20 @@ std::vector<nnshape::SummaryColumn> columns(std::string_view list)
     while (!list.empty()) {
         const std::string_view name = list.substr(0, list.find(','));
         list.remove_prefix(std::min(list.size(), name.size() + 1));
-        if (name == "input_shape") out.push_back(SummaryColumn::input_shape);
-        else if (name == "kernel_size") out.push_back(SummaryColumn::kernel_size);
-        else if (name == "macs") out.push_back(SummaryColumn::macs);
-        else if (name == "flops") out.push_back(SummaryColumn::flops);
-        else if (name == "param_percent") out.push_back(SummaryColumn::param_percent);
-        else if (name == "activation_bytes") out.push_back(SummaryColumn::activation_bytes);
-        else throw usage_error{"--columns: unknown column \"" + std::string(name) + "\""};
+        if (name == "input_shape")
+            out.push_back(SummaryColumn::input_shape);
+        else if (name == "kernel_size")
+            out.push_back(SummaryColumn::kernel_size);
+        else if (name == "macs")
+            out.push_back(SummaryColumn::macs);
+        else if (name == "flops")
+            out.push_back(SummaryColumn::flops);
+        else if (name == "param_percent")
+            out.push_back(SummaryColumn::param_percent);
+        else if (name == "activation_bytes")
+            out.push_back(SummaryColumn::activation_bytes);
+        else
+            throw usage_error{"--columns: unknown column \"" + std::string(name) + "\""};
     }
     return out;
 }
@@ -115,7 +122,8 @@ Options parse(const std::vector<std::string_view>& args)
             o.plot.show_shapes = true;
         } else if (a == "--rankdir") {
             const std::string_view v = value();
-            if (v != "TB" && v != "LR" && v != "BT" && v != "RL") throw usage_error{"--rankdir expects TB, LR, BT or RL"};
+            if (v != "TB" && v != "LR" && v != "BT" && v != "RL")
+                throw usage_error{"--rankdir expects TB, LR, BT or RL"};
             o.plot.rankdir = std::string(v);
         } else if (a.starts_with("-") && a.size() > 1) {
             throw usage_error{"unknown option " + std::string(a)};
@@ -128,7 +136,8 @@ Options parse(const std::vector<std::string_view>& args)
         }
     }
     if (o.command.empty()) throw usage_error{"no command given"};
-    if (o.command != "summary" && o.command != "flops" && o.command != "dot" && o.command != "json" && o.command != "csv")
+    if (o.command != "summary" && o.command != "flops" && o.command != "dot" && o.command != "json" &&
+        o.command != "csv")
         throw usage_error{"unknown command \"" + o.command + "\""};
     if (o.file.empty()) throw usage_error{"no model file given"};
     o.summary.expand_nested = o.plot.expand_nested = o.expand_nested;
@@ -138,17 +147,22 @@ Options parse(const std::vector<std::string_view>& args)
 
 std::string cell(nnshape::Dim d) { return d.known() ? nnshape::detail::thousands(d.value()) : "unknown"; }
 
-std::string pad(std::string s, std::size_t width) { return s.size() < width ? s.append(width - s.size(), ' ') : s + ' '; }
+std::string pad(std::string s, std::size_t width)
+{
+    return s.size() < width ? s.append(width - s.size(), ' ') : s + ' ';
+}
 
 // One line per layer (nested models' layers indented under --expand-nested), then the totals.
 std::string flops_table(const nnshape::Report& r)
 {
     std::string out = pad("Layer (type)", 48) + pad("MACs", 20) + "FLOPs\n";
     for (const nnshape::ReportRow& row : r.rows)
-        out += pad(std::string(std::size_t(row.depth) * 2, ' ') + std::string(row.name.view()) + " (" + std::string(row.class_name) + ")", 48) +
+        out += pad(std::string(std::size_t(row.depth) * 2, ' ') + std::string(row.name.view()) + " (" +
+                       std::string(row.class_name) + ")",
+                   48) +
                pad(cell(row.macs), 20) + cell(row.flops) + '\n';
-    return out + "Total MACs: " + cell(r.cost.macs) + "\nTotal FLOPs: " + cell(r.cost.flops) + "\nBatch size: " +
-           std::to_string(r.batch_size) + '\n';
+    return out + "Total MACs: " + cell(r.cost.macs) + "\nTotal FLOPs: " + cell(r.cost.flops) +
+           "\nBatch size: " + std::to_string(r.batch_size) + '\n';
 }
 
 std::string run(const Options& o)

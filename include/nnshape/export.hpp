@@ -54,7 +54,8 @@ inline std::string json_row(const ReportRow& row)
     const auto shapes = [](const auto& call) { return json_list(call, json_shape); };
     return "{\"name\":" + json_string(row.name.view()) + ",\"class_name\":" + json_string(row.class_name) +
            ",\"depth\":" + std::to_string(row.depth) + ",\"is_model\":" + (row.is_model ? "true" : "false") +
-           ",\"trainable\":" + (row.trainable ? "true" : "false") + ",\"params\":" + std::to_string(row.params.total()) +
+           ",\"trainable\":" + (row.trainable ? "true" : "false") +
+           ",\"params\":" + std::to_string(row.params.total()) +
            ",\"trainable_params\":" + std::to_string(row.params.trainable) +
            ",\"non_trainable_params\":" + std::to_string(row.params.non_trainable) +
            ",\"input_shapes\":" + json_list(row.input_shapes, shapes) +
@@ -96,15 +97,18 @@ std::string csv_shapes(const Calls& calls)
 // {"name": ..., "rows": [...], "totals": {...}}: every number of the report, unknown ones null.
 inline std::string to_json(const Report& r)
 {
-    return "{\"name\":" + detail::json_string(r.name.view()) + ",\"sequential_like\":" +
-           (r.sequential_like ? "true" : "false") + ",\"batch_size\":" + std::to_string(r.batch_size) +
-           ",\"dtype\":" + detail::json_string(dtype_name(r.dtype)) + ",\"rows\":" + detail::json_list(r.rows, detail::json_row) +
-           ",\"totals\":{\"params\":" + std::to_string(r.params.total()) + ",\"trainable_params\":" +
-           std::to_string(r.params.trainable) + ",\"non_trainable_params\":" + std::to_string(r.params.non_trainable) +
-           ",\"param_bytes\":" + std::to_string(r.param_bytes.total()) + ",\"macs\":" + detail::json_count(r.cost.macs) +
-           ",\"flops\":" + detail::json_count(r.cost.flops) + ",\"activation_bytes\":" +
-           detail::json_count(r.activations.total) + ",\"peak_activation_bytes\":" + detail::json_count(r.activations.peak) +
-           "}}\n";
+    return "{\"name\":" + detail::json_string(r.name.view()) +
+           ",\"sequential_like\":" + (r.sequential_like ? "true" : "false") +
+           ",\"batch_size\":" + std::to_string(r.batch_size) +
+           ",\"dtype\":" + detail::json_string(dtype_name(r.dtype)) +
+           ",\"rows\":" + detail::json_list(r.rows, detail::json_row) +
+           ",\"totals\":{\"params\":" + std::to_string(r.params.total()) +
+           ",\"trainable_params\":" + std::to_string(r.params.trainable) +
+           ",\"non_trainable_params\":" + std::to_string(r.params.non_trainable) +
+           ",\"param_bytes\":" + std::to_string(r.param_bytes.total()) +
+           ",\"macs\":" + detail::json_count(r.cost.macs) + ",\"flops\":" + detail::json_count(r.cost.flops) +
+           ",\"activation_bytes\":" + detail::json_count(r.activations.total) +
+           ",\"peak_activation_bytes\":" + detail::json_count(r.activations.peak) + "}}\n";
 }
 
 // A header line, then one line per row; no totals line (with expand_nested, a model's row already
@@ -118,8 +122,8 @@ inline std::string to_csv(const Report& r)
                std::to_string(row.depth) + ',' + detail::csv_shapes(row.input_shapes) + ',' +
                detail::csv_shapes(row.output_shapes) + ',' + std::to_string(row.params.total()) + ',' +
                std::to_string(row.params.trainable) + ',' + std::to_string(row.params.non_trainable) + ',' +
-               (row.trainable ? "true" : "false") + ',' + detail::csv_count(row.macs) + ',' + detail::csv_count(row.flops) +
-               ',' + detail::csv_count(row.activation_bytes) + '\n';
+               (row.trainable ? "true" : "false") + ',' + detail::csv_count(row.macs) + ',' +
+               detail::csv_count(row.flops) + ',' + detail::csv_count(row.activation_bytes) + '\n';
     return out;
 }
 

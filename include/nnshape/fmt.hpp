@@ -26,7 +26,10 @@ struct text_formatter : fmt::formatter<std::string_view> {
 template <>
 struct fmt::formatter<nnshape::Dim> : nnshape::detail::text_formatter {
     template <class Context>
-    auto format(nnshape::Dim d, Context& ctx) const { return format_text(nnshape::to_string(d), ctx); }
+    auto format(nnshape::Dim d, Context& ctx) const
+    {
+        return format_text(nnshape::to_string(d), ctx);
+    }
 };
 
 template <>
@@ -50,5 +53,8 @@ struct fmt::formatter<nnshape::Sequential<N, LayerT>> : nnshape::detail::text_fo
 template <>
 struct fmt::formatter<nnshape::Model> : nnshape::detail::text_formatter {
     template <class Context>
-    auto format(const nnshape::Model& m, Context& ctx) const { return format_text(nnshape::summary(m), ctx); }
+    auto format(const nnshape::Model& m, Context& ctx) const
+    {
+        return format_text(nnshape::summary(m), ctx);
+    }
 };

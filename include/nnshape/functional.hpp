@@ -99,7 +99,7 @@ struct TensorRef {
 // Node and layer records hold no vectors of their own: an allocation per call costs a constant
 // evaluation more than the rest of the call.
 struct Node {
-    std::int32_t layer;      // index of the called layer in the Graph
+    std::int32_t layer; // index of the called layer in the Graph
     std::int32_t node_index; // position among the layer's calls: the `[1]` in `model_1[1][0]`
     std::int32_t first_input; // into Graph's list of inbound tensors
     std::int32_t input_count;
@@ -108,7 +108,7 @@ struct Node {
 };
 
 struct GraphLayer {
-    std::optional<Layer> layer;       // a built-in layer
+    std::optional<Layer> layer; // a built-in layer
     const LayerBox* custom = nullptr; // or a custom one, owned by the Graph; neither for a Model
     LayerName name;
     std::int32_t model = -1; // index into Graph's models for a Model
@@ -122,7 +122,7 @@ struct GraphLayer {
 struct ModelData {
     std::vector<TensorRef> inputs;
     std::vector<TensorRef> outputs;
-    std::vector<std::int32_t> nodes;  // ascending ids, which is a topological order
+    std::vector<std::int32_t> nodes; // ascending ids, which is a topological order
     std::vector<std::int32_t> layers; // Keras's model.layers order
     bool sequential_like = false;
 };
@@ -145,7 +145,7 @@ constexpr void require_with(bool ok, const char* rule, Describe describe)
 // `items` ordered by decreasing `depth[item]`, keeping their order within a depth. A counting sort:
 // linear, where std::sort would cost N log N steps of a constant evaluation's budget.
 constexpr std::vector<std::int32_t> deepest_first(const std::vector<std::int32_t>& items,
-                                                 const std::vector<std::int32_t>& depth)
+                                                  const std::vector<std::int32_t>& depth)
 {
     std::int32_t deepest = 0;
     for (std::int32_t i : items) deepest = std::max(deepest, depth[std::size_t(i)]);
@@ -276,7 +276,8 @@ public:
     {
         const detail::GraphLayer& l = layers_[std::size_t(index)];
         std::vector<std::int32_t> ids(std::size_t(l.node_count), 0);
-        for (std::int32_t id = l.last_node, i = l.node_count; id >= 0; id = nodes_[std::size_t(id)].previous) ids[std::size_t(--i)] = id;
+        for (std::int32_t id = l.last_node, i = l.node_count; id >= 0; id = nodes_[std::size_t(id)].previous)
+            ids[std::size_t(--i)] = id;
         return ids;
     }
     constexpr const detail::GraphLayer& layer(std::int32_t index) const { return layers_[std::size_t(index)]; }
@@ -290,13 +291,15 @@ public:
 
 private:
     // Adds a layer (or, with `model` >= 0, a Model) and gives it its automatic name if it has none.
-    constexpr std::int32_t register_layer(std::optional<Layer> layer, const detail::LayerBox* custom,
-                                          const Name& given, std::int32_t model, bool trainable)
+    constexpr std::int32_t register_layer(std::optional<Layer> layer, const detail::LayerBox* custom, const Name& given,
+                                          std::int32_t model, bool trainable)
     {
         const std::string_view class_name = layer ? layer->class_name() : custom ? custom->class_name() : "Model";
         LayerName name{given, class_name, 0};
         if (name.given.empty()) {
-            name.ordinal = layer ? name_counters_.next(*layer) : custom ? next_custom(class_name) : name_counters_.next_model();
+            name.ordinal = layer    ? name_counters_.next(*layer)
+                           : custom ? next_custom(class_name)
+                                    : name_counters_.next_model();
         }
         layers_.push_back(detail::GraphLayer{std::move(layer), custom, name, model, trainable, false, {}, 0, -1});
         return std::int32_t(layers_.size() - 1);
@@ -304,7 +307,8 @@ private:
 
     constexpr std::int64_t next_custom(std::string_view class_name)
     {
-        const auto it = std::ranges::find(custom_counters_, class_name, &std::pair<std::string_view, std::int64_t>::first);
+        const auto it =
+            std::ranges::find(custom_counters_, class_name, &std::pair<std::string_view, std::int64_t>::first);
         if (it != custom_counters_.end()) return ++it->second;
         custom_counters_.emplace_back(class_name, 1);
         return 1;
@@ -332,7 +336,7 @@ private:
     std::vector<detail::GraphLayer> layers_;
     std::vector<detail::Node> nodes_;
     std::vector<detail::TensorRef> edges_; // every node's inbound tensors, node after node
-    std::vector<Shape> scratch_;           // the input shapes of the call being made
+    std::vector<Shape> scratch_; // the input shapes of the call being made
     std::vector<detail::ModelData> models_;
     NameCounters<> name_counters_{};
     std::vector<std::pair<std::string_view, std::int64_t>> custom_counters_; // by class name, as Keras's uids
@@ -395,7 +399,8 @@ constexpr Tensors Graph::call(std::int32_t index, const Tensors& inputs)
 constexpr Shapes Graph::infer(std::int32_t model, std::span<const Shape> inputs) const
 {
     const detail::ModelData& m = models_[std::size_t(model)];
-    detail::require(inputs.size() == m.inputs.size(), "Model: called on a different number of tensors than it has inputs");
+    detail::require(inputs.size() == m.inputs.size(),
+                    "Model: called on a different number of tensors than it has inputs");
     const auto position = [&](std::int32_t node) {
         return std::size_t(std::ranges::lower_bound(m.nodes, node) - m.nodes.begin());
     };
@@ -409,7 +414,8 @@ constexpr Shapes Graph::infer(std::int32_t model, std::span<const Shape> inputs)
             continue;
         }
         std::vector<Shape> ins;
-        for (const detail::TensorRef& r : this->inputs(n)) ins.push_back(values[position(r.node)][std::size_t(r.index)]);
+        for (const detail::TensorRef& r : this->inputs(n))
+            ins.push_back(values[position(r.node)][std::size_t(r.index)]);
         values[i] = l.model >= 0 ? infer(l.model, ins) : detail::call_stored(l, ins, &l.params).outputs;
     }
     Shapes out;
@@ -459,7 +465,8 @@ constexpr void Graph::require_unique_names(const std::vector<std::int32_t>& laye
             given.push_back({detail::name_hash(name.given.view()), l});
     }
     const auto duplicate = [&](std::string_view name) {
-        return "Model: The name \"" + std::string(name) + "\" is used more than once in the model. All layer names should be unique.";
+        return "Model: The name \"" + std::string(name) +
+               "\" is used more than once in the model. All layer names should be unique.";
     };
     const auto name_of = [&](detail::NameKey k) { return layers_[std::size_t(k.layer)].name.given.view(); };
     std::ranges::sort(given, {}, &detail::NameKey::hash);
@@ -473,7 +480,8 @@ constexpr void Graph::require_unique_names(const std::vector<std::int32_t>& laye
     for (const detail::NameKey& g : given) {
         const std::int64_t ordinal = detail::automatic_ordinal(name_of(g));
         if (ordinal < 0) continue;
-        const auto [first, last] = std::ranges::equal_range(unnamed, std::uint64_t(ordinal), {}, &detail::NameKey::hash);
+        const auto [first, last] =
+            std::ranges::equal_range(unnamed, std::uint64_t(ordinal), {}, &detail::NameKey::hash);
         for (auto it = first; it != last; ++it) {
             const Name automatic = layers_[std::size_t(it->layer)].name.render();
             detail::require_with(automatic.view() != name_of(g), "Model: All layer names should be unique.",
@@ -485,7 +493,7 @@ constexpr void Graph::require_unique_names(const std::vector<std::int32_t>& laye
 // Keras's Network construction: the nodes the outputs depend on (a depth-first walk from the
 // outputs), their depths, the layer order, the check that the inputs suffice, and unique names.
 constexpr detail::ModelData Graph::build_model_data(const std::vector<Tensor>& inputs,
-                                                   const std::vector<Tensor>& outputs) const
+                                                    const std::vector<Tensor>& outputs) const
 {
     detail::require(!inputs.empty() && !outputs.empty(), "Model: needs at least one input and one output tensor");
     detail::ModelData m;
@@ -549,7 +557,8 @@ constexpr detail::ModelData Graph::build_model_data(const std::vector<Tensor>& i
         std::int32_t depth = std::max({node_depth[std::size_t(*it)], layer_depth[std::size_t(n.layer)], 0});
         layer_depth[std::size_t(n.layer)] = depth;
         set_depth(*it, depth);
-        for (const detail::TensorRef& r : this->inputs(n)) set_depth(r.node, std::max(depth + 1, node_depth[std::size_t(r.node)]));
+        for (const detail::TensorRef& r : this->inputs(n))
+            set_depth(r.node, std::max(depth + 1, node_depth[std::size_t(r.node)]));
     }
     for (std::size_t id = 0; id < nodes_.size(); ++id)
         if (state[id] == done) m.nodes.push_back(std::int32_t(id));
@@ -581,8 +590,7 @@ constexpr detail::ModelData Graph::build_model_data(const std::vector<Tensor>& i
                                  return "Model: Graph disconnected: cannot obtain value for tensor " +
                                         detail::describe_tensor(*this, t) + " at layer \"" +
                                         std::string(layers_[std::size_t(n.layer)].name.render().view()) +
-                                        "\". The following previous layers were accessed without issue: [" + prev +
-                                        "]";
+                                        "\". The following previous layers were accessed without issue: [" + prev + "]";
                              });
         computable[std::size_t(id)] = 1;
         if (!std::is_constant_evaluated()) accessed.emplace_back(layers_[std::size_t(n.layer)].name.render().view());
@@ -606,9 +614,11 @@ constexpr Model Graph::model(const Tensors& inputs, const Tensors& outputs, Mode
     detail::ModelData data = build_model_data(std::vector<Tensor>(inputs.begin(), inputs.end()),
                                               std::vector<Tensor>(outputs.begin(), outputs.end()));
     Shapes shapes;
-    for (const detail::TensorRef& r : data.outputs) shapes.push_back(nodes_[std::size_t(r.node)].outputs[std::size_t(r.index)]);
+    for (const detail::TensorRef& r : data.outputs)
+        shapes.push_back(nodes_[std::size_t(r.node)].outputs[std::size_t(r.index)]);
     models_.push_back(std::move(data));
-    const std::int32_t index = register_layer(std::nullopt, nullptr, args.name, std::int32_t(models_.size() - 1), args.trainable);
+    const std::int32_t index =
+        register_layer(std::nullopt, nullptr, args.name, std::int32_t(models_.size() - 1), args.trainable);
     // Node 0 is the model's own, as in Keras 2: calls on new tensors are nodes 1, 2, ...
     add_node(index, std::int32_t(edges_.size()), shapes);
     layers_[std::size_t(index)].built = true;

@@ -37,13 +37,20 @@ constexpr std::optional<Shape> declared_input(const L& l)
 {
     if constexpr (std::is_same_v<L, InputLayer>) {
         return l.output_shape();
-    } else if constexpr (requires { l.batch_input_shape; l.input_shape; l.batch_size; }) {
+    } else if constexpr (requires {
+                             l.batch_input_shape;
+                             l.input_shape;
+                             l.batch_size;
+                         }) {
         const Dim batch = l.batch_size ? Dim(*l.batch_size) : None;
         if (l.batch_input_shape) return l.batch_input_shape;
         if (l.input_shape) return Shape::with_batch(batch, {l.input_shape->begin(), l.input_shape->end()});
         if constexpr (std::is_same_v<L, Embedding>) {
             return Shape{batch, l.input_length ? Dim(*l.input_length) : None};
-        } else if constexpr (requires { l.input_length; l.input_dim; }) {
+        } else if constexpr (requires {
+                                 l.input_length;
+                                 l.input_dim;
+                             }) {
             if (l.input_dim) return Shape{batch, l.input_length ? Dim(*l.input_length) : None, *l.input_dim};
         } else if constexpr (requires { l.input_dim; }) {
             if (l.input_dim) return Shape{batch, *l.input_dim};
@@ -75,7 +82,8 @@ template <class... Custom>
     requires(CustomLayer<Custom> && ...)
 class BasicLayer {
 private:
-    using Variant = typename detail::variant_of<typename detail::concat<detail::layer_list, detail::type_list<Custom...>>::type>::type;
+    using Variant = typename detail::variant_of<
+        typename detail::concat<detail::layer_list, detail::type_list<Custom...>>::type>::type;
 
     // What every layer answers, whatever its class.
     template <class L>

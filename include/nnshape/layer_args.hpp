@@ -28,10 +28,7 @@ enum class DataFormat : std::uint8_t { channels_last, channels_first };
 inline constexpr DataFormat channels_last = DataFormat::channels_last;
 inline constexpr DataFormat channels_first = DataFormat::channels_first;
 
-constexpr std::string_view to_string(Padding p)
-{
-    return p == valid ? "valid" : p == same ? "same" : "causal";
-}
+constexpr std::string_view to_string(Padding p) { return p == valid ? "valid" : p == same ? "same" : "causal"; }
 
 // Keras's `normalize_tuple`: an int, or exactly N ints (`kernel_size = 3` or `kernel_size = {3, 2}`).
 template <std::size_t N>
@@ -96,13 +93,14 @@ private:
     {
         detail::require(v.size() == 1 || v.size() == N || (N == 1 && v.size() == 2),
                         "padding/cropping: expected an int, one int per spatial "
-                                                        "axis, or one (before, after) pair per spatial axis");
+                        "axis, or one (before, after) pair per spatial axis");
         std::array<Pair, N> a{};
         if (N == 1 && v.size() == 2) { // Keras's 1D form `(left, right)`
             a[0] = Pair{v.begin()[0], v.begin()[1]};
             return a;
         }
-        for (std::size_t i = 0; i < N; ++i) a[i] = Pair{v.begin()[v.size() == 1 ? 0 : i], v.begin()[v.size() == 1 ? 0 : i]};
+        for (std::size_t i = 0; i < N; ++i)
+            a[i] = Pair{v.begin()[v.size() == 1 ? 0 : i], v.begin()[v.size() == 1 ? 0 : i]};
         return a;
     }
     static constexpr std::array<Pair, N> checked(std::initializer_list<Pair> v)
@@ -190,8 +188,7 @@ struct Params {
     constexpr std::int64_t total() const { return detail::checked_add(trainable, non_trainable); }
     friend constexpr Params operator+(Params a, Params b)
     {
-        return {detail::checked_add(a.trainable, b.trainable),
-                detail::checked_add(a.non_trainable, b.non_trainable)};
+        return {detail::checked_add(a.trainable, b.trainable), detail::checked_add(a.non_trainable, b.non_trainable)};
     }
     friend constexpr bool operator==(Params, Params) = default;
 };
@@ -205,22 +202,22 @@ struct Params {
 // Calling a layer value on tensors adds a new layer to the tensors' Graph, so only a temporary may be
 // called: a named value called twice would silently be two layers with two sets of weights, where
 // Keras would share one. `graph.add(layer)` gives a layer to call several times.
-#define NNSHAPE_LAYER_KWARGS                                                                        \
-    ::nnshape::Name name{};                                                                         \
-    bool trainable = true;                                                                          \
-    ::nnshape::OptionalShape input_shape{};                                                  \
-    std::optional<std::int64_t> batch_size{};                                                       \
-    ::nnshape::OptionalShape batch_input_shape{};                                            \
-                                                                                                    \
-    template <class T = ::nnshape::Tensors>                                                         \
-    constexpr T operator()(const std::type_identity_t<T>& inputs) &&                                \
-    {                                                                                               \
-        return ::nnshape::detail::call_on(std::move(*this), inputs);                                \
-    }                                                                                               \
-    template <class T = ::nnshape::Tensors>                                                         \
-    constexpr void operator()(const std::type_identity_t<T>&) const&                                \
-    {                                                                                               \
-        static_assert(sizeof(T) == 0, "nnshape: a named layer value cannot be called: every call would "  \
-                                      "make a new layer. Call a temporary, or use graph.add(layer) "      \
-                                      "for one layer called several times (shared weights).");            \
+#define NNSHAPE_LAYER_KWARGS                                                                             \
+    ::nnshape::Name name{};                                                                              \
+    bool trainable = true;                                                                               \
+    ::nnshape::OptionalShape input_shape{};                                                              \
+    std::optional<std::int64_t> batch_size{};                                                            \
+    ::nnshape::OptionalShape batch_input_shape{};                                                        \
+                                                                                                         \
+    template <class T = ::nnshape::Tensors>                                                              \
+    constexpr T operator()(const std::type_identity_t<T>& inputs)&&                                      \
+    {                                                                                                    \
+        return ::nnshape::detail::call_on(std::move(*this), inputs);                                     \
+    }                                                                                                    \
+    template <class T = ::nnshape::Tensors>                                                              \
+    constexpr void operator()(const std::type_identity_t<T>&) const&                                     \
+    {                                                                                                    \
+        static_assert(sizeof(T) == 0, "nnshape: a named layer value cannot be called: every call would " \
+                                      "make a new layer. Call a temporary, or use graph.add(layer) "     \
+                                      "for one layer called several times (shared weights).");           \
     }

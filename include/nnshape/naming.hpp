@@ -71,8 +71,7 @@ struct LayerName {
 
     constexpr Name render(Naming style = keras2) const
     {
-        return given.empty() ? detail::auto_name(detail::name_prefix(class_name, style).view(), ordinal, style)
-                             : given;
+        return given.empty() ? detail::auto_name(detail::name_prefix(class_name, style).view(), ordinal, style) : given;
     }
 };
 

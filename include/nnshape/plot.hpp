@@ -46,10 +46,10 @@ namespace detail {
 // One drawn layer, with the texts its label is built from.
 struct PlotNode {
     std::string id;
-    std::string name;       // a wrapper's reads `name(inner_name)`
+    std::string name; // a wrapper's reads `name(inner_name)`
     std::string class_name; // a wrapper's reads `Class(InnerClass)`
     std::optional<std::string> activation;
-    std::string input_shape;  // Python's str() of Keras's layer.input_shape, or "?"
+    std::string input_shape; // Python's str() of Keras's layer.input_shape, or "?"
     std::string output_shape; // and of layer.output_shape
     bool trainable = true;
 };
@@ -71,10 +71,12 @@ LayerTraits layer_traits(const LayerT& layer)
             t.activation = l.activation.empty() ? "linear" : std::string(l.activation.view());
         if constexpr (requires { l.trainable; }) t.trainable = l.trainable;
         if constexpr (requires { l.layer.index(); }) // a wrapper's variant
-            detail::visit([&](const auto& inner) {
-                t.inner_class = std::string(inner.class_name);
-                t.inner_name = std::string(inner.name.view());
-            }, l.layer);
+            detail::visit(
+                [&](const auto& inner) {
+                    t.inner_class = std::string(inner.class_name);
+                    t.inner_name = std::string(inner.name.view());
+                },
+                l.layer);
         return t;
     });
 }

@@ -19,7 +19,7 @@ namespace nnshape {
 
 struct ReportOptions {
     Naming naming = keras2;
-    bool expand_nested = false;  // rows for the layers of nested models, under the model's row
+    bool expand_nested = false; // rows for the layers of nested models, under the model's row
     std::int64_t batch_size = 1; // for costs and activation bytes: replaces a None batch axis
     DType dtype = DType::float32;
 };
@@ -36,13 +36,13 @@ struct ReportRow {
     std::string_view class_name;
     std::int32_t depth = 0; // nesting level under expand_nested
     bool is_model = false;
-    bool trainable = true;  // the layer's own flag (a frozen outer model also freezes it: see params)
+    bool trainable = true; // the layer's own flag (a frozen outer model also freezes it: see params)
     bool has_weights = false;
     Params params{};
     Shape kernel_size{}; // a convolution's kernel_size or a pooling's pool_size; rank 0 for other layers
     std::vector<std::vector<Shape>> input_shapes; // per call made in this model
-    std::vector<Shapes> output_shapes;            // per call made in this model
-    std::vector<Connection> connections;          // of every call made in this model
+    std::vector<Shapes> output_shapes; // per call made in this model
+    std::vector<Connection> connections; // of every call made in this model
     Dim macs = 0, flops = 0, activation_bytes = 0; // summed over its calls (a model: over its layers' calls)
 };
 
@@ -151,7 +151,8 @@ struct ReportBuilder {
                 for (const TensorRef& r : g.inputs(n)) {
                     const Node& from = g.node(r.node);
                     ins.push_back(from.outputs[std::size_t(r.index)]);
-                    row.connections.push_back({g.layer(from.layer).name.render(options.naming), from.node_index, r.index});
+                    row.connections.push_back(
+                        {g.layer(from.layer).name.render(options.naming), from.node_index, r.index});
                 }
                 row.input_shapes.push_back(std::move(ins));
                 row.output_shapes.push_back(n.outputs);

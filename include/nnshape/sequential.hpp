@@ -15,7 +15,6 @@
 
 namespace nnshape {
 
-
 // One layer of a Sequential with what the model computed for it.
 template <class LayerT>
 struct BasicSequentialLayer {
@@ -53,7 +52,9 @@ class Sequential {
 public:
     using SequentialLayer = BasicSequentialLayer<LayerT>;
 
-    constexpr Sequential() requires(N == std::dynamic_extent) = default;
+    constexpr Sequential()
+        requires(N == std::dynamic_extent)
+    = default;
 
     template <class... L>
         requires(sizeof...(L) > 0 && (N == std::dynamic_extent || sizeof...(L) == N) &&
@@ -64,7 +65,8 @@ public:
 
     // Keras's `model.add(layer)`. A layer whose rule fails leaves the model as it was (Keras has
     // already numbered its automatic name: so does nnshape).
-    constexpr void add(LayerT layer) requires(N == std::dynamic_extent)
+    constexpr void add(LayerT layer)
+        requires(N == std::dynamic_extent)
     {
         // Built in place: a layer record is large, and copying it dominates a cheap rule.
         layers_.push_back(SequentialLayer{std::move(layer), {}, {}, {}});
@@ -76,7 +78,11 @@ public:
         }
     }
     // Room for `n` layers, as std::vector::reserve: `add()` then never moves the records.
-    constexpr void reserve(std::size_t n) requires(N == std::dynamic_extent) { layers_.reserve(n); }
+    constexpr void reserve(std::size_t n)
+        requires(N == std::dynamic_extent)
+    {
+        layers_.reserve(n);
+    }
 
     // Whether the input shape is known (from the first layer's input_shape / batch_input_shape).
     constexpr bool built() const { return output_.has_value(); }
@@ -96,8 +102,8 @@ public:
     constexpr std::int64_t count_params() const { return params().total(); }
 
 private:
-    using Storage = std::conditional_t<N == std::dynamic_extent, std::vector<SequentialLayer>,
-                                       std::array<SequentialLayer, N>>;
+    using Storage =
+        std::conditional_t<N == std::dynamic_extent, std::vector<SequentialLayer>, std::array<SequentialLayer, N>>;
 
     template <class... L>
     constexpr Storage make_layers(L... layers)
@@ -129,7 +135,8 @@ private:
         if (first && entry.layer.template is<InputLayer>()) {
             entry.output_shape = *input;
         } else if (first ? input.has_value() : output_.has_value()) {
-            const detail::LayerCall call = detail::call_layer(entry.layer, entry.name, {first ? &*input : &*output_, 1});
+            const detail::LayerCall call =
+                detail::call_layer(entry.layer, entry.name, {first ? &*input : &*output_, 1});
             detail::require(call.outputs.size() == 1,
                             "Sequential: All layers in a Sequential model should have a single output tensor.");
             entry.output_shape = call.outputs[0];

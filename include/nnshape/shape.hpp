@@ -177,10 +177,7 @@ public:
     constexpr const Shape* end() const { return shapes_.data() + size_; }
     constexpr operator std::span<const Shape>() const { return {begin(), end()}; }
 
-    friend constexpr bool operator==(const Shapes& a, const Shapes& b)
-    {
-        return std::ranges::equal(a, b);
-    }
+    friend constexpr bool operator==(const Shapes& a, const Shapes& b) { return std::ranges::equal(a, b); }
 
 private:
     std::array<Shape, capacity> shapes_{};

@@ -40,7 +40,7 @@ struct SummaryOptions {
     // of line_length, truncated as Python's int(line_length * p).
     std::vector<double> positions = {};
     SummaryStyle style = SummaryStyle::keras2;
-    bool expand_nested = false;  // rows for the layers of nested models, prefixed "   " * level + "└ "
+    bool expand_nested = false; // rows for the layers of nested models, prefixed "   " * level + "└ "
     bool show_trainable = false; // a Trainable column: Y / N (keras3: - for a layer without weights)
     // Keras's layer_range: the first layer whose name matches the first regex (re.match: from the
     // start) through the last that matches the second.
@@ -49,7 +49,7 @@ struct SummaryOptions {
     // `multiple` (always so with extra columns: only Keras's own table keeps `multiple`).
     bool shapes_per_call = false;
     std::vector<SummaryColumn> columns = {}; // keras2 style only
-    std::int64_t batch_size = 1;             // for the cost and memory columns and footer
+    std::int64_t batch_size = 1; // for the cost and memory columns and footer
     DType dtype = DType::float32;
 };
 
@@ -103,7 +103,8 @@ inline std::string nested_prefix(std::int32_t depth)
 
 inline std::string connection_text(const Connection& c)
 {
-    return std::string(c.layer.view()) + '[' + std::to_string(c.node_index) + "][" + std::to_string(c.tensor_index) + ']';
+    return std::string(c.layer.view()) + '[' + std::to_string(c.node_index) + "][" + std::to_string(c.tensor_index) +
+           ']';
 }
 
 // The rows Keras's layer_range keeps: [first match of range[0], last match of range[1]].
@@ -114,8 +115,10 @@ inline std::pair<std::size_t, std::size_t> layer_range(const Report& r, const Su
     for (std::size_t i = 0; i < r.rows.size(); ++i) {
         if (r.rows[i].depth > 0) continue;
         const std::string name(r.rows[i].name.view());
-        if (std::regex_search(name, std::regex((*options.layer_range)[0]), std::regex_constants::match_continuous)) lower.push_back(i);
-        if (std::regex_search(name, std::regex((*options.layer_range)[1]), std::regex_constants::match_continuous)) upper.push_back(i);
+        if (std::regex_search(name, std::regex((*options.layer_range)[0]), std::regex_constants::match_continuous))
+            lower.push_back(i);
+        if (std::regex_search(name, std::regex((*options.layer_range)[1]), std::regex_constants::match_continuous))
+            upper.push_back(i);
     }
     require(!lower.empty() && !upper.empty(), "summary: Passed layer_names do not match the layer names in the model.");
     std::size_t first = lower.front(), last = upper.back();
@@ -216,8 +219,8 @@ inline std::vector<TextColumn> text_columns(const Report& r, std::pair<std::size
         if (keras3) { // Keras 3 shows one call's shapes; here each distinct one, never `multiple`
             std::string joined;
             for (std::size_t c = 0; c < row.output_shapes.size(); ++c)
-                if (std::find(row.output_shapes.begin(), row.output_shapes.begin() + std::ptrdiff_t(c), row.output_shapes[c]) ==
-                    row.output_shapes.begin() + std::ptrdiff_t(c))
+                if (std::find(row.output_shapes.begin(), row.output_shapes.begin() + std::ptrdiff_t(c),
+                              row.output_shapes[c]) == row.output_shapes.begin() + std::ptrdiff_t(c))
                     joined += (joined.empty() ? "" : ", ") + shapes_text(row.output_shapes[c]);
             shapes.push_back(joined.empty() ? "?" : joined);
         } else if (const auto common = common_shapes(row);
@@ -298,13 +301,17 @@ inline std::string cost_footer(const Report& r, const std::string& rule)
     const auto text = [](std::optional<double> v, auto to_text) { return v ? to_text(*v) : std::string("unknown"); };
     std::optional<double> input = 0.0;
     for (std::size_t i = 0; i < r.rows.size(); ++i)
-        if (r.rows[i].class_name == "InputLayer" && r.rows[i].depth == 0) input = input && known(r.rows[i].activation_bytes) ? std::optional(*input + *known(r.rows[i].activation_bytes)) : std::nullopt;
+        if (r.rows[i].class_name == "InputLayer" && r.rows[i].depth == 0)
+            input = input && known(r.rows[i].activation_bytes)
+                        ? std::optional(*input + *known(r.rows[i].activation_bytes))
+                        : std::nullopt;
     const std::optional<double> forward = known(r.activations.total);
     const double params = double(r.param_bytes.total());
     const std::optional<double> total = input && forward ? std::optional(*forward + params) : std::nullopt;
     return "Total mult-adds (M): " + text(known(r.cost.macs), millions) + '\n' +
-           "Input size (MB): " + text(input, millions) + '\n' + "Forward pass size (MB): " + text(forward, millions) + '\n' +
-           "Params size (MB): " + millions(params) + '\n' + "Estimated total size (MB): " + text(total, millions) + '\n' + rule + '\n';
+           "Input size (MB): " + text(input, millions) + '\n' + "Forward pass size (MB): " + text(forward, millions) +
+           '\n' + "Params size (MB): " + millions(params) + '\n' +
+           "Estimated total size (MB): " + text(total, millions) + '\n' + rule + '\n';
 }
 
 inline std::string keras2_text(const Report& r, const SummaryOptions& options)
@@ -328,8 +335,9 @@ inline std::string keras2_text(const Report& r, const SummaryOptions& options)
         }
         text += (i + 1 == count ? double_rule : rule) + '\n';
     }
-    text += "Total params: " + thousands(r.params.total()) + '\n' + "Trainable params: " + thousands(r.params.trainable) +
-            '\n' + "Non-trainable params: " + thousands(r.params.non_trainable) + '\n' + rule + '\n';
+    text += "Total params: " + thousands(r.params.total()) + '\n' +
+            "Trainable params: " + thousands(r.params.trainable) + '\n' +
+            "Non-trainable params: " + thousands(r.params.non_trainable) + '\n' + rule + '\n';
     return options.columns.empty() ? text : text + cost_footer(r, rule);
 }
 
@@ -354,7 +362,8 @@ inline std::vector<std::size_t> keras3_widths(const std::vector<double>& positio
         widths.push_back(width + 2);
         current += width;
     }
-    std::int64_t excess = current + 2 * std::int64_t(widths.size()) - (std::int64_t(line_length) - std::int64_t(widths.size()) - 1);
+    std::int64_t excess =
+        current + 2 * std::int64_t(widths.size()) - (std::int64_t(line_length) - std::int64_t(widths.size()) - 1);
     std::vector<std::size_t> out;
     for (std::int64_t ratios = std::int64_t(widths.size()); std::int64_t w : widths) {
         const std::int64_t cut = excess > 0 ? round_half_even(excess, ratios) : 0;
@@ -407,8 +416,8 @@ inline std::string justify(const std::string& text, std::size_t width, const Tex
 }
 
 // One box line: `left`, each cell width of `fill`, `divider` between, `right`.
-inline std::string box_line(std::string_view left, std::string_view fill, std::string_view divider, std::string_view right,
-                            const std::vector<std::size_t>& widths)
+inline std::string box_line(std::string_view left, std::string_view fill, std::string_view divider,
+                            std::string_view right, const std::vector<std::size_t>& widths)
 {
     std::string line(left);
     for (std::size_t i = 0; i < widths.size(); ++i) {
@@ -434,7 +443,8 @@ inline std::string box_row(const std::vector<std::vector<std::string>>& cells, c
     for (std::size_t line = 0; line < height; ++line) {
         text += edge;
         for (std::size_t i = 0; i < cells.size(); ++i)
-            text += ' ' + justify(line < wrapped[i].size() ? wrapped[i][line] : "", widths[i] - 2, cols[i]) + ' ' + std::string(edge);
+            text += ' ' + justify(line < wrapped[i].size() ? wrapped[i][line] : "", widths[i] - 2, cols[i]) + ' ' +
+                    std::string(edge);
         text += '\n';
     }
     return text;
@@ -476,7 +486,8 @@ inline std::string keras3_text(const Report& r, const SummaryOptions& options)
     }
     text += box_line("\u2514", "\u2500", "\u2534", "\u2518", widths);
     const auto total = [](std::string_view label, std::int64_t count, std::int64_t bytes) {
-        return " " + std::string(label) + " params: " + thousands(count) + " (" + readable_memory_size(double(bytes)) + ")\n";
+        return " " + std::string(label) + " params: " + thousands(count) + " (" + readable_memory_size(double(bytes)) +
+               ")\n";
     };
     return text + total("Total", r.params.total(), r.param_bytes.total()) +
            total("Trainable", r.params.trainable, r.param_bytes.trainable) +

@@ -18,12 +18,12 @@ namespace nnshape {
 // One call of a layer (never of a Model: a nested model's calls are listed in its place).
 template <class LayerT = Layer>
 struct TracedCall {
-    const LayerT* layer = nullptr;                  // the layer, unless it is a Graph's custom layer
-    const detail::LayerBox* custom = nullptr;       // a Graph's custom layer
+    const LayerT* layer = nullptr; // the layer, unless it is a Graph's custom layer
+    const detail::LayerBox* custom = nullptr; // a Graph's custom layer
     const LayerName* name = nullptr;
     std::int32_t index = -1; // the layer's position: LayerView{&graph, index}, or Sequential::layers()[index]
-    std::int32_t node = -1;  // the Graph node this call is, or repeats inside a nested model; -1 in a Sequential
-    std::int32_t depth = 0;  // 0 for the model's own layers, 1 inside a nested model, ...
+    std::int32_t node = -1; // the Graph node this call is, or repeats inside a nested model; -1 in a Sequential
+    std::int32_t depth = 0; // 0 for the model's own layers, 1 inside a nested model, ...
     std::int32_t scope = -1; // the nested-model call it belongs to (Trace::scopes), -1 for the model's own
     std::int32_t first_input = 0, input_count = 0, first_output = 0, output_count = 0; // into Trace::ids
 
@@ -38,13 +38,13 @@ struct TracedScope {
 
 template <class LayerT = Layer>
 struct Trace {
-    std::vector<Shape> tensors;         // every tensor of the pass, by id
+    std::vector<Shape> tensors; // every tensor of the pass, by id
     std::vector<std::int32_t> producer; // the call that makes each tensor; -1 for a Sequential's implicit input
     std::vector<TracedCall<LayerT>> calls; // each after the calls that make its inputs
-    std::vector<std::int32_t> ids;      // the calls' input and output tensor ids
-    std::vector<std::int32_t> inputs;   // the model's input tensors
-    std::vector<std::int32_t> outputs;  // the model's output tensors
-    std::vector<TracedScope> scopes;    // the nested-model calls, outermost first
+    std::vector<std::int32_t> ids; // the calls' input and output tensor ids
+    std::vector<std::int32_t> inputs; // the model's input tensors
+    std::vector<std::int32_t> outputs; // the model's output tensors
+    std::vector<TracedScope> scopes; // the nested-model calls, outermost first
 
     constexpr std::span<const std::int32_t> inputs_of(const TracedCall<LayerT>& c) const
     {
@@ -92,7 +92,8 @@ constexpr std::vector<std::int32_t> trace_model(const Graph& g, std::int32_t mod
     const ModelData& m = g.model_data(model);
     bool recorded = true; // whether the model runs on the shapes it was built on
     for (std::size_t i = 0; i < in.size(); ++i)
-        recorded = recorded && t.tensors[std::size_t(in[i])] == g.node(m.inputs[i].node).outputs[std::size_t(m.inputs[i].index)];
+        recorded = recorded &&
+                   t.tensors[std::size_t(in[i])] == g.node(m.inputs[i].node).outputs[std::size_t(m.inputs[i].index)];
 
     std::vector<std::int32_t> first(m.nodes.size(), 0); // each node's first output in `out_ids`
     std::vector<std::int32_t> out_ids;

@@ -150,8 +150,8 @@ constexpr std::int64_t mobilenet_v3_on_16x16 = [] {
 }();
 
 // expect: LayerScale: the last input axis must be projection_dim
-constexpr Sequential layer_scale_other_dim{
-    Dense{.units = 4, .input_shape = Shape{3}}, applications::LayerScale{.projection_dim = 5}};
+constexpr Sequential layer_scale_other_dim{Dense{.units = 4, .input_shape = Shape{3}},
+                                           applications::LayerScale{.projection_dim = 5}};
 
 // expect: CustomScaleLayer: expects two inputs, [shortcut, residual]
 constexpr Shape custom_scale_on_three = [] {

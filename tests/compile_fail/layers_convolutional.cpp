@@ -33,7 +33,8 @@ constexpr Sequential conv1d_zero_dilation{
     Conv1D{.filters = 4, .kernel_size = 3, .dilation_rate = 0, .input_shape = Shape{7, 3}}};
 
 // Spec §0.4: Conv2D(16, 3) with padding='valid' on a 2x2 input (TF: "Negative dimension size").
-// expect: Computed output size would be zero or negative: with padding='valid' the dilated kernel (or pool window) must not be larger than the input
+// expect: Computed output size would be zero or negative: with padding='valid' the dilated kernel (or pool window) must
+// not be larger than the input
 constexpr Sequential conv2d_kernel_larger_than_input{
     Conv2D{.filters = 16, .kernel_size = 3, .input_shape = Shape{2, 2, 3}}};
 
@@ -141,11 +142,13 @@ constexpr Sequential locally_connected_causal{
     LocallyConnected1D{.filters = 8, .kernel_size = 3, .padding = causal, .input_shape = Shape{10, 4}}};
 
 // tf.keras locally_connected1d.py: padding='same' needs implementation 2 or 3.
-// expect: LocallyConnected1D: Invalid border mode for LocallyConnected1D (only "valid" is supported if implementation is 1): same
+// expect: LocallyConnected1D: Invalid border mode for LocallyConnected1D (only "valid" is supported if implementation
+// is 1): same
 constexpr Sequential locally_connected1d_same{
     LocallyConnected1D{.filters = 8, .kernel_size = 3, .padding = same, .input_shape = Shape{10, 4}}};
 
-// expect: LocallyConnected2D: Invalid border mode for LocallyConnected2D (only "valid" is supported if implementation is 1): same
+// expect: LocallyConnected2D: Invalid border mode for LocallyConnected2D (only "valid" is supported if implementation
+// is 1): same
 constexpr Sequential locally_connected2d_same{
     LocallyConnected2D{.filters = 8, .kernel_size = 3, .padding = same, .input_shape = Shape{10, 10, 4}}};
 

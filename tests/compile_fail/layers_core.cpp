@@ -7,8 +7,8 @@ using namespace nnshape;
 // --- layers/core.hpp
 
 // expect: InputLayer: pass exactly one of shape, batch_shape or batch_input_shape
-constexpr Sequential input_layer_two_shapes{
-    InputLayer{.shape = Shape{4}, .batch_shape = Shape{None, 4}}, Dense{.units = 2}};
+constexpr Sequential input_layer_two_shapes{InputLayer{.shape = Shape{4}, .batch_shape = Shape{None, 4}},
+                                            Dense{.units = 2}};
 
 // expect: InputLayer: batch_size goes with shape, not with batch_shape
 constexpr Sequential input_layer_batch_size{InputLayer{.batch_size = 2, .batch_shape = Shape{None, 4}}};
@@ -90,7 +90,8 @@ constexpr Sequential activity_regularization_l2{ActivityRegularization{.l2 = -1,
 constexpr Sequential flatten_scalar{Flatten{.batch_input_shape = Shape{}}};
 
 // tf.keras / Keras 3 reject Permute((1, 1)).
-// expect: Permute: Invalid permutation argument dims for Permute Layer. The set of indices in dims must be consecutive and start from 1.
+// expect: Permute: Invalid permutation argument dims for Permute Layer. The set of indices in dims must be consecutive
+// and start from 1.
 constexpr Sequential permute_repeated_axis{Permute{.dims = {1, 1}, .input_shape = Shape{3, 4}}};
 
 // expect: Permute: expected ndim = len(dims) + 1
@@ -142,7 +143,8 @@ constexpr Sequential cropping1d_channels_first{Cropping1D{.data_format = channel
 // expect: Cropping1D: `cropping` parameter of `Cropping1D` layer must be smaller than the input length.
 constexpr Sequential cropping1d_too_large{Cropping1D{.input_shape = Shape{2, 4}}};
 
-// expect: Cropping: Values in `cropping` argument should be smaller than the corresponding spatial dimension of the input.
+// expect: Cropping: Values in `cropping` argument should be smaller than the corresponding spatial dimension of the
+// input.
 constexpr Sequential cropping2d_too_large{Cropping2D{.cropping = 2, .input_shape = Shape{4, 5, 3}}};
 
 // --- layers/normalization.hpp
@@ -161,7 +163,8 @@ constexpr Sequential layer_norm_unknown_axis{LayerNormalization{.input_shape = S
 // expect: LayerNormalization: Duplicate axes are not allowed.
 constexpr Sequential layer_norm_duplicate_axes{LayerNormalization{.axis = {1, -2}, .input_shape = Shape{3, 4}}};
 
-// expect: GroupNormalization: Received an invalid value for argument `groups`, expected a positive integer (or `-1` for instance normalization).
+// expect: GroupNormalization: Received an invalid value for argument `groups`, expected a positive integer (or `-1` for
+// instance normalization).
 constexpr Sequential group_norm_zero_groups{GroupNormalization{.groups = 0, .input_shape = Shape{2, 2, 4}}};
 
 // expect: GroupNormalization: Number of groups (G) cannot be more than the number of channels (C).
@@ -202,11 +205,11 @@ constexpr Sequential resizing_zero_height{Resizing{.height = 0, .width = 4, .inp
 // expect: Invalid images rank: expected rank 3 (single image) or rank 4 (batch of images).
 constexpr Sequential center_crop_rank5{CenterCrop{.height = 4, .width = 4, .input_shape = Shape{2, 8, 8, 3}}};
 
-// expect: Resizing: Invalid value for argument `interpolation`. Expected of one ('bilinear', 'nearest', 'lanczos3', 'lanczos5', 'bicubic', 'area').
+// expect: Resizing: Invalid value for argument `interpolation`. Expected of one ('bilinear', 'nearest', 'lanczos3',
+// 'lanczos5', 'bicubic', 'area').
 constexpr Sequential resizing_interpolation{
     Resizing{.height = 4, .width = 4, .interpolation = "cubic", .input_shape = Shape{8, 8, 3}}};
 
 // expect: Resizing: Only one of `pad_to_aspect_ratio` & `crop_to_aspect_ratio` can be `True`.
-constexpr Sequential resizing_crop_and_pad{
-    Resizing{.height = 4, .width = 4, .crop_to_aspect_ratio = true, .pad_to_aspect_ratio = true,
-             .input_shape = Shape{8, 8, 3}}};
+constexpr Sequential resizing_crop_and_pad{Resizing{
+    .height = 4, .width = 4, .crop_to_aspect_ratio = true, .pad_to_aspect_ratio = true, .input_shape = Shape{8, 8, 3}}};

@@ -64,7 +64,8 @@ constexpr StackedRNNCells no_cells{.cells = {}};
 constexpr Sequential simple_rnn_on_rank2{SimpleRNN{.units = 4, .input_shape = Shape{5}}};
 
 // A stateful LSTM whose input has no batch size (input_shape instead of batch_input_shape).
-// expect: RNN: If a RNN is stateful, it needs to know its batch size. Specify the batch size of your input tensors (batch_input_shape on the first layer of a Sequential, batch_shape on an Input).
+// expect: RNN: If a RNN is stateful, it needs to know its batch size. Specify the batch size of your input tensors
+// (batch_input_shape on the first layer of a Sequential, batch_shape on an Input).
 constexpr Sequential stateful_lstm_without_batch_size{LSTM{.units = 4, .stateful = true, .input_shape = Shape{5, 3}}};
 
 // --- layers/merging.hpp
@@ -119,7 +120,8 @@ constexpr Shape dot_incompatible_axes = called(Dot{.axes = 2}, {Shape{None, 3, 4
 // --- layers/attention.hpp: EinsumDense
 
 // EinsumDense takes "[X],[Y]->[Z]" with an optional ellipsis; "ab->b" has no kernel spec.
-// expect: EinsumDense: Invalid einsum equation. Equations must be in the form [X],[Y]->[Z], ...[X],[Y]->...[Z], or [X]...,[Y]->[Z]....
+// expect: EinsumDense: Invalid einsum equation. Equations must be in the form [X],[Y]->[Z], ...[X],[Y]->...[Z], or
+// [X]...,[Y]->[Z]....
 constexpr Sequential einsum_no_kernel_spec{
     EinsumDense{.equation = "ab->b", .output_shape = 4, .input_shape = Shape{4}}};
 
@@ -136,11 +138,13 @@ constexpr Sequential einsum_two_output_sizes{
 constexpr Sequential einsum_shared_axis{
     EinsumDense{.equation = "abc,cd->abd", .output_shape = {5, 6}, .input_shape = Shape{3, 4}}};
 
-// expect: EinsumDense: Dimension was specified in the output but has no corresponding dim in the input spec or weight spec
+// expect: EinsumDense: Dimension was specified in the output but has no corresponding dim in the input spec or weight
+// spec
 constexpr Sequential einsum_output_letter{
     EinsumDense{.equation = "ab,bc->ad", .output_shape = 4, .input_shape = Shape{4}}};
 
-// expect: EinsumDense: Weight dimension did not have a match in either the input spec or the output spec. For this layer, the weight must be fully specified.
+// expect: EinsumDense: Weight dimension did not have a match in either the input spec or the output spec. For this
+// layer, the weight must be fully specified.
 constexpr Sequential einsum_weight_letter{
     EinsumDense{.equation = "ab,bce->ac", .output_shape = 4, .input_shape = Shape{4}}};
 
@@ -161,7 +165,8 @@ constexpr Shape mha_no_heads = called(MultiHeadAttention{.key_dim = 2}, {query, 
 // expect: MultiHeadAttention: Received an invalid value for argument `key_dim`, expected a positive integer.
 constexpr Shape mha_no_key_dim = called(MultiHeadAttention{.num_heads = 2}, {query, value});
 
-// expect: MultiHeadAttention: Received an invalid value for argument `value_dim`, expected a positive integer or `None`.
+// expect: MultiHeadAttention: Received an invalid value for argument `value_dim`, expected a positive integer or
+// `None`.
 constexpr Shape mha_zero_value_dim =
     called(MultiHeadAttention{.num_heads = 2, .key_dim = 2, .value_dim = 0}, {query, value});
 
@@ -174,9 +179,8 @@ constexpr Shape mha_on_query_only = called(MultiHeadAttention{.num_heads = 2, .k
 
 // Keras 3 test_shape_mismatch_error: key (2, 1, 7) against value (2, 2, 8).
 // expect: MultiHeadAttention: All dimensions of `value` and `key`, except the last one, must be equal.
-constexpr Shape mha_key_value_mismatch =
-    called(MultiHeadAttention{.num_heads = 4, .key_dim = 2, .value_dim = 2},
-           {Shape{2, 4, 8}, Shape{2, 2, 8}, Shape{2, 1, 7}});
+constexpr Shape mha_key_value_mismatch = called(MultiHeadAttention{.num_heads = 4, .key_dim = 2, .value_dim = 2},
+                                                {Shape{2, 4, 8}, Shape{2, 2, 8}, Shape{2, 1, 7}});
 
 // expect: MultiHeadAttention: query, value and key must have the same rank, at least 2
 constexpr Shape mha_other_ranks =
@@ -209,32 +213,29 @@ constexpr Shape gqa_zero_window =
            {query, value});
 
 // expect: GroupedQueryAttention: expected the inputs [query, value] or [query, value, key]
-constexpr Shape gqa_on_query_only =
-    called(gqa, {query});
+constexpr Shape gqa_on_query_only = called(gqa, {query});
 
 // expect: GroupedQueryAttention: query, value and key must have rank 3 (batch, time, features)
-constexpr Shape gqa_rank4 =
-    called(gqa, {Shape{None, 4, 4, 8}, Shape{None, 6, 4, 8}});
+constexpr Shape gqa_rank4 = called(gqa, {Shape{None, 4, 4, 8}, Shape{None, 6, 4, 8}});
 
 // expect: GroupedQueryAttention: The last dimension of `query_shape` and `value_shape` must be equal
-constexpr Shape gqa_other_features =
-    called(gqa, {Shape{None, 4, 8}, Shape{None, 6, 6}});
+constexpr Shape gqa_other_features = called(gqa, {Shape{None, 4, 8}, Shape{None, 6, 6}});
 
 // expect: GroupedQueryAttention: All dimensions of `value` and `key`, except the last one, must be equal.
-constexpr Shape gqa_key_value_mismatch =
-    called(gqa, {query, value, Shape{None, 5, 8}});
+constexpr Shape gqa_key_value_mismatch = called(gqa, {query, value, Shape{None, 5, 8}});
 
 // expect: GroupedQueryAttention: the last dimension of query, value and key must be defined. Found None.
-constexpr Shape gqa_unknown_features =
-    called(gqa, {Shape{None, 4, None}, Shape{None, 6, None}});
+constexpr Shape gqa_unknown_features = called(gqa, {Shape{None, 4, None}, Shape{None, 6, None}});
 
 // expect: Attention: Invalid value for argument score_mode. Expected one of {'dot', 'concat'}
 constexpr Shape attention_score_mode = called(Attention{.score_mode = "general"}, {query, value});
 
-// expect: Attention: Attention layer accepts inputs list of length 2 or 3, namely [query, value] or [query, value, key].
+// expect: Attention: Attention layer accepts inputs list of length 2 or 3, namely [query, value] or [query, value,
+// key].
 constexpr Shape attention_on_query_only = called(Attention{}, {query});
 
-// expect: AdditiveAttention: AdditiveAttention layer accepts inputs list of length 2 or 3, namely [query, value] or [query, value, key].
+// expect: AdditiveAttention: AdditiveAttention layer accepts inputs list of length 2 or 3, namely [query, value] or
+// [query, value, key].
 constexpr Shape additive_attention_on_query_only = called(AdditiveAttention{}, {query});
 
 // The scale has the query's last dimension.
@@ -245,17 +246,18 @@ constexpr Shape additive_attention_unknown_features =
 // --- layers/wrappers.hpp
 
 // expect: Bidirectional: with merge_mode sum, mul or ave the forward and backward outputs must have the same shape
-constexpr Sequential bidirectional_sum_of_other_shapes{Bidirectional{
-    .layer = LSTM{.units = 4},
-    .merge_mode = MergeMode::sum,
-    .backward_layer = LSTM{.units = 5, .go_backwards = true},
-    .input_shape = Shape{5, 3}}};
+constexpr Sequential bidirectional_sum_of_other_shapes{
+    Bidirectional{.layer = LSTM{.units = 4},
+                  .merge_mode = MergeMode::sum,
+                  .backward_layer = LSTM{.units = 5, .go_backwards = true},
+                  .input_shape = Shape{5, 3}}};
 
-// expect: Bidirectional: Forward layer and backward layer should have the same `return_sequences`, `return_state` and `stateful`.
-constexpr Sequential bidirectional_other_return_sequences{Bidirectional{
-    .layer = LSTM{.units = 4},
-    .backward_layer = LSTM{.units = 4, .return_sequences = true, .go_backwards = true},
-    .input_shape = Shape{5, 3}}};
+// expect: Bidirectional: Forward layer and backward layer should have the same `return_sequences`, `return_state` and
+// `stateful`.
+constexpr Sequential bidirectional_other_return_sequences{
+    Bidirectional{.layer = LSTM{.units = 4},
+                  .backward_layer = LSTM{.units = 4, .return_sequences = true, .go_backwards = true},
+                  .input_shape = Shape{5, 3}}};
 
 // expect: Bidirectional: Forward layer and backward layer should have different `go_backwards` value.
 constexpr Sequential bidirectional_same_direction{

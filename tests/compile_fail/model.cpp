@@ -76,7 +76,8 @@ constexpr MultiHeadAttention eight_output_dims{.num_heads = 2, .key_dim = 2, .ou
 constexpr Dense long_name{.units = 2, .name = "a_name_of_sixty_four_characters_which_is_one_more_than_it_holds_"};
 
 // Calling a named layer (an lvalue) on a tensor: each call would be a new layer with new weights.
-// expect: nnshape: a named layer value cannot be called: every call would make a new layer. Call a temporary, or use graph.add(layer) for one layer called several times (shared weights).
+// expect: nnshape: a named layer value cannot be called: every call would make a new layer. Call a temporary, or use
+// graph.add(layer) for one layer called several times (shared weights).
 bool call_named_layer()
 {
     Graph g;
@@ -90,7 +91,8 @@ bool call_named_layer()
 // features have 2^62 + 2^31 each, which fits, but not both together.
 
 // expect: nnshape: count overflows 64-bit arithmetic
-constexpr std::int64_t layer_overflow = Sequential{Dense{.units = two_to_40, .input_shape = Shape{two_to_40}}}.count_params();
+constexpr std::int64_t layer_overflow =
+    Sequential{Dense{.units = two_to_40, .input_shape = Shape{two_to_40}}}.count_params();
 
 // expect: nnshape: count overflows 64-bit arithmetic
 constexpr std::int64_t total_overflow =
@@ -124,7 +126,8 @@ constexpr Shape shared_on_other_features = [] {
 constexpr Sequential lstm_states{LSTM{.units = 4, .return_state = true, .input_shape = Shape{5, 3}}};
 
 // Keras's error for count_params() on a Sequential whose first layer declares no input shape.
-// expect: Sequential: This model has not yet been built: give the first layer an input_shape or batch_input_shape argument, or start with an InputLayer.
+// expect: Sequential: This model has not yet been built: give the first layer an input_shape or batch_input_shape
+// argument, or start with an InputLayer.
 constexpr std::int64_t not_built = Sequential{Dense{.units = 2}}.count_params();
 
 // --- functional.hpp

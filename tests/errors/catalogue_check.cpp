@@ -47,8 +47,10 @@ std::size_t skip_token(std::string_view s, std::size_t i)
     if (s[i] != '"' && s[i] != '\'') return i;
     const char quote = s[i];
     for (std::size_t j = i + 1; j < s.size(); ++j) {
-        if (s[j] == '\\') ++j;
-        else if (s[j] == quote) return j + 1;
+        if (s[j] == '\\')
+            ++j;
+        else if (s[j] == quote)
+            return j + 1;
     }
     return s.size();
 }
@@ -125,15 +127,15 @@ std::vector<Text> texts_in(const fs::path& file, const std::string& shown)
         const std::string_view name = s.substr(i, end - i);
         std::size_t open = end;
         while (open < s.size() && s[open] == ' ') ++open;
-        if (open < s.size() && s[open] == '(' && (name == "require" || name == "require_with" || name == "fail" ||
-                                                  name == "static_assert")) {
+        if (open < s.size() && s[open] == '(' &&
+            (name == "require" || name == "require_with" || name == "fail" || name == "static_assert")) {
             const auto args = arguments(s, open);
             const int line = int(std::count(s.begin(), s.begin() + std::ptrdiff_t(i), '\n')) + 1;
             // A static_assert's condition may hold commas between angle brackets: its message is the last argument.
-            const std::string_view rule = name == "fail"                         ? args.back()
-                                          : args.size() < 2                        ? std::string_view{}
-                                          : name == "static_assert"                ? args.back()
-                                                                                   : args[1];
+            const std::string_view rule = name == "fail"            ? args.back()
+                                          : args.size() < 2         ? std::string_view{}
+                                          : name == "static_assert" ? args.back()
+                                                                    : args[1];
             for (const std::string& t : literal_runs(rule))
                 if (name != "fail" || t.size() >= 10) out.push_back({shown, line, t});
         }

@@ -51,14 +51,16 @@ std::string keras3_model(std::string_view layers, std::string_view output, int t
 
 std::string keras3_node(std::string_view from, int node = 0)
 {
-    return R"([{"args": [{"class_name": "__keras_tensor__", "config": {"keras_history": [")" + std::string(from) + "\", " +
-           std::to_string(node) + R"(, 0]}}], "kwargs": {}}])";
+    return R"([{"args": [{"class_name": "__keras_tensor__", "config": {"keras_history": [")" + std::string(from) +
+           "\", " + std::to_string(node) + R"(, 0]}}], "kwargs": {}}])";
 }
 
-std::string keras3_layer(std::string_view class_name, std::string_view name, std::string_view config, std::string_view from)
+std::string keras3_layer(std::string_view class_name, std::string_view name, std::string_view config,
+                         std::string_view from)
 {
-    return R"({"class_name": ")" + std::string(class_name) + R"(", "name": ")" + std::string(name) + R"(", "config": {"name": ")" +
-           std::string(name) + "\"" + std::string(config) + R"(}, "inbound_nodes": )" + keras3_node(from) + "}";
+    return R"({"class_name": ")" + std::string(class_name) + R"(", "name": ")" + std::string(name) +
+           R"(", "config": {"name": ")" + std::string(name) + "\"" + std::string(config) + R"(}, "inbound_nodes": )" +
+           keras3_node(from) + "}";
 }
 
 bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
@@ -187,15 +189,21 @@ TEST_CASE("Keras 2 shared layer: spec 4.1's shared LSTM, one layer with nodes 0 
     const LoadedModel m = load_keras_json(text);
     // Spec §4.1: lstm_1 82176, dense_1 129; total 82,305.
     CHECK(m.model()->count_params() == 82305);
-    CHECK(contains(summary(*m.model()), "                                                                 lstm_1[1][0]"));
+    CHECK(
+        contains(summary(*m.model()), "                                                                 lstm_1[1][0]"));
 }
 
 TEST_CASE("wrappers read their inner layer: Bidirectional(LSTM), TimeDistributed(Dense)")
 {
     const LoadedModel m = load_keras_json(keras3_model(
         keras3_layer("Reshape", "r", R"(, "target_shape": [2, 2])", "in") + "," +
-            keras3_layer("Bidirectional", "bi", R"(, "merge_mode": "concat", "layer": {"class_name": "LSTM", "config": {"name": "lstm", "units": 10, "return_sequences": true}})", "r") +
-            "," + keras3_layer("TimeDistributed", "td", R"(, "layer": {"class_name": "Dense", "config": {"name": "dense", "units": 3}})", "bi"),
+            keras3_layer(
+                "Bidirectional", "bi",
+                R"(, "merge_mode": "concat", "layer": {"class_name": "LSTM", "config": {"name": "lstm", "units": 10, "return_sequences": true}})",
+                "r") +
+            "," +
+            keras3_layer("TimeDistributed", "td",
+                         R"(, "layer": {"class_name": "Dense", "config": {"name": "dense", "units": 3}})", "bi"),
         "td"));
     const std::vector<LayerView> layers = m.model()->layers();
     // Spec §2.5: LSTM(u=10, in=2) = 4*(10*2 + 10*10 + 10) = 520, twice = 1040; Dense(in=20, 3) = 63.
@@ -223,55 +231,78 @@ TEST_CASE("a Sequential nested in a functional model, and tf.keras's TensorShape
 
 TEST_CASE("errors name the layer, its position and the key")
 {
-    CHECK(error_of(R"({"class_name": "Sequential", "config": {"layers": [)").starts_with("keras_json: malformed JSON: "));
+    CHECK(
+        error_of(R"({"class_name": "Sequential", "config": {"layers": [)").starts_with("keras_json: malformed JSON: "));
     CHECK(error_of("[1, 2]") == "keras_json: expected a JSON object at the top level, got a list");
     CHECK(error_of(R"({"class_name": "Dense", "config": {}})") ==
           "keras_json: the top-level class_name is \"Dense\"; expected Sequential, Functional or Model");
 
-    CHECK(error_of(keras3_model(keras3_layer("Conv2D", "conv2d_3", R"(, "filters": 2, "kernel_size": "3")", "in"), "conv2d_3")) ==
-          "keras_json: layer \"conv2d_3\" (Conv2D) at layers[1]: config key \"kernel_size\": expected an int or a list of ints, got a string");
+    CHECK(error_of(keras3_model(keras3_layer("Conv2D", "conv2d_3", R"(, "filters": 2, "kernel_size": "3")", "in"),
+                                "conv2d_3")) == "keras_json: layer \"conv2d_3\" (Conv2D) at layers[1]: config key "
+                                                "\"kernel_size\": expected an int or a list of ints, got a string");
     CHECK(error_of(keras3_model(keras3_layer("Conv1D", "c", R"(, "filters": 2, "kernel_size": [3, 3])", "in"), "c")) ==
-          "keras_json: layer \"c\" (Conv1D) at layers[1]: config key \"kernel_size\": expected an int or a list of 1 ints");
+          "keras_json: layer \"c\" (Conv1D) at layers[1]: config key \"kernel_size\": expected an int or a list of 1 "
+          "ints");
     CHECK(error_of(keras3_model(keras3_layer("Dense", "d", "", "in"), "d")) ==
           "keras_json: layer \"d\" (Dense) at layers[1]: missing config key \"units\"");
     CHECK(error_of(keras3_model(keras3_layer("Dense", "d", R"(, "units": 2, "use_bias": 1)", "in"), "d")) ==
           "keras_json: layer \"d\" (Dense) at layers[1]: config key \"use_bias\": expected a bool, got an int");
     CHECK(error_of(keras3_model(keras3_layer("Dense", "d", R"(, "units": 2.5)", "in"), "d")) ==
           "keras_json: layer \"d\" (Dense) at layers[1]: config key \"units\": expected an int, got a float");
-    CHECK(error_of(keras3_model(keras3_layer("Conv2D", "c", R"(, "filters": 2, "kernel_size": 3, "padding": "full")", "in"), "c")) ==
-          "keras_json: layer \"c\" (Conv2D) at layers[1]: config key \"padding\": expected \"valid\", \"same\" or \"causal\", got \"full\"");
-    CHECK(error_of(keras3_model(keras3_layer("Dense", "d", R"(, "units": 2, "lora_rank": 4)", "in"), "d")) ==
-          "keras_json: layer \"d\" (Dense) at layers[1]: config key \"lora_rank\": nnshape does not model LoRA weights");
+    CHECK(error_of(keras3_model(
+              keras3_layer("Conv2D", "c", R"(, "filters": 2, "kernel_size": 3, "padding": "full")", "in"), "c")) ==
+          "keras_json: layer \"c\" (Conv2D) at layers[1]: config key \"padding\": expected \"valid\", \"same\" or "
+          "\"causal\", got \"full\"");
+    CHECK(
+        error_of(keras3_model(keras3_layer("Dense", "d", R"(, "units": 2, "lora_rank": 4)", "in"), "d")) ==
+        "keras_json: layer \"d\" (Dense) at layers[1]: config key \"lora_rank\": nnshape does not model LoRA weights");
 
     // A layer nnshape cannot compute, with its position; an unknown class.
-    CHECK(error_of(keras3_model(keras3_layer("Dense", "d", R"(, "units": 2)", "in") + "," + keras3_layer("Lambda", "lambda", "", "d"), "lambda")) ==
-          "keras_json: layer \"lambda\" (Lambda) at layers[2]: nnshape cannot compute the shape of a Lambda layer (its output comes from Python code)");
+    CHECK(error_of(keras3_model(
+              keras3_layer("Dense", "d", R"(, "units": 2)", "in") + "," + keras3_layer("Lambda", "lambda", "", "d"),
+              "lambda")) == "keras_json: layer \"lambda\" (Lambda) at layers[2]: nnshape cannot compute the shape of a "
+                            "Lambda layer (its output comes from Python code)");
     CHECK(error_of(keras3_model(keras3_layer("MyLayer", "mine", "", "in"), "mine")) ==
-          "keras_json: layer \"mine\" (MyLayer) at layers[1]: unknown layer class \"MyLayer\": not a Keras layer nnshape knows");
+          "keras_json: layer \"mine\" (MyLayer) at layers[1]: unknown layer class \"MyLayer\": not a Keras layer "
+          "nnshape knows");
 
     // The layer's own rule, with the layer's place.
     CHECK(error_of(keras3_model(keras3_layer("Dense", "d", R"(, "units": 0)", "in"), "d"))
-              .starts_with("keras_json: layer \"d\" (Dense) at layers[1].inbound_nodes[0]: Dense layer \"d\" with input shape (None, 4): "));
+              .starts_with("keras_json: layer \"d\" (Dense) at layers[1].inbound_nodes[0]: Dense layer \"d\" with "
+                           "input shape (None, 4): "));
 }
 
 TEST_CASE("graph errors: dangling references, missing nodes and outputs, cycles, duplicate names")
 {
     CHECK(error_of(keras3_model(keras3_layer("Dense", "d", R"(, "units": 2)", "nowhere"), "d")) ==
-          "keras_json: layer \"d\" (Dense) at layers[1].inbound_nodes[0]: refers to layer \"nowhere\", which is not in the model");
-    CHECK(error_of(keras3_model(R"({"class_name": "Dense", "name": "d", "config": {"units": 2}, "inbound_nodes": )" + keras3_node("in", 1) + "}", "d")) ==
-          "keras_json: layer \"d\" (Dense) at layers[1].inbound_nodes[0]: refers to node 1 of layer \"in\", which has no such node");
+          "keras_json: layer \"d\" (Dense) at layers[1].inbound_nodes[0]: refers to layer \"nowhere\", which is not in "
+          "the model");
+    CHECK(error_of(keras3_model(R"({"class_name": "Dense", "name": "d", "config": {"units": 2}, "inbound_nodes": )" +
+                                    keras3_node("in", 1) + "}",
+                                "d")) == "keras_json: layer \"d\" (Dense) at layers[1].inbound_nodes[0]: refers to "
+                                         "node 1 of layer \"in\", which has no such node");
     CHECK(error_of(keras3_model(keras3_layer("Dense", "d", R"(, "units": 2)", "in"), "e")) ==
           "keras_json: model \"m\" at output_layers: refers to layer \"e\", which is not in the model");
-    CHECK(error_of(keras3_model(keras3_layer("Dense", "a", R"(, "units": 4)", "b") + "," + keras3_layer("Dense", "b", R"(, "units": 4)", "a"), "b")) ==
-          "keras_json: layer \"a\" (Dense) at layers[1].inbound_nodes[0]: its input b[0][0] can never be computed: the layer graph has a cycle");
-    CHECK(error_of(keras3_model(keras3_layer("Dense", "d", R"(, "units": 2)", "in") + "," + keras3_layer("Dense", "d", R"(, "units": 2)", "in"), "d")) ==
+    CHECK(error_of(keras3_model(keras3_layer("Dense", "a", R"(, "units": 4)", "b") + "," +
+                                    keras3_layer("Dense", "b", R"(, "units": 4)", "a"),
+                                "b")) == "keras_json: layer \"a\" (Dense) at layers[1].inbound_nodes[0]: its input "
+                                         "b[0][0] can never be computed: the layer graph has a cycle");
+    CHECK(error_of(keras3_model(keras3_layer("Dense", "d", R"(, "units": 2)", "in") + "," +
+                                    keras3_layer("Dense", "d", R"(, "units": 2)", "in"),
+                                "d")) ==
           "keras_json: layer \"d\" (Dense) at layers[2]: a second layer named \"d\" in the same model");
     CHECK(error_of(keras3_model(keras3_layer("Dense", "d", R"(, "units": 2)", "in"), "d", 1)) ==
           "keras_json: model \"m\" at output_layers: refers to output 1 of \"d\" node 0, which has 1");
-    CHECK(error_of(R"({"class_name": "Sequential", "config": {"layers": [{"class_name": "Dense", "config": {"units": 2}}]}})") ==
-          "keras_json: model: the Sequential declares no input shape (no InputLayer, batch_input_shape or build_input_shape)");
+    CHECK(
+        error_of(
+            R"({"class_name": "Sequential", "config": {"layers": [{"class_name": "Dense", "config": {"units": 2}}]}})") ==
+        "keras_json: model: the Sequential declares no input shape (no InputLayer, batch_input_shape or "
+        "build_input_shape)");
     // A layer defined later in the file than its user is fine: calls wait for their inputs.
-    CHECK(error_of(keras3_model(keras3_layer("Dense", "b", R"(, "units": 2)", "a") + "," + keras3_layer("Dense", "a", R"(, "units": 4)", "in"), "b")).empty());
+    CHECK(error_of(keras3_model(keras3_layer("Dense", "b", R"(, "units": 2)", "a") + "," +
+                                    keras3_layer("Dense", "a", R"(, "units": 4)", "in"),
+                                "b"))
+              .empty());
 }
 
 TEST_CASE("nesting is bounded: deep wrappers are an error, not a stack overflow")
@@ -285,12 +316,16 @@ TEST_CASE("nesting is bounded: deep wrappers are an error, not a stack overflow"
 TEST_CASE("a model whose nested models call each other twice per level is refused, not run 2^depth times")
 {
     // Level k: Input -> m -> m, with m the level k-1 model: one run of level 25 would make 2^25 Dense calls.
-    const std::string input = R"({"class_name": "InputLayer", "name": "i", "config": {"batch_shape": [null, 2], "name": "i"}, "inbound_nodes": []})";
+    const std::string input =
+        R"({"class_name": "InputLayer", "name": "i", "config": {"batch_shape": [null, 2], "name": "i"}, "inbound_nodes": []})";
     std::string config = R"({"name": "m", "layers": [)" + input + R"(,
         {"class_name": "Dense", "name": "d", "config": {"name": "d", "units": 2}, "inbound_nodes": [[["i", 0, 0, {}]]]}],
         "input_layers": [["i", 0, 0]], "output_layers": [["d", 0, 0]]})";
     for (int level = 1; level <= 25; ++level)
-        config = R"({"name": "m", "layers": [)" + input + R"(, {"class_name": "Functional", "name": "m", "config": )" + config +
-                 R"(, "inbound_nodes": [[["i", 0, 0, {}]], [["m", 1, 0, {}]]]}], "input_layers": [["i", 0, 0]], "output_layers": [["m", 2, 0]]})";
-    CHECK(contains(error_of(R"({"class_name": "Functional", "config": )" + config + "}"), "the model runs more than 100000 layer calls"));
+        config =
+            R"({"name": "m", "layers": [)" + input + R"(, {"class_name": "Functional", "name": "m", "config": )" +
+            config +
+            R"(, "inbound_nodes": [[["i", 0, 0, {}]], [["m", 1, 0, {}]]]}], "input_layers": [["i", 0, 0]], "output_layers": [["m", 2, 0]]})";
+    CHECK(contains(error_of(R"({"class_name": "Functional", "config": )" + config + "}"),
+                   "the model runs more than 100000 layer calls"));
 }

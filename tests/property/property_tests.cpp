@@ -29,7 +29,8 @@ std::string transpose_inverts_conv(Generator<Pcg32>& gen)
     if (!restores) return {};
     const Shape conv = Conv2D{.filters = 3, .kernel_size = k, .strides = s, .padding = padding}.output_shape(
         Shape{None, length, length + s, 5});
-    const Shape back = Conv2DTranspose{.filters = 5, .kernel_size = k, .strides = s, .padding = padding}.output_shape(conv);
+    const Shape back =
+        Conv2DTranspose{.filters = 5, .kernel_size = k, .strides = s, .padding = padding}.output_shape(conv);
     if (back == Shape{None, length, length + s, 5}) return {};
     return "Conv2DTranspose did not restore Conv2D's input " + to_string(Shape{None, length, length + s, 5}) +
            " (k=" + std::to_string(k) + ", s=" + std::to_string(s) + "): got " + to_string(back);
@@ -43,7 +44,7 @@ std::string same_stride1_keeps_spatial(Generator<Pcg32>& gen)
                              .kernel_size = {gen.pick(1, 7), gen.pick(1, 7), gen.pick(1, 7)},
                              .padding = same,
                              .dilation_rate = {gen.pick(1, 3), gen.pick(1, 3), gen.pick(1, 3)}}
-                            .output_shape(in);
+                          .output_shape(in);
     if (out[1] == in[1] && out[2] == in[2] && out[3] == in[3]) return {};
     return "same-padded stride-1 Conv3D changed the spatial dims of " + to_string(in) + ": " + to_string(out);
 }

@@ -109,23 +109,46 @@ public:
         const bool trainable = !chance(15);
         const Padding padding = chance(50) ? same : chance(90) ? valid : causal;
         switch (kind(rank)) {
-        case 0: return Dense{.units = size_arg(16), .use_bias = chance(80), .trainable = trainable};
-        case 1: return BatchNormalization{.axis = chance(90) ? -1 : pick(-5, 4), .trainable = trainable};
-        case 2: return Dropout{.rate = chance(90) ? 0.5 : 1.5};
-        case 3: return Flatten{};
-        case 4: return LayerNormalization{.axis = chance(90) ? -1 : pick(-5, 4), .trainable = trainable};
-        case 5: return Conv1D{.filters = size_arg(8), .kernel_size = size_arg(4), .strides = pick(1, 2),
-                              .padding = padding, .trainable = trainable};
-        case 6: return LSTM{.units = size_arg(8), .return_sequences = chance(50), .trainable = trainable};
-        case 7: return Reshape{.target_shape = reshape_target()};
-        case 8: return GlobalAveragePooling1D{};
-        case 9: return RepeatVector{.n = size_arg(4)};
-        case 10: return Conv2D{.filters = size_arg(8), .kernel_size = {size_arg(4), size_arg(4)},
-                               .strides = pick(1, 2), .padding = padding, .trainable = trainable};
-        case 11: return Conv2DTranspose{.filters = size_arg(8), .kernel_size = size_arg(4), .strides = pick(1, 2),
-                                        .padding = padding, .trainable = trainable};
-        case 12: return MaxPooling2D{.pool_size = pick(1, 3), .padding = padding};
-        default: return ZeroPadding2D{.padding = pick(chance(90) ? 0 : -1, 2)};
+        case 0:
+            return Dense{.units = size_arg(16), .use_bias = chance(80), .trainable = trainable};
+        case 1:
+            return BatchNormalization{.axis = chance(90) ? -1 : pick(-5, 4), .trainable = trainable};
+        case 2:
+            return Dropout{.rate = chance(90) ? 0.5 : 1.5};
+        case 3:
+            return Flatten{};
+        case 4:
+            return LayerNormalization{.axis = chance(90) ? -1 : pick(-5, 4), .trainable = trainable};
+        case 5:
+            return Conv1D{.filters = size_arg(8),
+                          .kernel_size = size_arg(4),
+                          .strides = pick(1, 2),
+                          .padding = padding,
+                          .trainable = trainable};
+        case 6:
+            return LSTM{.units = size_arg(8), .return_sequences = chance(50), .trainable = trainable};
+        case 7:
+            return Reshape{.target_shape = reshape_target()};
+        case 8:
+            return GlobalAveragePooling1D{};
+        case 9:
+            return RepeatVector{.n = size_arg(4)};
+        case 10:
+            return Conv2D{.filters = size_arg(8),
+                          .kernel_size = {size_arg(4), size_arg(4)},
+                          .strides = pick(1, 2),
+                          .padding = padding,
+                          .trainable = trainable};
+        case 11:
+            return Conv2DTranspose{.filters = size_arg(8),
+                                   .kernel_size = size_arg(4),
+                                   .strides = pick(1, 2),
+                                   .padding = padding,
+                                   .trainable = trainable};
+        case 12:
+            return MaxPooling2D{.pool_size = pick(1, 3), .padding = padding};
+        default:
+            return ZeroPadding2D{.padding = pick(chance(90) ? 0 : -1, 2)};
         }
     }
 
@@ -143,9 +166,12 @@ private:
     IntTuple reshape_target()
     {
         switch (pick(0, 2)) {
-        case 0: return {-1};
-        case 1: return {pick(1, 6), -1};
-        default: return {pick(-2, 6), pick(1, 6)};
+        case 0:
+            return {-1};
+        case 1:
+            return {pick(1, 6), -1};
+        default:
+            return {pick(-2, 6), pick(1, 6)};
         }
     }
 
@@ -168,12 +194,11 @@ inline std::string check_layer(const SequentialLayer& l, const Shape& in)
         if constexpr (requires { x.trainable; }) return bool(x.trainable);
         return true; // an InputLayer
     });
-    if (!trainable && p.trainable != 0)
-        return "a layer with trainable=false has trainable weights";
+    if (!trainable && p.trainable != 0) return "a layer with trainable=false has trainable weights";
     const Shape& out = l.output_shape;
     if (const Dense* d = l.layer.get_if<Dense>()) {
-        const std::int64_t expected =
-            nnshape::detail::checked_add(nnshape::detail::checked_mul(in.back().value(), d->units), d->use_bias ? d->units : 0);
+        const std::int64_t expected = nnshape::detail::checked_add(
+            nnshape::detail::checked_mul(in.back().value(), d->units), d->use_bias ? d->units : 0);
         if (l.count_params() != expected) return "Dense count differs from in * units + bias";
     }
     if (const BatchNormalization* b = l.layer.get_if<BatchNormalization>(); b && b->axis == -1) {
@@ -314,8 +339,12 @@ Outcome random_graph(Generator<Source>& gen, std::size_t max_steps)
                 expected = expected + Params{2 * last_dim(t), 2 * last_dim(t)};
                 break;
             }
-            case 3: pool.push_back(Add{}({any(), any()})); break;
-            case 4: pool.push_back(Concatenate{}({any(), any()})); break;
+            case 3:
+                pool.push_back(Add{}({any(), any()}));
+                break;
+            case 4:
+                pool.push_back(Concatenate{}({any(), any()}));
+                break;
             default:
                 pool.push_back(sub(any()));
                 if (!sub_used) expected = expected + Params{sub_in * sub_units + sub_units};

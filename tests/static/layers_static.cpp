@@ -51,7 +51,8 @@ static_assert(!evaluates<[] { return InputLayer{.shape = Shape{3}, .batch_shape 
 // Dense: rank 1, unknown last dimension, a count overflowing int64 (2^40 * 2^40).
 static_assert(!evaluates<[] { return Dense{.units = 5}.output_shape(Shape{None}); }>);
 static_assert(!evaluates<[] { return Dense{.units = 5}.output_shape(Shape{None, 3, None}); }>);
-static_assert(!evaluates<[] { return Dense{.units = std::int64_t{1} << 40}.params(Shape{None, std::int64_t{1} << 40}); }>);
+static_assert(
+    !evaluates<[] { return Dense{.units = std::int64_t{1} << 40}.params(Shape{None, std::int64_t{1} << 40}); }>);
 
 // Embedding: input_length 12 against a sequence of 10.
 static_assert(!evaluates<[] {
@@ -68,8 +69,10 @@ static_assert(!evaluates<[] { return Conv2D{.filters = 16, .kernel_size = 3}.out
 static_assert(!evaluates<[] {
     return Conv2D{.filters = 4, .kernel_size = 3, .strides = 2, .dilation_rate = 2}.output_shape(Shape{None, 7, 7, 4});
 }>);
-static_assert(!evaluates<[] { return Conv2D{.filters = 6, .kernel_size = 3, .groups = 4}.output_shape(Shape{None, 7, 7, 4}); }>);
-static_assert(!evaluates<[] { return Conv2D{.filters = 6, .kernel_size = 3, .groups = 3}.output_shape(Shape{None, 7, 7, 4}); }>);
+static_assert(
+    !evaluates<[] { return Conv2D{.filters = 6, .kernel_size = 3, .groups = 4}.output_shape(Shape{None, 7, 7, 4}); }>);
+static_assert(
+    !evaluates<[] { return Conv2D{.filters = 6, .kernel_size = 3, .groups = 3}.output_shape(Shape{None, 7, 7, 4}); }>);
 
 // Conv2DTranspose: output_padding >= strides.
 static_assert(!evaluates<[] {
@@ -94,7 +97,9 @@ static_assert(!evaluates<[] { return BatchNormalization{}.output_shape(Shape{Non
 static_assert(!evaluates<[] {
     return LocallyConnected2D{.filters = 4, .kernel_size = 3, .padding = same}.output_shape(Shape{None, 7, 7, 2});
 }>);
-static_assert(!evaluates<[] { return LocallyConnected2D{.filters = 4, .kernel_size = 3}.output_shape(Shape{None, None, 7, 2}); }>);
+static_assert(!evaluates<[] {
+    return LocallyConnected2D{.filters = 4, .kernel_size = 3}.output_shape(Shape{None, None, 7, 2});
+}>);
 
 // Add: (3, 4) + (5, 4). Concatenate: the notebook's (2, 50, 60, 3) + (2, 60, 50, 3) on axis 3.
 static_assert(!evaluates<[] { return Add{}.output_shape(std::array{Shape{None, 3, 4}, Shape{None, 5, 4}}); }>);

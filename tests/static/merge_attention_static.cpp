@@ -68,9 +68,8 @@ static_assert(evaluates<[] { return Attention{.score_mode = "concat"}.output_sha
 // Merges: incompatible broadcast, different batch sizes, Subtract on 3 inputs.
 static_assert(!evaluates<[] { return Add{}.output_shape(std::array{Shape{None, 3, 4}, Shape{None, 5, 4}}); }>);
 static_assert(!evaluates<[] { return Average{}.output_shape(std::array{Shape{2, 4}, Shape{3, 4}}); }>);
-static_assert(!evaluates<[] {
-    return Subtract{}.output_shape(std::array{Shape{None, 4}, Shape{None, 4}, Shape{None, 4}});
-}>);
+static_assert(
+    !evaluates<[] { return Subtract{}.output_shape(std::array{Shape{None, 4}, Shape{None, 4}, Shape{None, 4}}); }>);
 
 // Concatenate: mismatch off the axis.
 static_assert(!evaluates<[] { return Concatenate{}.output_shape(std::array{Shape{None, 3, 4}, Shape{None, 2, 4}}); }>);
@@ -102,7 +101,8 @@ static_assert(!evaluates<[] { return Attention{.score_mode = "general"}.output_s
 static_assert(!evaluates<[] { return AdditiveAttention{}.output_shapes(std::array{qv[0]}); }>);
 
 // EinsumDense: not an equation; a size that contradicts the input's.
-static_assert(!evaluates<[] { return EinsumDense{.equation = "ab->b", .output_shape = 4}.output_shapes(Shape{None, 4}); }>);
+static_assert(
+    !evaluates<[] { return EinsumDense{.equation = "ab->b", .output_shape = 4}.output_shapes(Shape{None, 4}); }>);
 static_assert(!evaluates<[] {
     return EinsumDense{.equation = "abc,cd->abd", .output_shape = {5, 64}}.output_shapes(Shape{None, 32, 128});
 }>);

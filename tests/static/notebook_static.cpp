@@ -18,7 +18,10 @@ static_assert(bn.layers()[1].layer.is<BatchNormalization>() && !bn.layers()[0].l
 constexpr std::int64_t recurrent_stack()
 {
     Sequential model;
-    model.add(LSTM{.units = 64, .return_sequences = true, .stateful = true, .input_shape = Shape{10, 64},
+    model.add(LSTM{.units = 64,
+                   .return_sequences = true,
+                   .stateful = true,
+                   .input_shape = Shape{10, 64},
                    .batch_input_shape = Shape{100, 20, 64}});
     model.add(LSTM{.units = 64, .return_sequences = true, .input_dim = 64, .input_length = 10});
     model.add(LSTM{.units = 32, .return_sequences = true});

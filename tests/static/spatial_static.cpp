@@ -40,44 +40,67 @@ constexpr Sequential local{LocallyConnected1D{.filters = 8, .kernel_size = 3, .i
 static_assert(local.output_shape() == Shape{None, 8, 8} && local.count_params() == 832);
 
 // The accepted counterparts of the rejected cases below evaluate.
-static_assert(evaluates<[] { return Conv1D{.filters = 8, .kernel_size = 3, .padding = causal}.output_shape(Shape{None, 10, 4}); }>);
+static_assert(evaluates<[] {
+    return Conv1D{.filters = 8, .kernel_size = 3, .padding = causal}.output_shape(Shape{None, 10, 4});
+}>);
 static_assert(evaluates<[] { return Cropping1D{}.output_shape(Shape{None, 3, 4}); }>);
-static_assert(evaluates<[] { return ConvLSTM1D{.filters = 4, .kernel_size = 3}.output_shapes(Shape{None, None, 10, 3}); }>);
+static_assert(
+    evaluates<[] { return ConvLSTM1D{.filters = 4, .kernel_size = 3}.output_shapes(Shape{None, None, 10, 3}); }>);
 
 // ---- rejected inputs: constant evaluation fails ----------------------------------------------------
 
 // Conv: filters, groups, kernel_size, strides, dilation_rate; causal outside 1D; ndim; output size.
 static_assert(!evaluates<[] { return Conv1D{.filters = 0, .kernel_size = 3}.output_shape(Shape{None, 10, 4}); }>);
-static_assert(!evaluates<[] { return Conv1D{.filters = 8, .kernel_size = 3, .groups = 0}.output_shape(Shape{None, 10, 4}); }>);
-static_assert(!evaluates<[] { return Conv3D{.filters = 4, .kernel_size = {3, 0, 3}}.output_shape(Shape{None, 5, 6, 7, 2}); }>);
-static_assert(!evaluates<[] { return Conv1D{.filters = 8, .kernel_size = 3, .strides = 0}.output_shape(Shape{None, 10, 4}); }>);
-static_assert(!evaluates<[] { return Conv1D{.filters = 8, .kernel_size = 3, .dilation_rate = 0}.output_shape(Shape{None, 10, 4}); }>);
-static_assert(!evaluates<[] { return Conv3D{.filters = 4, .kernel_size = 3, .padding = causal}.output_shape(Shape{None, 5, 6, 7, 2}); }>);
+static_assert(
+    !evaluates<[] { return Conv1D{.filters = 8, .kernel_size = 3, .groups = 0}.output_shape(Shape{None, 10, 4}); }>);
+static_assert(
+    !evaluates<[] { return Conv3D{.filters = 4, .kernel_size = {3, 0, 3}}.output_shape(Shape{None, 5, 6, 7, 2}); }>);
+static_assert(
+    !evaluates<[] { return Conv1D{.filters = 8, .kernel_size = 3, .strides = 0}.output_shape(Shape{None, 10, 4}); }>);
+static_assert(!evaluates<[] {
+    return Conv1D{.filters = 8, .kernel_size = 3, .dilation_rate = 0}.output_shape(Shape{None, 10, 4});
+}>);
+static_assert(!evaluates<[] {
+    return Conv3D{.filters = 4, .kernel_size = 3, .padding = causal}.output_shape(Shape{None, 5, 6, 7, 2});
+}>);
 static_assert(!evaluates<[] { return Conv1D{.filters = 8, .kernel_size = 3}.output_shape(Shape{None, 10, 4, 4}); }>);
 static_assert(!evaluates<[] { return Conv1D{.filters = 8, .kernel_size = 11}.output_shape(Shape{None, 10, 4}); }>);
 static_assert(!evaluates<[] {
-    return Conv3D{.filters = 4, .kernel_size = 3, .strides = 2, .dilation_rate = 2}.output_shape(Shape{None, 9, 9, 9, 2});
+    return Conv3D{.filters = 4, .kernel_size = 3, .strides = 2, .dilation_rate = 2}.output_shape(
+        Shape{None, 9, 9, 9, 2});
 }>);
 
 // DepthwiseConv / SeparableConv: depth_multiplier, filters, causal, unknown channels.
-static_assert(!evaluates<[] { return DepthwiseConv1D{.kernel_size = 3, .depth_multiplier = 0}.output_shape(Shape{None, 10, 4}); }>);
-static_assert(!evaluates<[] { return DepthwiseConv1D{.kernel_size = 3, .padding = causal}.output_shape(Shape{None, 10, 4}); }>);
-static_assert(!evaluates<[] { return SeparableConv1D{.filters = 0, .kernel_size = 3}.output_shape(Shape{None, 10, 4}); }>);
-static_assert(!evaluates<[] { return SeparableConv1D{.filters = 4, .kernel_size = 3, .padding = causal}.output_shape(Shape{None, 10, 4}); }>);
+static_assert(!evaluates<[] {
+    return DepthwiseConv1D{.kernel_size = 3, .depth_multiplier = 0}.output_shape(Shape{None, 10, 4});
+}>);
+static_assert(
+    !evaluates<[] { return DepthwiseConv1D{.kernel_size = 3, .padding = causal}.output_shape(Shape{None, 10, 4}); }>);
+static_assert(
+    !evaluates<[] { return SeparableConv1D{.filters = 0, .kernel_size = 3}.output_shape(Shape{None, 10, 4}); }>);
+static_assert(!evaluates<[] {
+    return SeparableConv1D{.filters = 4, .kernel_size = 3, .padding = causal}.output_shape(Shape{None, 10, 4});
+}>);
 static_assert(!evaluates<[] { return SeparableConv1D{.filters = 4, .kernel_size = 3}.params(Shape{None, 10, None}); }>);
 
 // ConvTranspose: output_padding negative or not below strides; strides with dilation; causal; ndim.
 static_assert(!evaluates<[] {
-    return Conv1DTranspose{.filters = 4, .kernel_size = 3, .strides = 2, .output_padding = 2}.output_shape(Shape{None, 5, 3});
+    return Conv1DTranspose{.filters = 4, .kernel_size = 3, .strides = 2, .output_padding = 2}.output_shape(
+        Shape{None, 5, 3});
 }>);
 static_assert(!evaluates<[] {
-    return Conv3DTranspose{.filters = 4, .kernel_size = 3, .strides = 2, .output_padding = -1}.output_shape(Shape{None, 4, 4, 4, 3});
+    return Conv3DTranspose{.filters = 4, .kernel_size = 3, .strides = 2, .output_padding = -1}.output_shape(
+        Shape{None, 4, 4, 4, 3});
 }>);
 static_assert(!evaluates<[] {
-    return Conv1DTranspose{.filters = 4, .kernel_size = 3, .strides = 2, .dilation_rate = 2}.output_shape(Shape{None, 5, 3});
+    return Conv1DTranspose{.filters = 4, .kernel_size = 3, .strides = 2, .dilation_rate = 2}.output_shape(
+        Shape{None, 5, 3});
 }>);
-static_assert(!evaluates<[] { return Conv1DTranspose{.filters = 4, .kernel_size = 3, .padding = causal}.output_shape(Shape{None, 5, 3}); }>);
-static_assert(!evaluates<[] { return Conv3DTranspose{.filters = 4, .kernel_size = 3}.output_shape(Shape{None, 4, 4, 3}); }>);
+static_assert(!evaluates<[] {
+    return Conv1DTranspose{.filters = 4, .kernel_size = 3, .padding = causal}.output_shape(Shape{None, 5, 3});
+}>);
+static_assert(
+    !evaluates<[] { return Conv3DTranspose{.filters = 4, .kernel_size = 3}.output_shape(Shape{None, 4, 4, 3}); }>);
 
 // Pooling: pool_size, strides, causal, window larger than the input, ndim.
 static_assert(!evaluates<[] { return MaxPooling1D{.pool_size = 0}.output_shape(Shape{None, 7, 5}); }>);
@@ -98,16 +121,24 @@ static_assert(!evaluates<[] { return ZeroPadding1D{.padding = {1, 2, 3}}.output_
 static_assert(!evaluates<[] { return ZeroPadding3D{.padding = -1}.output_shape(Shape{None, 5, 5, 5, 4}); }>);
 
 // LocallyConnected1D: 'same' with implementation 1; unknown length; implementation out of range.
-static_assert(!evaluates<[] { return LocallyConnected1D{.filters = 4, .kernel_size = 3, .padding = same}.output_shape(Shape{None, 10, 4}); }>);
-static_assert(!evaluates<[] { return LocallyConnected1D{.filters = 4, .kernel_size = 3}.output_shape(Shape{None, None, 4}); }>);
-static_assert(!evaluates<[] { return LocallyConnected1D{.filters = 4, .kernel_size = 3, .implementation = 0}.output_shape(Shape{None, 10, 4}); }>);
+static_assert(!evaluates<[] {
+    return LocallyConnected1D{.filters = 4, .kernel_size = 3, .padding = same}.output_shape(Shape{None, 10, 4});
+}>);
+static_assert(
+    !evaluates<[] { return LocallyConnected1D{.filters = 4, .kernel_size = 3}.output_shape(Shape{None, None, 4}); }>);
+static_assert(!evaluates<[] {
+    return LocallyConnected1D{.filters = 4, .kernel_size = 3, .implementation = 0}.output_shape(Shape{None, 10, 4});
+}>);
 
 // ConvLSTM: unknown spatial axis, unknown channels, ndim, strides with dilation, stateful without batch.
-static_assert(!evaluates<[] { return ConvLSTM2D{.filters = 4, .kernel_size = 3}.output_shapes(Shape{None, 5, None, 8, 3}); }>);
+static_assert(
+    !evaluates<[] { return ConvLSTM2D{.filters = 4, .kernel_size = 3}.output_shapes(Shape{None, 5, None, 8, 3}); }>);
 static_assert(!evaluates<[] { return ConvLSTM2D{.filters = 4, .kernel_size = 3}.params(Shape{None, 5, 8, 8, None}); }>);
-static_assert(!evaluates<[] { return ConvLSTM3D{.filters = 4, .kernel_size = 3}.output_shapes(Shape{None, 6, 6, 6, 3}); }>);
+static_assert(
+    !evaluates<[] { return ConvLSTM3D{.filters = 4, .kernel_size = 3}.output_shapes(Shape{None, 6, 6, 6, 3}); }>);
 static_assert(!evaluates<[] {
-    return ConvLSTM1D{.filters = 4, .kernel_size = 3, .strides = 2, .dilation_rate = 2}.output_shapes(Shape{None, 5, 10, 3});
+    return ConvLSTM1D{.filters = 4, .kernel_size = 3, .strides = 2, .dilation_rate = 2}.output_shapes(
+        Shape{None, 5, 10, 3});
 }>);
 static_assert(!evaluates<[] {
     return ConvLSTM1D{.filters = 4, .kernel_size = 3, .stateful = true}.output_shapes(Shape{None, 5, 10, 3});

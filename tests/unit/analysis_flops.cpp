@@ -92,7 +92,10 @@ constexpr bool keras_flops_readme_model_fused()
 static_assert(keras_flops_readme_model_fused());
 
 // Batch scaling: batch_size 8 is 8 x the per-sample cost for layers without per-call terms.
-constexpr bool batch_of_eight() { return keras_flops_model({.batch_size = 8}).total == Cost{8 * 16'835'200, 8 * 33'799'740}; }
+constexpr bool batch_of_eight()
+{
+    return keras_flops_model({.batch_size = 8}).total == Cost{8 * 16'835'200, 8 * 33'799'740};
+}
 static_assert(batch_of_eight());
 
 // [kf] tests/test_flops.py, each with batch_size=1.
@@ -139,7 +142,8 @@ constexpr bool other_contractions()
 {
     return one_layer(EinsumDense{.equation = "abc,cd->abd", .output_shape = {10, 64}, .bias_axes = "d"},
                      {None, 10, 32}) == Cost{20'480, 40'960 + 640} &&
-           one_layer(EinsumDense{.equation = "...b,bc->...c", .output_shape = 16}, {None, 3, 4, 8}) == Cost{1'536, 3'072} &&
+           one_layer(EinsumDense{.equation = "...b,bc->...c", .output_shape = 16}, {None, 3, 4, 8}) ==
+               Cost{1'536, 3'072} &&
            one_layer(LocallyConnected1D{.filters = 4, .kernel_size = 3}, {None, 10, 2}) == Cost{192, 416} &&
            two_inputs(Dot{.axes = 1}, {None, 5}, {None, 5}) == Cost{5, 10} &&
            two_inputs(Dot{.axes = 1, .normalize = true}, {None, 5}, {None, 5}) == Cost{5, 40} &&
@@ -165,7 +169,8 @@ static_assert(normalization_rules());
 // [kf] test_ignore: Flatten, Activation("relu"), Dropout are free.
 constexpr bool free_layers()
 {
-    constexpr Sequential m{Flatten{.input_shape = Shape{16, 16}}, Activation{.activation = "relu"}, Dropout{.rate = 0.25}};
+    constexpr Sequential m{Flatten{.input_shape = Shape{16, 16}}, Activation{.activation = "relu"},
+                           Dropout{.rate = 0.25}};
     return cost(m).total == Cost{0, 0};
 }
 static_assert(free_layers());
@@ -193,7 +198,8 @@ static_assert(elementwise_rules());
 constexpr bool recurrent_rules()
 {
     const Shape in{None, 10, 3};
-    return one_layer(LSTM{.units = 4}, in) == Cost{1'120, 2'720} && one_layer(GRU{.units = 4}, in) == Cost{840, 2'240} &&
+    return one_layer(LSTM{.units = 4}, in) == Cost{1'120, 2'720} &&
+           one_layer(GRU{.units = 4}, in) == Cost{840, 2'240} &&
            one_layer(GRU{.units = 4, .reset_after = false}, in) == Cost{840, 2'120} &&
            one_layer(SimpleRNN{.units = 4}, in) == Cost{280, 640} &&
            one_layer(RNN{.cell = LSTMCell{.units = 4}}, in) == Cost{1'120, 2'720} &&
@@ -203,7 +209,8 @@ constexpr bool recurrent_rules()
            // both directions, concatenated for free
            one_layer(Bidirectional{.layer = LSTM{.units = 4}}, in) == Cost{2'240, 5'440} &&
            // ... or summed: 1 per output element (4)
-           one_layer(Bidirectional{.layer = LSTM{.units = 4}, .merge_mode = MergeMode::sum}, in) == Cost{2'240, 5'444} &&
+           one_layer(Bidirectional{.layer = LSTM{.units = 4}, .merge_mode = MergeMode::sum}, in) ==
+               Cost{2'240, 5'444} &&
            // Dense(5) on each of 10 steps: 10 x 3 x 5 = 150 MACs, 300 + 50 FLOPs
            one_layer(TimeDistributed{.layer = Dense{.units = 5}}, in) == Cost{150, 350};
 }
@@ -214,7 +221,8 @@ static_assert(recurrent_rules());
 // 2,112 FLOPs; x 5 steps.
 constexpr bool conv_lstm_rule()
 {
-    return one_layer(ConvLSTM1D{.filters = 2, .kernel_size = 3, .padding = same}, {None, 5, 8, 3}) == Cost{4'800, 10'560};
+    return one_layer(ConvLSTM1D{.filters = 2, .kernel_size = 3, .padding = same}, {None, 5, 8, 3}) ==
+           Cost{4'800, 10'560};
 }
 static_assert(conv_lstm_rule());
 
@@ -232,7 +240,8 @@ constexpr bool attention_rules()
     return two_inputs(MultiHeadAttention{.num_heads = 2, .key_dim = 4}, q, v) == Cost{1'888, 4'300} &&
            two_inputs(GroupQueryAttention{.head_dim = 4, .num_query_heads = 2, .num_key_value_heads = 1}, q, v) ==
                Cost{1'568, 3'620} &&
-           two_inputs(Attention{}, q, v) == Cost{480, 1'110} && two_inputs(AdditiveAttention{}, q, v) == Cost{240, 1'350};
+           two_inputs(Attention{}, q, v) == Cost{480, 1'110} &&
+           two_inputs(AdditiveAttention{}, q, v) == Cost{240, 1'350};
 }
 static_assert(attention_rules());
 

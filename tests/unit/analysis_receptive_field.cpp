@@ -96,7 +96,8 @@ constexpr std::optional<std::int64_t> same_padding(Dim length, std::int64_t kern
 {
     Graph g;
     auto in = Input(g, {.shape = Shape{length, 3}});
-    const auto f = receptive_field(Model{in, Conv1D{.filters = 1, .kernel_size = kernel, .strides = 2, .padding = same}(in)});
+    const auto f =
+        receptive_field(Model{in, Conv1D{.filters = 1, .kernel_size = kernel, .strides = 2, .padding = same}(in)});
     return (*f)[1].padding;
 }
 static_assert(same_padding(224, 3) == 0);
@@ -108,7 +109,8 @@ constexpr bool causal_pads_on_the_left()
 {
     Graph g;
     auto in = Input(g, {.shape = Shape{None, 3}});
-    return has(receptive_field(Model{in, Conv1D{.filters = 1, .kernel_size = 3, .padding = causal}(in)}), {1}, {3, 1, 2});
+    return has(receptive_field(Model{in, Conv1D{.filters = 1, .kernel_size = 3, .padding = causal}(in)}), {1},
+               {3, 1, 2});
 }
 static_assert(causal_pads_on_the_left());
 
@@ -167,8 +169,7 @@ constexpr bool paths_meet()
     const auto strides_differ = receptive_field(Model{seq, Concatenate{}({pooled, cropped})});
 
     return has(widest, {1, 2}, {5, 1, 2}) && has(broadcast, {1}, mixed) && has(broadcast, {2}, {3, 1, 1}) &&
-           has(unaligned, {1}, {None, 1, std::nullopt}) &&
-           has(strides_differ, {1, 2}, mixed);
+           has(unaligned, {1}, {None, 1, std::nullopt}) && has(strides_differ, {1, 2}, mixed);
 }
 static_assert(paths_meet());
 
@@ -216,7 +217,8 @@ constexpr bool vgg16_matches_the_article()
 {
     Graph g;
     const Model m = VGG16(g, {.include_top = false});
-    return has(receptive_field(m), {1, 2}, {212, 32, 90}) && has(receptive_field(m, "block1_pool"), {1, 2}, {6, 2, 2}) &&
+    return has(receptive_field(m), {1, 2}, {212, 32, 90}) &&
+           has(receptive_field(m, "block1_pool"), {1, 2}, {6, 2, 2}) &&
            has(receptive_field(m, "block3_conv2"), {1, 2}, {32, 4, 14}) &&
            has(receptive_field(m, "block4_pool"), {1, 2}, {100, 16, 42}) &&
            has(receptive_field(m, "block5_conv2"), {1, 2}, {164, 16, 74});
@@ -336,10 +338,11 @@ TEST_CASE("receptive fields: misuse is reported")
     auto a = Input(g, {.shape = Shape{8, 1}});
     auto b = Input(g, {.shape = Shape{8, 1}});
     const Model two{{a, b}, Add{}({a, b})};
-    CHECK_THROWS_WITH_AS(receptive_field(two), "receptive_fields: the model must have one input (fields are measured on it)",
-                         shape_error);
+    CHECK_THROWS_WITH_AS(receptive_field(two),
+                         "receptive_fields: the model must have one input (fields are measured on it)", shape_error);
     const Model one{a, Conv1D{.filters = 1, .kernel_size = 3}(a)};
-    CHECK_THROWS_WITH_AS(receptive_field(one, "nope"), "receptive_field: the model has no layer of that name", shape_error);
+    CHECK_THROWS_WITH_AS(receptive_field(one, "nope"), "receptive_field: the model has no layer of that name",
+                         shape_error);
 }
 
 } // namespace

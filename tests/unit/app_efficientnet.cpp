@@ -22,10 +22,7 @@ namespace {
 // These tests name layers as Keras 3 does.
 std::string name_at(const Model& m, std::ptrdiff_t i) { return test::name_at(m, i, keras3); }
 
-Shape input_of(const Model& m)
-{
-    return (*m.layers()[0].output_shapes())[0];
-}
+Shape input_of(const Model& m) { return (*m.layers()[0].output_shapes())[0]; }
 
 // B0's top: Dense(1280 -> 1000) = 1280 * 1000 + 1000 = 1,281,000 weights.
 constexpr std::int64_t b0_top = 1280 * 1000 + 1000;
@@ -107,8 +104,10 @@ TEST_CASE("EfficientNetB0: include_top=False, pooling, input_shape, classes")
 TEST_CASE("EfficientNetB0: rejected arguments")
 {
     Graph g;
-    CHECK_THROWS_AS(EfficientNetB0(g, {.input_shape = Shape{None, None, 3}}), shape_error); // include_top needs a static shape
-    CHECK_THROWS_AS(EfficientNetB0(g, {.include_top = false, .input_shape = Shape{31, 31, 3}}), shape_error); // min_size 32
+    CHECK_THROWS_AS(EfficientNetB0(g, {.input_shape = Shape{None, None, 3}}),
+                    shape_error); // include_top needs a static shape
+    CHECK_THROWS_AS(EfficientNetB0(g, {.include_top = false, .input_shape = Shape{31, 31, 3}}),
+                    shape_error); // min_size 32
     CHECK_THROWS_AS(EfficientNetB0(g, {.include_top = false, .input_shape = Shape{64, 64}}), shape_error);
 }
 
@@ -165,7 +164,7 @@ TEST_CASE("EfficientNet: round_filters and round_repeats as Keras computes them"
     // int(32 * 1.1 + 4) // 8 * 8 = 32 (35.2 -> 32 is within 10%); 1280 * 1.1 = 1408; 1280 * 1.8 = 2304.
     CHECK(round_filters(32, 1.1) == 32);
     CHECK(round_filters(1280, 1.1) == 1408);
-    CHECK(round_filters(16, 1.8) == 32);  // 28.8 -> int(32.8) // 8 * 8 = 32
+    CHECK(round_filters(16, 1.8) == 32); // 28.8 -> int(32.8) // 8 * 8 = 32
     CHECK(round_filters(1280, 1.8) == 2304);
     CHECK(round_repeats(1, 1.1) == 2);
     CHECK(round_repeats(4, 3.1) == 13); // ceil(12.4)

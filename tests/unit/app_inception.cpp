@@ -77,9 +77,11 @@ TEST_CASE("InceptionV3: input shapes and classes")
     Graph g;
     // 150: valid 3x3/2 -> 74, valid 3x3 -> 72, max 3/2 -> 35, valid 3x3 -> 33, max 3/2 -> 16 (mixed0-2),
     // mixed3 -> 7, mixed8 -> 3.
-    CHECK(InceptionV3(g, {.include_top = false, .input_shape = {{150, 150, 3}}}).output_shape() == Shape{None, 3, 3, 2048});
+    CHECK(InceptionV3(g, {.include_top = false, .input_shape = {{150, 150, 3}}}).output_shape() ==
+          Shape{None, 3, 3, 2048});
     // min_size 75: 75 -> 37 -> 35 -> 17 -> 15 -> 7 -> 3 -> 1.
-    CHECK(InceptionV3(g, {.include_top = false, .input_shape = {{75, 75, 3}}}).output_shape() == Shape{None, 1, 1, 2048});
+    CHECK(InceptionV3(g, {.include_top = false, .input_shape = {{75, 75, 3}}}).output_shape() ==
+          Shape{None, 1, 1, 2048});
     // classes=10: 21,802,784 + 2048*10 + 10.
     const Model ten = InceptionV3(g, {.classes = 10});
     CHECK(ten.count_params() == 21'823'274);
@@ -91,8 +93,10 @@ TEST_CASE("InceptionV3: input shapes and classes")
 TEST_CASE("InceptionV3 rejects what Keras rejects")
 {
     Graph g;
-    CHECK_THROWS_AS(InceptionV3(g, {.input_shape = {{None, None, 3}}}), shape_error); // include_top needs a static shape
-    CHECK_THROWS_AS(InceptionV3(g, {.include_top = false, .input_shape = {{74, 299, 3}}}), shape_error); // < min_size 75
+    CHECK_THROWS_AS(InceptionV3(g, {.input_shape = {{None, None, 3}}}),
+                    shape_error); // include_top needs a static shape
+    CHECK_THROWS_AS(InceptionV3(g, {.include_top = false, .input_shape = {{74, 299, 3}}}),
+                    shape_error); // < min_size 75
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -156,9 +160,12 @@ TEST_CASE("InceptionResNetV2: input shapes and classes")
     Graph g;
     // The stem as InceptionV3's (299 -> 35, 150 -> 16, 75 -> 7), mixed_6a valid 3/2, mixed_7a valid 3/2:
     // 299: 35 -> 17 -> 8; 150: 16 -> 7 -> 3; 75: 7 -> 3 -> 1.
-    CHECK(InceptionResNetV2(g, {.include_top = false, .input_shape = {{299, 299, 3}}}).output_shape() == Shape{None, 8, 8, 1536});
-    CHECK(InceptionResNetV2(g, {.include_top = false, .input_shape = {{150, 150, 3}}}).output_shape() == Shape{None, 3, 3, 1536});
-    CHECK(InceptionResNetV2(g, {.include_top = false, .input_shape = {{75, 75, 3}}}).output_shape() == Shape{None, 1, 1, 1536});
+    CHECK(InceptionResNetV2(g, {.include_top = false, .input_shape = {{299, 299, 3}}}).output_shape() ==
+          Shape{None, 8, 8, 1536});
+    CHECK(InceptionResNetV2(g, {.include_top = false, .input_shape = {{150, 150, 3}}}).output_shape() ==
+          Shape{None, 3, 3, 1536});
+    CHECK(InceptionResNetV2(g, {.include_top = false, .input_shape = {{75, 75, 3}}}).output_shape() ==
+          Shape{None, 1, 1, 1536});
     // classes=10: 54,336,736 + 1536*10 + 10.
     CHECK(InceptionResNetV2(g, {.classes = 10}).count_params() == 54'352'106);
 }
@@ -235,7 +242,8 @@ TEST_CASE("Xception: input shapes and classes")
     Graph g;
     // 299: valid 3x3/2 -> 149, valid 3x3 -> 147, then same 3/2 poolings (ceil(n/2)) in blocks 2, 3, 4, 13:
     // 74, 37, 19, 10.
-    CHECK(Xception(g, {.include_top = false, .input_shape = {{299, 299, 3}}}).output_shape() == Shape{None, 10, 10, 2048});
+    CHECK(Xception(g, {.include_top = false, .input_shape = {{299, 299, 3}}}).output_shape() ==
+          Shape{None, 10, 10, 2048});
     // min_size 71: 35, 33, then 17, 9, 5, 3.
     CHECK(Xception(g, {.include_top = false, .input_shape = {{71, 71, 3}}}).output_shape() == Shape{None, 3, 3, 2048});
     // classes=10: 20,861,480 + 2048*10 + 10.

@@ -38,10 +38,7 @@ using nnshape::test::name_at;
 
 namespace {
 
-Shape shape_at(const Model& m, std::size_t i)
-{
-    return (*m.layers()[i].output_shapes())[0];
-}
+Shape shape_at(const Model& m, std::size_t i) { return (*m.layers()[i].output_shapes())[0]; }
 
 } // namespace
 

@@ -54,9 +54,11 @@ TEST_CASE("NASNetMobile: Keras's counts, layers and names")
         if (l.name().view() == "separable_conv_1_pad_reduction_left1_stem_1") {
             found = true;
             CHECK(l.is<ZeroPadding2D>());
-            CHECK(*l.output_shapes() == Shapes{Shape{None, 115, 115, 11}}); // 111 + 2 + 2 (odd: no adjust), 44 // 4 filters
+            CHECK(*l.output_shapes() ==
+                  Shapes{Shape{None, 115, 115, 11}}); // 111 + 2 + 2 (odd: no adjust), 44 // 4 filters
         }
-        if (l.name().view() == "adjust_conv_projection_1") CHECK(l.params() == Params{88 * 44}); // stem_2 output (4 * 22 channels) to 44
+        if (l.name().view() == "adjust_conv_projection_1")
+            CHECK(l.params() == Params{88 * 44}); // stem_2 output (4 * 22 channels) to 44
         if (l.name().view() == "normal_concat_12") CHECK(*l.output_shapes() == Shapes{Shape{None, 7, 7, 1056}});
     }
     CHECK(found);
@@ -113,8 +115,10 @@ TEST_CASE("NASNetMobile: include_top=False, pooling, input_shape, classes")
 TEST_CASE("NASNetMobile: rejected arguments")
 {
     Graph g;
-    CHECK_THROWS_AS(NASNetMobile(g, {.input_shape = Shape{None, None, 3}}), shape_error); // include_top needs a static shape
-    CHECK_THROWS_AS(NASNetMobile(g, {.include_top = false, .input_shape = Shape{31, 31, 3}}), shape_error); // min_size 32
+    CHECK_THROWS_AS(NASNetMobile(g, {.input_shape = Shape{None, None, 3}}),
+                    shape_error); // include_top needs a static shape
+    CHECK_THROWS_AS(NASNetMobile(g, {.include_top = false, .input_shape = Shape{31, 31, 3}}),
+                    shape_error); // min_size 32
 }
 
 TEST_CASE("NASNetLarge: Keras's counts and layers")
@@ -146,7 +150,8 @@ TEST_CASE("NASNetLarge: Keras's counts and layers")
         // With a static input the counts are the full model's less the top; 331 -> 165 -> 83 -> 42
         // -> 21 -> 11.
         Graph g;
-        const Model m = NASNetLarge(g, {.include_top = false, .input_shape = Shape{331, 331, 3}, .pooling = GlobalPool::avg});
+        const Model m =
+            NASNetLarge(g, {.include_top = false, .input_shape = Shape{331, 331, 3}, .pooling = GlobalPool::avg});
         CHECK(m.params() == Params{88'753'150 - large_top, 196'668});
         CHECK(m.output_shape() == Shape{None, 4032});
     }

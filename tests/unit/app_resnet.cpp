@@ -164,7 +164,7 @@ TEST_CASE("ResNet: include_top=false, with and without pooling")
     Graph g;
     const Model r50 = ResNet50(g, {.include_top = false});
     CHECK(r50.params() == Params{25'583'592 - top_weights(1000), 53'120}); // 23,534,592 trainable
-    CHECK(r50.output_shape() == Shape{None, None, None, 2048});            // input (None, None, 3)
+    CHECK(r50.output_shape() == Shape{None, None, None, 2048}); // input (None, None, 3)
     CHECK(r50.layers().size() == 177 - 2);
     CHECK(name_at(r50, -1) == "conv5_block3_out");
 
@@ -227,8 +227,7 @@ TEST_CASE("ResNet: rejected arguments")
     CHECK_THROWS_AS(ResNet50(g, {.input_shape = Shape{None, None, 3}}), shape_error);
     // min_size is 32; Keras's message (keras/src/applications/imagenet_utils.py obtain_input_shape).
     CHECK_THROWS_WITH_AS(ResNet50V2(g, {.include_top = false, .input_shape = Shape{31, 64, 3}}),
-                         "applications: Input size must be at least 32x32; got `input_shape=(31, 64, 3)`",
-                         shape_error);
+                         "applications: Input size must be at least 32x32; got `input_shape=(31, 64, 3)`", shape_error);
     // three axes: (height, width, channels).
     CHECK_THROWS_AS(ResNet101(g, {.include_top = false, .input_shape = Shape{64, 64}}), shape_error);
 }

@@ -19,8 +19,10 @@ bool balanced(const std::string& json)
     bool in_string = false;
     for (std::size_t i = 0; i < json.size(); ++i) {
         if (in_string) {
-            if (json[i] == '\\') ++i;
-            else if (json[i] == '"') in_string = false;
+            if (json[i] == '\\')
+                ++i;
+            else if (json[i] == '"')
+                in_string = false;
         } else if (json[i] == '"') {
             in_string = true;
         } else if (json[i] == '{' || json[i] == '[') {
@@ -64,7 +66,8 @@ TEST_CASE("CSV: a header and one quoted-where-needed line per layer")
 {
     const std::string csv = to_csv(report(mnist_convnet(), {.naming = keras3}));
     CHECK(csv.starts_with("name,class_name,depth,input_shapes,output_shapes,params,"));
-    CHECK(csv.find("\nconv2d,Conv2D,0,\"(None, 28, 28, 1)\",\"(None, 26, 26, 32)\",320,320,0,true,") != std::string::npos);
+    CHECK(csv.find("\nconv2d,Conv2D,0,\"(None, 28, 28, 1)\",\"(None, 26, 26, 32)\",320,320,0,true,") !=
+          std::string::npos);
     CHECK(csv.find("\ndense,Dense,0,\"(None, 1600)\",\"(None, 10)\",16010,16010,0,true,") != std::string::npos);
     std::size_t lines = 0;
     for (char c : csv) lines += c == '\n';

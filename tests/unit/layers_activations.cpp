@@ -13,13 +13,14 @@ constexpr bool test_identity_activations()
     const Shape sequence{None, None, 5};
     return ReLU{}.output_shape(images) == images && ReLU{.max_value = 6.0}.output_shape(sequence) == sequence &&
            ReLU{.max_value = 0.0, .negative_slope = 0.1, .threshold = 0.5}.output_shape(images) == images &&
-           LeakyReLU{}.output_shape(sequence) == sequence && LeakyReLU{.negative_slope = 0}.output_shape(images) == images &&
+           LeakyReLU{}.output_shape(sequence) == sequence &&
+           LeakyReLU{.negative_slope = 0}.output_shape(images) == images &&
            LeakyReLU{.alpha = 0.1}.output_shape(images) == images && ELU{}.output_shape(sequence) == sequence &&
-           ThresholdedReLU{}.output_shape(images) == images && ThresholdedReLU{.theta = 0}.output_shape(images) == images &&
-           Softmax{}.output_shape(sequence) == sequence &&
+           ThresholdedReLU{}.output_shape(images) == images &&
+           ThresholdedReLU{.theta = 0}.output_shape(images) == images && Softmax{}.output_shape(sequence) == sequence &&
            // Keras 3: the axis may be a list; -4 and 3 are the first and last axes of a rank-4 input.
-           Softmax{.axis = {1, 2}}.output_shape(images) == images && Softmax{.axis = -4}.output_shape(images) == images &&
-           Softmax{.axis = 3}.output_shape(images) == images;
+           Softmax{.axis = {1, 2}}.output_shape(images) == images &&
+           Softmax{.axis = -4}.output_shape(images) == images && Softmax{.axis = 3}.output_shape(images) == images;
 }
 static_assert(test_identity_activations());
 
@@ -29,7 +30,8 @@ constexpr bool test_prelu()
     // shared_axes=1 on (None, 3) -> alpha (1, 3), 3.
     // Keras 3 prelu_test: shared_axes=1 on (2, 3, 4) keeps the shape; alpha (1, 4) -> 4.
     // All shared on (8, 8, 3): alpha (1, 1, 1) -> 1. No shared axis on (4, 4, 2): 4*4*2 = 32.
-    return PReLU{}.output_shape(Shape{None, 5, 3}) == Shape{None, 5, 3} && PReLU{}.params(Shape{None, 5, 3}) == Params{15} &&
+    return PReLU{}.output_shape(Shape{None, 5, 3}) == Shape{None, 5, 3} &&
+           PReLU{}.params(Shape{None, 5, 3}) == Params{15} &&
            PReLU{.shared_axes = {1, 2}}.params(Shape{None, 8, 8, 3}) == Params{3} &&
            PReLU{.shared_axes = {1, 2}}.params(Shape{None, None, None, 3}) == Params{3} &&
            PReLU{.shared_axes = 1}.params(Shape{None, None, 3}) == Params{3} &&

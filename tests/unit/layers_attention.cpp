@@ -49,11 +49,14 @@ constexpr bool test_multi_head_attention_high_rank()
     // Scores (Keras 3 _build_attention_equation): (batch, query axes not attended, heads, attended query
     // axes, attended key axes) = (3, 5, 2, 3, 4, 3, 2).
     const std::array inputs{Shape{3, 5, 3, 4, 8}, Shape{3, 5, 3, 2, 8}};
-    const MultiHeadAttention mha{.num_heads = 2, .key_dim = 2, .attention_axes = {2, 3}, .return_attention_scores = true};
+    const MultiHeadAttention mha{
+        .num_heads = 2, .key_dim = 2, .attention_axes = {2, 3}, .return_attention_scores = true};
     // Keras 3 test_attention_axes_negative_indexing: attention_axes=-2 is 2 on a rank-4 query.
     const std::array rank4{Shape{None, 2, 8, 32}, Shape{None, 2, 4, 32}};
-    const MultiHeadAttention positive{.num_heads = 2, .key_dim = 4, .attention_axes = 2, .return_attention_scores = true};
-    const MultiHeadAttention negative{.num_heads = 2, .key_dim = 4, .attention_axes = -2, .return_attention_scores = true};
+    const MultiHeadAttention positive{
+        .num_heads = 2, .key_dim = 4, .attention_axes = 2, .return_attention_scores = true};
+    const MultiHeadAttention negative{
+        .num_heads = 2, .key_dim = 4, .attention_axes = -2, .return_attention_scores = true};
     // By default every axis but batch and features is attended: (None, H, 2, 8, 2, 4).
     const MultiHeadAttention all{.num_heads = 2, .key_dim = 4, .return_attention_scores = true};
     return mha.output_shapes(inputs) == Shapes{Shape{3, 5, 3, 4, 8}, Shape{3, 5, 2, 3, 4, 3, 2}} &&
@@ -90,17 +93,18 @@ constexpr bool test_group_query_attention()
     // A key of 24 features: key kernel (24, 2, 2): 284 + (24 - 16)*4 = 316.
     const std::array with_key{Shape{2, 8, 16}, Shape{2, 4, 16}, Shape{2, 4, 24}};
     // Scores (Keras 3 compute_output_spec): (batch, num_query_heads, Tq, Tkv).
-    const GroupQueryAttention scored{.head_dim = 2, .num_query_heads = 2, .num_key_value_heads = 2,
-                                     .return_attention_scores = true};
-    return GroupQueryAttention::class_name == "GroupedQueryAttention" && gqa.output_shapes(inputs) == Shapes{inputs[0]} &&
-           gqa.params(inputs) == Params{284} && grouped.output_shapes(wide) == Shapes{wide[0]} &&
-           grouped.params(wide) == Params{12480} && gqa.params(with_key) == Params{316} &&
+    const GroupQueryAttention scored{
+        .head_dim = 2, .num_query_heads = 2, .num_key_value_heads = 2, .return_attention_scores = true};
+    return GroupQueryAttention::class_name == "GroupedQueryAttention" &&
+           gqa.output_shapes(inputs) == Shapes{inputs[0]} && gqa.params(inputs) == Params{284} &&
+           grouped.output_shapes(wide) == Shapes{wide[0]} && grouped.params(wide) == Params{12480} &&
+           gqa.params(with_key) == Params{316} &&
            scored.output_shapes(with_key) == Shapes{Shape{2, 8, 16}, Shape{2, 2, 8, 4}} &&
            // use_bias=False: 256; use_gate adds (16, 2, 2) + (2, 2): 284 + 68 = 352
-           GroupQueryAttention{.head_dim = 2, .num_query_heads = 2, .num_key_value_heads = 2, .use_bias = false}
-                   .params(inputs) == Params{256} &&
-           GroupQueryAttention{.head_dim = 2, .num_query_heads = 2, .num_key_value_heads = 2, .use_gate = true}
-                   .params(inputs) == Params{352};
+           GroupQueryAttention{.head_dim = 2, .num_query_heads = 2, .num_key_value_heads = 2, .use_bias = false}.params(
+               inputs) == Params{256} &&
+           GroupQueryAttention{.head_dim = 2, .num_query_heads = 2, .num_key_value_heads = 2, .use_gate = true}.params(
+               inputs) == Params{352};
 }
 static_assert(test_group_query_attention());
 
@@ -140,16 +144,16 @@ constexpr std::int64_t einsum_params(const EinsumDense& layer, const Shape& in) 
 constexpr bool test_einsum_dense()
 {
     // Keras 3 einsum_dense_test (full input shapes; params = prod(kernel) + prod(bias)):
-    const EinsumDense dot_product{.equation = "ab,b->a", .output_shape = {}};     // kernel (32,)
-    const EinsumDense dense{.equation = "ab,bc->ac", .output_shape = 64};         // (32, 64)
+    const EinsumDense dot_product{.equation = "ab,b->a", .output_shape = {}}; // kernel (32,)
+    const EinsumDense dense{.equation = "ab,bc->ac", .output_shape = 64}; // (32, 64)
     const EinsumDense to_3d{.equation = "abc,cde->abde", .output_shape = {1, 3, 4}}; // (2, 3, 4)
     const EinsumDense bias_e{.equation = "abc,cde->abde", .output_shape = {1, 3, 4}, .bias_axes = "e"}; // + (4,)
     const EinsumDense bias_d{.equation = "abc,cde->abde", .output_shape = {1, 3, 4}, .bias_axes = "d"}; // + (3, 1)
     const EinsumDense bias_be{.equation = "abc,cde->abde", .output_shape = {7, 3, 4}, .bias_axes = "be"}; // + (7, 1, 4)
-    const EinsumDense upper{.equation = "BFNH,NHD->BFD", .output_shape = {1, 4}};  // (2, 3, 4)
-    const EinsumDense seq{.equation = "abc,cd->abd", .output_shape = {1, 4}};     // (2, 4)
-    const EinsumDense outer{.equation = "i,d->id", .output_shape = 2};            // (2,)
-    const EinsumDense ibd{.equation = "ibd,nd->ibn", .output_shape = {2, 2}};     // (2, 1)
+    const EinsumDense upper{.equation = "BFNH,NHD->BFD", .output_shape = {1, 4}}; // (2, 3, 4)
+    const EinsumDense seq{.equation = "abc,cd->abd", .output_shape = {1, 4}}; // (2, 4)
+    const EinsumDense outer{.equation = "i,d->id", .output_shape = 2}; // (2,)
+    const EinsumDense ibd{.equation = "ibd,nd->ibn", .output_shape = {2, 2}}; // (2, 1)
     return einsum_shape(dot_product, Shape{2, 32}) == Shape{2} && einsum_params(dot_product, Shape{2, 32}) == 32 &&
            einsum_shape(dense, Shape{2, 32}) == Shape{2, 64} && einsum_params(dense, Shape{2, 32}) == 32 * 64 &&
            einsum_shape(to_3d, Shape{2, 1, 2}) == Shape{2, 1, 3, 4} && einsum_params(to_3d, Shape{2, 1, 2}) == 24 &&
@@ -166,22 +170,23 @@ static_assert(test_einsum_dense());
 constexpr bool test_einsum_dense_ellipsis()
 {
     // Keras 3 einsum_dense_test, ellipsis on the left: the batch axis is part of it.
-    const EinsumDense left{.equation = "...b,bc->...c", .output_shape = 64};                 // (32, 64)
-    const EinsumDense reduce{.equation = "...bc,bc->...b", .output_shape = 32};              // (32, 64)
-    const EinsumDense split{.equation = "...c,cde->...de", .output_shape = {3, 4}};          // (2, 3, 4)
+    const EinsumDense left{.equation = "...b,bc->...c", .output_shape = 64}; // (32, 64)
+    const EinsumDense reduce{.equation = "...bc,bc->...b", .output_shape = 32}; // (32, 64)
+    const EinsumDense split{.equation = "...c,cde->...de", .output_shape = {3, 4}}; // (2, 3, 4)
     const EinsumDense split_de{.equation = "...c,cde->...de", .output_shape = {3, 4}, .bias_axes = "de"}; // + (3, 4)
     // ... and on the right: bc...,cd->bd... on (2, 1, 2, 3) -> (2, 4, 2, 3), kernel (1, 4).
     const EinsumDense right{.equation = "bc...,cd->bd...", .output_shape = 4};
-    const EinsumDense right_d{.equation = "bc...,cde->bde...", .output_shape = {3, 4}, .bias_axes = "d"}; // (1, 3, 4) + (3, 1, 1)
+    const EinsumDense right_d{
+        .equation = "bc...,cde->bde...", .output_shape = {3, 4}, .bias_axes = "d"}; // (1, 3, 4) + (3, 1, 1)
     const EinsumDense right_e{.equation = "bc...,cde->bde...", .output_shape = {3, 4}, .bias_axes = "e"}; // + (4, 1)
     return einsum_shape(left, Shape{2, 32}) == Shape{2, 64} && einsum_params(left, Shape{2, 32}) == 2048 &&
            einsum_shape(left, Shape{2, 3, 32}) == Shape{2, 3, 64} &&
            einsum_shape(reduce, Shape{2, 32, 64}) == Shape{2, 32} && einsum_params(reduce, Shape{2, 32, 64}) == 2048 &&
            einsum_shape(split, Shape{2, 1, 2}) == Shape{2, 1, 3, 4} && einsum_params(split, Shape{2, 1, 2}) == 24 &&
            einsum_params(split_de, Shape{2, 1, 2}) == 24 + 12 &&
-           einsum_shape(right, Shape{2, 1, 2, 3}) == Shape{2, 4, 2, 3} && einsum_params(right, Shape{2, 1, 2, 3}) == 4 &&
-           einsum_shape(right_d, Shape{2, 1, 2}) == Shape{2, 3, 4, 2} && einsum_params(right_d, Shape{2, 1, 2}) == 12 + 3 &&
-           einsum_params(right_e, Shape{2, 1, 2}) == 12 + 4;
+           einsum_shape(right, Shape{2, 1, 2, 3}) == Shape{2, 4, 2, 3} &&
+           einsum_params(right, Shape{2, 1, 2, 3}) == 4 && einsum_shape(right_d, Shape{2, 1, 2}) == Shape{2, 3, 4, 2} &&
+           einsum_params(right_d, Shape{2, 1, 2}) == 12 + 3 && einsum_params(right_e, Shape{2, 1, 2}) == 12 + 4;
 }
 static_assert(test_einsum_dense_ellipsis());
 
@@ -278,10 +283,10 @@ TEST_CASE("MultiHeadAttention: Keras 3's argument and shape errors")
     CHECK_THROWS_WITH_AS(mha.output_shapes(std::array{Shape{None, 4, 8}, Shape{None, 2, 3, 8}}),
                          doctest::Contains("query, value and key must have the same rank"), shape_error);
     // attention_axes on the batch or feature axis (-1 is the query's feature axis), or twice the same axis
-    CHECK_THROWS_WITH_AS((MultiHeadAttention{.num_heads = 2, .key_dim = 4, .attention_axes = -1,
-                                             .return_attention_scores = true}
-                              .output_shapes(self)),
-                         doctest::Contains("attention_axes must be distinct axes of the query"), shape_error);
+    CHECK_THROWS_WITH_AS(
+        (MultiHeadAttention{.num_heads = 2, .key_dim = 4, .attention_axes = -1, .return_attention_scores = true}
+             .output_shapes(self)),
+        doctest::Contains("attention_axes must be distinct axes of the query"), shape_error);
     CHECK_THROWS_AS((MultiHeadAttention{.num_heads = 2, .key_dim = 4, .attention_axes = {1, 1}}.output_shapes(self)),
                     shape_error);
     // weights need the feature sizes
@@ -292,10 +297,9 @@ TEST_CASE("MultiHeadAttention: Keras 3's argument and shape errors")
 TEST_CASE("GroupQueryAttention: Keras 3's errors")
 {
     const std::array inputs{Shape{2, 8, 16}, Shape{2, 4, 16}};
-    CHECK_THROWS_WITH_AS((GroupQueryAttention{.head_dim = 2, .num_query_heads = 4, .num_key_value_heads = 3}
-                              .output_shapes(inputs)),
-                         doctest::Contains("`num_query_heads` must be divisible by `num_key_value_heads`."),
-                         shape_error);
+    CHECK_THROWS_WITH_AS(
+        (GroupQueryAttention{.head_dim = 2, .num_query_heads = 4, .num_key_value_heads = 3}.output_shapes(inputs)),
+        doctest::Contains("`num_query_heads` must be divisible by `num_key_value_heads`."), shape_error);
     const GroupQueryAttention gqa{.head_dim = 2, .num_query_heads = 2, .num_key_value_heads = 2};
     // Keras 3 compute_output_shape: "The last dimension of `query_shape` and `value_shape` must be equal".
     Graph g;
@@ -311,10 +315,10 @@ TEST_CASE("GroupQueryAttention: Keras 3's errors")
                          shape_error);
     CHECK_THROWS_WITH_AS(gqa.output_shapes(std::array{Shape{2, 3, 8, 16}, Shape{2, 3, 4, 16}}),
                          doctest::Contains("query, value and key must have rank 3"), shape_error);
-    CHECK_THROWS_WITH_AS((GroupQueryAttention{.head_dim = 2, .num_query_heads = 2, .num_key_value_heads = 2,
-                                              .sliding_window = -3}
-                              .output_shapes(inputs)),
-                         doctest::Contains("`sliding_window` must be `None` or a positive integer."), shape_error);
+    CHECK_THROWS_WITH_AS(
+        (GroupQueryAttention{.head_dim = 2, .num_query_heads = 2, .num_key_value_heads = 2, .sliding_window = -3}
+             .output_shapes(inputs)),
+        doctest::Contains("`sliding_window` must be `None` or a positive integer."), shape_error);
     CHECK_THROWS_AS((GroupQueryAttention{.head_dim = 2, .num_query_heads = 2}.output_shapes(inputs)), shape_error);
     CHECK_THROWS_AS(gqa.output_shapes(std::array{Shape{2, 8, 16}}), shape_error);
 }
@@ -329,9 +333,10 @@ TEST_CASE("Attention and AdditiveAttention: Keras 3's errors")
     // [query, value, key]."
     Graph g;
     auto q = Input(g, {.shape = Shape{5, 8}});
-    CHECK_THROWS_WITH_AS(Attention{}(q), doctest::Contains(R"(Attention layer "attention_1" with input shape )"
-                                                           "(None, 5, 8): Attention layer accepts inputs list of "
-                                                           "length 2 or 3"),
+    CHECK_THROWS_WITH_AS(Attention{}(q),
+                         doctest::Contains(R"(Attention layer "attention_1" with input shape )"
+                                           "(None, 5, 8): Attention layer accepts inputs list of "
+                                           "length 2 or 3"),
                          shape_error);
     CHECK_THROWS_WITH_AS(AdditiveAttention{}.output_shapes(std::array{qv[0], qv[1], qv[1], qv[1]}),
                          doctest::Contains("AdditiveAttention layer accepts inputs list of length 2 or 3"),
@@ -367,16 +372,16 @@ TEST_CASE("EinsumDense: Keras 3's _analyze_einsum_string errors")
                          doctest::Contains("did not have a match in either the input spec or the output spec. For "
                                            "this layer, the weight must be fully specified."),
                          shape_error);
-    CHECK_THROWS_WITH_AS((EinsumDense{.equation = "ab,bc->ac", .output_shape = 4, .bias_axes = "z"}.output_shapes(
-                             Shape{None, 4})),
-                         doctest::Contains("Bias dimension was requested, but is not part of the output spec"),
-                         shape_error);
+    CHECK_THROWS_WITH_AS(
+        (EinsumDense{.equation = "ab,bc->ac", .output_shape = 4, .bias_axes = "z"}.output_shapes(Shape{None, 4})),
+        doctest::Contains("Bias dimension was requested, but is not part of the output spec"), shape_error);
     // the equation's input spec against the input's rank, output_shape against the output spec
     CHECK_THROWS_WITH_AS(shape_of("abc,cd->abd", {None, 4}, Shape{None, 4}),
                          doctest::Contains("the input's rank does not match the equation's input spec"), shape_error);
     CHECK_THROWS_WITH_AS(shape_of("abc,cd->abd", 4, Shape{None, 3, 4}),
                          doctest::Contains("output_shape must give the size of each output axis"), shape_error);
     // weights of unknown size
-    CHECK_THROWS_WITH_AS((EinsumDense{.equation = "abc,cd->abd", .output_shape = {None, 4}}.params(Shape{None, 3, None})),
-                         doctest::Contains("every dimension of the kernel and bias must be defined"), shape_error);
+    CHECK_THROWS_WITH_AS(
+        (EinsumDense{.equation = "abc,cd->abd", .output_shape = {None, 4}}.params(Shape{None, 3, None})),
+        doctest::Contains("every dimension of the kernel and bias must be defined"), shape_error);
 }

@@ -18,8 +18,8 @@ constexpr bool test_conv2d()
     Conv2D strided{.filters = 16, .kernel_size = 3, .strides = 2};
     // §2.2: Conv2D(16, (3, 5), dilation_rate=2, 'same', channels_first) on (3, 10, 12) -> (16, 10, 12),
     // 736 = 3*5*3*16 + 16.
-    Conv2D dilated_cf{.filters = 16, .kernel_size = {3, 5}, .padding = same,
-                            .data_format = channels_first, .dilation_rate = 2};
+    Conv2D dilated_cf{
+        .filters = 16, .kernel_size = {3, 5}, .padding = same, .data_format = channels_first, .dilation_rate = 2};
     return pair.output_shape(Shape{None, 6, 6, 3}) == Shape{None, 6, 6, 16} &&
            pair.params(Shape{None, 6, 6, 3}) == Params{304} &&
            strided.output_shape(Shape{None, 7, 7, 3}) == Shape{None, 3, 3, 16} &&
@@ -65,7 +65,8 @@ constexpr bool test_conv1d()
     Conv1D causal_d2{.filters = 8, .kernel_size = 3, .padding = causal, .dilation_rate = 2};
     // Keras 3 docstring: Conv1D(32, 3) on (4, 10, 128) -> (4, 8, 32).
     Conv1D doc{.filters = 32, .kernel_size = 3};
-    return plain.output_shape(Shape{None, 10, 4}) == Shape{None, 8, 8} && plain.params(Shape{None, 10, 4}) == Params{104} &&
+    return plain.output_shape(Shape{None, 10, 4}) == Shape{None, 8, 8} &&
+           plain.params(Shape{None, 10, 4}) == Params{104} &&
            causal_d2.output_shape(Shape{None, 10, 4}) == Shape{None, 10, 8} &&
            causal_d2.params(Shape{None, 10, 4}) == Params{104} &&
            Conv1D{.filters = 8, .kernel_size = 3, .strides = 2, .padding = same}.output_shape(Shape{None, None, 4}) ==
@@ -98,8 +99,8 @@ constexpr bool test_conv3d()
            plain.params(Shape{None, 5, 6, 7, 2}) == Params{220} &&
            doc.output_shape(Shape{4, 10, 10, 10, 128}) == Shape{4, 8, 8, 8, 32} &&
            // channels_first: (b, c, d, h, w)
-           Conv3D{.filters = 4, .kernel_size = 3, .data_format = channels_first}.output_shape(Shape{None, 2, 5, 6, 7}) ==
-               Shape{None, 4, 3, 4, 5} &&
+           Conv3D{.filters = 4, .kernel_size = 3, .data_format = channels_first}.output_shape(
+               Shape{None, 2, 5, 6, 7}) == Shape{None, 4, 3, 4, 5} &&
            Conv3D{.filters = 4, .kernel_size = 3, .data_format = channels_first}.params(Shape{None, 2, 5, 6, 7}) ==
                Params{220} &&
            // same, strides 2: ceil(5/2), ceil(6/2), ceil(7/2); None stays None
@@ -124,7 +125,8 @@ constexpr bool test_depthwise_conv2d()
     DepthwiseConv2D strided{.kernel_size = 3, .strides = 2, .padding = same};
     return notebook.output_shape(Shape{None, 6, 6, 4}) == Shape{None, 6, 6, 12} &&
            notebook.params(Shape{None, 6, 6, 4}) == Params{156} &&
-           dm2.output_shape(Shape{None, 8, 8, 3}) == Shape{None, 6, 6, 6} && dm2.params(Shape{None, 8, 8, 3}) == Params{60} &&
+           dm2.output_shape(Shape{None, 8, 8, 3}) == Shape{None, 6, 6, 6} &&
+           dm2.params(Shape{None, 8, 8, 3}) == Params{60} &&
            strided.output_shape(Shape{None, 7, 7, 3}) == Shape{None, 4, 4, 3} &&
            strided.params(Shape{None, 7, 7, 3}) == Params{30} &&
            // use_bias=False: 9*6; channels_first puts the 3*2 channels at axis 1
@@ -145,7 +147,8 @@ constexpr bool test_separable_conv2d()
     SeparableConv2D dm2{.filters = 10, .kernel_size = 3, .depth_multiplier = 2};
     return notebook.output_shape(Shape{None, 6, 6, 3}) == Shape{None, 6, 6, 16} &&
            notebook.params(Shape{None, 6, 6, 3}) == Params{184} &&
-           dm2.output_shape(Shape{None, 8, 8, 3}) == Shape{None, 6, 6, 10} && dm2.params(Shape{None, 8, 8, 3}) == Params{124} &&
+           dm2.output_shape(Shape{None, 8, 8, 3}) == Shape{None, 6, 6, 10} &&
+           dm2.params(Shape{None, 8, 8, 3}) == Params{124} &&
            SeparableConv1D{.filters = 10, .kernel_size = 3}.output_shape(Shape{None, 8, 3}) == Shape{None, 6, 10} &&
            SeparableConv1D{.filters = 10, .kernel_size = 3}.params(Shape{None, 8, 3}) == Params{49} &&
            // use_bias=False: 54 + 60
@@ -169,11 +172,13 @@ constexpr bool test_conv2d_transpose()
            valid8.output_shape(Shape{None, 5, 5, 4}) == Shape{None, 11, 11, 8} &&
            same8.output_shape(Shape{None, 5, 5, 4}) == Shape{None, 10, 10, 8} &&
            valid8.params(Shape{None, 5, 5, 4}) == Params{296} && same8.params(Shape{None, 5, 5, 4}) == Params{296} &&
-           one.output_shape(Shape{None, 5, 5, 4}) == Shape{None, 15, 15, 8} && one.params(Shape{None, 5, 5, 4}) == Params{40} &&
+           one.output_shape(Shape{None, 5, 5, 4}) == Shape{None, 15, 15, 8} &&
+           one.params(Shape{None, 5, 5, 4}) == Params{40} &&
            // §0.5 with output_padding: (L-1)*s + K - 2*pad + op. valid: 4*2 + 3 + 1 = 12; same: 4*2 + 3 - 2 + 1 = 10.
            Conv2DTranspose{.filters = 8, .kernel_size = 3, .strides = 2, .output_padding = 1}.output_shape(
                Shape{None, 5, 5, 4}) == Shape{None, 12, 12, 8} &&
-           Conv2DTranspose{.filters = 8, .kernel_size = 3, .strides = 2, .padding = same, .output_padding = Ints<2>{1, 0}}
+           Conv2DTranspose{
+               .filters = 8, .kernel_size = 3, .strides = 2, .padding = same, .output_padding = Ints<2>{1, 0}}
                    .output_shape(Shape{None, 5, 5, 4}) == Shape{None, 10, 9, 8} &&
            // dilation 2, stride 1, valid: K = 5, 5*1 + max(5-1, 0) = 9
            Conv2DTranspose{.filters = 8, .kernel_size = 3, .dilation_rate = 2}.output_shape(Shape{None, 5, 5, 4}) ==
@@ -215,8 +220,9 @@ constexpr bool test_separable_conv1d()
     SeparableConv1D plain{.filters = 10, .kernel_size = 3};
     // dm 2, same, strides 2 on (8, 3): ceil(8/2) = 4; 3*3*2 + 6*10 + 10 = 88.
     SeparableConv1D dm2{.filters = 10, .kernel_size = 3, .strides = 2, .padding = same, .depth_multiplier = 2};
-    return plain.output_shape(Shape{None, 8, 3}) == Shape{None, 6, 10} && plain.params(Shape{None, 8, 3}) == Params{49} &&
-           dm2.output_shape(Shape{None, 8, 3}) == Shape{None, 4, 10} && dm2.params(Shape{None, 8, 3}) == Params{88} &&
+    return plain.output_shape(Shape{None, 8, 3}) == Shape{None, 6, 10} &&
+           plain.params(Shape{None, 8, 3}) == Params{49} && dm2.output_shape(Shape{None, 8, 3}) == Shape{None, 4, 10} &&
+           dm2.params(Shape{None, 8, 3}) == Params{88} &&
            SeparableConv1D{.filters = 10, .kernel_size = 3, .data_format = channels_first}.output_shape(
                Shape{None, 3, 8}) == Shape{None, 10, 6} &&
            SeparableConv1D{.filters = 10, .kernel_size = 3, .data_format = channels_first}.params(Shape{None, 3, 8}) ==
@@ -240,8 +246,7 @@ constexpr bool test_conv_transpose_1d_3d()
     return doc1.output_shape(Shape{4, 10, 128}) == Shape{4, 21, 32} &&
            doc3.output_shape(Shape{4, 10, 8, 12, 128}) == Shape{4, 20, 16, 24, 32} &&
            run3.output_shape(Shape{None, 4, 4, 4, 3}) == Shape{None, 9, 9, 9, 2} &&
-           run3.params(Shape{None, 4, 4, 4, 3}) == Params{164} &&
-           small.params(Shape{None, 5, 3}) == Params{40} &&
+           run3.params(Shape{None, 4, 4, 4, 3}) == Params{164} && small.params(Shape{None, 5, 3}) == Params{40} &&
            // §0.5: same -> L*s = 10; output_padding 1 valid -> 4*2 + 3 + 1 = 12; same -> 4*2 + 3%2 + 1 = 10
            Conv1DTranspose{.filters = 4, .kernel_size = 3, .strides = 2, .padding = same}.output_shape(
                Shape{None, 5, 3}) == Shape{None, 10, 4} &&
@@ -317,21 +322,22 @@ TEST_CASE("Conv2D: argument and input errors")
                          doctest::Contains(R"(Conv2D layer "conv2d_1" with input shape (None, 7, 3): expected ndim)"),
                          shape_error);
     CHECK_THROWS_AS((DepthwiseConv2D{.kernel_size = 3}.output_shape(Shape{None, 7, 7, None})), shape_error);
-    CHECK_THROWS_AS((SeparableConv2D{.filters = 4, .kernel_size = 3}.output_shape(Shape{None, 7, 7, None})), shape_error);
+    CHECK_THROWS_AS((SeparableConv2D{.filters = 4, .kernel_size = 3}.output_shape(Shape{None, 7, 7, None})),
+                    shape_error);
 }
 
 TEST_CASE("Conv2DTranspose: output_padding must be smaller than strides")
 {
     // Spec §0.5: `op >= stride` is rejected (Keras 3: "`output_padding` must be strictly less than `strides`").
     CHECK_THROWS_WITH_AS(
-        (Sequential{Conv2DTranspose{.filters = 8, .kernel_size = 3, .strides = 2, .output_padding = 2,
-                                    .input_shape = Shape{5, 5, 4}}}),
+        (Sequential{Conv2DTranspose{
+            .filters = 8, .kernel_size = 3, .strides = 2, .output_padding = 2, .input_shape = Shape{5, 5, 4}}}),
         doctest::Contains(R"(Conv2DTranspose layer "conv2d_transpose_1" with input shape (None, 5, 5, 4): )"),
         shape_error);
-    CHECK_THROWS_WITH_AS((Conv2DTranspose{.filters = 8, .kernel_size = 3, .strides = {2, 1}, .output_padding = Ints<2>{1, 1}}
-                              .output_shape(Shape{None, 5, 5, 4})),
-                         doctest::Contains("`output_padding` must be strictly less than `strides` for all dimensions."),
-                         shape_error);
+    CHECK_THROWS_WITH_AS(
+        (Conv2DTranspose{.filters = 8, .kernel_size = 3, .strides = {2, 1}, .output_padding = Ints<2>{1, 1}}
+             .output_shape(Shape{None, 5, 5, 4})),
+        doctest::Contains("`output_padding` must be strictly less than `strides` for all dimensions."), shape_error);
     CHECK_THROWS_WITH_AS((Conv2DTranspose{.filters = 8, .kernel_size = 3}.output_shape(Shape{None, 5, 5, None})),
                          doctest::Contains("The channel dimension of the inputs should be defined. Found None."),
                          shape_error);
@@ -351,10 +357,9 @@ TEST_CASE("Conv1D / Conv3D: Keras 3 argument errors")
                          doctest::Contains("The `kernel_size` argument must be a tuple of integers that satisfy "
                                            "`value > 0`"),
                          shape_error);
-    CHECK_THROWS_WITH_AS((Conv3D{.filters = 8, .kernel_size = 1, .strides = {1, 0, 1}}.output_shape(
-                             Shape{None, 5, 6, 7, 2})),
-                         doctest::Contains("The `strides` argument must be a tuple of integers that satisfy `value > 0`"),
-                         shape_error);
+    CHECK_THROWS_WITH_AS(
+        (Conv3D{.filters = 8, .kernel_size = 1, .strides = {1, 0, 1}}.output_shape(Shape{None, 5, 6, 7, 2})),
+        doctest::Contains("The `strides` argument must be a tuple of integers that satisfy `value > 0`"), shape_error);
     CHECK_THROWS_WITH_AS((Conv1D{.filters = 8, .kernel_size = 3, .dilation_rate = -1}.output_shape(seq)),
                          doctest::Contains("The `dilation_rate` argument must be a tuple of integers that satisfy "
                                            "`value > 0`"),

@@ -101,8 +101,8 @@ TEST_CASE("Dense: a parameter count overflowing int64 throws")
 {
     // 2^40 * 2^40 = 2^80 weights.
     constexpr std::int64_t big = std::int64_t{1} << 40;
-    CHECK_THROWS_WITH_AS(Dense{.units = big}.params(Shape{None, big}),
-                         "nnshape: count overflows 64-bit arithmetic", shape_error);
+    CHECK_THROWS_WITH_AS(Dense{.units = big}.params(Shape{None, big}), "nnshape: count overflows 64-bit arithmetic",
+                         shape_error);
     CHECK_THROWS_WITH_AS(
         (Sequential{Dense{.units = big, .input_shape = Shape{big}}}),
         doctest::Contains(R"(Dense layer "dense_1" with input shape (None, 1099511627776): nnshape: count overflows)"),
@@ -113,9 +113,9 @@ TEST_CASE("Embedding: input_length must agree with a known sequence length")
 {
     // tf.keras: "input_length" is 12, but received input has shape (None, 10).
     CHECK_THROWS_WITH_AS(
-        (Sequential{InputLayer{.shape = Shape{10}}, Embedding{.input_dim = 1000, .output_dim = 64, .input_length = 12}}),
-        doctest::Contains(R"(Embedding layer "embedding_1" with input shape (None, 10): "input_length")"),
-        shape_error);
+        (Sequential{InputLayer{.shape = Shape{10}},
+                    Embedding{.input_dim = 1000, .output_dim = 64, .input_length = 12}}),
+        doctest::Contains(R"(Embedding layer "embedding_1" with input shape (None, 10): "input_length")"), shape_error);
 }
 
 namespace {

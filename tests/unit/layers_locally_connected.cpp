@@ -104,7 +104,8 @@ TEST_CASE("LocallyConnected2D: errors")
 {
     // §2.9: "Invalid border mode for LocallyConnected2D (only "valid" is supported)" with implementation 1.
     CHECK_THROWS_WITH_AS(
-        (Sequential{LocallyConnected2D{.filters = 4, .kernel_size = 3, .padding = same, .input_shape = Shape{7, 7, 2}}}),
+        (Sequential{
+            LocallyConnected2D{.filters = 4, .kernel_size = 3, .padding = same, .input_shape = Shape{7, 7, 2}}}),
         doctest::Contains(R"(LocallyConnected2D layer "locally_connected2d_1" with input shape (None, 7, 7, 2): )"
                           "Invalid border mode for LocallyConnected2D (only \"valid\" is supported if "
                           "implementation is 1): same"),
@@ -119,7 +120,8 @@ TEST_CASE("LocallyConnected2D: errors")
                          doctest::Contains("The channel dimension of the inputs should be defined. Found None."),
                          shape_error);
     // a kernel larger than the input (valid)
-    CHECK_THROWS_AS((LocallyConnected2D{.filters = 4, .kernel_size = 8}.output_shape(Shape{None, 7, 7, 2})), shape_error);
+    CHECK_THROWS_AS((LocallyConnected2D{.filters = 4, .kernel_size = 8}.output_shape(Shape{None, 7, 7, 2})),
+                    shape_error);
 }
 
 TEST_CASE("LocallyConnected1D: errors")
@@ -137,13 +139,16 @@ TEST_CASE("LocallyConnected1D: errors")
     CHECK_THROWS_WITH_AS((LocallyConnected1D{.filters = 4, .kernel_size = 3}.output_shape(Shape{None, 10, None})),
                          doctest::Contains("The channel dimension of the inputs should be defined. Found None."),
                          shape_error);
-    CHECK_THROWS_WITH_AS((LocallyConnected1D{.filters = 4, .kernel_size = 3, .implementation = 4}.output_shape(
-                             Shape{None, 10, 4})),
-                         doctest::Contains("Unrecognized implementation mode"), shape_error);
-    CHECK_THROWS_WITH_AS((LocallyConnected1D{.filters = 4, .kernel_size = 3, .padding = causal, .implementation = 2}
-                              .output_shape(Shape{None, 10, 4})),
-                         doctest::Contains("Padding type causal not supported."), shape_error);
+    CHECK_THROWS_WITH_AS(
+        (LocallyConnected1D{.filters = 4, .kernel_size = 3, .implementation = 4}.output_shape(Shape{None, 10, 4})),
+        doctest::Contains("Unrecognized implementation mode"), shape_error);
+    CHECK_THROWS_WITH_AS(
+        (LocallyConnected1D{.filters = 4, .kernel_size = 3, .padding = causal, .implementation = 2}.output_shape(
+            Shape{None, 10, 4})),
+        doctest::Contains("Padding type causal not supported."), shape_error);
     CHECK_THROWS_AS((LocallyConnected1D{.filters = 0, .kernel_size = 3}.output_shape(Shape{None, 10, 4})), shape_error);
-    CHECK_THROWS_AS((LocallyConnected1D{.filters = 4, .kernel_size = 11}.output_shape(Shape{None, 10, 4})), shape_error);
-    CHECK_THROWS_AS((LocallyConnected1D{.filters = 4, .kernel_size = 3}.output_shape(Shape{None, 10, 4, 4})), shape_error);
+    CHECK_THROWS_AS((LocallyConnected1D{.filters = 4, .kernel_size = 11}.output_shape(Shape{None, 10, 4})),
+                    shape_error);
+    CHECK_THROWS_AS((LocallyConnected1D{.filters = 4, .kernel_size = 3}.output_shape(Shape{None, 10, 4, 4})),
+                    shape_error);
 }

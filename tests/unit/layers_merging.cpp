@@ -45,9 +45,9 @@ constexpr bool test_elementwise_merges()
     // shape rule (§2.12), under their own class names.
     const Shape a{None, 3, 1}, b{None, 1, 4};
     return Add::class_name == "Add" && Subtract::class_name == "Subtract" && Multiply::class_name == "Multiply" &&
-           Average::class_name == "Average" && Maximum::class_name == "Maximum" &&
-           Minimum::class_name == "Minimum" && merged(Subtract{}, a, b) == Shape{None, 3, 4} &&
-           merged(Multiply{}, a, b) == Shape{None, 3, 4} && merged(Average{}, a, b) == Shape{None, 3, 4} &&
+           Average::class_name == "Average" && Maximum::class_name == "Maximum" && Minimum::class_name == "Minimum" &&
+           merged(Subtract{}, a, b) == Shape{None, 3, 4} && merged(Multiply{}, a, b) == Shape{None, 3, 4} &&
+           merged(Average{}, a, b) == Shape{None, 3, 4} &&
            merged(Maximum{}, Shape{None, 5}, Shape{2, 5}) == Shape{2, 5} &&
            merged(Minimum{}, Shape{None, None, 5}, Shape{None, 7, 1}) == Shape{None, None, 5};
 }
@@ -136,10 +136,11 @@ TEST_CASE("Add and the other elementwise merges: shapes that do not merge")
                          doctest::Contains(R"(Add layer "add_1" with input shape [(None, 3, 4), (None, 5, 4)]: Merge: )"
                                            "Inputs have incompatible shapes"),
                          shape_error);
-    CHECK_THROWS_WITH_AS(Maximum{}({a, b}),
-                         doctest::Contains(R"(Maximum layer "maximum_1" with input shape [(None, 3, 4), (None, 5, 4)]: )"
-                                           "Merge: Inputs have incompatible shapes"),
-                         shape_error);
+    CHECK_THROWS_WITH_AS(
+        Maximum{}({a, b}),
+        doctest::Contains(R"(Maximum layer "maximum_1" with input shape [(None, 3, 4), (None, 5, 4)]: )"
+                          "Merge: Inputs have incompatible shapes"),
+        shape_error);
     // Different known batch sizes: Keras 3 "Cannot merge tensors with different batch sizes."
     CHECK_THROWS_WITH_AS(add(Shape{2, 3, 4}, Shape{3, 3, 4}),
                          doctest::Contains("Cannot merge tensors with different batch sizes."), shape_error);
@@ -147,7 +148,8 @@ TEST_CASE("Add and the other elementwise merges: shapes that do not merge")
                          doctest::Contains("Cannot merge tensors with different batch sizes."), shape_error);
     // Keras 3 needs at least 1 input.
     CHECK_THROWS_WITH_AS(Average{}.output_shape(std::span<const Shape>{}),
-                         doctest::Contains("A merge layer should be called on a list of at least 1 input."), shape_error);
+                         doctest::Contains("A merge layer should be called on a list of at least 1 input."),
+                         shape_error);
 }
 
 TEST_CASE("Subtract: exactly 2 inputs")
@@ -224,8 +226,8 @@ TEST_CASE("Dot: the errors of Keras 3's Dot and batch_dot")
                          shape_error);
     // batch_dot: "Cannot perform batch_dot over axis 0.", "Cannot do batch_dot on inputs with rank < 2.",
     // "Cannot do batch_dot on inputs with different batch sizes."
-    CHECK_THROWS_WITH_AS(dot(0, Shape{4, 3}, Shape{4, 3}),
-                         doctest::Contains("Cannot perform batch_dot over axis 0."), shape_error);
+    CHECK_THROWS_WITH_AS(dot(0, Shape{4, 3}, Shape{4, 3}), doctest::Contains("Cannot perform batch_dot over axis 0."),
+                         shape_error);
     CHECK_THROWS_WITH_AS(dot({-3, 2}, Shape{None, 3, 4}, Shape{None, 3, 4}),
                          doctest::Contains("Cannot perform batch_dot over axis 0."), shape_error);
     CHECK_THROWS_WITH_AS(dot(-1, Shape{None}, Shape{None, 4}),

@@ -135,7 +135,8 @@ TEST_CASE("BatchNormalization: an axis out of bounds (Keras 3's compute_output_s
                          "Axis is out of bounds for input shape", shape_error);
     CHECK_THROWS_WITH_AS(
         (Sequential{BatchNormalization{.axis = 2, .input_shape = {3}}}),
-        doctest::Contains(R"(BatchNormalization layer "batch_normalization_1" with input shape (None, 3): Axis is out)"),
+        doctest::Contains(
+            R"(BatchNormalization layer "batch_normalization_1" with input shape (None, 3): Axis is out)"),
         shape_error);
 }
 
@@ -151,7 +152,8 @@ TEST_CASE("LayerNormalization: axes out of bounds, duplicates, unknown dims")
                          "LayerNormalization: Duplicate axes are not allowed.", shape_error);
     CHECK_THROWS_WITH_AS(
         (Sequential{LayerNormalization{.axis = {1, 1}, .input_shape = {4}}}),
-        doctest::Contains(R"(LayerNormalization layer "layer_normalization_1" with input shape (None, 4): Duplicate axes)"),
+        doctest::Contains(
+            R"(LayerNormalization layer "layer_normalization_1" with input shape (None, 4): Duplicate axes)"),
         shape_error);
     // gamma of an unknown size: Keras 3's add_weight wording.
     CHECK_THROWS_WITH_AS(LayerNormalization{}.params(Shape{None, 4, None}),

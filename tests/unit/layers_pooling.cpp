@@ -26,7 +26,8 @@ constexpr bool test_pooling2d()
            AvgPool2D{.data_format = channels_first}.output_shape(Shape{None, 3, 8, 6}) == Shape{None, 3, 4, 3} &&
            // §0.6 [run]: MaxPooling1D() on 7 -> 3; MaxPooling1D(3, 2, 'same') on 7 -> 4
            MaxPooling1D{}.output_shape(Shape{None, 7, 5}) == Shape{None, 3, 5} &&
-           MaxPooling1D{.pool_size = 3, .strides = 2, .padding = same}.output_shape(Shape{None, 7, 5}) == Shape{None, 4, 5};
+           MaxPooling1D{.pool_size = 3, .strides = 2, .padding = same}.output_shape(Shape{None, 7, 5}) ==
+               Shape{None, 4, 5};
 }
 static_assert(test_pooling2d());
 
@@ -52,10 +53,12 @@ constexpr bool test_pooling1d()
     // Keras 3 docstring inputs (1, 5, 1), pool 2 (§0.6 formulas): strides 1 valid -> (5-2)//1 + 1 = 4;
     // strides 2 valid -> (5-2)//2 + 1 = 2; strides 1 same -> ceil(5/1) = 5.
     return MaxPooling1D{}.output_shape(Shape{None, 7, 5}) == Shape{None, 3, 5} &&
-           MaxPooling1D{.pool_size = 3, .strides = 2, .padding = same}.output_shape(Shape{None, 7, 5}) == Shape{None, 4, 5} &&
+           MaxPooling1D{.pool_size = 3, .strides = 2, .padding = same}.output_shape(Shape{None, 7, 5}) ==
+               Shape{None, 4, 5} &&
            MaxPooling1D{.pool_size = 2, .strides = 1}.output_shape(Shape{1, 5, 1}) == Shape{1, 4, 1} &&
            AveragePooling1D{.pool_size = 2, .strides = 2}.output_shape(Shape{1, 5, 1}) == Shape{1, 2, 1} &&
-           AveragePooling1D{.pool_size = 2, .strides = 1, .padding = same}.output_shape(Shape{1, 5, 1}) == Shape{1, 5, 1} &&
+           AveragePooling1D{.pool_size = 2, .strides = 1, .padding = same}.output_shape(Shape{1, 5, 1}) ==
+               Shape{1, 5, 1} &&
            // channels_first pools axis 2; None stays None
            MaxPool1D{.data_format = channels_first}.output_shape(Shape{None, 5, 7}) == Shape{None, 5, 3} &&
            AvgPool1D{}.output_shape(Shape{None, None, 5}) == Shape{None, None, 5};

@@ -70,9 +70,7 @@ constexpr bool test_preprocessing_in_a_model()
     // Rescaling 0; Normalization 2*3 + 1 = 7 non-trainable; CenterCrop(32, 32) -> (None, 32, 32, 3);
     // Conv2D(8, 3) 3*3*3*8 + 8 = 224 trainable.
     const Sequential model{Resizing{.height = 64, .width = 64, .input_shape = {None, None, 3}},
-                           Rescaling{.scale = 1.0 / 255},
-                           Normalization{},
-                           CenterCrop{.height = 32, .width = 32},
+                           Rescaling{.scale = 1.0 / 255}, Normalization{}, CenterCrop{.height = 32, .width = 32},
                            Conv2D{.filters = 8, .kernel_size = 3}};
     return model.layers()[0].output_shape == Shape{None, 64, 64, 3} &&
            model.layers()[3].output_shape == Shape{None, 32, 32, 3} && model.output_shape() == Shape{None, 30, 30, 8} &&

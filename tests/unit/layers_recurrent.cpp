@@ -59,7 +59,10 @@ constexpr bool test_recurrent_stack()
     // input_shape; LSTM(64) 33024 = 4*(64*64 + 64*64 + 64) twice, LSTM(32) 12416 = 4*(32*64 + 32*32 + 32),
     // SimpleRNN(32) 2080 = 32*32 + 32*32 + 32, GRU(32) 6240 = 3*(32*32 + 32*32 + 32); total 86,784.
     Sequential model;
-    model.add(LSTM{.units = 64, .return_sequences = true, .stateful = true, .input_shape = Shape{10, 64},
+    model.add(LSTM{.units = 64,
+                   .return_sequences = true,
+                   .stateful = true,
+                   .input_shape = Shape{10, 64},
                    .batch_input_shape = Shape{100, 20, 64}});
     model.add(LSTM{.units = 64, .return_sequences = true, .input_dim = 64, .input_length = 10});
     model.add(LSTM{.units = 32, .return_sequences = true});
@@ -108,9 +111,10 @@ TEST_CASE("stateful RNN without a known batch size")
 TEST_CASE("recurrent layers need (batch, timesteps, features)")
 {
     // InputSpec ndim=3 (§2.5)
-    CHECK_THROWS_WITH_AS((Sequential{SimpleRNN{.units = 4, .input_shape = Shape{3}}}),
-                         doctest::Contains(R"(SimpleRNN layer "simple_rnn_1" with input shape (None, 3): RNN: expected ndim=3)"),
-                         shape_error);
+    CHECK_THROWS_WITH_AS(
+        (Sequential{SimpleRNN{.units = 4, .input_shape = Shape{3}}}),
+        doctest::Contains(R"(SimpleRNN layer "simple_rnn_1" with input shape (None, 3): RNN: expected ndim=3)"),
+        shape_error);
     // return_state gives several outputs, which a Sequential rejects.
     CHECK_THROWS_WITH_AS((Sequential{LSTM{.units = 4, .return_state = true, .input_shape = Shape{5, 3}}}),
                          doctest::Contains("All layers in a Sequential model should have a single output tensor."),

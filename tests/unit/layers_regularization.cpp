@@ -13,8 +13,9 @@ constexpr bool test_regularization_shapes()
     const Shape seq{None, None, 16};
     const Shape images{None, 8, 8, 3};
     return Dropout{.rate = 1}.output_shape(seq) == seq && GaussianNoise{.stddev = 0.1}.output_shape(images) == images &&
-           GaussianNoise{.stddev = 1}.output_shape(seq) == seq && GaussianDropout{.rate = 0.2}.output_shape(seq) == seq &&
-           GaussianDropout{}.output_shape(images) == images && AlphaDropout{.rate = 0.5}.output_shape(seq) == seq &&
+           GaussianNoise{.stddev = 1}.output_shape(seq) == seq &&
+           GaussianDropout{.rate = 0.2}.output_shape(seq) == seq && GaussianDropout{}.output_shape(images) == images &&
+           AlphaDropout{.rate = 0.5}.output_shape(seq) == seq &&
            ActivityRegularization{}.output_shape(images) == images &&
            ActivityRegularization{.l1 = 0.01, .l2 = 0.02}.output_shape(seq) == seq;
 }
@@ -92,7 +93,8 @@ TEST_CASE("SpatialDropout: the input rank is fixed")
     // §2.1 [run]: SpatialDropout2D on a rank-3 input: "expected ndim=4, found ndim=3".
     CHECK_THROWS_WITH_AS(
         (Sequential{SpatialDropout2D{.rate = 0.5, .input_shape = {4, 3}}}),
-        doctest::Contains(R"(SpatialDropout2D layer "spatial_dropout2d_1" with input shape (None, 4, 3): expected ndim)"),
+        doctest::Contains(
+            R"(SpatialDropout2D layer "spatial_dropout2d_1" with input shape (None, 4, 3): expected ndim)"),
         shape_error);
     CHECK_THROWS_AS(SpatialDropout1D{}.output_shape(Shape{None, 4, 4, 3}), shape_error);
     CHECK_THROWS_AS(SpatialDropout3D{}.output_shape(Shape{None, 4, 4, 3}), shape_error);

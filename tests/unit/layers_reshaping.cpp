@@ -124,7 +124,8 @@ constexpr bool test_zero_padding_1d_3d()
            ZeroPadding3D{.padding = {1, 2, 3}}.output_shape(Shape{None, 1, 2, 3, 4}) == Shape{None, 3, 6, 9, 4} &&
            ZeroPadding3D{.padding = {{0, 1}, {2, 0}, {1, 1}}}.output_shape(Shape{None, 1, None, 3, 4}) ==
                Shape{None, 2, None, 5, 4} &&
-           ZeroPadding3D{.data_format = channels_first}.output_shape(Shape{None, 4, 1, 2, 3}) == Shape{None, 4, 3, 4, 5};
+           ZeroPadding3D{.data_format = channels_first}.output_shape(Shape{None, 4, 1, 2, 3}) ==
+               Shape{None, 4, 3, 4, 5};
 }
 static_assert(test_zero_padding_1d_3d());
 
@@ -235,8 +236,11 @@ TEST_CASE("Reshape, Dropout and Activation (spec 2.1)")
     CHECK_THROWS_AS((Reshape{.target_shape = {0, -1}}.output_shape(Shape{None, 3, 4})), shape_error);
     CHECK_THROWS_AS((Reshape{.target_shape = {-1, -1}}.output_shape(Shape{None, 3, 4})), shape_error);
     CHECK_THROWS_AS((Reshape{.target_shape = {5, 2}}.output_shape(Shape{None, 3, 4})), shape_error);
-    CHECK_THROWS_WITH_AS((Sequential{Dropout{.rate = 1.5, .input_shape = {3}}}),
-                         doctest::Contains(R"(Dropout layer "dropout_1" with input shape (None, 3): Invalid value received for argument `rate`)"), shape_error);
+    CHECK_THROWS_WITH_AS(
+        (Sequential{Dropout{.rate = 1.5, .input_shape = {3}}}),
+        doctest::Contains(
+            R"(Dropout layer "dropout_1" with input shape (None, 3): Invalid value received for argument `rate`)"),
+        shape_error);
 }
 
 TEST_CASE("RepeatVector: n and input rank (Keras 3)")

@@ -22,9 +22,9 @@ constexpr bool test_bidirectional()
     const Bidirectional gru{.layer = GRU{.units = 4, .return_state = true}, .merge_mode = MergeMode::none};
     return concat.output_shapes(sequence) == Shapes{Shape{None, 8}} && concat.params(sequence) == Params{256} &&
            sum.output_shapes(sequence) == Shapes{Shape{None, 5, 4}} && sum.params(sequence) == Params{256} &&
-           none.output_shapes(sequence) == Shapes{Shape{None, 4}, Shape{None, 4}} &&
-           s.size() == 5 && s[0] == Shape{None, 8} && s[4] == Shape{None, 4} &&
-           gru.output_shapes(sequence).size() == 4 && gru.output_shapes(sequence)[3] == Shape{None, 4};
+           none.output_shapes(sequence) == Shapes{Shape{None, 4}, Shape{None, 4}} && s.size() == 5 &&
+           s[0] == Shape{None, 8} && s[4] == Shape{None, 4} && gru.output_shapes(sequence).size() == 4 &&
+           gru.output_shapes(sequence)[3] == Shape{None, 4};
 }
 static_assert(test_bidirectional());
 
@@ -32,8 +32,7 @@ constexpr bool test_bidirectional_backward_layer()
 {
     // A separate backward layer: GRU(2) backwards beside LSTM(4); concat gives 4 + 2 features.
     // LSTM(4) on 3 features: 4*(4*(3+4)+4) = 128; GRU(2, reset_after=True): 3*(2*(3+2)+2*2) = 42.
-    const Bidirectional b{.layer = LSTM{.units = 4},
-                          .backward_layer = GRU{.units = 2, .go_backwards = true}};
+    const Bidirectional b{.layer = LSTM{.units = 4}, .backward_layer = GRU{.units = 2, .go_backwards = true}};
     return b.output_shapes(sequence) == Shapes{Shape{None, 6}} && b.params(sequence) == Params{128 + 42};
 }
 static_assert(test_bidirectional_backward_layer());
@@ -57,7 +56,8 @@ constexpr bool test_rnn_cells()
     // StackedRNNCells([LSTMCell(4), GRUCell(2)]): 128 + 3*(2*(4+2) + 2*2) = 128 + 48; the output has the
     // last cell's units, the states are the cells' states in order.
     const RNN stacked{.cell = StackedRNNCells{.cells = {LSTMCell{.units = 4}, GRUCell{.units = 2}}},
-                      .return_sequences = true, .return_state = true};
+                      .return_sequences = true,
+                      .return_state = true};
     const Shapes s = stacked.output_shapes(sequence);
     return lstm.params(sequence) == LSTM{.units = 4}.params(sequence) &&
            lstm.output_shapes(sequence) == Shapes{Shape{None, 4}, Shape{None, 4}, Shape{None, 4}} &&
@@ -96,12 +96,14 @@ TEST_CASE("wrapper errors")
                                            "`TimeDistributed` Layer should be passed an `input_shape` with at least 3"),
                          shape_error);
     // Keras 3: a backward layer must differ in go_backwards and match return_sequences.
-    CHECK_THROWS_WITH_AS((Bidirectional{.layer = LSTM{.units = 4}, .backward_layer = LSTM{.units = 4}}.output_shapes(sequence)),
-                         doctest::Contains("different `go_backwards` value"), shape_error);
-    CHECK_THROWS_WITH_AS((Bidirectional{.layer = LSTM{.units = 4},
-                                        .backward_layer = LSTM{.units = 4, .return_sequences = true, .go_backwards = true}}
-                              .output_shapes(sequence)),
-                         doctest::Contains("same `return_sequences`"), shape_error);
+    CHECK_THROWS_WITH_AS(
+        (Bidirectional{.layer = LSTM{.units = 4}, .backward_layer = LSTM{.units = 4}}.output_shapes(sequence)),
+        doctest::Contains("different `go_backwards` value"), shape_error);
+    CHECK_THROWS_WITH_AS(
+        (Bidirectional{.layer = LSTM{.units = 4},
+                       .backward_layer = LSTM{.units = 4, .return_sequences = true, .go_backwards = true}}
+             .output_shapes(sequence)),
+        doctest::Contains("same `return_sequences`"), shape_error);
     CHECK_THROWS_WITH_AS((SpectralNormalization{.layer = MaxPooling2D{}}.params(Shape{None, 4, 4, 1})),
                          doctest::Contains("has no attribute 'kernel' nor 'embeddings'"), shape_error);
 }

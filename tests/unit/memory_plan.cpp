@@ -24,11 +24,12 @@ namespace {
 // The plan is valid: aligned offsets, inside the arena, and tensors alive at once (sizes > 0) disjoint.
 // And it is first fit in `order`: each tensor sits at the lowest aligned offset the tensors before it
 // leave free, that is offset 0 or just above one of them, each lower candidate being taken.
-constexpr bool valid_first_fit(std::span<const PlannedTensor> ts, std::span<const std::int32_t> order, std::int64_t arena,
-                               std::int64_t alignment)
+constexpr bool valid_first_fit(std::span<const PlannedTensor> ts, std::span<const std::int32_t> order,
+                               std::int64_t arena, std::int64_t alignment)
 {
     const auto overlaps = [](const PlannedTensor& a, std::int64_t a_offset, const PlannedTensor& b) {
-        return a.bytes > 0 && b.bytes > 0 && a.live_with(b) && a_offset < b.offset + b.bytes && b.offset < a_offset + a.bytes;
+        return a.bytes > 0 && b.bytes > 0 && a.live_with(b) && a_offset < b.offset + b.bytes &&
+               b.offset < a_offset + a.bytes;
     };
     if (order.size() != ts.size()) return false;
     for (std::size_t k = 0; k < order.size(); ++k) {
@@ -95,8 +96,8 @@ constexpr bool mnist_plan()
     const MemoryPlan<> p = plan_memory(mnist_convnet());
     const std::int64_t offsets[] = {86'528, 0, 86'528, 0, 30'976, 0, 6'400, 0};
     const std::int64_t bytes[] = {3'136, 86'528, 21'632, 30'976, 6'400, 6'400, 6'400, 40};
-    bool ok = p.tensors.size() == 8 && p.call_count == 8 && p.arena_bytes == 108'160 && p.lower_bound_bytes == 108'160 &&
-              p.alignment == 16 && consistent(p);
+    bool ok = p.tensors.size() == 8 && p.call_count == 8 && p.arena_bytes == 108'160 &&
+              p.lower_bound_bytes == 108'160 && p.alignment == 16 && consistent(p);
     for (std::size_t i = 0; i < 8; ++i) ok = ok && p.tensors[i].offset == offsets[i] && p.tensors[i].bytes == bytes[i];
     const PlannedTensor& conv1 = p["conv2d_1"];
     const PlannedTensor& dense = p["dense_1"];
@@ -110,16 +111,14 @@ static_assert(mnist_plan());
 // By size: dense5 at 0; the input (alive with it) at align16(20) = 32; dense2 (alive with dense5) at 32.
 // Arena 32 + 12 = 44 against a lower bound of 12 + 20 = 32 (calls 0-1). With alignment 4, dense5's end 20
 // is aligned: the input and dense2 go to 20, arena 32 = the lower bound.
-constexpr auto small_dense()
-{
-    return Sequential{InputLayer{.shape = Shape{3}}, Dense{.units = 5}, Dense{.units = 2}};
-}
+constexpr auto small_dense() { return Sequential{InputLayer{.shape = Shape{3}}, Dense{.units = 5}, Dense{.units = 2}}; }
 constexpr bool alignment_padding()
 {
     const MemoryPlan<> a = plan_memory(small_dense());
     const MemoryPlan<> b = plan_memory(small_dense(), {.alignment = 4});
     return a.arena_bytes == 44 && a.lower_bound_bytes == 32 && a.tensors[0].offset == 32 && a.tensors[2].offset == 32 &&
-           b.arena_bytes == 32 && b.lower_bound_bytes == 32 && b.tensors[0].offset == 20 && consistent(a) && consistent(b);
+           b.arena_bytes == 32 && b.lower_bound_bytes == 32 && b.tensors[0].offset == 20 && consistent(a) &&
+           consistent(b);
 }
 static_assert(alignment_padding());
 

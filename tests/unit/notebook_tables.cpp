@@ -116,7 +116,10 @@ _________________________________________________________________)"));
 TEST_CASE("In [61]: DepthwiseConv2D")
 {
     Sequential m;
-    m.add(DepthwiseConv2D{.kernel_size = {3, 4}, .padding = same, .depth_multiplier = 3, .name = "depthwise_conv2d_3",
+    m.add(DepthwiseConv2D{.kernel_size = {3, 4},
+                          .padding = same,
+                          .depth_multiplier = 3,
+                          .name = "depthwise_conv2d_3",
                           .input_shape = {6, 6, 4}});
     CHECK(summary(m) == table(65, R"(
 _________________________________________________________________
@@ -133,8 +136,12 @@ _________________________________________________________________)"));
 TEST_CASE("In [50]: SeparableConv2D")
 {
     Sequential m;
-    m.add(SeparableConv2D{.filters = 16, .kernel_size = {3, 4}, .padding = same, .depth_multiplier = 2,
-                          .name = "separable_conv2d_13", .input_shape = {6, 6, 3}});
+    m.add(SeparableConv2D{.filters = 16,
+                          .kernel_size = {3, 4},
+                          .padding = same,
+                          .depth_multiplier = 2,
+                          .name = "separable_conv2d_13",
+                          .input_shape = {6, 6, 3}});
     CHECK(summary(m) == table(65, R"(
 _________________________________________________________________
 Layer (type)                 Output Shape              Param #
@@ -150,8 +157,12 @@ _________________________________________________________________)"));
 TEST_CASE("In [79]: Conv2DTranspose")
 {
     Sequential m;
-    m.add(Conv2DTranspose{.filters = 16, .kernel_size = {3, 3}, .strides = 2, .padding = valid,
-                          .name = "conv2d_transpose_3", .input_shape = {6, 6, 3}});
+    m.add(Conv2DTranspose{.filters = 16,
+                          .kernel_size = {3, 3},
+                          .strides = 2,
+                          .padding = valid,
+                          .name = "conv2d_transpose_3",
+                          .input_shape = {6, 6, 3}});
     CHECK(summary(m) == table(65, R"(
 _________________________________________________________________
 Layer (type)                 Output Shape              Param #
@@ -275,8 +286,12 @@ _________________________________________________________________)"));
 TEST_CASE("In [114]: stateful LSTM, SimpleRNN and GRU stack")
 {
     Sequential model;
-    model.add(LSTM{.units = 64, .return_sequences = true, .stateful = true, .name = "lstm_46",
-                   .input_shape = {10, 64}, .batch_input_shape = {100, 20, 64}});
+    model.add(LSTM{.units = 64,
+                   .return_sequences = true,
+                   .stateful = true,
+                   .name = "lstm_46",
+                   .input_shape = {10, 64},
+                   .batch_input_shape = {100, 20, 64}});
     model.add(LSTM{.units = 64, .return_sequences = true, .input_dim = 64, .input_length = 10, .name = "lstm_47"});
     model.add(LSTM{.units = 32, .return_sequences = true, .name = "lstm_48"});
     model.add(SimpleRNN{.units = 32, .return_sequences = true, .name = "simple_rnn_6"});
@@ -328,7 +343,10 @@ _________________________________________________________________)"));
 TEST_CASE("In [120]: LocallyConnected2D")
 {
     Sequential m;
-    m.add(LocallyConnected2D{.filters = 32, .kernel_size = {3, 2}, .padding = valid, .name = "locally_connected2d_2",
+    m.add(LocallyConnected2D{.filters = 32,
+                             .kernel_size = {3, 2},
+                             .padding = valid,
+                             .name = "locally_connected2d_2",
                              .input_shape = {11, 11, 3}});
     CHECK(summary(m) == table(65, R"(
 _________________________________________________________________

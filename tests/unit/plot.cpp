@@ -137,8 +137,8 @@ TEST_CASE("plot: each option wraps the label built so far, in tf.keras's order")
     auto h = Dense{.units = 4, .trainable = false}(x);
     Model m{x, Activation{.activation = "relu"}(h)};
     // activation `{Activation|relu}`, then `name|`, then `|float32`, then the shapes table, then `T|`.
-    const Drawing all = parse(model_to_dot(m, {.show_shapes = true, .show_dtype = true, .show_layer_activations = true,
-                                           .show_trainable = true}));
+    const Drawing all = parse(model_to_dot(
+        m, {.show_shapes = true, .show_dtype = true, .show_layer_activations = true, .show_trainable = true}));
     CHECK(all.labels.at(all.id("T|{activation_1")) ==
           "T|{activation_1|{Activation|relu}|float32}|{input:|output:}|{{(None, 4)}|{(None, 4)}}");
     // Dense's activation=None is Keras's `linear` (activations.get(None)).
@@ -229,8 +229,7 @@ TEST_CASE("plot: a call on a rank-1 tensor reads as its batch dim (Node.input_sh
     auto x = Input(g, {.shape = Shape{}});
     Model m{x, Activation{.activation = "relu"}(x)};
     const Drawing dot = parse(model_to_dot(m, {.show_shapes = true}));
-    CHECK(dot.labels.at(dot.id("{activation_1")) ==
-          "{activation_1|Activation}|{input:|output:}|{{None}|{(None,)}}");
+    CHECK(dot.labels.at(dot.id("{activation_1")) == "{activation_1|Activation}|{input:|output:}|{{None}|{(None,)}}");
 }
 
 TEST_CASE("plot: a Sequential draws the InputLayer Keras makes for it, then a chain")
@@ -250,6 +249,7 @@ TEST_CASE("plot: a Sequential draws the InputLayer Keras makes for it, then a ch
     const Drawing explicit_input = parse(model_to_dot(with_input));
     CHECK(explicit_input.labels.size() == 2);
     CHECK(explicit_input.labels.at(explicit_input.id("input_1")) == "input_1|InputLayer");
-    CHECK(error_of([] { (void)model_to_dot(Sequential{Dense{.units = 4}}); })
-              .starts_with("Sequential: This model has not yet been built"));
+    CHECK(error_of([] {
+              (void)model_to_dot(Sequential{Dense{.units = 4}});
+          }).starts_with("Sequential: This model has not yet been built"));
 }

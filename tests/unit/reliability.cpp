@@ -95,7 +95,8 @@ TEST_CASE("reliability: overflowing counts fail with the overflow rule, at the l
               Sequential<> m;
               m.add(InputLayer{.shape = {two_32, two_32}});
               m.add(Flatten{});
-          }) == "Flatten layer \"flatten_1\" with input shape (None, 4294967296, 4294967296): " + std::string(overflow));
+          }) ==
+          "Flatten layer \"flatten_1\" with input shape (None, 4294967296, 4294967296): " + std::string(overflow));
     // Each layer fits, their sum does not: twice 2^62 + 2^31 exceeds 2^63 - 1.
     CHECK(error_of([] {
               Sequential<> m;

@@ -131,7 +131,9 @@ std::string unet_summary()
     const auto conv = [](std::int64_t filters, std::int64_t kernel = 3) {
         return Conv2D{.filters = filters, .kernel_size = kernel, .padding = same};
     };
-    const auto up = [](std::int64_t filters) { return Conv2DTranspose{.filters = filters, .kernel_size = 2, .strides = 2}; };
+    const auto up = [](std::int64_t filters) {
+        return Conv2DTranspose{.filters = filters, .kernel_size = 2, .strides = 2};
+    };
     auto in = Input(g, {.shape = Shape{128, 128, 3}});
     auto c1 = conv(32)(conv(32)(in));
     auto c2 = conv(64)(conv(64)(MaxPooling2D{}(c1)));
@@ -163,7 +165,8 @@ TEST_CASE("Keras 3 style: rich's column widths for other line lengths")
     // L - borders back in equal parts, halves rounded to even (Python's round).
     CHECK(detail::keras3_widths({.45, .8, 1.}, 76) == std::vector<std::size_t>{33, 24, 15});
     CHECK(detail::keras3_widths({.3, .56, .74, 1.}, 76) == std::vector<std::size_t>{21, 19, 12, 19});
-    CHECK_THROWS_WITH_AS(detail::keras3_widths({.45, .8, 1.}, 8), doctest::Contains("Insufficient console width"), shape_error);
+    CHECK_THROWS_WITH_AS(detail::keras3_widths({.45, .8, 1.}, 8), doctest::Contains("Insufficient console width"),
+                         shape_error);
 }
 
 TEST_CASE("show_trainable: tf.keras's Trainable column, 11 characters wider")
@@ -222,8 +225,9 @@ TEST_CASE("shapes_per_call: one output shape per call instead of Keras 2's `mult
 
 TEST_CASE("extra columns and torchinfo's footer (keras2 style)")
 {
-    const std::string text = summary(mnist_convnet(), {.columns = {SummaryColumn::input_shape, SummaryColumn::kernel_size,
-                                                                    SummaryColumn::param_percent, SummaryColumn::activation_bytes}});
+    const std::string text =
+        summary(mnist_convnet(), {.columns = {SummaryColumn::input_shape, SummaryColumn::kernel_size,
+                                              SummaryColumn::param_percent, SummaryColumn::activation_bytes}});
     const std::vector<std::string> all = lines(text);
     CHECK(all[1].find("Input Shape") != std::string::npos);
     CHECK(all[1].find("Kernel Size") != std::string::npos);
@@ -259,7 +263,4 @@ static_assert(report_value());
 
 } // namespace
 
-TEST_CASE("report: the summary as a value, at run time as at compile time")
-{
-    CHECK(report_value());
-}
+TEST_CASE("report: the summary as a value, at run time as at compile time") { CHECK(report_value()); }

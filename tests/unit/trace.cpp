@@ -34,7 +34,8 @@ constexpr bool shared_sub_model_is_opened_twice()
     if (concat.class_name() != "Concatenate" || concat.depth != 0 || concat.input_count != 2) return false;
     if (!(t.input_shapes(concat)[1] == Shape{None, 7744})) return false;
     for (std::size_t id = 0; id < t.tensors.size(); ++id)
-        if (t.producer[id] < 0 || t.outputs_of(t.calls[std::size_t(t.producer[id])])[0] != std::int32_t(id)) return false;
+        if (t.producer[id] < 0 || t.outputs_of(t.calls[std::size_t(t.producer[id])])[0] != std::int32_t(id))
+            return false;
     return t.tensors[std::size_t(t.outputs[0])] == Shape{None, 1};
 }
 static_assert(shared_sub_model_is_opened_twice());

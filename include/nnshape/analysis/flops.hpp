@@ -291,8 +291,7 @@ constexpr Cost layer_cost(const GroupQueryAttention& l, std::span<const Shape> i
     const Cost c = projection(nq, query.back(), u * hd, l.use_bias) +
                    projection(vector_count(key), key.back(), kv * hd, l.use_bias) +
                    projection(vector_count(value), value.back(), kv * hd, l.use_bias) +
-                   projection(nq, u * hd, query.back(), l.use_bias) +
-                   attend(nq * u * hd, nq * u * key[1], hd, hd);
+                   projection(nq, u * hd, query.back(), l.use_bias) + attend(nq * u * hd, nq * u * key[1], hd, hd);
     return l.use_gate ? c + gate(nq, query.back(), u * hd, l.use_bias) : c;
 }
 
@@ -433,8 +432,8 @@ constexpr Cost layer_cost(const Activation& l, std::span<const Shape> in, std::s
 template <class L>
 constexpr Cost fused_activation(const L& l, std::span<const Shape> out)
 {
-    if constexpr (requires { l.activation.view(); } && !requires { l.return_sequences; } &&
-                  !std::is_same_v<L, Activation>)
+    if constexpr (
+        requires { l.activation.view(); } && !requires { l.return_sequences; } && !std::is_same_v<L, Activation>)
         return elementwise(l.activation.view() == "softmax" ? softmax_flops(element_count(out[0])) : Dim(0));
     else
         return {};
@@ -458,9 +457,9 @@ constexpr Cost layer_cost(const Bidirectional& l, std::span<const Shape> in, std
     const auto direction = [&](const RecurrentLayer& r) {
         return detail::visit([&](const auto& layer) { return visit_cost(layer, in); }, r);
     };
-    const std::int64_t merge_ops = l.merge_mode == MergeMode::ave                                       ? 2
+    const std::int64_t merge_ops = l.merge_mode == MergeMode::ave                                     ? 2
                                    : l.merge_mode == MergeMode::sum || l.merge_mode == MergeMode::mul ? 1
-                                                                                                       : 0;
+                                                                                                      : 0;
     return direction(l.layer) + direction(l.backward_layer ? *l.backward_layer : l.layer) +
            elementwise(Dim(merge_ops) * element_count(out[0]));
 }

@@ -22,14 +22,18 @@ constexpr std::int64_t dtype_bytes(DType t)
 {
     switch (t) {
     case DType::float64:
-    case DType::int64: return 8;
+    case DType::int64:
+        return 8;
     case DType::float32:
-    case DType::int32: return 4;
+    case DType::int32:
+        return 4;
     case DType::float16:
     case DType::bfloat16:
-    case DType::int16: return 2;
+    case DType::int16:
+        return 2;
     case DType::int8:
-    case DType::uint8: return 1;
+    case DType::uint8:
+        return 1;
     }
     detail::require(false, "DType: not an nnshape element type");
     return 0;
@@ -56,7 +60,8 @@ struct ParamBytes {
 
 constexpr ParamBytes param_bytes(Params p, DType dtype = DType::float32)
 {
-    return {detail::checked_mul(p.trainable, dtype_bytes(dtype)), detail::checked_mul(p.non_trainable, dtype_bytes(dtype))};
+    return {detail::checked_mul(p.trainable, dtype_bytes(dtype)),
+            detail::checked_mul(p.non_trainable, dtype_bytes(dtype))};
 }
 
 // Bytes of one tensor; None when a dim other than a None batch axis is unknown.
@@ -82,8 +87,8 @@ inline std::string readable_memory_size(double bytes)
 // The activations of a forward pass, by the tensors of its trace.
 struct ActivationMemory {
     std::vector<Dim> per_call; // bytes of each call's outputs, parallel to Trace::calls
-    Dim total{};  // every tensor of the pass once, the model's inputs included
-    Dim peak{};   // the most bytes alive at once (None if any tensor's size is unknown)
+    Dim total{}; // every tensor of the pass once, the model's inputs included
+    Dim peak{}; // the most bytes alive at once (None if any tensor's size is unknown)
     std::int32_t peak_call = -1; // the call during which the peak is reached
 };
 

@@ -37,11 +37,11 @@ struct LayerDType {
 enum class PlanStrategy : std::uint8_t { smallest, greedy_by_size, greedy_by_breadth };
 
 struct MemoryPlanOptions {
-    std::int64_t batch_size = 1;    // replaces a None batch axis, as in MemoryOptions
-    DType dtype = DType::float32;   // of every activation not listed in `dtypes`
-    std::int64_t alignment = 16;    // every offset is a multiple of it (a power of two)
+    std::int64_t batch_size = 1; // replaces a None batch axis, as in MemoryOptions
+    DType dtype = DType::float32; // of every activation not listed in `dtypes`
+    std::int64_t alignment = 16; // every offset is a multiple of it (a power of two)
     std::span<const LayerDType> dtypes{}; // per-layer overrides (mixed precision)
-    Naming naming = keras2;         // the style of automatic layer names, here and in `dtypes`
+    Naming naming = keras2; // the style of automatic layer names, here and in `dtypes`
     PlanStrategy strategy = PlanStrategy::smallest;
 };
 
@@ -51,7 +51,7 @@ struct MemoryPlanOptions {
 struct PlannedTensor {
     Name name;
     std::int32_t output = 0;
-    Shape shape;      // with the batch axis set: every dim is known
+    Shape shape; // with the batch axis set: every dim is known
     DType dtype = DType::float32;
     std::int64_t bytes = 0;
     std::int64_t offset = 0;
@@ -79,10 +79,11 @@ struct PlannedTensor {
 // `N`: the tensor count of a plan made at compile time, or std::dynamic_extent.
 template <std::size_t N = std::dynamic_extent>
 struct MemoryPlan {
-    using Storage = std::conditional_t<N == std::dynamic_extent, std::vector<PlannedTensor>, std::array<PlannedTensor, N>>;
+    using Storage =
+        std::conditional_t<N == std::dynamic_extent, std::vector<PlannedTensor>, std::array<PlannedTensor, N>>;
 
-    Storage tensors{};                  // by tensor id of trace(model)
-    std::int64_t arena_bytes = 0;       // the end of the highest tensor
+    Storage tensors{}; // by tensor id of trace(model)
+    std::int64_t arena_bytes = 0; // the end of the highest tensor
     std::int64_t lower_bound_bytes = 0; // the most bytes alive at once: no arena can be smaller
     std::int64_t alignment = 16;
     std::int32_t call_count = 0;
@@ -140,7 +141,8 @@ constexpr std::vector<PlannedTensor> planned_tensors(const Trace<LayerT>& t, con
     }
     for (PlannedTensor& p : out) {
         const Dim bytes = tensor_bytes(p.shape, {.batch_size = options.batch_size, .dtype = p.dtype});
-        require(bytes.known(), "plan_memory: every dim but the batch axis must be known (give the model a static input shape)");
+        require(bytes.known(),
+                "plan_memory: every dim but the batch axis must be known (give the model a static input shape)");
         p.bytes = bytes.value();
     }
     return out;
@@ -148,7 +150,8 @@ constexpr std::vector<PlannedTensor> planned_tensors(const Trace<LayerT>& t, con
 
 // First fit: each tensor, in `order`, at the lowest aligned offset where it overlaps no tensor placed
 // before it that is alive at the same time.
-constexpr void place_first_fit(std::span<PlannedTensor> tensors, std::span<const std::int32_t> order, std::int64_t alignment)
+constexpr void place_first_fit(std::span<PlannedTensor> tensors, std::span<const std::int32_t> order,
+                               std::int64_t alignment)
 {
     const auto at = [&](std::int32_t i) -> PlannedTensor& { return tensors[std::size_t(i)]; };
     std::vector<std::int32_t> placed; // by offset
@@ -201,7 +204,8 @@ constexpr std::vector<std::int32_t> by_breadth(std::span<const PlannedTensor> te
     for (std::size_t r = 0; r < busiest.size(); ++r) rank[std::size_t(busiest[r])] = std::int32_t(r);
     std::vector<std::pair<std::int64_t, std::int64_t>> keys; // the busiest call of the range, then size
     for (const PlannedTensor& t : tensors)
-        keys.push_back({*std::ranges::min_element(rank.begin() + t.first_call, rank.begin() + t.last_call + 1), -t.bytes});
+        keys.push_back(
+            {*std::ranges::min_element(rank.begin() + t.first_call, rank.begin() + t.last_call + 1), -t.bytes});
     return ids_by(keys);
 }
 
@@ -221,7 +225,8 @@ constexpr MemoryPlan<> plan_trace(const Trace<LayerT>& t, const MemoryPlanOption
     MemoryPlan<> plan{planned_tensors(t, options), 0, 0, options.alignment, std::int32_t(t.calls.size())};
     plan.lower_bound_bytes = std::ranges::max(live_bytes(plan.tensors, plan.call_count));
     std::vector<PlannedTensor> breadth = plan.tensors;
-    if (options.strategy != PlanStrategy::greedy_by_breadth) place_first_fit(plan.tensors, by_size(plan.tensors), plan.alignment);
+    if (options.strategy != PlanStrategy::greedy_by_breadth)
+        place_first_fit(plan.tensors, by_size(plan.tensors), plan.alignment);
     if (options.strategy != PlanStrategy::greedy_by_size) {
         place_first_fit(breadth, by_breadth(breadth, plan.call_count), plan.alignment);
         if (options.strategy == PlanStrategy::greedy_by_breadth || arena_end(breadth) < arena_end(plan.tensors)) {
@@ -316,11 +321,14 @@ Mdspan make_mdspan(std::span<std::byte> arena, const PlannedTensor& t)
 {
     using Element = typename Mdspan::element_type;
     constexpr std::size_t rank = Mdspan::rank();
-    detail::require(sizeof(Element) == std::size_t(dtype_bytes(t.dtype)), "make_mdspan: the element type must have the tensor's dtype size");
-    detail::require(t.offset + t.bytes <= std::int64_t(arena.size()), "make_mdspan: the arena must hold the plan's arena_bytes");
+    detail::require(sizeof(Element) == std::size_t(dtype_bytes(t.dtype)),
+                    "make_mdspan: the element type must have the tensor's dtype size");
+    detail::require(t.offset + t.bytes <= std::int64_t(arena.size()),
+                    "make_mdspan: the arena must hold the plan's arena_bytes");
     std::byte* data = arena.data() + t.offset;
-    detail::require(reinterpret_cast<std::uintptr_t>(data) % alignof(Element) == 0,
-                    "make_mdspan: the tensor must be aligned for the element type (declare the arena alignas(plan.alignment))");
+    detail::require(
+        reinterpret_cast<std::uintptr_t>(data) % alignof(Element) == 0,
+        "make_mdspan: the tensor must be aligned for the element type (declare the arena alignas(plan.alignment))");
     const std::array<std::size_t, rank> e = t.extents<rank>();
     std::array<typename Mdspan::index_type, rank> extents{};
     for (std::size_t r = 0; r < rank; ++r) {

@@ -95,7 +95,8 @@ struct Call {
 constexpr Dim grow(Dim size, std::int64_t extra, Dim jump) { return extra == 0 ? size : size + Dim(extra) * jump; }
 
 // The article's single-layer step; a left padding of nullopt is one that depends on an unknown length.
-constexpr AxisField window(const AxisField& f, std::int64_t kernel, std::int64_t stride, std::optional<std::int64_t> left)
+constexpr AxisField window(const AxisField& f, std::int64_t kernel, std::int64_t stride,
+                           std::optional<std::int64_t> left)
 {
     const bool known = f.padding && left && f.jump.known();
     const auto padding = known ? std::optional(checked_add(*f.padding, checked_mul(*left, f.jump.value())))
@@ -129,7 +130,8 @@ constexpr std::optional<std::int64_t> same_left(Dim length, std::int64_t kernel,
     return std::nullopt;
 }
 
-constexpr std::optional<std::int64_t> left_padding(Padding padding, Dim length, std::int64_t kernel, std::int64_t stride)
+constexpr std::optional<std::int64_t> left_padding(Padding padding, Dim length, std::int64_t kernel,
+                                                   std::int64_t stride)
 {
     if (padding == valid) return 0;
     if (padding == causal) return kernel - 1;
@@ -184,13 +186,13 @@ constexpr std::optional<ReceptiveField> layer_field(const L&, const Call&)
 
 // Value by value: each output value is a function of the input value at the same position.
 template <class L>
-concept Elementwise = std::is_same_v<L, ReLU> || std::is_same_v<L, LeakyReLU> || std::is_same_v<L, PReLU> ||
-                      std::is_same_v<L, ELU> || std::is_same_v<L, ThresholdedReLU> || std::is_same_v<L, Dropout> ||
-                      std::is_same_v<L, SpatialDropout1D> || std::is_same_v<L, SpatialDropout2D> ||
-                      std::is_same_v<L, SpatialDropout3D> || std::is_same_v<L, GaussianNoise> ||
-                      std::is_same_v<L, GaussianDropout> || std::is_same_v<L, AlphaDropout> ||
-                      std::is_same_v<L, ActivityRegularization> || std::is_same_v<L, BatchNormalization> ||
-                      std::is_same_v<L, Identity> || std::is_same_v<L, Rescaling> || std::is_same_v<L, Normalization>;
+concept Elementwise =
+    std::is_same_v<L, ReLU> || std::is_same_v<L, LeakyReLU> || std::is_same_v<L, PReLU> || std::is_same_v<L, ELU> ||
+    std::is_same_v<L, ThresholdedReLU> || std::is_same_v<L, Dropout> || std::is_same_v<L, SpatialDropout1D> ||
+    std::is_same_v<L, SpatialDropout2D> || std::is_same_v<L, SpatialDropout3D> || std::is_same_v<L, GaussianNoise> ||
+    std::is_same_v<L, GaussianDropout> || std::is_same_v<L, AlphaDropout> ||
+    std::is_same_v<L, ActivityRegularization> || std::is_same_v<L, BatchNormalization> || std::is_same_v<L, Identity> ||
+    std::is_same_v<L, Rescaling> || std::is_same_v<L, Normalization>;
 
 // BatchNormalization as at inference (the article's appendix: in training its statistics span the
 // whole batch); the noise and dropout layers as at inference too.
@@ -345,7 +347,8 @@ constexpr std::optional<ReceptiveField> call_field(const Trace<LayerT>& t, const
 template <class LayerT>
 constexpr std::vector<std::optional<ReceptiveField>> receptive_fields(const Trace<LayerT>& t)
 {
-    detail::require(t.inputs.size() == 1, "receptive_fields: the model must have one input (fields are measured on it)");
+    detail::require(t.inputs.size() == 1,
+                    "receptive_fields: the model must have one input (fields are measured on it)");
     std::vector<std::optional<ReceptiveField>> fields(t.tensors.size());
     const auto input = std::size_t(t.inputs[0]);
     fields[input] = ReceptiveField(t.tensors[input]);
@@ -363,7 +366,8 @@ template <class M>
 constexpr std::optional<ReceptiveField> receptive_field(const M& model)
 {
     const auto t = trace(model);
-    detail::require(t.outputs.size() == 1, "receptive_field: the model must have one output (else use receptive_fields)");
+    detail::require(t.outputs.size() == 1,
+                    "receptive_field: the model must have one output (else use receptive_fields)");
     return receptive_fields(t)[std::size_t(t.outputs[0])];
 }
 

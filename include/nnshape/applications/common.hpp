@@ -23,11 +23,11 @@ enum class GlobalPool : std::uint8_t { none, avg, max };
 // read like Keras's: `ResNet50(g, {.include_top = false, .pooling = GlobalPool::avg})`. Keras's
 // `weights` changes neither shapes nor counts; `classifier_activation` is the top's activation (a
 // softmax counts FLOPs); `input_tensor` is not offered (call the returned Model on a tensor instead).
-#define NNSHAPE_APPLICATION_ARGS                                                                       \
-    bool include_top = true;                                                                           \
-    ::nnshape::OptionalShape input_shape{}; /* without the batch axis, channels last */                \
-    ::nnshape::applications::GlobalPool pooling = ::nnshape::applications::GlobalPool::none;           \
-    std::int64_t classes = 1000;                                                                       \
+#define NNSHAPE_APPLICATION_ARGS                                                             \
+    bool include_top = true;                                                                 \
+    ::nnshape::OptionalShape input_shape{}; /* without the batch axis, channels last */      \
+    ::nnshape::applications::GlobalPool pooling = ::nnshape::applications::GlobalPool::none; \
+    std::int64_t classes = 1000;                                                             \
     ::nnshape::ActivationName classifier_activation = "softmax";
 
 struct ApplicationArgs {
@@ -43,9 +43,7 @@ using nnshape::detail::require;
 constexpr Shape input_shape(const OptionalShape& given, std::int64_t default_size, std::int64_t min_size,
                             bool require_flatten)
 {
-    if (!given) {
-        return require_flatten ? Shape{default_size, default_size, 3} : Shape{None, None, 3};
-    }
+    if (!given) { return require_flatten ? Shape{default_size, default_size, 3} : Shape{None, None, 3}; }
     const Shape s = *given;
     require(s.rank() == 3, "applications: `input_shape` must be a tuple of three integers (height, width, channels)");
     require(!require_flatten || (s[0].known() && s[1].known() && s[2].known()),
@@ -75,7 +73,8 @@ constexpr Pads<2> correct_pad(const Shape& s, std::int64_t kernel)
 
 // Keras's optional global pooling when the top is left out; some families name it (`avg_pool`,
 // `max_pool`), the others leave the automatic names.
-constexpr Tensor global_pool(Tensor x, GlobalPool pooling, std::string_view avg_name = {}, std::string_view max_name = {})
+constexpr Tensor global_pool(Tensor x, GlobalPool pooling, std::string_view avg_name = {},
+                             std::string_view max_name = {})
 {
     if (pooling == GlobalPool::avg) return GlobalAveragePooling2D{.name = avg_name}(x);
     if (pooling == GlobalPool::max) return GlobalMaxPooling2D{.name = max_name}(x);

@@ -34,7 +34,8 @@ struct LayerScale {
 
     constexpr Shape output_shape(const Shape& in) const
     {
-        require(in.rank() >= 2 && in.back() == Dim(projection_dim), "LayerScale: the last input axis must be projection_dim");
+        require(in.rank() >= 2 && in.back() == Dim(projection_dim),
+                "LayerScale: the last input axis must be projection_dim");
         return in;
     }
     constexpr Params params(const Shape&) const { return {projection_dim}; } // gamma
@@ -70,29 +71,36 @@ constexpr Tensor convnext_sequential(const Tensor& x, First first, Second second
 // The stem "{name}_stem": a 4x4 convolution with stride 4, then LayerNormalization.
 constexpr Tensor convnext_stem(const Tensor& x, std::int64_t dim, std::string_view model_name)
 {
-    return convnext_sequential(x, Conv2D{.filters = dim, .kernel_size = 4, .strides = 4, .name = name(model_name, "_stem_conv")},
-                               LayerNormalization{.name = name(model_name, "_stem_layernorm")}, name(model_name, "_stem"));
+    return convnext_sequential(
+        x, Conv2D{.filters = dim, .kernel_size = 4, .strides = 4, .name = name(model_name, "_stem_conv")},
+        LayerNormalization{.name = name(model_name, "_stem_layernorm")}, name(model_name, "_stem"));
 }
 
 // Downsampling block i (0, 1, 2) "{name}_downsampling_block_{i}": LayerNormalization, then a 2x2
 // convolution with stride 2.
 constexpr Tensor convnext_downsampling(const Tensor& x, std::int64_t dim, std::int64_t i, std::string_view model_name)
 {
-    return convnext_sequential(x, LayerNormalization{.name = name(model_name, "_downsampling_layernorm_", i)},
-                               Conv2D{.filters = dim, .kernel_size = 2, .strides = 2, .name = name(model_name, "_downsampling_conv_", i)},
-                               name(model_name, "_downsampling_block_", i));
+    return convnext_sequential(
+        x, LayerNormalization{.name = name(model_name, "_downsampling_layernorm_", i)},
+        Conv2D{.filters = dim, .kernel_size = 2, .strides = 2, .name = name(model_name, "_downsampling_conv_", i)},
+        name(model_name, "_downsampling_block_", i));
 }
 
 // One ConvNeXt block "{name}_stage_{i}_block_{j}". drop_path_rate is 0 in every Keras variant, so
 // the residual branch ends in Activation("linear", name="..._identity"), not StochasticDepth.
 constexpr Tensor convnext_block(const Tensor& inputs, std::int64_t dim, const Name& block)
 {
-    Tensor x = Conv2D{.filters = dim, .kernel_size = 7, .padding = same, .groups = dim, .name = name(block, "_depthwise_conv")}(inputs);
+    Tensor x = Conv2D{.filters = dim,
+                      .kernel_size = 7,
+                      .padding = same,
+                      .groups = dim,
+                      .name = name(block, "_depthwise_conv")}(inputs);
     x = LayerNormalization{.name = name(block, "_layernorm")}(x);
     x = Dense{.units = 4 * dim, .name = name(block, "_pointwise_conv_1")}(x);
     x = Activation{.activation = "gelu", .name = name(block, "_gelu")}(x);
     x = Dense{.units = dim, .name = name(block, "_pointwise_conv_2")}(x);
-    x = LayerScale{.init_values = convnext_layer_scale_init_value, .projection_dim = dim, .name = name(block, "_layer_scale")}(x);
+    x = LayerScale{
+        .init_values = convnext_layer_scale_init_value, .projection_dim = dim, .name = name(block, "_layer_scale")}(x);
     x = Activation{.activation = "linear", .name = name(block, "_identity")}(x);
     return Add{}({inputs, x}); // Keras 3: `inputs + x`, see the header comment
 }
@@ -102,7 +110,8 @@ constexpr Tensor convnext_head(Tensor x, const ConvNeXtArgs& args, std::string_v
 {
     x = GlobalAveragePooling2D{.name = name(model_name, "_head_gap")}(x);
     x = LayerNormalization{.name = name(model_name, "_head_layernorm")}(x);
-    return Dense{.units = args.classes, .activation = args.classifier_activation, .name = name(model_name, "_head_dense")}(x);
+    return Dense{
+        .units = args.classes, .activation = args.classifier_activation, .name = name(model_name, "_head_dense")}(x);
 }
 
 constexpr Model convnext(Graph& g, const ConvNeXtArgs& args, const ConvNeXtConfig& config, std::string_view model_name)
@@ -111,9 +120,10 @@ constexpr Model convnext(Graph& g, const ConvNeXtArgs& args, const ConvNeXtConfi
     auto inputs = Input(g, {.shape = shape});
     Tensor x = inputs;
     if (args.include_preprocessing && shape[2] == Dim(3)) { // Keras: only for 3 channels
-        x = Normalization{.mean = {0.485 * 255, 0.456 * 255, 0.406 * 255},
-                          .variance = {(0.229 * 255) * (0.229 * 255), (0.224 * 255) * (0.224 * 255), (0.225 * 255) * (0.225 * 255)},
-                          .name = name(model_name, "_prestem_normalization")}(x);
+        x = Normalization{
+            .mean = {0.485 * 255, 0.456 * 255, 0.406 * 255},
+            .variance = {(0.229 * 255) * (0.229 * 255), (0.224 * 255) * (0.224 * 255), (0.225 * 255) * (0.225 * 255)},
+            .name = name(model_name, "_prestem_normalization")}(x);
     }
     for (std::size_t i = 0; i < 4; ++i) {
         const std::int64_t dim = config.projection_dims[i];

@@ -24,10 +24,14 @@ constexpr Tensor densenet_conv_block(const Tensor& x, const Name& block)
 {
     Tensor x1 = BatchNormalization{.axis = densenet_bn_axis, .name = name(block, "_0_bn")}(x);
     x1 = Activation{.activation = "relu", .name = name(block, "_0_relu")}(x1);
-    x1 = Conv2D{.filters = 4 * densenet_growth_rate, .kernel_size = 1, .use_bias = false, .name = name(block, "_1_conv")}(x1);
+    x1 = Conv2D{
+        .filters = 4 * densenet_growth_rate, .kernel_size = 1, .use_bias = false, .name = name(block, "_1_conv")}(x1);
     x1 = BatchNormalization{.axis = densenet_bn_axis, .name = name(block, "_1_bn")}(x1);
     x1 = Activation{.activation = "relu", .name = name(block, "_1_relu")}(x1);
-    x1 = Conv2D{.filters = densenet_growth_rate, .kernel_size = 3, .padding = same, .use_bias = false,
+    x1 = Conv2D{.filters = densenet_growth_rate,
+                .kernel_size = 3,
+                .padding = same,
+                .use_bias = false,
                 .name = name(block, "_2_conv")}(x1);
     return Concatenate{.axis = densenet_bn_axis, .name = name(block, "_concat")}({x, x1});
 }
@@ -44,13 +48,15 @@ constexpr Tensor densenet_transition_block(Tensor x, double reduction, std::stri
 {
     x = BatchNormalization{.axis = densenet_bn_axis, .name = name(stage, "_bn")}(x);
     x = Activation{.activation = "relu", .name = name(stage, "_relu")}(x);
-    const auto filters = static_cast<std::int64_t>(double(x.shape()[std::size_t(densenet_bn_axis)].value()) * reduction);
+    const auto filters =
+        static_cast<std::int64_t>(double(x.shape()[std::size_t(densenet_bn_axis)].value()) * reduction);
     x = Conv2D{.filters = filters, .kernel_size = 1, .use_bias = false, .name = name(stage, "_conv")}(x);
     return AveragePooling2D{.pool_size = 2, .strides = 2, .name = name(stage, "_pool")}(x);
 }
 
 // `blocks`: bottleneck blocks in the four dense blocks.
-constexpr Model densenet(Graph& g, const ApplicationArgs& args, std::array<std::int64_t, 4> blocks, std::string_view model_name)
+constexpr Model densenet(Graph& g, const ApplicationArgs& args, std::array<std::int64_t, 4> blocks,
+                         std::string_view model_name)
 {
     auto img_input = Input(g, {.shape = input_shape(args.input_shape, 224, 32, args.include_top)});
 

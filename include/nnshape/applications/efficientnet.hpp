@@ -74,7 +74,10 @@ constexpr Tensor block(Tensor inputs, const BlockArgs& a, const Name& prefix)
     const std::int64_t filters = a.filters_in * a.expand_ratio;
     Tensor x = inputs;
     if (a.expand_ratio != 1) {
-        x = Conv2D{.filters = filters, .kernel_size = 1, .padding = same, .use_bias = false,
+        x = Conv2D{.filters = filters,
+                   .kernel_size = 1,
+                   .padding = same,
+                   .use_bias = false,
                    .name = name(prefix, "expand_conv")}(x);
         x = BatchNormalization{.name = name(prefix, "expand_bn")}(x);
         x = Activation{.activation = "swish", .name = name(prefix, "expand_activation")}(x);
@@ -84,7 +87,10 @@ constexpr Tensor block(Tensor inputs, const BlockArgs& a, const Name& prefix)
         x = ZeroPadding2D{.padding = correct_pad(x.shape(), a.kernel_size), .name = name(prefix, "dwconv_pad")}(x);
         conv_pad = valid;
     }
-    x = DepthwiseConv2D{.kernel_size = a.kernel_size, .strides = a.strides, .padding = conv_pad, .use_bias = false,
+    x = DepthwiseConv2D{.kernel_size = a.kernel_size,
+                        .strides = a.strides,
+                        .padding = conv_pad,
+                        .use_bias = false,
                         .name = name(prefix, "dwconv")}(x);
     x = BatchNormalization{.name = name(prefix, "bn")}(x);
     x = Activation{.activation = "swish", .name = name(prefix, "activation")}(x);
@@ -97,7 +103,10 @@ constexpr Tensor block(Tensor inputs, const BlockArgs& a, const Name& prefix)
     se = Conv2D{.filters = filters, .kernel_size = 1, .padding = same, .name = name(prefix, "se_expand")}(se);
     x = Multiply{.name = name(prefix, "se_excite")}({x, se});
 
-    x = Conv2D{.filters = a.filters_out, .kernel_size = 1, .padding = same, .use_bias = false,
+    x = Conv2D{.filters = a.filters_out,
+               .kernel_size = 1,
+               .padding = same,
+               .use_bias = false,
                .name = name(prefix, "project_conv")}(x);
     x = BatchNormalization{.name = name(prefix, "project_bn")}(x);
     if (a.strides == 1 && a.filters_in == a.filters_out) {
@@ -130,8 +139,9 @@ constexpr Model build(Graph& g, const ApplicationArgs& args, const Scaling& s, s
     std::int64_t b = 0;
     for (std::size_t i = 0; i < stages.size(); ++i) {
         const StageArgs& stage = stages[i];
-        BlockArgs a{filters(stage.filters_in), filters(stage.filters_out), stage.kernel_size, stage.strides,
-                    stage.expand_ratio, 0};
+        BlockArgs a{filters(stage.filters_in), filters(stage.filters_out),
+                    stage.kernel_size,         stage.strides,
+                    stage.expand_ratio,        0};
         const std::int64_t repeats = round_repeats(stage.repeats, s.depth_coefficient);
         for (std::int64_t j = 0; j < repeats; ++j) {
             if (j > 0) {

@@ -72,7 +72,8 @@ constexpr Tensor block_35(Tensor x, std::int64_t pool_filters, std::int64_t inde
     const Tensor branch5x5 = conv_bn(conv_bn(x, 48, 1), 64, 5);
     const Tensor branch3x3dbl = conv_bn(conv_bn(conv_bn(x, 64, 1), 96, 3), 96, 3);
     const Tensor branch_pool = avg_pool_branch(x, pool_filters);
-    return Concatenate{.axis = channel_axis, .name = name("mixed", index)}({branch1x1, branch5x5, branch3x3dbl, branch_pool});
+    return Concatenate{.axis = channel_axis,
+                       .name = name("mixed", index)}({branch1x1, branch5x5, branch3x3dbl, branch_pool});
 }
 
 // mixed3: 35 -> 17.
@@ -97,7 +98,8 @@ constexpr Tensor block_17(Tensor x, std::int64_t c7, std::int64_t index)
     branch7x7dbl = conv_bn(branch7x7dbl, c7, {7, 1});
     branch7x7dbl = conv_bn(branch7x7dbl, 192, {1, 7});
     const Tensor branch_pool = avg_pool_branch(x, 192);
-    return Concatenate{.axis = channel_axis, .name = name("mixed", index)}({branch1x1, branch7x7, branch7x7dbl, branch_pool});
+    return Concatenate{.axis = channel_axis,
+                       .name = name("mixed", index)}({branch1x1, branch7x7, branch7x7dbl, branch_pool});
 }
 
 // mixed8: 17 -> 8.
@@ -126,7 +128,8 @@ constexpr Tensor block_8(Tensor x, std::int64_t i)
     const Tensor branch3x3dbl_2 = conv_bn(branch3x3dbl, 384, {3, 1});
     branch3x3dbl = Concatenate{.axis = channel_axis}({branch3x3dbl_1, branch3x3dbl_2});
     const Tensor branch_pool = avg_pool_branch(x, 192);
-    return Concatenate{.axis = channel_axis, .name = name("mixed", 9 + i)}({branch1x1, branch3x3, branch3x3dbl, branch_pool});
+    return Concatenate{.axis = channel_axis,
+                       .name = name("mixed", 9 + i)}({branch1x1, branch3x3, branch3x3dbl, branch_pool});
 }
 
 } // namespace inception_v3
@@ -154,8 +157,12 @@ constexpr Name suffixed(const Name& base, std::string_view suffix)
 
 constexpr Tensor conv_bn(Tensor x, const ConvBn& c)
 {
-    x = Conv2D{.filters = c.filters, .kernel_size = c.kernel_size, .strides = c.strides, .padding = c.padding,
-               .use_bias = c.use_bias, .name = c.name}(x);
+    x = Conv2D{.filters = c.filters,
+               .kernel_size = c.kernel_size,
+               .strides = c.strides,
+               .padding = c.padding,
+               .use_bias = c.use_bias,
+               .name = c.name}(x);
     if (!c.use_bias) x = BatchNormalization{.axis = channel_axis, .scale = false, .name = suffixed(c.name, "_bn")}(x);
     if (c.activation) x = Activation{.activation = "relu", .name = suffixed(c.name, "_ac")}(x);
     return x;
@@ -223,7 +230,9 @@ constexpr Tensor residual_block(Tensor x, double scale, BlockType type, std::int
     constexpr std::string_view type_names[] = {"block35", "block17", "block8"};
     const Name block_name = applications::detail::name(type_names[static_cast<std::size_t>(type)], "_", block_idx);
     const Tensor branches = mixed(x, type, block_name);
-    const Tensor up = conv_bn(branches, {.filters = x.shape()[channel_axis].value(), .activation = false, .use_bias = true,
+    const Tensor up = conv_bn(branches, {.filters = x.shape()[channel_axis].value(),
+                                         .activation = false,
+                                         .use_bias = true,
                                          .name = applications::detail::name(block_name, "_conv")});
     x = CustomScaleLayer{.scale = scale}({x, up});
     if (activation) x = Activation{.activation = "relu", .name = applications::detail::name(block_name, "_ac")}(x);
@@ -244,8 +253,10 @@ constexpr Tensor reduction_a(Tensor x)
 // mixed_7a: 17 -> 8, 2080 channels.
 constexpr Tensor reduction_b(Tensor x)
 {
-    const Tensor branch_0 = conv_bn(conv_bn(x, {.filters = 256}), {.filters = 384, .kernel_size = 3, .strides = 2, .padding = valid});
-    const Tensor branch_1 = conv_bn(conv_bn(x, {.filters = 256}), {.filters = 288, .kernel_size = 3, .strides = 2, .padding = valid});
+    const Tensor branch_0 =
+        conv_bn(conv_bn(x, {.filters = 256}), {.filters = 384, .kernel_size = 3, .strides = 2, .padding = valid});
+    const Tensor branch_1 =
+        conv_bn(conv_bn(x, {.filters = 256}), {.filters = 288, .kernel_size = 3, .strides = 2, .padding = valid});
     Tensor branch_2 = conv_bn(x, {.filters = 256});
     branch_2 = conv_bn(branch_2, {.filters = 288, .kernel_size = 3});
     branch_2 = conv_bn(branch_2, {.filters = 320, .kernel_size = 3, .strides = 2, .padding = valid});

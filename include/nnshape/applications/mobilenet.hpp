@@ -77,17 +77,18 @@ constexpr Name two_decimals(double v)
 }
 
 // A Keras input dimension as Python prints it in a name: 224 or None.
-constexpr Name dim_text(Dim d)
-{
-    return d.known() ? name(d.value()) : Name("None");
-}
+constexpr Name dim_text(Dim d) { return d.known() ? name(d.value()) : Name("None"); }
 
 // ---- MobileNet ------------------------------------------------------------------------------
 
 // Keras's `_conv_block`: conv1, conv1_bn, conv1_relu.
 constexpr Tensor mobilenet_conv_block(Tensor x, std::int64_t filters, double alpha)
 {
-    x = Conv2D{.filters = scaled(filters, alpha), .kernel_size = 3, .strides = 2, .padding = same, .use_bias = false,
+    x = Conv2D{.filters = scaled(filters, alpha),
+               .kernel_size = 3,
+               .strides = 2,
+               .padding = same,
+               .use_bias = false,
                .name = "conv1"}(x);
     x = BatchNormalization{.name = "conv1_bn"}(x);
     return ReLU{.max_value = 6.0, .name = "conv1_relu"}(x);
@@ -98,12 +99,18 @@ constexpr Tensor mobilenet_depthwise_block(Tensor x, std::int64_t pointwise_filt
                                            std::int64_t strides, std::int64_t block_id)
 {
     if (strides != 1) x = ZeroPadding2D{.padding = {{0, 1}, {0, 1}}, .name = name("conv_pad_", block_id)}(x);
-    x = DepthwiseConv2D{.kernel_size = 3, .strides = strides, .padding = strides == 1 ? same : valid,
-                        .depth_multiplier = args.depth_multiplier, .use_bias = false,
+    x = DepthwiseConv2D{.kernel_size = 3,
+                        .strides = strides,
+                        .padding = strides == 1 ? same : valid,
+                        .depth_multiplier = args.depth_multiplier,
+                        .use_bias = false,
                         .name = name("conv_dw_", block_id)}(x);
     x = BatchNormalization{.name = name("conv_dw_", block_id, "_bn")}(x);
     x = ReLU{.max_value = 6.0, .name = name("conv_dw_", block_id, "_relu")}(x);
-    x = Conv2D{.filters = scaled(pointwise_filters, args.alpha), .kernel_size = 1, .padding = same, .use_bias = false,
+    x = Conv2D{.filters = scaled(pointwise_filters, args.alpha),
+               .kernel_size = 1,
+               .padding = same,
+               .use_bias = false,
                .name = name("conv_pw_", block_id)}(x);
     x = BatchNormalization{.name = name("conv_pw_", block_id, "_bn")}(x);
     return ReLU{.max_value = 6.0, .name = name("conv_pw_", block_id, "_relu")}(x);
@@ -124,17 +131,26 @@ constexpr Tensor mobilenet_v2_block(Tensor inputs, const InvertedResidualV2& b, 
     const Name prefix = block_id ? name("block_", block_id, "_") : Name("expanded_conv_");
     Tensor x = inputs;
     if (block_id) {
-        x = Conv2D{.filters = b.expansion * in_channels, .kernel_size = 1, .padding = same, .use_bias = false,
+        x = Conv2D{.filters = b.expansion * in_channels,
+                   .kernel_size = 1,
+                   .padding = same,
+                   .use_bias = false,
                    .name = name(prefix, "expand")}(x);
         x = BatchNormalization{.name = name(prefix, "expand_BN")}(x);
         x = ReLU{.max_value = 6.0, .name = name(prefix, "expand_relu")}(x);
     }
     if (b.stride == 2) x = ZeroPadding2D{.padding = correct_pad(x.shape(), 3), .name = name(prefix, "pad")}(x);
-    x = DepthwiseConv2D{.kernel_size = 3, .strides = b.stride, .padding = b.stride == 1 ? same : valid, .use_bias = false,
+    x = DepthwiseConv2D{.kernel_size = 3,
+                        .strides = b.stride,
+                        .padding = b.stride == 1 ? same : valid,
+                        .use_bias = false,
                         .name = name(prefix, "depthwise")}(x);
     x = BatchNormalization{.name = name(prefix, "depthwise_BN")}(x);
     x = ReLU{.max_value = 6.0, .name = name(prefix, "depthwise_relu")}(x);
-    x = Conv2D{.filters = pointwise_filters, .kernel_size = 1, .padding = same, .use_bias = false,
+    x = Conv2D{.filters = pointwise_filters,
+               .kernel_size = 1,
+               .padding = same,
+               .use_bias = false,
                .name = name(prefix, "project")}(x);
     x = BatchNormalization{.name = name(prefix, "project_BN")}(x);
     if (in_channels == pointwise_filters && b.stride == 1) return Add{.name = name(prefix, "add")}({inputs, x});
@@ -157,16 +173,15 @@ constexpr Tensor v3_activation(Tensor x, V3Activation a)
 // backend operations, not layers, and Keras 3's `model.layers` lists layers only. So the one layer
 // Keras lists is the ReLU(6.) (automatic name), and the operations change neither shapes nor
 // counts. (tf.keras listed them as TFOpLambda layers; nnshape follows Keras 3.)
-constexpr Tensor v3_hard_sigmoid(Tensor x)
-{
-    return ReLU{.max_value = 6.0}(x);
-}
+constexpr Tensor v3_hard_sigmoid(Tensor x) { return ReLU{.max_value = 6.0}(x); }
 
 // Keras's `_se_block`: squeeze to 1x1, reduce, expand back, gate the input.
 constexpr Tensor v3_squeeze_excite(Tensor inputs, std::int64_t filters, double se_ratio, const Name& prefix)
 {
     Tensor x = GlobalAveragePooling2D{.keepdims = true, .name = name(prefix, "squeeze_excite_avg_pool")}(inputs);
-    x = Conv2D{.filters = make_divisible(static_cast<double>(filters) * se_ratio), .kernel_size = 1, .padding = same,
+    x = Conv2D{.filters = make_divisible(static_cast<double>(filters) * se_ratio),
+               .kernel_size = 1,
+               .padding = same,
                .name = name(prefix, "squeeze_excite_conv")}(x);
     x = ReLU{.name = name(prefix, "squeeze_excite_relu")}(x);
     x = Conv2D{.filters = filters, .kernel_size = 1, .padding = same, .name = name(prefix, "squeeze_excite_conv_1")}(x);
@@ -201,18 +216,26 @@ constexpr Tensor mobilenet_v3_block(Tensor x, const InvertedResidualV3& b, const
     const V3Activation activation = b.hard_swish ? c.activation : V3Activation::relu;
     const Name prefix = block_id ? name("expanded_conv_", block_id, "_") : Name("expanded_conv_");
     if (block_id) {
-        x = Conv2D{.filters = expanded, .kernel_size = 1, .padding = same, .use_bias = false, .name = name(prefix, "expand")}(x);
+        x = Conv2D{.filters = expanded,
+                   .kernel_size = 1,
+                   .padding = same,
+                   .use_bias = false,
+                   .name = name(prefix, "expand")}(x);
         x = BatchNormalization{.name = name(prefix, "expand_bn")}(x);
         x = v3_activation(x, activation);
     }
     if (b.stride == 2)
         x = ZeroPadding2D{.padding = correct_pad(x.shape(), kernel), .name = name(prefix, "depthwise_pad")}(x);
-    x = DepthwiseConv2D{.kernel_size = kernel, .strides = b.stride, .padding = b.stride == 1 ? same : valid,
-                        .use_bias = false, .name = name(prefix, "depthwise")}(x);
+    x = DepthwiseConv2D{.kernel_size = kernel,
+                        .strides = b.stride,
+                        .padding = b.stride == 1 ? same : valid,
+                        .use_bias = false,
+                        .name = name(prefix, "depthwise")}(x);
     x = BatchNormalization{.name = name(prefix, "depthwise_bn")}(x);
     x = v3_activation(x, activation);
     if (b.squeeze_excite && c.se_ratio > 0) x = v3_squeeze_excite(x, expanded, c.se_ratio, prefix);
-    x = Conv2D{.filters = filters, .kernel_size = 1, .padding = same, .use_bias = false, .name = name(prefix, "project")}(x);
+    x = Conv2D{
+        .filters = filters, .kernel_size = 1, .padding = same, .use_bias = false, .name = name(prefix, "project")}(x);
     x = BatchNormalization{.name = name(prefix, "project_bn")}(x);
     if (b.stride == 1 && infilters == filters) x = Add{.name = name(prefix, "add")}({shortcut, x});
     return x;
@@ -243,7 +266,8 @@ constexpr Model mobilenet_v3(Graph& g, const MobileNetV3Args& args, const Invert
     x = BatchNormalization{.name = "conv_bn"}(x);
     x = v3_activation(x, c.activation);
     for (std::size_t i = 0; i < N; ++i) x = mobilenet_v3_block(x, stack[i], c, static_cast<std::int64_t>(i));
-    const std::int64_t last_conv_ch = make_divisible(static_cast<double>(nnshape::detail::known_channels(x.shape(), channels_last) * 6));
+    const std::int64_t last_conv_ch =
+        make_divisible(static_cast<double>(nnshape::detail::known_channels(x.shape(), channels_last) * 6));
     if (args.alpha > 1.0) last_point_ch = make_divisible(static_cast<double>(last_point_ch) * args.alpha);
     x = Conv2D{.filters = last_conv_ch, .kernel_size = 1, .padding = same, .use_bias = false, .name = "conv_1"}(x);
     x = BatchNormalization{.name = "conv_1_bn"}(x);
@@ -271,7 +295,7 @@ constexpr Model MobileNet(Graph& g, const MobileNetArgs& args = {})
     struct Block {
         std::int64_t filters, strides;
     };
-    constexpr Block blocks[] = {{64, 1},  {128, 2}, {128, 1}, {256, 2}, {256, 1}, {512, 2},  {512, 1},
+    constexpr Block blocks[] = {{64, 1},  {128, 2}, {128, 1}, {256, 2}, {256, 1},  {512, 2}, {512, 1},
                                 {512, 1}, {512, 1}, {512, 1}, {512, 1}, {1024, 2}, {1024, 1}};
     const Shape shape = detail::input_shape(args.input_shape, 224, 32, args.include_top);
     auto inputs = Input(g, {.shape = shape});
@@ -287,7 +311,8 @@ constexpr Model MobileNet(Graph& g, const MobileNetArgs& args = {})
     } else {
         x = detail::global_pool(x, args.pooling);
     }
-    const Name model_name = detail::name("mobilenet_", detail::two_decimals(args.alpha), "_", detail::dim_text(shape[0]));
+    const Name model_name =
+        detail::name("mobilenet_", detail::two_decimals(args.alpha), "_", detail::dim_text(shape[0]));
     return Model{inputs, x, {.name = model_name}};
 }
 
@@ -295,12 +320,16 @@ constexpr Model MobileNet(Graph& g, const MobileNetArgs& args = {})
 constexpr Model MobileNetV2(Graph& g, const MobileNetV2Args& args = {})
 {
     constexpr detail::InvertedResidualV2 blocks[] = {
-        {16, 1, 1},  {24, 2, 6},  {24, 1, 6},  {32, 2, 6},  {32, 1, 6},  {32, 1, 6},  {64, 2, 6},  {64, 1, 6},  {64, 1, 6},
-        {64, 1, 6},  {96, 1, 6},  {96, 1, 6},  {96, 1, 6},  {160, 2, 6}, {160, 1, 6}, {160, 1, 6}, {320, 1, 6}};
+        {16, 1, 1}, {24, 2, 6}, {24, 1, 6}, {32, 2, 6}, {32, 1, 6},  {32, 1, 6},  {64, 2, 6},  {64, 1, 6}, {64, 1, 6},
+        {64, 1, 6}, {96, 1, 6}, {96, 1, 6}, {96, 1, 6}, {160, 2, 6}, {160, 1, 6}, {160, 1, 6}, {320, 1, 6}};
     const Shape shape = detail::input_shape(args.input_shape, 224, 32, args.include_top);
     auto inputs = Input(g, {.shape = shape});
-    Tensor x = Conv2D{.filters = detail::make_divisible(32 * args.alpha), .kernel_size = 3, .strides = 2, .padding = same,
-                      .use_bias = false, .name = "Conv1"}(inputs);
+    Tensor x = Conv2D{.filters = detail::make_divisible(32 * args.alpha),
+                      .kernel_size = 3,
+                      .strides = 2,
+                      .padding = same,
+                      .use_bias = false,
+                      .name = "Conv1"}(inputs);
     x = BatchNormalization{.name = "bn_Conv1"}(x);
     x = ReLU{.max_value = 6.0, .name = "Conv1_relu"}(x);
     std::int64_t block_id = 0;
@@ -315,7 +344,8 @@ constexpr Model MobileNetV2(Graph& g, const MobileNetV2Args& args = {})
     } else {
         x = detail::global_pool(x, args.pooling);
     }
-    const Name model_name = detail::name("mobilenetv2_", detail::two_decimals(args.alpha), "_", detail::dim_text(shape[0]));
+    const Name model_name =
+        detail::name("mobilenetv2_", detail::two_decimals(args.alpha), "_", detail::dim_text(shape[0]));
     return Model{inputs, x, {.name = model_name}};
 }
 
@@ -323,11 +353,17 @@ constexpr Model MobileNetV2(Graph& g, const MobileNetV2Args& args = {})
 constexpr Model MobileNetV3Small(Graph& g, const MobileNetV3Args& args = {})
 {
     // {expansion, filters, kernel (0: the model's), stride, squeeze-excite, hard-swish (else relu)}
-    constexpr detail::InvertedResidualV3 stack[] = {
-        {1, 16, 3, 2, true, false},           {72.0 / 16, 24, 3, 2, false, false}, {88.0 / 24, 24, 3, 1, false, false},
-        {4, 40, 0, 2, true, true},            {6, 40, 0, 1, true, true},           {6, 40, 0, 1, true, true},
-        {3, 48, 0, 1, true, true},            {3, 48, 0, 1, true, true},           {6, 96, 0, 2, true, true},
-        {6, 96, 0, 1, true, true},            {6, 96, 0, 1, true, true}};
+    constexpr detail::InvertedResidualV3 stack[] = {{1, 16, 3, 2, true, false},
+                                                    {72.0 / 16, 24, 3, 2, false, false},
+                                                    {88.0 / 24, 24, 3, 1, false, false},
+                                                    {4, 40, 0, 2, true, true},
+                                                    {6, 40, 0, 1, true, true},
+                                                    {6, 40, 0, 1, true, true},
+                                                    {3, 48, 0, 1, true, true},
+                                                    {3, 48, 0, 1, true, true},
+                                                    {6, 96, 0, 2, true, true},
+                                                    {6, 96, 0, 1, true, true},
+                                                    {6, 96, 0, 1, true, true}};
     return detail::mobilenet_v3(g, args, stack, 1024, "MobileNetV3Small");
 }
 
@@ -335,11 +371,11 @@ constexpr Model MobileNetV3Small(Graph& g, const MobileNetV3Args& args = {})
 constexpr Model MobileNetV3Large(Graph& g, const MobileNetV3Args& args = {})
 {
     constexpr detail::InvertedResidualV3 stack[] = {
-        {1, 16, 3, 1, false, false},   {4, 24, 3, 2, false, false},   {3, 24, 3, 1, false, false},
-        {3, 40, 0, 2, true, false},    {3, 40, 0, 1, true, false},    {3, 40, 0, 1, true, false},
-        {6, 80, 3, 2, false, true},    {2.5, 80, 3, 1, false, true},  {2.3, 80, 3, 1, false, true},
-        {2.3, 80, 3, 1, false, true},  {6, 112, 3, 1, true, true},    {6, 112, 3, 1, true, true},
-        {6, 160, 0, 2, true, true},    {6, 160, 0, 1, true, true},    {6, 160, 0, 1, true, true}};
+        {1, 16, 3, 1, false, false},  {4, 24, 3, 2, false, false},  {3, 24, 3, 1, false, false},
+        {3, 40, 0, 2, true, false},   {3, 40, 0, 1, true, false},   {3, 40, 0, 1, true, false},
+        {6, 80, 3, 2, false, true},   {2.5, 80, 3, 1, false, true}, {2.3, 80, 3, 1, false, true},
+        {2.3, 80, 3, 1, false, true}, {6, 112, 3, 1, true, true},   {6, 112, 3, 1, true, true},
+        {6, 160, 0, 2, true, true},   {6, 160, 0, 1, true, true},   {6, 160, 0, 1, true, true}};
     return detail::mobilenet_v3(g, args, stack, 1280, "MobileNetV3Large");
 }
 

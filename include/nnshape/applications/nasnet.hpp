@@ -37,10 +37,7 @@ struct Config {
 };
 
 // Keras's BatchNormalization(momentum=0.9997, epsilon=1e-3): neither changes the counts.
-constexpr Tensor batch_norm(Tensor x, const Name& layer_name)
-{
-    return BatchNormalization{.name = layer_name}(x);
-}
+constexpr Tensor batch_norm(Tensor x, const Name& layer_name) { return BatchNormalization{.name = layer_name}(x); }
 
 constexpr Tensor relu(Tensor x, const Name& layer_name = {})
 {
@@ -55,14 +52,22 @@ constexpr Tensor separable_conv_block(Tensor ip, std::int64_t filters, std::int6
     Tensor x = relu(ip);
     Padding conv_pad = same;
     if (strides == 2) {
-        x = ZeroPadding2D{.padding = correct_pad(x.shape(), kernel_size), .name = name("separable_conv_1_pad_", block_id)}(x);
+        x = ZeroPadding2D{.padding = correct_pad(x.shape(), kernel_size),
+                          .name = name("separable_conv_1_pad_", block_id)}(x);
         conv_pad = valid;
     }
-    x = SeparableConv2D{.filters = filters, .kernel_size = kernel_size, .strides = strides, .padding = conv_pad,
-                        .use_bias = false, .name = name("separable_conv_1_", block_id)}(x);
+    x = SeparableConv2D{.filters = filters,
+                        .kernel_size = kernel_size,
+                        .strides = strides,
+                        .padding = conv_pad,
+                        .use_bias = false,
+                        .name = name("separable_conv_1_", block_id)}(x);
     x = batch_norm(x, name("separable_conv_1_bn_", block_id));
     x = relu(x);
-    x = SeparableConv2D{.filters = filters, .kernel_size = kernel_size, .padding = same, .use_bias = false,
+    x = SeparableConv2D{.filters = filters,
+                        .kernel_size = kernel_size,
+                        .padding = same,
+                        .use_bias = false,
                         .name = name("separable_conv_2_", block_id)}(x);
     return batch_norm(x, name("separable_conv_2_bn_", block_id));
 }
@@ -78,19 +83,28 @@ constexpr Tensor adjust_block(std::optional<Tensor> p, Tensor ip, std::int64_t f
     if (ps[ps.rank() - 2] != is[is.rank() - 2]) {
         x = relu(x, name("adjust_relu_1_", block_id));
         Tensor p1 = AveragePooling2D{.pool_size = 1, .strides = 2, .name = name("adjust_avg_pool_1_", block_id)}(x);
-        p1 = Conv2D{.filters = filters / 2, .kernel_size = 1, .padding = same, .use_bias = false,
+        p1 = Conv2D{.filters = filters / 2,
+                    .kernel_size = 1,
+                    .padding = same,
+                    .use_bias = false,
                     .name = name("adjust_conv_1_", block_id)}(p1);
         Tensor p2 = ZeroPadding2D{.padding = {{0, 1}, {0, 1}}}(x);
         p2 = Cropping2D{.cropping = {{1, 0}, {1, 0}}}(p2);
         p2 = AveragePooling2D{.pool_size = 1, .strides = 2, .name = name("adjust_avg_pool_2_", block_id)}(p2);
-        p2 = Conv2D{.filters = filters / 2, .kernel_size = 1, .padding = same, .use_bias = false,
+        p2 = Conv2D{.filters = filters / 2,
+                    .kernel_size = 1,
+                    .padding = same,
+                    .use_bias = false,
                     .name = name("adjust_conv_2_", block_id)}(p2);
         x = Concatenate{}({p1, p2});
         return batch_norm(x, name("adjust_bn_", block_id));
     }
     if (ps.back() != Dim(filters)) {
         x = relu(x);
-        x = Conv2D{.filters = filters, .kernel_size = 1, .padding = same, .use_bias = false,
+        x = Conv2D{.filters = filters,
+                   .kernel_size = 1,
+                   .padding = same,
+                   .use_bias = false,
                    .name = name("adjust_conv_projection_", block_id)}(x);
         return batch_norm(x, name("adjust_bn_", block_id));
     }
@@ -113,7 +127,11 @@ constexpr CellOutputs normal_a_cell(Tensor ip, std::optional<Tensor> p_in, std::
     const std::string_view id = block.view();
     const Tensor p = adjust_block(p_in, ip, filters, id);
     Tensor h = relu(ip);
-    h = Conv2D{.filters = filters, .kernel_size = 1, .padding = same, .use_bias = false, .name = name("normal_conv_1_", id)}(h);
+    h = Conv2D{.filters = filters,
+               .kernel_size = 1,
+               .padding = same,
+               .use_bias = false,
+               .name = name("normal_conv_1_", id)}(h);
     h = batch_norm(h, name("normal_bn_1_", id));
 
     const Tensor x1_1 = separable_conv_block(h, filters, 5, 1, name("normal_left1_", id));
@@ -145,7 +163,10 @@ constexpr CellOutputs reduction_a_cell(Tensor ip, std::optional<Tensor> p_in, st
     const std::string_view id = block.view();
     const Tensor p = adjust_block(p_in, ip, filters, id);
     Tensor h = relu(ip);
-    h = Conv2D{.filters = filters, .kernel_size = 1, .padding = same, .use_bias = false,
+    h = Conv2D{.filters = filters,
+               .kernel_size = 1,
+               .padding = same,
+               .use_bias = false,
                .name = name("reduction_conv_1_", id)}(h);
     h = batch_norm(h, name("reduction_bn_1_", id));
     const Tensor h3 = ZeroPadding2D{.padding = correct_pad(h.shape(), 3), .name = name("reduction_pad_1_", id)}(h);
@@ -177,12 +198,15 @@ constexpr Model build(Graph& g, const ApplicationArgs& args, OptionalShape given
                       std::string_view model_name)
 {
     const std::int64_t m = c.filter_multiplier;
-    require(c.penultimate_filters % (24 * m * m) == 0,
-            "NASNet: For NASNet-A models, the `penultimate_filters` must be a multiple of 24 * (`filter_multiplier` ** 2).");
+    require(c.penultimate_filters % (24 * m * m) == 0, "NASNet: For NASNet-A models, the `penultimate_filters` must be "
+                                                       "a multiple of 24 * (`filter_multiplier` ** 2).");
     auto inputs = Input(g, {.shape = input_shape(given_shape, c.default_size, 32, args.include_top)});
     const std::int64_t filters = c.penultimate_filters / 24;
 
-    Tensor x = Conv2D{.filters = c.stem_block_filters, .kernel_size = 3, .strides = 2, .use_bias = false,
+    Tensor x = Conv2D{.filters = c.stem_block_filters,
+                      .kernel_size = 3,
+                      .strides = 2,
+                      .use_bias = false,
                       .name = "stem_conv1"}(inputs);
     x = batch_norm(x, "stem_bn1");
 
@@ -195,7 +219,8 @@ constexpr Model build(Graph& g, const ApplicationArgs& args, OptionalShape given
     for (std::int64_t stack = 0; stack < 3; ++stack) {
         if (stack > 0) {
             stack_filters *= m;
-            const CellOutputs reduced = reduction_a_cell(cell.x, cell.p, stack_filters, name("reduce_", stack * c.num_blocks));
+            const CellOutputs reduced =
+                reduction_a_cell(cell.x, cell.p, stack_filters, name("reduce_", stack * c.num_blocks));
             cell = {reduced.x, c.skip_reduction ? cell.p : reduced.p};
         }
         for (std::int64_t i = 0; i < c.num_blocks; ++i) {
@@ -221,7 +246,8 @@ constexpr Model build(Graph& g, const ApplicationArgs& args, OptionalShape given
 constexpr Model NASNetMobile(Graph& g, const ApplicationArgs& args = {})
 {
     // Keras: `if not include_top and input_shape is None: input_shape = (224, 224, 3)`.
-    const OptionalShape given = !args.include_top && !args.input_shape ? OptionalShape(Shape{224, 224, 3}) : args.input_shape;
+    const OptionalShape given =
+        !args.include_top && !args.input_shape ? OptionalShape(Shape{224, 224, 3}) : args.input_shape;
     return detail::nasnet::build(g, args, given, {1056, 4, 32, false, 2, 224}, "nasnet_mobile");
 }
 

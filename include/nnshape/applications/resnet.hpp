@@ -53,8 +53,8 @@ constexpr Tensor residual_block_v1(Tensor x, std::int64_t filters, std::int64_t 
 {
     Tensor shortcut = x;
     if (conv_shortcut) {
-        shortcut = Conv2D{.filters = 4 * filters, .kernel_size = 1, .strides = stride,
-                          .name = name(block, "_0_conv")}(x);
+        shortcut =
+            Conv2D{.filters = 4 * filters, .kernel_size = 1, .strides = stride, .name = name(block, "_0_conv")}(x);
         shortcut = resnet_bn(shortcut, block, "_0_bn");
     }
     x = Conv2D{.filters = filters, .kernel_size = 1, .strides = stride, .name = name(block, "_1_conv")}(x);
@@ -78,8 +78,8 @@ constexpr Tensor residual_block_v2(Tensor x, std::int64_t filters, std::int64_t 
     preact = resnet_relu(preact, block, "_preact_relu");
     Tensor shortcut = x;
     if (conv_shortcut) {
-        shortcut = Conv2D{.filters = 4 * filters, .kernel_size = 1, .strides = stride,
-                          .name = name(block, "_0_conv")}(preact);
+        shortcut =
+            Conv2D{.filters = 4 * filters, .kernel_size = 1, .strides = stride, .name = name(block, "_0_conv")}(preact);
     } else if (stride > 1) {
         shortcut = MaxPooling2D{.pool_size = 1, .strides = stride}(x);
     }
@@ -87,8 +87,8 @@ constexpr Tensor residual_block_v2(Tensor x, std::int64_t filters, std::int64_t 
     x = resnet_bn(x, block, "_1_bn");
     x = resnet_relu(x, block, "_1_relu");
     x = ZeroPadding2D{.padding = 1, .name = name(block, "_2_pad")}(x);
-    x = Conv2D{.filters = filters, .kernel_size = 3, .strides = stride, .use_bias = false,
-               .name = name(block, "_2_conv")}(x);
+    x = Conv2D{
+        .filters = filters, .kernel_size = 3, .strides = stride, .use_bias = false, .name = name(block, "_2_conv")}(x);
     x = resnet_bn(x, block, "_2_bn");
     x = resnet_relu(x, block, "_2_relu");
     x = Conv2D{.filters = 4 * filters, .kernel_size = 1, .name = name(block, "_3_conv")}(x);

@@ -13,14 +13,17 @@ namespace nnshape::applications {
 namespace detail {
 
 // Convolutions per block: VGG16 (2, 2, 3, 3, 3), VGG19 (2, 2, 4, 4, 4).
-constexpr Model vgg(Graph& g, const ApplicationArgs& args, std::array<std::int64_t, 5> depths, std::string_view model_name)
+constexpr Model vgg(Graph& g, const ApplicationArgs& args, std::array<std::int64_t, 5> depths,
+                    std::string_view model_name)
 {
     auto inputs = Input(g, {.shape = input_shape(args.input_shape, 224, 32, args.include_top)});
     constexpr std::array<std::int64_t, 5> filters{64, 128, 256, 512, 512};
     Tensor x = inputs;
     for (std::int64_t block = 1; block <= 5; ++block) {
         for (std::int64_t conv = 1; conv <= depths[std::size_t(block - 1)]; ++conv) {
-            x = Conv2D{.filters = filters[std::size_t(block - 1)], .kernel_size = 3, .padding = same,
+            x = Conv2D{.filters = filters[std::size_t(block - 1)],
+                       .kernel_size = 3,
+                       .padding = same,
                        .name = name("block", block, "_conv", conv)}(x);
         }
         x = MaxPooling2D{.pool_size = 2, .strides = 2, .name = name("block", block, "_pool")}(x);

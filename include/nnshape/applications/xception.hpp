@@ -18,7 +18,10 @@ inline constexpr std::int64_t channel_axis = -1;
 // SeparableConv2D 3x3 `blockB_sepconvN` and its BatchNormalization `blockB_sepconvN_bn`.
 constexpr Tensor sepconv_bn(Tensor x, std::int64_t filters, std::int64_t block, std::int64_t conv)
 {
-    x = SeparableConv2D{.filters = filters, .kernel_size = 3, .padding = same, .use_bias = false,
+    x = SeparableConv2D{.filters = filters,
+                        .kernel_size = 3,
+                        .padding = same,
+                        .use_bias = false,
                         .name = name("block", block, "_sepconv", conv)}(x);
     return BatchNormalization{.axis = channel_axis, .name = name("block", block, "_sepconv", conv, "_bn")}(x);
 }
@@ -44,7 +47,8 @@ constexpr Tensor entry_convs(Tensor x)
 // starts without an activation (its input is already block1_conv2_act).
 constexpr Tensor downsampling_block(Tensor x, std::int64_t block, std::int64_t filters1, std::int64_t filters2)
 {
-    Tensor residual = Conv2D{.filters = filters2, .kernel_size = 1, .strides = 2, .padding = same, .use_bias = false}(x);
+    Tensor residual =
+        Conv2D{.filters = filters2, .kernel_size = 1, .strides = 2, .padding = same, .use_bias = false}(x);
     residual = BatchNormalization{.axis = channel_axis}(residual);
     if (block != 2) x = relu(x, block, 1);
     x = sepconv_bn(x, filters1, block, 1);

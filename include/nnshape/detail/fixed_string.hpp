@@ -20,7 +20,9 @@ public:
     // ends up `const`, such as a layer's name in a constexpr layer.
     constexpr fixed_string(std::string_view s) : data_(copy_of(s)), size_(s.size()) {}
     template <std::size_t N>
-    constexpr fixed_string(const char (&s)[N]) : fixed_string(std::string_view(s, N - 1)) {}
+    constexpr fixed_string(const char (&s)[N]) : fixed_string(std::string_view(s, N - 1))
+    {
+    }
 
     constexpr fixed_string& append(std::string_view s)
     {

@@ -20,8 +20,8 @@ inline std::string describe_inputs(std::span<const Shape> inputs)
 
 // `Conv2D layer "conv2d_1" with input shape (None, 2, 2, 3): <rule>`; a rule that starts with the
 // class name already does not repeat it.
-[[noreturn]] inline void rethrow_in_context(const shape_error& e, std::string_view class_name,
-                                            std::string_view name, std::span<const Shape> inputs)
+[[noreturn]] inline void rethrow_in_context(const shape_error& e, std::string_view class_name, std::string_view name,
+                                            std::span<const Shape> inputs)
 {
     std::string_view rule = e.what();
     if (rule.starts_with(class_name) && rule.substr(class_name.size()).starts_with(": "))

@@ -95,8 +95,13 @@ struct value_error {
 
 inline std::string_view json_type(const json& v)
 {
-    return v.is_null() ? "null" : v.is_boolean() ? "a bool" : v.is_number_integer() ? "an int" : v.is_number() ? "a float"
-         : v.is_string() ? "a string" : v.is_array() ? "a list" : "an object";
+    return v.is_null()             ? "null"
+           : v.is_boolean()        ? "a bool"
+           : v.is_number_integer() ? "an int"
+           : v.is_number()         ? "a float"
+           : v.is_string()         ? "a string"
+           : v.is_array()          ? "a list"
+                                   : "an object";
 }
 
 [[noreturn]] inline void wrong(std::string_view expected, const json& v)
@@ -106,7 +111,8 @@ inline std::string_view json_type(const json& v)
 
 inline std::int64_t as_int(const json& v)
 {
-    if (v.is_number_unsigned() && v.get<std::uint64_t>() > std::uint64_t(INT64_MAX)) throw value_error{"int out of range"};
+    if (v.is_number_unsigned() && v.get<std::uint64_t>() > std::uint64_t(INT64_MAX))
+        throw value_error{"int out of range"};
     if (!v.is_number_integer()) wrong("an int", v);
     return v.get<std::int64_t>();
 }
@@ -133,7 +139,8 @@ template <class T, class E, std::size_t... N>
 T tuple_of(const std::vector<E>& v, std::index_sequence<N...>)
 {
     using Maker = T (*)(const std::vector<E>&);
-    static constexpr Maker makers[] = {+[](const std::vector<E>& x) { return braced<T>(x, std::make_index_sequence<N>{}); }...};
+    static constexpr Maker makers[] = {
+        +[](const std::vector<E>& x) { return braced<T>(x, std::make_index_sequence<N>{}); }...};
     if (v.size() >= sizeof...(N)) throw value_error{"a tuple longer than nnshape's maximum rank allows"};
     return makers[v.size()](v);
 }
@@ -178,7 +185,8 @@ inline std::string lower(const json& v, std::string_view expected)
 inline void read_value(const json& v, Padding& out)
 {
     const std::string s = lower(v, "\"valid\", \"same\" or \"causal\"");
-    if (s != "valid" && s != "same" && s != "causal") throw value_error{"expected \"valid\", \"same\" or \"causal\", got \"" + s + "\""};
+    if (s != "valid" && s != "same" && s != "causal")
+        throw value_error{"expected \"valid\", \"same\" or \"causal\", got \"" + s + "\""};
     out = s == "valid" ? valid : s == "same" ? same : causal;
 }
 inline void read_value(const json& v, DataFormat& out)
@@ -195,11 +203,16 @@ inline void read_value(const json& v, MergeMode& out)
         return;
     }
     const std::string s = lower(v, "\"sum\", \"mul\", \"ave\", \"concat\" or null");
-    if (s == "sum") out = MergeMode::sum;
-    else if (s == "mul") out = MergeMode::mul;
-    else if (s == "ave") out = MergeMode::ave;
-    else if (s == "concat") out = MergeMode::concat;
-    else throw value_error{"expected \"sum\", \"mul\", \"ave\", \"concat\" or null, got \"" + s + "\""};
+    if (s == "sum")
+        out = MergeMode::sum;
+    else if (s == "mul")
+        out = MergeMode::mul;
+    else if (s == "ave")
+        out = MergeMode::ave;
+    else if (s == "concat")
+        out = MergeMode::concat;
+    else
+        throw value_error{"expected \"sum\", \"mul\", \"ave\", \"concat\" or null, got \"" + s + "\""};
 }
 template <std::size_t N>
 void read_value(const json& v, Ints<N>& out)
@@ -364,7 +377,8 @@ struct Reader {
     void require_absent(std::string_view key, std::string_view why) const
     {
         const json* v = find(key);
-        const bool neutral = !v || v->is_null() || (v->is_boolean() && !v->get<bool>()) || (v->is_number() && v->get<double>() == 0);
+        const bool neutral =
+            !v || v->is_null() || (v->is_boolean() && !v->get<bool>()) || (v->is_number() && v->get<double>() == 0);
         if (!neutral) bad(key, why);
     }
     // A wrapped layer's config: {"class_name": ..., "config": {...}}.
@@ -386,9 +400,12 @@ void read_activation(const Reader& r, std::string_view key, Text& out)
     if (v && v->is_null()) return;
     if (v && v->is_object()) { // tf.keras/Keras 3 serialize some activations as {"class_name": ..., "config": ...}
         const auto config = v->find("config"), class_name = v->find("class_name");
-        if (config != v->end() && config->is_string()) r.read(key, *config, out);
-        else if (class_name != v->end()) r.read(key, *class_name, out);
-        else r.bad(key, "expected a string or a serialized function");
+        if (config != v->end() && config->is_string())
+            r.read(key, *config, out);
+        else if (class_name != v->end())
+            r.read(key, *class_name, out);
+        else
+            r.bad(key, "expected a string or a serialized function");
     } else if (v) {
         r.read(key, *v, out);
     }
@@ -400,7 +417,8 @@ void read_kwargs(const Reader& r, L& l)
     r("trainable", l.trainable);
     r("batch_input_shape", l.batch_input_shape); // Keras 2 and tf.keras, on a Sequential's first layer
     if constexpr (requires { l.activation; }) read_activation(r, "activation", l.activation);
-    if constexpr (requires { l.recurrent_activation; }) read_activation(r, "recurrent_activation", l.recurrent_activation);
+    if constexpr (requires { l.recurrent_activation; })
+        read_activation(r, "recurrent_activation", l.recurrent_activation);
 }
 
 inline void read_args(const Reader& r, Dense& l)
@@ -430,7 +448,7 @@ inline void read_args(const Reader& r, ReLU& l)
 inline void read_args(const Reader& r, LeakyReLU& l)
 {
     r("negative_slope", l.negative_slope); // Keras 3
-    r("alpha", l.alpha);                   // Keras 2, tf.keras
+    r("alpha", l.alpha); // Keras 2, tf.keras
 }
 inline void read_args(const Reader& r, PReLU& l) { r("shared_axes", l.shared_axes); }
 inline void read_args(const Reader&, ELU&) {}
@@ -690,7 +708,8 @@ inline void read_args(const Reader& r, Bidirectional& l)
     l.layer = wrapped_as<RecurrentLayer>(r, "layer", r.inner("layer"), "a recurrent layer");
     r("merge_mode", l.merge_mode);
     if (const json* b = r.find("backward_layer"); b && !b->is_null())
-        l.backward_layer = wrapped_as<RecurrentLayer>(r, "backward_layer", r.inner("backward_layer"), "a recurrent layer");
+        l.backward_layer =
+            wrapped_as<RecurrentLayer>(r, "backward_layer", r.inner("backward_layer"), "a recurrent layer");
 }
 inline void read_args(const Reader& r, TimeDistributed& l)
 {
@@ -718,20 +737,32 @@ inline const std::map<std::string_view, LayerMaker, std::less<>>& layer_table()
         std::map<std::string_view, LayerMaker, std::less<>> t;
         [&]<class... L>(type_list<L...>) {
             const auto add = [&]<class One>(std::type_identity<One>) {
-                if constexpr (!std::is_same_v<One, InputLayer>) t.emplace(One::class_name, &make<One>); // InputLayer: see the model readers
+                if constexpr (!std::is_same_v<One, InputLayer>)
+                    t.emplace(One::class_name, &make<One>); // InputLayer: see the model readers
             };
             (add(std::type_identity<L>{}), ...);
         }(nnshape::detail::layer_list{});
-        const std::pair<std::string_view, std::string_view> aliases[] = {
-            {"Convolution1D", "Conv1D"}, {"Convolution2D", "Conv2D"}, {"Convolution3D", "Conv3D"},
-            {"SeparableConvolution1D", "SeparableConv1D"}, {"SeparableConvolution2D", "SeparableConv2D"},
-            {"Convolution2DTranspose", "Conv2DTranspose"}, {"Convolution3DTranspose", "Conv3DTranspose"},
-            {"Deconvolution2D", "Conv2DTranspose"}, {"Deconvolution3D", "Conv3DTranspose"},
-            {"MaxPool1D", "MaxPooling1D"}, {"MaxPool2D", "MaxPooling2D"}, {"MaxPool3D", "MaxPooling3D"},
-            {"AvgPool1D", "AveragePooling1D"}, {"AvgPool2D", "AveragePooling2D"}, {"AvgPool3D", "AveragePooling3D"},
-            {"GlobalMaxPool1D", "GlobalMaxPooling1D"}, {"GlobalMaxPool2D", "GlobalMaxPooling2D"},
-            {"GlobalMaxPool3D", "GlobalMaxPooling3D"}, {"GlobalAvgPool1D", "GlobalAveragePooling1D"},
-            {"GlobalAvgPool2D", "GlobalAveragePooling2D"}, {"GlobalAvgPool3D", "GlobalAveragePooling3D"}};
+        const std::pair<std::string_view, std::string_view> aliases[] = {{"Convolution1D", "Conv1D"},
+                                                                         {"Convolution2D", "Conv2D"},
+                                                                         {"Convolution3D", "Conv3D"},
+                                                                         {"SeparableConvolution1D", "SeparableConv1D"},
+                                                                         {"SeparableConvolution2D", "SeparableConv2D"},
+                                                                         {"Convolution2DTranspose", "Conv2DTranspose"},
+                                                                         {"Convolution3DTranspose", "Conv3DTranspose"},
+                                                                         {"Deconvolution2D", "Conv2DTranspose"},
+                                                                         {"Deconvolution3D", "Conv3DTranspose"},
+                                                                         {"MaxPool1D", "MaxPooling1D"},
+                                                                         {"MaxPool2D", "MaxPooling2D"},
+                                                                         {"MaxPool3D", "MaxPooling3D"},
+                                                                         {"AvgPool1D", "AveragePooling1D"},
+                                                                         {"AvgPool2D", "AveragePooling2D"},
+                                                                         {"AvgPool3D", "AveragePooling3D"},
+                                                                         {"GlobalMaxPool1D", "GlobalMaxPooling1D"},
+                                                                         {"GlobalMaxPool2D", "GlobalMaxPooling2D"},
+                                                                         {"GlobalMaxPool3D", "GlobalMaxPooling3D"},
+                                                                         {"GlobalAvgPool1D", "GlobalAveragePooling1D"},
+                                                                         {"GlobalAvgPool2D", "GlobalAveragePooling2D"},
+                                                                         {"GlobalAvgPool3D", "GlobalAveragePooling3D"}};
         for (const auto& [alias, name] : aliases) t.emplace(alias, t.at(name));
         return t;
     }();
@@ -756,7 +787,8 @@ inline const json& config_of(const json& entry, const Where& where)
 {
     const auto it = entry.find("config");
     if (it == entry.end()) fail(where, "missing key \"config\"");
-    if (!it->is_object() && !it->is_array()) fail(where, "key \"config\": expected an object, got " + std::string(json_type(*it)));
+    if (!it->is_object() && !it->is_array())
+        fail(where, "key \"config\": expected an object, got " + std::string(json_type(*it)));
     return *it;
 }
 
@@ -781,14 +813,18 @@ inline constexpr int max_depth = 32; // nested models and wrappers
 // One built-in layer from {"class_name": ..., "config": {...}}.
 inline Layer read_layer(const json& entry, const Where& at, int depth)
 {
-    if (!entry.is_object()) fail(at, "expected a layer object {\"class_name\": ..., \"config\": ...}, got " + std::string(json_type(entry)));
+    if (!entry.is_object())
+        fail(at,
+             "expected a layer object {\"class_name\": ..., \"config\": ...}, got " + std::string(json_type(entry)));
     if (depth > max_depth) fail(at, "layers nested deeper than " + std::to_string(max_depth) + " levels");
     Where where{at.path, name_of(entry), class_of(entry, at)};
     if (computes_in_python(where.class_name))
-        fail(where, "nnshape cannot compute the shape of a " + where.class_name + " layer (its output comes from Python code)");
+        fail(where, "nnshape cannot compute the shape of a " + where.class_name +
+                        " layer (its output comes from Python code)");
     const auto& table = layer_table();
     const auto it = table.find(where.class_name);
-    if (it == table.end()) fail(where, "unknown layer class \"" + where.class_name + "\": not a Keras layer nnshape knows");
+    if (it == table.end())
+        fail(where, "unknown layer class \"" + where.class_name + "\": not a Keras layer nnshape knows");
     const json& config = config_of(entry, where);
     if (!config.is_object()) fail(where, "key \"config\": expected an object, got a list");
     return it->second(Reader{config, where, depth});
@@ -803,7 +839,8 @@ inline InputLayer read_input_layer(const Reader& r)
     InputLayer in{};
     r("name", in.name);
     const json* shape = r.find("batch_shape") ? r.find("batch_shape") : r.find("batch_input_shape");
-    if (!shape || shape->is_null()) fail(r.where, "missing config key \"batch_input_shape\" (Keras 2) or \"batch_shape\" (Keras 3)");
+    if (!shape || shape->is_null())
+        fail(r.where, "missing config key \"batch_input_shape\" (Keras 2) or \"batch_shape\" (Keras 3)");
     r.read(r.find("batch_shape") ? "batch_shape" : "batch_input_shape", *shape, in.batch_shape);
     return in;
 }
@@ -812,7 +849,8 @@ inline const json& array_key(const json& object, std::string_view key, const Whe
 {
     const auto it = object.find(key);
     if (it == object.end()) fail(where, "missing key \"" + std::string(key) + "\"");
-    if (!it->is_array()) fail(where, "key \"" + std::string(key) + "\": expected a list, got " + std::string(json_type(*it)));
+    if (!it->is_array())
+        fail(where, "key \"" + std::string(key) + "\": expected a list, got " + std::string(json_type(*it)));
     return *it;
 }
 
@@ -835,11 +873,12 @@ inline TensorRef as_ref(const json& v, const Where& where)
     const json* history = &v;
     if (is_keras3_tensor(v)) {
         const auto c = v.find("config");
-        if (c == v.end() || !c->is_object() || !c->contains("keras_history")) fail(where, "a __keras_tensor__ without config.keras_history");
+        if (c == v.end() || !c->is_object() || !c->contains("keras_history"))
+            fail(where, "a __keras_tensor__ without config.keras_history");
         history = &(*c)["keras_history"];
     }
-    if (!history->is_array() || history->size() < 3 || !(*history)[0].is_string() || !(*history)[1].is_number_integer() ||
-        !(*history)[2].is_number_integer())
+    if (!history->is_array() || history->size() < 3 || !(*history)[0].is_string() ||
+        !(*history)[1].is_number_integer() || !(*history)[2].is_number_integer())
         fail(where, "a tensor reference must be [layer_name, node_index, tensor_index]");
     TensorRef ref{(*history)[0].get<std::string>(), 0, 0};
     try {
@@ -870,16 +909,21 @@ inline void keyword_tensors(const json& kwargs, const Where& where, std::vector<
     if (!kwargs.is_object()) return;
     for (const auto& [key, v] : kwargs.items()) {
         std::vector<TensorRef> found;
-        if (is_keras2_ref(v)) found.push_back(as_ref(v, where));
-        else collect_tensors(v, where, found, 0);
+        if (is_keras2_ref(v))
+            found.push_back(as_ref(v, where));
+        else
+            collect_tensors(v, where, found, 0);
         if (!found.empty() && key != "query" && key != "value" && key != "key")
-            fail(where, "inbound node passes a tensor as keyword argument \"" + key + "\", which nnshape does not read");
+            fail(where,
+                 "inbound node passes a tensor as keyword argument \"" + key + "\", which nnshape does not read");
     }
     for (const char* key : {"query", "value", "key"}) {
         const auto it = kwargs.find(key);
         if (it == kwargs.end()) continue;
-        if (is_keras2_ref(*it)) out.push_back(as_ref(*it, where));
-        else collect_tensors(*it, where, out, 0);
+        if (is_keras2_ref(*it))
+            out.push_back(as_ref(*it, where));
+        else
+            collect_tensors(*it, where, out, 0);
     }
 }
 
@@ -900,7 +944,8 @@ inline std::vector<TensorRef> node_inputs(const json& node, const Where& where)
             if (r.is_array() && r.size() > 3) keyword_tensors(r[3], where, refs);
         }
     } else {
-        fail(where, "an inbound node must be a list (Keras 2) or an object (Keras 3), got " + std::string(json_type(node)));
+        fail(where,
+             "an inbound node must be a list (Keras 2) or an object (Keras 3), got " + std::string(json_type(node)));
     }
     if (refs.empty()) fail(where, "an inbound node with no input tensor");
     return refs;
@@ -945,7 +990,8 @@ inline void count_calls(std::int64_t& total, std::int64_t calls, const Where& wh
 {
     total += calls; // both at most max_calls: no overflow
     if (total > max_calls)
-        fail(where, "the model runs more than " + std::to_string(max_calls) + " layer calls (nested models called many times)");
+        fail(where, "the model runs more than " + std::to_string(max_calls) +
+                        " layer calls (nested models called many times)");
 }
 
 // Adds a layer read by read_layer (never an InputLayer) to `g`.
@@ -963,7 +1009,13 @@ inline SharedLayer add_to(Graph& g, const Layer& layer)
 // calls in file order, a call waiting until the calls it takes tensors from are made.
 class FunctionalReader {
 public:
-    FunctionalReader(Graph& g, const json& config, const Where& where, int depth) : g_(g), config_(config), where_(where), depth_(depth) {}
+    FunctionalReader(Graph& g, const json& config, const Where& where, int depth)
+        : g_(g),
+          config_(config),
+          where_(where),
+          depth_(depth)
+    {
+    }
 
     ReadModel read()
     {
@@ -984,7 +1036,7 @@ private:
         std::int64_t first_node = 0; // a nested model's calls are numbered from 1 (node 0 is its own)
         const json* nodes = nullptr;
         std::vector<std::vector<Tensor>> outputs; // per call made, in node order
-        std::int64_t calls_per_call = 1;          // a nested model: the layer calls of one run
+        std::int64_t calls_per_call = 1; // a nested model: the layer calls of one run
     };
 
     std::string name_of_config() const
@@ -1000,7 +1052,8 @@ private:
         if (!layer.is_object()) fail(at, "expected a layer object, got " + std::string(json_type(layer)));
         Entry e{Where{at.path, name_of(layer), class_of(layer, at)}, std::nullopt, std::nullopt, 0, nullptr, {}, 1};
         if (e.where.name.empty()) fail(e.where, "missing key \"name\"");
-        if (by_name_.contains(e.where.name)) fail(e.where, "a second layer named \"" + e.where.name + "\" in the same model");
+        if (by_name_.contains(e.where.name))
+            fail(e.where, "a second layer named \"" + e.where.name + "\" in the same model");
         e.nodes = &array_key(layer, "inbound_nodes", e.where);
         if (e.where.class_name == "InputLayer") {
             if (!e.nodes->empty()) fail(e.where, "an InputLayer has no inbound nodes");
@@ -1030,12 +1083,13 @@ private:
         const std::int64_t call = ref.node - e.first_node;
         const std::size_t calls = e.layer || e.model ? e.nodes->size() : 1; // an InputLayer: its own node 0
         if (call < 0 || std::uint64_t(call) >= calls)
-            fail(where, "refers to node " + std::to_string(ref.node) + " of layer \"" + ref.layer + "\", which has no such node");
+            fail(where, "refers to node " + std::to_string(ref.node) + " of layer \"" + ref.layer +
+                            "\", which has no such node");
         if (std::size_t(call) >= e.outputs.size()) return std::nullopt;
         const std::vector<Tensor>& out = e.outputs[std::size_t(call)];
         if (ref.tensor < 0 || std::uint64_t(ref.tensor) >= out.size())
-            fail(where, "refers to output " + std::to_string(ref.tensor) + " of \"" + ref.layer + "\" node " + std::to_string(ref.node) +
-                            ", which has " + std::to_string(out.size()));
+            fail(where, "refers to output " + std::to_string(ref.tensor) + " of \"" + ref.layer + "\" node " +
+                            std::to_string(ref.node) + ", which has " + std::to_string(out.size()));
         return out[std::size_t(ref.tensor)];
     }
 
@@ -1052,7 +1106,8 @@ private:
             inputs.push_back(*t);
         }
         count_calls(calls_, e.calls_per_call, at); // before the call: the call is the work
-        const Tensors out = with_context(at, [&] { return e.layer ? (*e.layer)(as_tensors(inputs)) : (*e.model)(as_tensors(inputs)); });
+        const Tensors out =
+            with_context(at, [&] { return e.layer ? (*e.layer)(as_tensors(inputs)) : (*e.model)(as_tensors(inputs)); });
         e.outputs.emplace_back(out.begin(), out.end());
         return true;
     }
@@ -1067,10 +1122,12 @@ private:
         }
         for (const Entry& e : entries_) {
             if ((e.layer || e.model) && e.outputs.size() < e.nodes->size()) {
-                const Where at{e.where.path + ".inbound_nodes[" + std::to_string(e.outputs.size()) + "]", e.where.name, e.where.class_name};
+                const Where at{e.where.path + ".inbound_nodes[" + std::to_string(e.outputs.size()) + "]", e.where.name,
+                               e.where.class_name};
                 std::string waits;
                 for (const TensorRef& ref : node_inputs((*e.nodes)[e.outputs.size()], at))
-                    if (!resolve(ref, at)) waits = ref.layer + "[" + std::to_string(ref.node) + "][" + std::to_string(ref.tensor) + "]";
+                    if (!resolve(ref, at))
+                        waits = ref.layer + "[" + std::to_string(ref.node) + "][" + std::to_string(ref.tensor) + "]";
                 fail(at, "its input " + waits + " can never be computed: the layer graph has a cycle");
             }
         }
@@ -1081,11 +1138,14 @@ private:
         const auto it = config_.find(key);
         if (it == config_.end()) fail(where_, "missing key \"" + std::string(key) + "\"");
         std::vector<const json*> items; // one [name, node, tensor], a list of them, or Keras 3's dict of them
-        if (is_keras2_ref(*it)) items.push_back(&*it);
+        if (is_keras2_ref(*it))
+            items.push_back(&*it);
         else if (it->is_array() || it->is_object())
             for (const json& v : *it) items.push_back(&v);
-        else fail(where_, "key \"" + std::string(key) + "\": expected a list of [layer_name, node_index, tensor_index]");
-        const Where at{where_.path.empty() ? std::string(key) : where_.path + "." + std::string(key), where_.name, where_.class_name, where_.what};
+        else
+            fail(where_, "key \"" + std::string(key) + "\": expected a list of [layer_name, node_index, tensor_index]");
+        const Where at{where_.path.empty() ? std::string(key) : where_.path + "." + std::string(key), where_.name,
+                       where_.class_name, where_.what};
         std::vector<Tensor> out;
         for (const json* v : items) {
             const std::optional<Tensor> t = resolve(as_ref(*v, at), at);
@@ -1121,7 +1181,8 @@ inline Where sequential_where(const Where& where, std::size_t i)
 // batch_input_shape (Keras 2), or Keras 3's build_input_shape.
 inline std::optional<Shape> sequential_input(const json& config, const json& layers, const Where& where)
 {
-    if (!layers.empty() && layers[0].is_object() && layers[0].contains("class_name") && layers[0]["class_name"] == "InputLayer") {
+    if (!layers.empty() && layers[0].is_object() && layers[0].contains("class_name") &&
+        layers[0]["class_name"] == "InputLayer") {
         const Where at = sequential_where(where, 0);
         return read_input_layer(Reader{config_of(layers[0], at), at, 0}).output_shape();
     }
@@ -1159,12 +1220,15 @@ inline ReadModel sequential_as_model(Graph& g, const json& config, const Where& 
         const Layer l = read_layer(layers[i], at, depth);
         if (!x) {
             if (!input) input = l.declared_input();
-            if (!input) fail(where, "the Sequential declares no input shape (no InputLayer, batch_input_shape or build_input_shape)");
+            if (!input)
+                fail(where,
+                     "the Sequential declares no input shape (no InputLayer, batch_input_shape or build_input_shape)");
             first = x.emplace(with_context(named, [&] { return Input(g, InputLayer{.batch_shape = *input}); }));
         }
         x = with_context(named, [&] {
             const Tensors out = add_to(g, l)(*x);
-            require(out.size() == 1, "Sequential: All layers in a Sequential model should have a single output tensor.");
+            require(out.size() == 1,
+                    "Sequential: All layers in a Sequential model should have a single output tensor.");
             return Tensor(out);
         });
     }
@@ -1191,7 +1255,8 @@ inline ReadModel read_model(Graph& g, const json& entry, const Where& where, int
 inline bool holds_model(const json& layers)
 {
     for (const json& l : layers)
-        if (l.is_object() && l.contains("class_name") && l["class_name"].is_string() && is_model_class(l["class_name"].get<std::string>()))
+        if (l.is_object() && l.contains("class_name") && l["class_name"].is_string() &&
+            is_model_class(l["class_name"].get<std::string>()))
             return true;
     return false;
 }
@@ -1205,7 +1270,9 @@ inline Sequential<> read_sequential(const json& config, const Where& where)
     Sequential<> model;
     for (std::size_t i = 0; i < layers.size(); ++i) {
         const Where at = sequential_where(where, i);
-        if (i == 0 && layers[0].is_object() && layers[0].contains("class_name") && layers[0]["class_name"] == "InputLayer") continue;
+        if (i == 0 && layers[0].is_object() && layers[0].contains("class_name") &&
+            layers[0]["class_name"] == "InputLayer")
+            continue;
         Layer l = read_layer(layers[i], at, 0);
         if (model.layers().empty() && input && !l.declared_input()) {
             l = l.visit([&](auto layer) {
@@ -1214,8 +1281,10 @@ inline Sequential<> read_sequential(const json& config, const Where& where)
             });
         }
         if (model.layers().empty() && !l.declared_input())
-            fail(where, "the Sequential declares no input shape (no InputLayer, batch_input_shape or build_input_shape)");
-        with_context(Where{at.path, std::string(l.given_name()), std::string(l.class_name())}, [&] { model.add(std::move(l)); });
+            fail(where,
+                 "the Sequential declares no input shape (no InputLayer, batch_input_shape or build_input_shape)");
+        with_context(Where{at.path, std::string(l.given_name()), std::string(l.class_name())},
+                     [&] { model.add(std::move(l)); });
     }
     if (model.layers().empty()) fail(where, "a Sequential with no layers");
     return model;
@@ -1252,7 +1321,8 @@ inline LoadedModel load_keras_json(std::string_view text)
         const detail::Where top{"model", detail::name_of(entry), ""};
         const std::string class_name = detail::class_of(entry, top);
         if (!detail::is_model_class(class_name))
-            detail::fail("the top-level class_name is \"" + class_name + "\"; expected Sequential, Functional or Model");
+            detail::fail("the top-level class_name is \"" + class_name +
+                         "\"; expected Sequential, Functional or Model");
         const json& config = detail::config_of(entry, top);
         const detail::Where where{"", detail::name_of(entry), "", "model"};
         if (class_name == "Sequential" && !detail::holds_model(detail::sequential_layers(config, top)))

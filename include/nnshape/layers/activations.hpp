@@ -36,7 +36,8 @@ struct ReLU {
     constexpr Shape output_shape(const Shape& in) const
     {
         detail::require(!max_value || *max_value >= 0, "ReLU: max_value of a ReLU layer cannot be a negative value.");
-        detail::require(negative_slope >= 0, "ReLU: negative_slope of a ReLU layer cannot be None or a negative value.");
+        detail::require(negative_slope >= 0,
+                        "ReLU: negative_slope of a ReLU layer cannot be None or a negative value.");
         detail::require(threshold >= 0, "ReLU: threshold of a ReLU layer cannot be None or a negative value.");
         return in;
     }

@@ -145,7 +145,7 @@ constexpr EinsumAnalysis analyze_einsum(std::string_view equation, std::string_v
     Dim bias = bias_axes.empty() ? 0 : 1;
     for (char c : bias_axes)
         require(find_last(e.output, c) != npos, "EinsumDense: Bias dimension was requested, but is not part of the "
-                                          "output spec");
+                                                "output spec");
     for (std::size_t j = 0; j < e.output.size(); ++j)
         if (find_last(bias_axes, e.output[j]) != npos) bias = bias * out[lead + j];
     return {out, kernel, bias};

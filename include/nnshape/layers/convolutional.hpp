@@ -133,7 +133,8 @@ struct SeparableConv {
     constexpr Params params(const Shape& in) const
     {
         output_shape(in);
-        const std::int64_t depthwise_out = detail::checked_mul(detail::known_channels(in, data_format), depth_multiplier);
+        const std::int64_t depthwise_out =
+            detail::checked_mul(detail::known_channels(in, data_format), depth_multiplier);
         const std::int64_t depthwise = detail::checked_mul(kernel_size.product(), depthwise_out);
         const std::int64_t pointwise = detail::checked_mul(depthwise_out, filters);
         return {detail::checked_add(detail::checked_add(depthwise, pointwise), detail::bias_count(use_bias, filters))};
@@ -168,7 +169,7 @@ struct ConvTranspose {
         detail::require_conv_window(kernel_size, strides, dilation_rate);
         for (std::size_t i = 0; output_padding && i < N; ++i) {
             detail::require((*output_padding)[i] >= 0, "ConvTranspose: The `output_padding` argument must be a "
-                                                        "tuple of integers that satisfy `value >= 0`");
+                                                       "tuple of integers that satisfy `value >= 0`");
             detail::require((*output_padding)[i] < strides[i], "ConvTranspose: `output_padding` must be strictly "
                                                                "less than `strides` for all dimensions.");
         }
@@ -186,8 +187,8 @@ struct ConvTranspose {
     constexpr Params params(const Shape& in) const
     {
         output_shape(in);
-        const std::int64_t kernel = detail::checked_mul(
-            detail::checked_mul(kernel_size.product(), filters), detail::known_channels(in, data_format));
+        const std::int64_t kernel = detail::checked_mul(detail::checked_mul(kernel_size.product(), filters),
+                                                        detail::known_channels(in, data_format));
         return {detail::checked_add(kernel, detail::bias_count(use_bias, filters))};
     }
 };

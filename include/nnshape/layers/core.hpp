@@ -74,7 +74,8 @@ struct Embedding {
 
     constexpr Shape output_shape(const Shape& in) const
     {
-        detail::require(input_dim > 0 && output_dim > 0, "Embedding: input_dim and output_dim must be positive integers");
+        detail::require(input_dim > 0 && output_dim > 0,
+                        "Embedding: input_dim and output_dim must be positive integers");
         detail::require(in.rank() >= 1, "Embedding: expected min_ndim=1");
         Shape out = in;
         if (input_length) {

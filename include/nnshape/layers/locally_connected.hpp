@@ -61,8 +61,8 @@ struct LocallyConnected {
             in_positions = detail::checked_mul(in_positions, in[detail::spatial_axis(data_format, i)].value());
         }
         const std::int64_t per_tap = detail::checked_mul(channels, filters);
-        const std::int64_t taps = implementation == 2 ? detail::checked_mul(in_positions, out_positions)
-                                                      : in_bounds_taps(in, out);
+        const std::int64_t taps =
+            implementation == 2 ? detail::checked_mul(in_positions, out_positions) : in_bounds_taps(in, out);
         return {detail::checked_add(detail::checked_mul(taps, per_tap),
                                     detail::bias_count(use_bias, detail::checked_mul(out_positions, filters)))};
     }

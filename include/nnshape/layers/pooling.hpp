@@ -91,10 +91,9 @@ using GlobalAvgPool2D = GlobalAveragePooling2D;
 using GlobalAvgPool3D = GlobalAveragePooling3D;
 
 namespace detail {
-using pooling_layers =
-    type_list<MaxPooling1D, MaxPooling2D, MaxPooling3D, AveragePooling1D, AveragePooling2D, AveragePooling3D,
-              GlobalMaxPooling1D, GlobalMaxPooling2D, GlobalMaxPooling3D, GlobalAveragePooling1D,
-              GlobalAveragePooling2D, GlobalAveragePooling3D>;
+using pooling_layers = type_list<MaxPooling1D, MaxPooling2D, MaxPooling3D, AveragePooling1D, AveragePooling2D,
+                                 AveragePooling3D, GlobalMaxPooling1D, GlobalMaxPooling2D, GlobalMaxPooling3D,
+                                 GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalAveragePooling3D>;
 } // namespace detail
 
 } // namespace nnshape

@@ -58,7 +58,10 @@ struct SimpleRNNCell {
     bool use_bias = true;
 
     static constexpr std::string_view class_name = "SimpleRNNCell";
-    constexpr Params params(std::int64_t input_dim) const { return detail::gated_params(input_dim, units, 1, use_bias); }
+    constexpr Params params(std::int64_t input_dim) const
+    {
+        return detail::gated_params(input_dim, units, 1, use_bias);
+    }
     constexpr detail::StateSizes state_sizes() const { return {{units}, 1}; }
 };
 
@@ -67,7 +70,10 @@ struct LSTMCell {
     bool use_bias = true;
 
     static constexpr std::string_view class_name = "LSTMCell";
-    constexpr Params params(std::int64_t input_dim) const { return detail::gated_params(input_dim, units, 4, use_bias); }
+    constexpr Params params(std::int64_t input_dim) const
+    {
+        return detail::gated_params(input_dim, units, 4, use_bias);
+    }
     constexpr detail::StateSizes state_sizes() const { return {{units, units}, 2}; }
 };
 
@@ -167,17 +173,14 @@ constexpr Shapes recurrent_shapes(const Layer& layer, const Cell& cell, const Sh
 // What every recurrent layer takes after its cell's arguments (Keras's order). The layers also take
 // Keras's `input_dim` / `input_length` on the first layer of a Sequential:
 // `input_shape = (input_length, input_dim)`.
-#define NNSHAPE_RECURRENT_ARGS                                                                     \
-    bool return_sequences = false;                                                                 \
-    bool return_state = false;                                                                     \
-    bool go_backwards = false;                                                                     \
+#define NNSHAPE_RECURRENT_ARGS     \
+    bool return_sequences = false; \
+    bool return_state = false;     \
+    bool go_backwards = false;     \
     bool stateful = false;
 
-#define NNSHAPE_RECURRENT_RULES                                                                    \
-    constexpr Shapes output_shapes(const Shape& in) const                                          \
-    {                                                                                              \
-        return detail::recurrent_shapes(*this, cell(), in);                                        \
-    }                                                                                              \
+#define NNSHAPE_RECURRENT_RULES                                                                                   \
+    constexpr Shapes output_shapes(const Shape& in) const { return detail::recurrent_shapes(*this, cell(), in); } \
     constexpr Params params(const Shape& in) const { return detail::cell_params(cell(), in); }
 
 struct SimpleRNN {

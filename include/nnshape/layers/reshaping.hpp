@@ -74,7 +74,8 @@ struct Reshape {
         const Dim size = product(in.features());
         if (!size.known()) return out;
         if (unknowns == 0) {
-            detail::require(product(out.features()) == size, "Reshape: The total size of the tensor must be unchanged.");
+            detail::require(product(out.features()) == size,
+                            "Reshape: The total size of the tensor must be unchanged.");
             return out;
         }
         std::int64_t partial = 1;
@@ -150,8 +151,7 @@ struct Cropping {
     DataFormat data_format = channels_last;
     NNSHAPE_LAYER_KWARGS
 
-    static constexpr std::string_view class_name =
-        detail::ranked_name<N>("Cropping1D", "Cropping2D", "Cropping3D");
+    static constexpr std::string_view class_name = detail::ranked_name<N>("Cropping1D", "Cropping2D", "Cropping3D");
 
     constexpr Shape output_shape(const Shape& in) const
     {

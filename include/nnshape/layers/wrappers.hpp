@@ -35,9 +35,8 @@ constexpr Params visit_params(const Variant& v, const Shape& in)
 enum class MergeMode : std::uint8_t { sum, mul, ave, concat, none };
 
 // The layers Bidirectional can wrap: Keras's RNN layers.
-using RecurrentLayer =
-    detail::variant_of<detail::concat<detail::type_list<SimpleRNN, LSTM, GRU, RNN>,
-                                      detail::convolutional_recurrent_layers>::type>::type;
+using RecurrentLayer = detail::variant_of<
+    detail::concat<detail::type_list<SimpleRNN, LSTM, GRU, RNN>, detail::convolutional_recurrent_layers>::type>::type;
 
 // Keras's Bidirectional(layer, merge_mode="concat", backward_layer=None). The forward and backward
 // outputs are merged; with return_state their states follow, forward first.
@@ -82,9 +81,12 @@ private:
     constexpr void require_compatible_backward() const
     {
         const auto flags = [](const RecurrentLayer& l) {
-            return detail::visit([](const auto& r) { return std::array{r.return_sequences, r.return_state, r.stateful}; }, l);
+            return detail::visit(
+                [](const auto& r) { return std::array{r.return_sequences, r.return_state, r.stateful}; }, l);
         };
-        const auto backwards = [](const RecurrentLayer& l) { return detail::visit([](const auto& r) { return r.go_backwards; }, l); };
+        const auto backwards = [](const RecurrentLayer& l) {
+            return detail::visit([](const auto& r) { return r.go_backwards; }, l);
+        };
         detail::require(flags(layer) == flags(*backward_layer),
                         "Bidirectional: Forward layer and backward layer should have the same `return_sequences`, "
                         "`return_state` and `stateful`.");
@@ -94,7 +96,8 @@ private:
 };
 
 // The layers the other wrappers can hold.
-using WrappedLayer = detail::variant_of<detail::concat<detail::builtin_layers, detail::type_list<Bidirectional>>::type>::type;
+using WrappedLayer =
+    detail::variant_of<detail::concat<detail::builtin_layers, detail::type_list<Bidirectional>>::type>::type;
 
 // Keras's TimeDistributed(layer): the layer applied to every time step (axis 1) of its input.
 struct TimeDistributed {
@@ -121,7 +124,7 @@ private:
     static constexpr Shape step_shape(const Shape& in)
     {
         detail::require(in.rank() >= 3, "TimeDistributed: `TimeDistributed` Layer should be passed an `input_shape` "
-                                         "with at least 3 dimensions");
+                                        "with at least 3 dimensions");
         Shape step{in[0]};
         for (std::size_t i = 2; i < in.rank(); ++i) step.push_back(in[i]);
         return step;
@@ -138,7 +141,10 @@ constexpr std::int64_t kernel_last_axis(const L& l, const Shape& in)
         return l.units;
     } else if constexpr (std::is_same_v<L, Embedding>) {
         return l.output_dim;
-    } else if constexpr (requires { l.filters; l.groups; }) { // Conv: (*k, in / groups, filters)
+    } else if constexpr (requires {
+                             l.filters;
+                             l.groups;
+                         }) { // Conv: (*k, in / groups, filters)
         return l.filters;
     } else if constexpr (requires { l.output_padding; }) { // ConvTranspose: (*k, filters, in)
         return known_channels(in, l.data_format);
