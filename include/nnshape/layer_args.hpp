@@ -170,7 +170,11 @@ using Name = detail::fixed_string<63>;
 
 // A Keras activation by name ("relu", "softmax", ...); empty is Keras's None, the identity ("linear").
 // Shapes and weights do not depend on it: diagrams show it and FLOPs count a softmax.
-using ActivationName = detail::fixed_string<31>;
+// Its own type (not a Name) so that readers know the key holds an activation, which Keras may serialize
+// as a function object.
+struct ActivationName : detail::fixed_string<31> {
+    using detail::fixed_string<31>::fixed_string;
+};
 
 class Tensors;
 

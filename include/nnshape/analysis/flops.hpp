@@ -71,20 +71,14 @@ constexpr Dim vector_count(const Shape& s) { return product({s.begin(), s.end() 
 // `macs` multiply-accumulates, each 2 FLOPs, and `bias_adds` additions of a bias.
 constexpr Cost contraction(Dim macs, Dim bias_adds) { return {macs, Dim(2) * macs + bias_adds}; }
 
-constexpr Cost elementwise(Dim flops) { return {0, flops}; }
+constexpr Cost elementwise_flops(Dim flops) { return {0, flops}; }
 
 // ---- layers without arithmetic --------------------------------------------------------------------
 
 // Copies, lookups, inference-time identities, and activations (the profiler registers no Relu,
-// Relu6, LeakyRelu, Elu, Sigmoid or Tanh op).
-using free_layers =
-    type_list<InputLayer, Identity, Embedding, Flatten, Reshape, Permute, RepeatVector, UpSampling1D, UpSampling2D,
-              UpSampling3D, ZeroPadding1D, ZeroPadding2D, ZeroPadding3D, Cropping1D, Cropping2D, Cropping3D, Dropout,
-              SpatialDropout1D, SpatialDropout2D, SpatialDropout3D, GaussianNoise, GaussianDropout, AlphaDropout,
-              ActivityRegularization, Concatenate, ReLU, LeakyReLU, PReLU, ELU, ThresholdedReLU, Resizing, CenterCrop>;
-
+// Relu6, LeakyRelu, Elu, Sigmoid or Tanh op): the layers whose header states `.cost = no_arithmetic`.
 template <class L>
-    requires contains<L, free_layers>::value
+    requires(L::analyses.cost == no_arithmetic)
 constexpr Cost layer_cost(const L&, std::span<const Shape>, std::span<const Shape>)
 {
     return {};
@@ -236,13 +230,13 @@ constexpr Cost projection(Dim n, Dim from, Dim to, bool use_bias)
 // query-key matmul (`key_size` MACs per score), the softmax, and the score-value matmul.
 constexpr Cost attend(Dim scaled, Dim scores, Dim key_size, Dim value_size)
 {
-    return contraction(scores * (key_size + value_size), 0) + elementwise(scaled + softmax_flops(scores));
+    return contraction(scores * (key_size + value_size), 0) + elementwise_flops(scaled + softmax_flops(scores));
 }
 
 // `use_gate`: a projection of the query to the heads' output, multiplying it.
 constexpr Cost gate(Dim queries, Dim features, Dim width, bool use_bias)
 {
-    return projection(queries, features, width, use_bias) + elementwise(queries * width);
+    return projection(queries, features, width, use_bias) + elementwise_flops(queries * width);
 }
 
 // The key positions each query position attends to: the key's attention axes.
@@ -309,9 +303,10 @@ constexpr Cost layer_cost(const Attention& l, std::span<const Shape> in, std::sp
 {
     const Dim scores = score_count(in), features = in[0].back();
     const bool concat = l.score_mode.view() == "concat";
-    const Cost scoring = concat ? elementwise(Dim(2) * scores * features + scores) : contraction(scores * features, 0);
+    const Cost scoring =
+        concat ? elementwise_flops(Dim(2) * scores * features + scores) : contraction(scores * features, 0);
     return scoring + contraction(scores * in[1].back(), 0) +
-           elementwise((l.use_scale ? scores : 0) + softmax_flops(scores));
+           elementwise_flops((l.use_scale ? scores : 0) + softmax_flops(scores));
 }
 
 // Our rule: tanh(query + key) summed over the features (2 per score and feature, 3 with the scale),
@@ -320,7 +315,7 @@ constexpr Cost layer_cost(const AdditiveAttention& l, std::span<const Shape> in,
 {
     const Dim scores = score_count(in);
     return contraction(scores * in[1].back(), 0) +
-           elementwise(Dim(l.use_scale ? 3 : 2) * scores * in[0].back() + softmax_flops(scores));
+           elementwise_flops(Dim(l.use_scale ? 3 : 2) * scores * in[0].back() + softmax_flops(scores));
 }
 
 // A batched matmul over the dot axes; `normalize` L2-normalizes both inputs first, our rule: square,
@@ -328,7 +323,7 @@ constexpr Cost layer_cost(const AdditiveAttention& l, std::span<const Shape> in,
 constexpr Cost layer_cost(const Dot& l, std::span<const Shape> in, std::span<const Shape> out)
 {
     const Cost product = contraction(element_count(out[0]) * in[0][l.axes.index(0, in[0])], 0);
-    return l.normalize ? product + elementwise(Dim(3) * (element_count(in[0]) + element_count(in[1]))) : product;
+    return l.normalize ? product + elementwise_flops(Dim(3) * (element_count(in[0]) + element_count(in[1]))) : product;
 }
 
 // ---- elementwise, pooling, normalization ----------------------------------------------------------
@@ -338,27 +333,28 @@ template <MergeKind Kind>
 constexpr Cost layer_cost(const Merge<Kind>&, std::span<const Shape> in, std::span<const Shape> out)
 {
     const auto ops = static_cast<std::int64_t>(in.size()) - (Kind == MergeKind::average ? 0 : 1);
-    return elementwise(Dim(ops) * element_count(out[0]));
+    return elementwise_flops(Dim(ops) * element_count(out[0]));
 }
 
 template <std::size_t N, PoolKind Kind>
 constexpr Cost layer_cost(const Pooling<N, Kind>& l, std::span<const Shape>, std::span<const Shape> out)
 {
-    return elementwise(Dim(l.pool_size.product()) * element_count(out[0]));
+    return elementwise_flops(Dim(l.pool_size.product()) * element_count(out[0]));
 }
 
 // The profiler's reductions: Mean reads each input element once; Max (keras-flops) does n - outputs.
 template <std::size_t N, PoolKind Kind>
 constexpr Cost layer_cost(const GlobalPooling<N, Kind>&, std::span<const Shape> in, std::span<const Shape> out)
 {
-    return elementwise(Kind == PoolKind::average ? element_count(in[0]) : element_count(in[0]) - element_count(out[0]));
+    return elementwise_flops(Kind == PoolKind::average ? element_count(in[0])
+                                                       : element_count(in[0]) - element_count(out[0]));
 }
 
 // tf.nn.batch_normalization at inference: rsqrt(var + eps) (3 per channel), * gamma, mean * inv,
 // beta - that (1 each per channel), x * inv + offset (2 per element).
 constexpr Cost layer_cost(const BatchNormalization& l, std::span<const Shape> in, std::span<const Shape>)
 {
-    return elementwise(Dim(2) * element_count(in[0]) + Dim(6) * in[0][in[0].axis(l.axis)]);
+    return elementwise_flops(Dim(2) * element_count(in[0]) + Dim(6) * in[0][in[0].axis(l.axis)]);
 }
 
 // Our rule for normalizing n elements in g groups by their own moments: mean 1 and variance 3 per
@@ -366,7 +362,7 @@ constexpr Cost layer_cost(const BatchNormalization& l, std::span<const Shape> in
 // then 1 per element for each of gamma and beta.
 constexpr Cost moments_normalization(Dim n, Dim groups, bool scale, bool center)
 {
-    return elementwise(Dim(6 + std::int64_t(scale) + std::int64_t(center)) * n + Dim(3) * groups);
+    return elementwise_flops(Dim(6 + std::int64_t(scale) + std::int64_t(center)) * n + Dim(3) * groups);
 }
 
 // The product of the axes not in `axis`: how many vectors are normalized.
@@ -395,35 +391,35 @@ constexpr Cost layer_cost(const GroupNormalization& l, std::span<const Shape> in
 // x * rsqrt(max(sum(x * x), eps)): square, sum, scale 3 per element; max and rsqrt 3 per vector.
 constexpr Cost layer_cost(const UnitNormalization& l, std::span<const Shape> in, std::span<const Shape>)
 {
-    return elementwise(Dim(3) * element_count(in[0]) + Dim(3) * outside_axes(in[0], l.axis));
+    return elementwise_flops(Dim(3) * element_count(in[0]) + Dim(3) * outside_axes(in[0], l.axis));
 }
 
 // (x - mean) / stddev with given or adapted statistics: 2 per element.
 constexpr Cost layer_cost(const Normalization&, std::span<const Shape> in, std::span<const Shape>)
 {
-    return elementwise(Dim(2) * element_count(in[0]));
+    return elementwise_flops(Dim(2) * element_count(in[0]));
 }
 
 // x * scale + offset: Mul and Add, 2 per element.
 constexpr Cost layer_cost(const Rescaling&, std::span<const Shape> in, std::span<const Shape>)
 {
-    return elementwise(Dim(2) * element_count(in[0]));
+    return elementwise_flops(Dim(2) * element_count(in[0]));
 }
 
 // x * any(x != mask_value): NotEqual and Mul, 2 per element.
 constexpr Cost layer_cost(const Masking&, std::span<const Shape> in, std::span<const Shape>)
 {
-    return elementwise(Dim(2) * element_count(in[0]));
+    return elementwise_flops(Dim(2) * element_count(in[0]));
 }
 
 constexpr Cost layer_cost(const Softmax&, std::span<const Shape> in, std::span<const Shape>)
 {
-    return elementwise(softmax_flops(element_count(in[0])));
+    return elementwise_flops(softmax_flops(element_count(in[0])));
 }
 
 constexpr Cost layer_cost(const Activation& l, std::span<const Shape> in, std::span<const Shape>)
 {
-    return elementwise(l.activation.view() == "softmax" ? softmax_flops(element_count(in[0])) : Dim(0));
+    return elementwise_flops(l.activation.view() == "softmax" ? softmax_flops(element_count(in[0])) : Dim(0));
 }
 
 // A layer's own `activation` argument (`Dense{.units = 10, .activation = "softmax"}`) runs on its
@@ -434,7 +430,7 @@ constexpr Cost fused_activation(const L& l, std::span<const Shape> out)
 {
     if constexpr (
         requires { l.activation.view(); } && !requires { l.return_sequences; } && !std::is_same_v<L, Activation>)
-        return elementwise(l.activation.view() == "softmax" ? softmax_flops(element_count(out[0])) : Dim(0));
+        return elementwise_flops(l.activation.view() == "softmax" ? softmax_flops(element_count(out[0])) : Dim(0));
     else
         return {};
 }
@@ -461,7 +457,7 @@ constexpr Cost layer_cost(const Bidirectional& l, std::span<const Shape> in, std
                                    : l.merge_mode == MergeMode::sum || l.merge_mode == MergeMode::mul ? 1
                                                                                                       : 0;
     return direction(l.layer) + direction(l.backward_layer ? *l.backward_layer : l.layer) +
-           elementwise(Dim(merge_ops) * element_count(out[0]));
+           elementwise_flops(Dim(merge_ops) * element_count(out[0]));
 }
 
 // Keras runs the layer once on (batch * timesteps, ...).
@@ -477,6 +473,27 @@ constexpr Cost layer_cost(const SpectralNormalization& l, std::span<const Shape>
 {
     return detail::visit([&](const auto& layer) { return layer_cost(layer, in, out); }, l.layer);
 }
+
+// Every built-in layer states in its header how its cost is counted; one that says `by_rule` has its
+// rule above. A forgotten decision stops the build here, naming the layer, instead of counting 0.
+template <class L>
+constexpr bool cost_decided()
+{
+    static_assert(
+        requires { L::analyses.cost; }, "flops: every built-in layer states `analyses` (detail/layer_facts.hpp)");
+    static_assert(L::analyses.cost == no_arithmetic || L::analyses.cost == by_rule,
+                  "flops: a layer's analyses.cost is no_arithmetic or by_rule");
+    static_assert(
+        requires(const L& l, std::span<const Shape> s) { layer_cost(l, s, s); },
+        "flops: a layer whose analyses say `.cost = by_rule` needs its layer_cost rule in this file");
+    return true;
+}
+template <class... L>
+constexpr bool every_cost_decided(type_list<L...>)
+{
+    return (cost_decided<L>() && ...);
+}
+static_assert(every_cost_decided(layer_list{}));
 
 // A user's layer class may give its cost as `Cost cost(std::span<const Shape> inputs,
 // std::span<const Shape> outputs) const` (batch axes already set); without it its cost is unknown.

@@ -176,32 +176,6 @@ constexpr ReceptiveField mixing(const Call& c, const Axes& axes)
     return r;
 }
 
-// Layers with no rule here: no field (Flatten, Reshape, global pooling, recurrent and attention
-// layers, custom layers, ...).
-template <class L>
-constexpr std::optional<ReceptiveField> layer_field(const L&, const Call&)
-{
-    return std::nullopt;
-}
-
-// Value by value: each output value is a function of the input value at the same position.
-template <class L>
-concept Elementwise =
-    std::is_same_v<L, ReLU> || std::is_same_v<L, LeakyReLU> || std::is_same_v<L, PReLU> || std::is_same_v<L, ELU> ||
-    std::is_same_v<L, ThresholdedReLU> || std::is_same_v<L, Dropout> || std::is_same_v<L, SpatialDropout1D> ||
-    std::is_same_v<L, SpatialDropout2D> || std::is_same_v<L, SpatialDropout3D> || std::is_same_v<L, GaussianNoise> ||
-    std::is_same_v<L, GaussianDropout> || std::is_same_v<L, AlphaDropout> ||
-    std::is_same_v<L, ActivityRegularization> || std::is_same_v<L, BatchNormalization> || std::is_same_v<L, Identity> ||
-    std::is_same_v<L, Rescaling> || std::is_same_v<L, Normalization>;
-
-// BatchNormalization as at inference (the article's appendix: in training its statistics span the
-// whole batch); the noise and dropout layers as at inference too.
-template <Elementwise L>
-constexpr std::optional<ReceptiveField> layer_field(const L&, const Call& c)
-{
-    return c.fields[0];
-}
-
 constexpr std::optional<ReceptiveField> layer_field(const Activation& l, const Call& c)
 {
     const bool softmax = l.activation.view() == "softmax" || l.activation.view() == "log_softmax";
@@ -324,6 +298,44 @@ constexpr std::optional<ReceptiveField> layer_field(const Concatenate& l, const 
     return out;
 }
 
+// Every built-in layer states in its header how its field is found (detail/layer_facts.hpp):
+// `elementwise` (BatchNormalization at inference, the noise and dropout layers at inference too: the
+// article's appendix), `no_field` (Flatten, global pooling, recurrent and attention layers, ...), or
+// `by_rule`, a layer_field rule above. A forgotten decision stops the build here, naming the layer.
+template <class L>
+constexpr bool field_decided()
+{
+    static_assert(
+        requires { L::analyses.field; },
+        "receptive_field: every built-in layer states `analyses` (detail/layer_facts.hpp)");
+    static_assert(L::analyses.field == elementwise || L::analyses.field == no_field || L::analyses.field == by_rule,
+                  "receptive_field: a layer's analyses.field is elementwise, no_field or by_rule");
+    static_assert((L::analyses.field == by_rule) == requires(const L& l, const Call& c) { layer_field(l, c); },
+                  "receptive_field: a layer has a layer_field rule in this file exactly when its analyses say "
+                  "`.field = by_rule`");
+    return true;
+}
+template <class... L>
+constexpr bool every_field_decided(type_list<L...>)
+{
+    return (field_decided<L>() && ...);
+}
+static_assert(every_field_decided(layer_list{}));
+
+// A user's layer has no field: nnshape cannot see how its outputs line up with its inputs.
+template <class L>
+constexpr std::optional<ReceptiveField> field_of(const L& l, const Call& c)
+{
+    if constexpr (!LayerType<L>)
+        return std::nullopt;
+    else if constexpr (L::analyses.field == elementwise)
+        return c.fields[0];
+    else if constexpr (L::analyses.field == no_field)
+        return std::nullopt;
+    else
+        return layer_field(l, c);
+}
+
 template <class LayerT>
 constexpr std::optional<ReceptiveField> call_field(const Trace<LayerT>& t, const TracedCall<LayerT>& call,
                                                    const std::vector<std::optional<ReceptiveField>>& fields)
@@ -337,7 +349,7 @@ constexpr std::optional<ReceptiveField> call_field(const Trace<LayerT>& t, const
     const std::vector<Shape> inputs = t.input_shapes(call);
     const Shape output = t.tensors[std::size_t(t.outputs_of(call)[0])];
     const Call c{in, inputs, output};
-    return call.layer->visit([&](const auto& l) { return layer_field(l, c); });
+    return call.layer->visit([&](const auto& l) { return field_of(l, c); });
 }
 
 } // namespace detail::rf

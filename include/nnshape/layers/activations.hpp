@@ -9,6 +9,7 @@
 #include <optional>
 #include <string_view>
 
+#include "../detail/layer_facts.hpp"
 #include "../detail/type_list.hpp"
 #include "../detail/checked.hpp"
 #include "../layer_args.hpp"
@@ -21,6 +22,8 @@ struct Activation {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "Activation";
+    static constexpr void keras_config(auto& l, auto& key) { key("activation", l.activation); }
+    static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::by_rule};
     constexpr Shape output_shape(const Shape& in) const { return in; }
 };
 
@@ -32,6 +35,13 @@ struct ReLU {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "ReLU";
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("max_value", l.max_value);
+        key("negative_slope", l.negative_slope);
+        key("threshold", l.threshold);
+    }
+    static constexpr detail::Analyses analyses{.cost = detail::no_arithmetic, .field = detail::elementwise};
 
     constexpr Shape output_shape(const Shape& in) const
     {
@@ -51,6 +61,12 @@ struct LeakyReLU {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "LeakyReLU";
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("negative_slope", l.negative_slope);
+        key("alpha", l.alpha);
+    }
+    static constexpr detail::Analyses analyses{.cost = detail::no_arithmetic, .field = detail::elementwise};
 
     constexpr Shape output_shape(const Shape& in) const
     {
@@ -68,6 +84,8 @@ struct PReLU {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "PReLU";
+    static constexpr void keras_config(auto& l, auto& key) { key("shared_axes", l.shared_axes); }
+    static constexpr detail::Analyses analyses{.cost = detail::no_arithmetic, .field = detail::elementwise};
 
     constexpr Shape output_shape(const Shape& in) const
     {
@@ -98,6 +116,8 @@ struct ELU {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "ELU";
+    static constexpr void keras_config(auto&, auto&) {}
+    static constexpr detail::Analyses analyses{.cost = detail::no_arithmetic, .field = detail::elementwise};
     constexpr Shape output_shape(const Shape& in) const { return in; }
 };
 
@@ -108,6 +128,8 @@ struct Softmax {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "Softmax";
+    static constexpr void keras_config(auto& l, auto& key) { key("axis", l.axis); }
+    static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::by_rule};
 
     constexpr Shape output_shape(const Shape& in) const
     {
@@ -122,6 +144,8 @@ struct ThresholdedReLU {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "ThresholdedReLU";
+    static constexpr void keras_config(auto& l, auto& key) { key("theta", l.theta); }
+    static constexpr detail::Analyses analyses{.cost = detail::no_arithmetic, .field = detail::elementwise};
 
     constexpr Shape output_shape(const Shape& in) const
     {

@@ -15,6 +15,7 @@
 #include <span>
 #include <string_view>
 
+#include "../detail/layer_facts.hpp"
 #include "../detail/type_list.hpp"
 #include "../layer_args.hpp"
 
@@ -166,6 +167,15 @@ struct EinsumDense {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "EinsumDense";
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("equation", l.equation, detail::required);
+        key("output_shape", l.output_shape, detail::required);
+        key("activation", l.activation);
+        key("bias_axes", l.bias_axes);
+        key.refused("lora_rank", "nnshape does not model LoRA weights");
+    }
+    static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
 
     constexpr Shapes output_shapes(const Shape& in) const
     {
@@ -197,6 +207,16 @@ struct MultiHeadAttention {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "MultiHeadAttention";
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("num_heads", l.num_heads, detail::required);
+        key("key_dim", l.key_dim, detail::required);
+        key("value_dim", l.value_dim);
+        key("use_bias", l.use_bias);
+        key("output_shape", l.output_shape);
+        key("attention_axes", l.attention_axes);
+    }
+    static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
 
     // The output is query.shape[:-1] + (output_shape or (q,)). The scores are (batch, <query axes not
     // attended>, H, <attended query axes>, <attended key axes>): (b, H, Tq, Tv) by default. Keras 3's
@@ -294,6 +314,14 @@ struct GroupQueryAttention {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "GroupedQueryAttention";
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("head_dim", l.head_dim, detail::required);
+        key("num_query_heads", l.num_query_heads, detail::required);
+        key("num_key_value_heads", l.num_key_value_heads, detail::required);
+        key("use_bias", l.use_bias);
+    }
+    static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
 
     // Scores: (b, num_query_heads, Tq, Tv).
     constexpr Shapes output_shapes(std::span<const Shape> inputs) const
@@ -348,6 +376,12 @@ struct Attention {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "Attention";
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("use_scale", l.use_scale);
+        key("score_mode", l.score_mode);
+    }
+    static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
 
     constexpr Shapes output_shapes(std::span<const Shape> inputs) const
     {
@@ -373,6 +407,8 @@ struct AdditiveAttention {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "AdditiveAttention";
+    static constexpr void keras_config(auto& l, auto& key) { key("use_scale", l.use_scale); }
+    static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
 
     constexpr Shapes output_shapes(std::span<const Shape> inputs) const
     {

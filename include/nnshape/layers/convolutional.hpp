@@ -4,10 +4,12 @@
 // (keras/src/layers/convolutional/base_*.py) and say where tf.keras differs.
 
 #include <cstddef>
+#include <array>
 #include <cstdint>
 #include <string_view>
 
 #include "../detail/spatial.hpp"
+#include "../detail/layer_facts.hpp"
 #include "../detail/type_list.hpp"
 #include "../layer_args.hpp"
 
@@ -27,6 +29,22 @@ struct Conv {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = detail::ranked_name<N>("Conv1D", "Conv2D", "Conv3D");
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("filters", l.filters, detail::required);
+        key("kernel_size", l.kernel_size, detail::required);
+        key("strides", l.strides);
+        key("padding", l.padding);
+        key("data_format", l.data_format);
+        key("dilation_rate", l.dilation_rate);
+        key("groups", l.groups);
+        key("activation", l.activation);
+        key("use_bias", l.use_bias);
+        key.refused("lora_rank", "nnshape does not model LoRA weights");
+    }
+    static constexpr std::array<std::string_view, 1> keras_aliases{
+        detail::ranked_name<N>("Convolution1D", "Convolution2D", "Convolution3D")};
+    static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::by_rule};
 
     // Keras 2.2 rejected causal padding with channels_first; tf.keras and Keras 3 pad axis 2 instead.
     constexpr Shape output_shape(const Shape& in) const
@@ -72,6 +90,18 @@ struct DepthwiseConv {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = N == 1 ? "DepthwiseConv1D" : "DepthwiseConv2D";
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("kernel_size", l.kernel_size, detail::required);
+        key("strides", l.strides);
+        key("padding", l.padding);
+        key("depth_multiplier", l.depth_multiplier);
+        key("data_format", l.data_format);
+        key("dilation_rate", l.dilation_rate);
+        key("activation", l.activation);
+        key("use_bias", l.use_bias);
+    }
+    static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::by_rule};
 
     constexpr Shape output_shape(const Shape& in) const
     {
@@ -116,6 +146,21 @@ struct SeparableConv {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = N == 1 ? "SeparableConv1D" : "SeparableConv2D";
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("filters", l.filters, detail::required);
+        key("kernel_size", l.kernel_size, detail::required);
+        key("strides", l.strides);
+        key("padding", l.padding);
+        key("data_format", l.data_format);
+        key("dilation_rate", l.dilation_rate);
+        key("depth_multiplier", l.depth_multiplier);
+        key("activation", l.activation);
+        key("use_bias", l.use_bias);
+    }
+    static constexpr std::array<std::string_view, 1> keras_aliases{N == 1 ? "SeparableConvolution1D"
+                                                                          : "SeparableConvolution2D"};
+    static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::by_rule};
 
     constexpr Shape output_shape(const Shape& in) const
     {
@@ -160,6 +205,22 @@ struct ConvTranspose {
 
     static constexpr std::string_view class_name =
         detail::ranked_name<N>("Conv1DTranspose", "Conv2DTranspose", "Conv3DTranspose");
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("filters", l.filters, detail::required);
+        key("kernel_size", l.kernel_size, detail::required);
+        key("strides", l.strides);
+        key("padding", l.padding);
+        key("output_padding", l.output_padding);
+        key("data_format", l.data_format);
+        key("dilation_rate", l.dilation_rate);
+        key("activation", l.activation);
+        key("use_bias", l.use_bias);
+    }
+    static constexpr std::array<std::string_view, 2> keras_aliases{
+        detail::ranked_name<N>("", "Convolution2DTranspose", "Convolution3DTranspose"),
+        detail::ranked_name<N>("", "Deconvolution2D", "Deconvolution3D")};
+    static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::by_rule};
 
     constexpr Shape output_shape(const Shape& in) const
     {

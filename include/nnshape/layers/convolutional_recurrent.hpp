@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "../detail/spatial.hpp"
+#include "../detail/layer_facts.hpp"
 #include "../detail/type_list.hpp"
 #include "../layer_args.hpp"
 
@@ -34,6 +35,23 @@ struct ConvLSTM {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = detail::ranked_name<N>("ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D");
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("filters", l.filters, detail::required);
+        key("kernel_size", l.kernel_size, detail::required);
+        key("strides", l.strides);
+        key("padding", l.padding);
+        key("data_format", l.data_format);
+        key("dilation_rate", l.dilation_rate);
+        key("activation", l.activation);
+        key("recurrent_activation", l.recurrent_activation);
+        key("use_bias", l.use_bias);
+        key("return_sequences", l.return_sequences);
+        key("return_state", l.return_state);
+        key("go_backwards", l.go_backwards);
+        key("stateful", l.stateful);
+    }
+    static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
 
     constexpr Shapes output_shapes(const Shape& in) const
     {

@@ -7,6 +7,7 @@
 
 #include "../detail/type_list.hpp"
 #include "../detail/checked.hpp"
+#include "../detail/layer_facts.hpp"
 #include "../layer_args.hpp"
 
 namespace nnshape {
@@ -21,6 +22,14 @@ struct InputLayer {
     Name name{};
 
     static constexpr std::string_view class_name = "InputLayer";
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("shape", l.shape);
+        key("batch_size", l.batch_size);
+        key("batch_shape", l.batch_shape);
+        key("batch_input_shape", l.batch_input_shape);
+    }
+    static constexpr detail::Analyses analyses{.cost = detail::no_arithmetic, .field = detail::no_field};
 
     constexpr Shape output_shape() const
     {
@@ -41,6 +50,14 @@ struct Dense {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "Dense";
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("units", l.units, detail::required);
+        key("activation", l.activation);
+        key("use_bias", l.use_bias);
+        key.refused("lora_rank", "nnshape does not model LoRA weights");
+    }
+    static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::by_rule};
 
     constexpr Shape output_shape(const Shape& in) const
     {
@@ -71,6 +88,15 @@ struct Embedding {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "Embedding";
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("input_dim", l.input_dim, detail::required);
+        key("output_dim", l.output_dim, detail::required);
+        key("mask_zero", l.mask_zero);
+        key("input_length", l.input_length);
+        key.refused("lora_rank", "nnshape does not model LoRA weights");
+    }
+    static constexpr detail::Analyses analyses{.cost = detail::no_arithmetic, .field = detail::no_field};
 
     constexpr Shape output_shape(const Shape& in) const
     {
@@ -96,6 +122,8 @@ struct Identity {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "Identity";
+    static constexpr void keras_config(auto&, auto&) {}
+    static constexpr detail::Analyses analyses{.cost = detail::no_arithmetic, .field = detail::elementwise};
     constexpr Shape output_shape(const Shape& in) const { return in; }
 };
 
@@ -105,6 +133,8 @@ struct Masking {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "Masking";
+    static constexpr void keras_config(auto& l, auto& key) { key("mask_value", l.mask_value); }
+    static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::by_rule};
     constexpr Shape output_shape(const Shape& in) const { return in; }
 };
 

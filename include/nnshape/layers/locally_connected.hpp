@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "../detail/spatial.hpp"
+#include "../detail/layer_facts.hpp"
 #include "../detail/type_list.hpp"
 #include "../layer_args.hpp"
 
@@ -28,6 +29,18 @@ struct LocallyConnected {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = N == 1 ? "LocallyConnected1D" : "LocallyConnected2D";
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("filters", l.filters, detail::required);
+        key("kernel_size", l.kernel_size, detail::required);
+        key("strides", l.strides);
+        key("padding", l.padding);
+        key("data_format", l.data_format);
+        key("activation", l.activation);
+        key("use_bias", l.use_bias);
+        key("implementation", l.implementation);
+    }
+    static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
 
     constexpr Shape output_shape(const Shape& in) const
     {

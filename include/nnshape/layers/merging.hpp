@@ -9,6 +9,7 @@
 #include <span>
 #include <string_view>
 
+#include "../detail/layer_facts.hpp"
 #include "../detail/type_list.hpp"
 #include "../layer_args.hpp"
 
@@ -53,6 +54,8 @@ public:
     constexpr DotAxes(std::initializer_list<std::int64_t> pair) : axes_(pair_of(pair)), form_(Form::pair) {}
 
     constexpr bool given() const { return form_ != Form::none; }
+    constexpr bool is_pair() const { return form_ == Form::pair; }
+    constexpr std::int64_t operator[](std::size_t i) const { return axes_[i]; }
 
     // The axis of input `i` as an index into `s`: a negative int is taken modulo the rank, a pair is
     // indexed like a Python list (Keras 3's Dot.compute_output_shape).
@@ -89,6 +92,8 @@ struct Merge {
 
     static constexpr std::string_view class_name = std::array<std::string_view, 6>{
         "Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum"}[static_cast<std::size_t>(Kind)];
+    static constexpr void keras_config(auto&, auto&) {}
+    static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::by_rule};
 
     constexpr Shape output_shape(std::span<const Shape> inputs) const
     {
@@ -116,6 +121,8 @@ struct Concatenate {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "Concatenate";
+    static constexpr void keras_config(auto& l, auto& key) { key("axis", l.axis); }
+    static constexpr detail::Analyses analyses{.cost = detail::no_arithmetic, .field = detail::by_rule};
 
     constexpr Shape output_shape(std::span<const Shape> inputs) const
     {
@@ -148,6 +155,12 @@ struct Dot {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "Dot";
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("axes", l.axes, detail::required);
+        key("normalize", l.normalize);
+    }
+    static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
 
     constexpr Shape output_shape(std::span<const Shape> inputs) const
     {

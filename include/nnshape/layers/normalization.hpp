@@ -7,6 +7,7 @@
 #include <initializer_list>
 #include <string_view>
 
+#include "../detail/layer_facts.hpp"
 #include "../detail/type_list.hpp"
 #include "../detail/checked.hpp"
 #include "../layer_args.hpp"
@@ -60,6 +61,14 @@ struct BatchNormalization {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "BatchNormalization";
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("axis", l.axis, detail::int_or_one_item_list);
+        key("center", l.center);
+        key("scale", l.scale);
+        key("renorm", l.renorm);
+    }
+    static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::elementwise};
 
     constexpr Shape output_shape(const Shape& in) const
     {
@@ -84,6 +93,13 @@ struct LayerNormalization {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "LayerNormalization";
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("axis", l.axis);
+        key("center", l.center);
+        key("scale", l.scale);
+    }
+    static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::by_rule};
 
     constexpr Shape output_shape(const Shape& in) const
     {
@@ -114,6 +130,14 @@ struct GroupNormalization {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "GroupNormalization";
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("groups", l.groups);
+        key("axis", l.axis);
+        key("center", l.center);
+        key("scale", l.scale);
+    }
+    static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
 
     constexpr Shape output_shape(const Shape& in) const
     {
@@ -146,6 +170,8 @@ struct UnitNormalization {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "UnitNormalization";
+    static constexpr void keras_config(auto& l, auto& key) { key("axis", l.axis); }
+    static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::by_rule};
 
     constexpr Shape output_shape(const Shape& in) const
     {

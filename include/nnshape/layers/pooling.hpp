@@ -2,10 +2,12 @@
 // Pooling: MaxPooling / AveragePooling over N spatial axes and their global versions.
 
 #include <cstddef>
+#include <array>
 #include <cstdint>
 #include <string_view>
 
 #include "../detail/spatial.hpp"
+#include "../detail/layer_facts.hpp"
 #include "../detail/type_list.hpp"
 #include "../layer_args.hpp"
 
@@ -25,6 +27,17 @@ struct Pooling {
     static constexpr std::string_view class_name =
         Kind == PoolKind::max ? detail::ranked_name<N>("MaxPooling1D", "MaxPooling2D", "MaxPooling3D")
                               : detail::ranked_name<N>("AveragePooling1D", "AveragePooling2D", "AveragePooling3D");
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("pool_size", l.pool_size);
+        key("strides", l.strides);
+        key("padding", l.padding);
+        key("data_format", l.data_format);
+    }
+    static constexpr std::array<std::string_view, 1> keras_aliases{
+        Kind == PoolKind::max ? detail::ranked_name<N>("MaxPool1D", "MaxPool2D", "MaxPool3D")
+                              : detail::ranked_name<N>("AvgPool1D", "AvgPool2D", "AvgPool3D")};
+    static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::by_rule};
 
     // Keras 3 checks `strides` with allow_zero=True and then divides by it; a 0 stride fails there.
     constexpr Shape output_shape(const Shape& in) const
@@ -53,6 +66,15 @@ struct GlobalPooling {
         Kind == PoolKind::max
             ? detail::ranked_name<N>("GlobalMaxPooling1D", "GlobalMaxPooling2D", "GlobalMaxPooling3D")
             : detail::ranked_name<N>("GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalAveragePooling3D");
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("data_format", l.data_format);
+        key("keepdims", l.keepdims);
+    }
+    static constexpr std::array<std::string_view, 1> keras_aliases{
+        Kind == PoolKind::max ? detail::ranked_name<N>("GlobalMaxPool1D", "GlobalMaxPool2D", "GlobalMaxPool3D")
+                              : detail::ranked_name<N>("GlobalAvgPool1D", "GlobalAvgPool2D", "GlobalAvgPool3D")};
+    static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
 
     constexpr Shape output_shape(const Shape& in) const
     {

@@ -6,6 +6,7 @@
 #include <initializer_list>
 #include <string_view>
 
+#include "../detail/layer_facts.hpp"
 #include "../detail/type_list.hpp"
 #include "../detail/checked.hpp"
 #include "../layer_args.hpp"
@@ -19,6 +20,12 @@ struct Rescaling {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "Rescaling";
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("scale", l.scale);
+        key("offset", l.offset);
+    }
+    static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::elementwise};
     constexpr Shape output_shape(const Shape& in) const { return in; }
 };
 
@@ -49,6 +56,13 @@ struct Normalization {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "Normalization";
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("axis", l.axis);
+        key("mean", l.mean);
+        key("variance", l.variance);
+    }
+    static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::elementwise};
 
     constexpr Shape output_shape(const Shape& in) const
     {
@@ -120,6 +134,16 @@ struct Resizing {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "Resizing";
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("height", l.height, detail::required);
+        key("width", l.width, detail::required);
+        key("interpolation", l.interpolation);
+        key("crop_to_aspect_ratio", l.crop_to_aspect_ratio);
+        key("pad_to_aspect_ratio", l.pad_to_aspect_ratio);
+        key("data_format", l.data_format);
+    }
+    static constexpr detail::Analyses analyses{.cost = detail::no_arithmetic, .field = detail::no_field};
 
     constexpr Shape output_shape(const Shape& in) const
     {
@@ -143,6 +167,13 @@ struct CenterCrop {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "CenterCrop";
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("height", l.height, detail::required);
+        key("width", l.width, detail::required);
+        key("data_format", l.data_format);
+    }
+    static constexpr detail::Analyses analyses{.cost = detail::no_arithmetic, .field = detail::no_field};
 
     constexpr Shape output_shape(const Shape& in) const
     {

@@ -12,6 +12,7 @@
 #include <variant>
 
 #include "../detail/checked.hpp"
+#include "../detail/layer_facts.hpp"
 #include "../detail/type_list.hpp"
 #include "../detail/variant.hpp"
 #include "../layer_args.hpp"
@@ -193,6 +194,17 @@ struct SimpleRNN {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "SimpleRNN";
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("units", l.units, detail::required);
+        key("activation", l.activation);
+        key("use_bias", l.use_bias);
+        key("return_sequences", l.return_sequences);
+        key("return_state", l.return_state);
+        key("go_backwards", l.go_backwards);
+        key("stateful", l.stateful);
+    }
+    static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
     constexpr SimpleRNNCell cell() const { return {units, use_bias}; }
     NNSHAPE_RECURRENT_RULES
 };
@@ -208,6 +220,18 @@ struct LSTM {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "LSTM";
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("units", l.units, detail::required);
+        key("activation", l.activation);
+        key("recurrent_activation", l.recurrent_activation);
+        key("use_bias", l.use_bias);
+        key("return_sequences", l.return_sequences);
+        key("return_state", l.return_state);
+        key("go_backwards", l.go_backwards);
+        key("stateful", l.stateful);
+    }
+    static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
     constexpr LSTMCell cell() const { return {units, use_bias}; }
     NNSHAPE_RECURRENT_RULES
 };
@@ -224,6 +248,19 @@ struct GRU {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "GRU";
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("units", l.units, detail::required);
+        key("activation", l.activation);
+        key("recurrent_activation", l.recurrent_activation);
+        key("use_bias", l.use_bias);
+        key("return_sequences", l.return_sequences);
+        key("return_state", l.return_state);
+        key("go_backwards", l.go_backwards);
+        key("stateful", l.stateful);
+        key("reset_after", l.reset_after);
+    }
+    static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
     constexpr GRUCell cell() const { return {units, use_bias, reset_after}; }
     NNSHAPE_RECURRENT_RULES
 };
@@ -235,6 +272,15 @@ struct RNN {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "RNN";
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key.refused("cell", "nnshape's JSON reader does not read RNN cells; use SimpleRNN, LSTM or GRU");
+        key("return_sequences", l.return_sequences);
+        key("return_state", l.return_state);
+        key("go_backwards", l.go_backwards);
+        key("stateful", l.stateful);
+    }
+    static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
     constexpr Shapes output_shapes(const Shape& in) const
     {
         return detail::visit([&](const auto& c) { return detail::recurrent_shapes(*this, c, in); }, cell);

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "../detail/spatial.hpp"
+#include "../detail/layer_facts.hpp"
 #include "../detail/type_list.hpp"
 #include "../layer_args.hpp"
 
@@ -34,6 +35,8 @@ struct RateDropout {
     static constexpr std::string_view class_name = Kind == DropoutKind::dropout    ? "Dropout"
                                                    : Kind == DropoutKind::gaussian ? "GaussianDropout"
                                                                                    : "AlphaDropout";
+    static constexpr void keras_config(auto& l, auto& key) { key("rate", l.rate, detail::required); }
+    static constexpr detail::Analyses analyses{.cost = detail::no_arithmetic, .field = detail::elementwise};
     constexpr Shape output_shape(const Shape& in) const
     {
         detail::require_rate(rate);
@@ -55,6 +58,12 @@ struct SpatialDropout {
 
     static constexpr std::string_view class_name =
         detail::ranked_name<N>("SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D");
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("rate", l.rate, detail::required);
+        key("data_format", l.data_format);
+    }
+    static constexpr detail::Analyses analyses{.cost = detail::no_arithmetic, .field = detail::elementwise};
 
     constexpr Shape output_shape(const Shape& in) const
     {
@@ -76,6 +85,8 @@ struct GaussianNoise {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "GaussianNoise";
+    static constexpr void keras_config(auto& l, auto& key) { key("stddev", l.stddev, detail::required); }
+    static constexpr detail::Analyses analyses{.cost = detail::no_arithmetic, .field = detail::elementwise};
     constexpr Shape output_shape(const Shape& in) const
     {
         detail::require(stddev >= 0 && stddev <= 1, "GaussianNoise: Invalid value received for argument `stddev`. "
@@ -91,6 +102,8 @@ struct ActivityRegularization {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "ActivityRegularization";
+    static constexpr void keras_config(auto&, auto&) {}
+    static constexpr detail::Analyses analyses{.cost = detail::no_arithmetic, .field = detail::elementwise};
     constexpr Shape output_shape(const Shape& in) const
     {
         constexpr double finite = std::numeric_limits<double>::max();

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "../detail/spatial.hpp"
+#include "../detail/layer_facts.hpp"
 #include "../detail/type_list.hpp"
 #include "../layer_args.hpp"
 
@@ -20,6 +21,8 @@ struct Flatten {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "Flatten";
+    static constexpr void keras_config(auto& l, auto& key) { key("data_format", l.data_format); }
+    static constexpr detail::Analyses analyses{.cost = detail::no_arithmetic, .field = detail::no_field};
 
     constexpr Shape output_shape(const Shape& in) const
     {
@@ -34,6 +37,8 @@ struct Permute {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "Permute";
+    static constexpr void keras_config(auto& l, auto& key) { key("dims", l.dims, detail::required); }
+    static constexpr detail::Analyses analyses{.cost = detail::no_arithmetic, .field = detail::no_field};
 
     constexpr Shape output_shape(const Shape& in) const
     {
@@ -58,6 +63,8 @@ struct Reshape {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "Reshape";
+    static constexpr void keras_config(auto& l, auto& key) { key("target_shape", l.target_shape, detail::required); }
+    static constexpr detail::Analyses analyses{.cost = detail::no_arithmetic, .field = detail::no_field};
 
     constexpr Shape output_shape(const Shape& in) const
     {
@@ -94,6 +101,8 @@ struct RepeatVector {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "RepeatVector";
+    static constexpr void keras_config(auto& l, auto& key) { key("n", l.n, detail::required); }
+    static constexpr detail::Analyses analyses{.cost = detail::no_arithmetic, .field = detail::no_field};
 
     constexpr Shape output_shape(const Shape& in) const
     {
@@ -112,6 +121,12 @@ struct UpSampling {
 
     static constexpr std::string_view class_name =
         detail::ranked_name<N>("UpSampling1D", "UpSampling2D", "UpSampling3D");
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("size", l.size);
+        key("data_format", l.data_format);
+    }
+    static constexpr detail::Analyses analyses{.cost = detail::no_arithmetic, .field = detail::by_rule};
 
     constexpr Shape output_shape(const Shape& in) const
     {
@@ -134,6 +149,12 @@ struct ZeroPadding {
 
     static constexpr std::string_view class_name =
         detail::ranked_name<N>("ZeroPadding1D", "ZeroPadding2D", "ZeroPadding3D");
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("padding", l.padding);
+        key("data_format", l.data_format);
+    }
+    static constexpr detail::Analyses analyses{.cost = detail::no_arithmetic, .field = detail::by_rule};
 
     constexpr Shape output_shape(const Shape& in) const
     {
@@ -152,6 +173,12 @@ struct Cropping {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = detail::ranked_name<N>("Cropping1D", "Cropping2D", "Cropping3D");
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("cropping", l.cropping);
+        key("data_format", l.data_format);
+    }
+    static constexpr detail::Analyses analyses{.cost = detail::no_arithmetic, .field = detail::by_rule};
 
     constexpr Shape output_shape(const Shape& in) const
     {

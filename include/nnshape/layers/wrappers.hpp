@@ -10,6 +10,7 @@
 #include <type_traits>
 
 #include "../detail/rules.hpp"
+#include "../detail/layer_facts.hpp"
 #include "../detail/type_list.hpp"
 #include "../detail/variant.hpp"
 #include "../layer_args.hpp"
@@ -47,6 +48,13 @@ struct Bidirectional {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "Bidirectional";
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("layer", l.layer, detail::required);
+        key("merge_mode", l.merge_mode);
+        key("backward_layer", l.backward_layer);
+    }
+    static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
 
     constexpr Shapes output_shapes(const Shape& in) const
     {
@@ -105,6 +113,8 @@ struct TimeDistributed {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "TimeDistributed";
+    static constexpr void keras_config(auto& l, auto& key) { key("layer", l.layer, detail::required); }
+    static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
 
     constexpr Shapes output_shapes(const Shape& in) const
     {
@@ -166,6 +176,12 @@ struct SpectralNormalization {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "SpectralNormalization";
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("layer", l.layer, detail::required);
+        key("power_iterations", l.power_iterations);
+    }
+    static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
 
     constexpr Shapes output_shapes(const Shape& in) const
     {

@@ -1,0 +1,107 @@
+#pragma once
+// A built-in layer's Keras config as JSON, written from the same `keras_config` key list the reader
+// reads ({"class_name": ..., "config": {...}}): the per-layer test harness reads it back, and the
+// layer reference in docs/layers.md shows each key's default with it. A mean or variance given to
+// Normalization is not written (nnshape keeps only its shape): writing one throws.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <type_traits>
+
+#include "values.hpp"
+
+namespace nnshape::io::detail {
+
+inline json config_json(const Layer& layer);
+
+inline json to_json(std::int64_t v) { return v; }
+inline json to_json(int v) { return v; }
+inline json to_json(bool v) { return v; }
+inline json to_json(double v) { return v; }
+inline json to_json(Dim d) { return d.known() ? json(d.value()) : json(nullptr); }
+inline json to_json(Padding p) { return std::string(to_string(p)); }
+inline json to_json(DataFormat f) { return f == channels_last ? "channels_last" : "channels_first"; }
+inline json to_json(MergeMode m)
+{
+    constexpr const char* names[] = {"sum", "mul", "ave", "concat"};
+    return m == MergeMode::none ? json(nullptr) : json(names[int(m)]);
+}
+template <std::size_t Capacity>
+json to_json(const nnshape::detail::fixed_string<Capacity>& s)
+{
+    return std::string(s.view());
+}
+inline json to_json(const ActivationName& a) { return a.empty() ? json(nullptr) : json(std::string(a.view())); }
+template <std::size_t N>
+json to_json(const Ints<N>& v)
+{
+    return json(std::vector<std::int64_t>(v.begin(), v.end()));
+}
+template <std::size_t N>
+json to_json(const Pads<N>& v)
+{
+    json pairs = json::array();
+    for (std::size_t i = 0; i < N; ++i) pairs.push_back({v[i][0], v[i][1]});
+    return pairs;
+}
+template <class Tuple>
+    requires requires(const Tuple& t) { t.size(), t[0]; }
+json to_json(const Tuple& t)
+{
+    json list = json::array();
+    for (std::size_t i = 0; i < t.size(); ++i) list.push_back(to_json(t[i]));
+    return list;
+}
+inline json to_json(const Shape& s)
+{
+    json list = json::array();
+    for (Dim d : s) list.push_back(to_json(d));
+    return list;
+}
+inline json to_json(const DotAxes& a) { return a.is_pair() ? json{a[0], a[1]} : json(a[0]); }
+inline json to_json(const Statistic&)
+{
+    throw load_error("keras_json: nnshape keeps only the shape of a Normalization mean or variance, not its values");
+}
+inline json to_json(const RecurrentLayer& l)
+{
+    return nnshape::detail::visit([](const auto& inner) { return config_json(Layer(inner)); }, l);
+}
+inline json to_json(const WrappedLayer& l)
+{
+    return nnshape::detail::visit([](const auto& inner) { return config_json(Layer(inner)); }, l);
+}
+template <class T>
+json to_json(const std::optional<T>& v)
+{
+    return v ? to_json(*v) : json(nullptr);
+}
+
+// The `key` a layer's keras_config calls: each key with its value.
+struct ConfigWriter {
+    json& config;
+
+    template <class T>
+    void operator()(std::string_view key, const T& value, nnshape::detail::KeyTraits = {}) const
+    {
+        config[std::string(key)] = to_json(value);
+    }
+    void refused(std::string_view, std::string_view) const {} // written only when not neutral: never
+};
+
+inline json config_json(const Layer& layer)
+{
+    return layer.visit([](const auto& l) {
+        using L = std::remove_cvref_t<decltype(l)>;
+        json config = json::object();
+        config["name"] = std::string(l.name.view());
+        if constexpr (requires { l.trainable; }) config["trainable"] = l.trainable;
+        if (l.batch_input_shape) config["batch_input_shape"] = to_json(*l.batch_input_shape);
+        const ConfigWriter writer{config};
+        L::keras_config(l, writer);
+        return json{{"class_name", std::string(L::class_name)}, {"config", config}};
+    });
+}
+
+} // namespace nnshape::io::detail

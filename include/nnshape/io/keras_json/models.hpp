@@ -1,0 +1,489 @@
+#pragma once
+// The Keras JSON reader's top level: Sequential and functional model configs (layers, inbound nodes
+// in every Keras version's form, nested and shared models) assembled into nnshape models.
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "layers.hpp"
+
+namespace nnshape::io::detail {
+
+inline bool is_model_class(std::string_view c) { return c == "Sequential" || c == "Functional" || c == "Model"; }
+
+inline InputLayer read_input_layer(const Reader& r)
+{
+    InputLayer in{};
+    r("name", in.name);
+    const json* shape = r.find("batch_shape") ? r.find("batch_shape") : r.find("batch_input_shape");
+    if (!shape || shape->is_null())
+        fail(r.where, "missing config key \"batch_input_shape\" (Keras 2) or \"batch_shape\" (Keras 3)");
+    r.read(r.find("batch_shape") ? "batch_shape" : "batch_input_shape", *shape, in.batch_shape);
+    return in;
+}
+
+inline const json& array_key(const json& object, std::string_view key, const Where& where)
+{
+    const auto it = object.find(key);
+    if (it == object.end()) fail(where, "missing key \"" + std::string(key) + "\"");
+    if (!it->is_array())
+        fail(where, "key \"" + std::string(key) + "\": expected a list, got " + std::string(json_type(*it)));
+    return *it;
+}
+
+// Keras's keras_history, a reference to an output of a layer call: Keras 2's [name, node_index, tensor_index(, kwargs)]
+// or Keras 3's {"class_name": "__keras_tensor__", "config": {"keras_history": [name, node, tensor]}}.
+struct KerasHistory {
+    std::string layer;
+    std::int64_t node = 0;
+    std::int64_t tensor = 0;
+};
+
+inline bool is_keras3_tensor(const json& v)
+{
+    return v.is_object() && v.contains("class_name") && v["class_name"] == "__keras_tensor__";
+}
+inline bool is_keras2_ref(const json& v) { return v.is_array() && !v.empty() && v[0].is_string(); }
+
+inline KerasHistory as_ref(const json& v, const Where& where)
+{
+    const json* history = &v;
+    if (is_keras3_tensor(v)) {
+        const auto c = v.find("config");
+        if (c == v.end() || !c->is_object() || !c->contains("keras_history"))
+            fail(where, "a __keras_tensor__ without config.keras_history");
+        history = &(*c)["keras_history"];
+    }
+    if (!history->is_array() || history->size() < 3 || !(*history)[0].is_string() ||
+        !(*history)[1].is_number_integer() || !(*history)[2].is_number_integer())
+        fail(where, "a tensor reference must be [layer_name, node_index, tensor_index]");
+    KerasHistory ref{(*history)[0].get<std::string>(), 0, 0};
+    try {
+        ref.node = as_int((*history)[1]);
+        ref.tensor = as_int((*history)[2]);
+    } catch (const value_error& e) {
+        fail(where, "tensor reference to \"" + ref.layer + "\": " + e.what);
+    }
+    return ref;
+}
+
+// Every tensor of a Keras 3 call's args, in order (lists nest: Add()([a, b]) has args [[a, b]]).
+inline void collect_tensors(const json& v, const Where& where, std::vector<KerasHistory>& out, int depth)
+{
+    if (depth > max_depth) fail(where, "call arguments nested deeper than " + std::to_string(max_depth) + " levels");
+    if (is_keras3_tensor(v)) {
+        out.push_back(as_ref(v, where));
+    } else if (v.is_array()) {
+        for (const json& e : v) collect_tensors(e, where, out, depth + 1);
+    } else if (v.is_object()) {
+        for (const auto& [key, e] : v.items()) collect_tensors(e, where, out, depth + 1);
+    }
+}
+
+// Tensors given as keyword arguments: the attention layers' query, value and key, in that order.
+inline void keyword_tensors(const json& kwargs, const Where& where, std::vector<KerasHistory>& out)
+{
+    if (!kwargs.is_object()) return;
+    for (const auto& [key, v] : kwargs.items()) {
+        std::vector<KerasHistory> found;
+        if (is_keras2_ref(v))
+            found.push_back(as_ref(v, where));
+        else
+            collect_tensors(v, where, found, 0);
+        if (!found.empty() && key != "query" && key != "value" && key != "key")
+            fail(where,
+                 "inbound node passes a tensor as keyword argument \"" + key + "\", which nnshape does not read");
+    }
+    for (const char* key : {"query", "value", "key"}) {
+        const auto it = kwargs.find(key);
+        if (it == kwargs.end()) continue;
+        if (is_keras2_ref(*it))
+            out.push_back(as_ref(*it, where));
+        else
+            collect_tensors(*it, where, out, 0);
+    }
+}
+
+// The input tensors of one call, from either form of an `inbound_nodes` entry.
+inline std::vector<KerasHistory> node_inputs(const json& node, const Where& where)
+{
+    std::vector<KerasHistory> refs;
+    if (node.is_object()) { // Keras 3: {"args": [...], "kwargs": {...}}
+        const auto args = node.find("args");
+        if (args == node.end()) fail(where, "an inbound node object needs \"args\"");
+        collect_tensors(*args, where, refs, 0);
+        if (const auto kw = node.find("kwargs"); kw != node.end()) keyword_tensors(*kw, where, refs);
+    } else if (is_keras2_ref(node)) { // one reference without the enclosing list
+        refs.push_back(as_ref(node, where));
+    } else if (node.is_array()) { // Keras 2: [[name, node_index, tensor_index, kwargs], ...]
+        for (const json& r : node) {
+            refs.push_back(as_ref(r, where));
+            if (r.is_array() && r.size() > 3) keyword_tensors(r[3], where, refs);
+        }
+    } else {
+        fail(where,
+             "an inbound node must be a list (Keras 2) or an object (Keras 3), got " + std::string(json_type(node)));
+    }
+    if (refs.empty()) fail(where, "an inbound node with no input tensor");
+    return refs;
+}
+
+inline Tensors as_tensors(const std::vector<Tensor>& v)
+{
+    return v.size() == 1 ? Tensors(v[0]) : Tensors(std::vector<Tensor>(v));
+}
+
+// A name as nnshape stores it, or an error naming where it came from.
+inline Name checked_name(std::string_view name, const Where& where)
+{
+    if (name.size() > 63) fail(where, "the name \"" + std::string(name) + "\" is longer than nnshape's 63 characters");
+    return Name(name);
+}
+
+template <class F>
+auto with_context(const Where& where, F&& f) -> decltype(f())
+{
+    try {
+        return f();
+    } catch (const load_error&) {
+        throw;
+    } catch (const shape_error& e) {
+        fail(where, e.what());
+    }
+}
+
+// A model read into a Graph, with the number of layer calls running it once makes, nested models'
+// calls included: nnshape runs a nested model's layers for each of its calls, so a model nested in
+// models each calling it twice costs 2^depth; past `max_calls` the reader refuses it.
+struct ReadModel {
+    Model model;
+    std::int64_t calls;
+};
+inline constexpr std::int64_t max_calls = 100'000;
+
+inline ReadModel read_model(Graph& g, const json& entry, const Where& where, int depth);
+
+inline void count_calls(std::int64_t& total, std::int64_t calls, const Where& where)
+{
+    total += calls; // both at most max_calls: no overflow
+    if (total > max_calls)
+        fail(where, "the model runs more than " + std::to_string(max_calls) +
+                        " layer calls (nested models called many times)");
+}
+
+// Adds a layer read by read_layer (never an InputLayer) to `g`.
+inline SharedLayer add_to(Graph& g, const Layer& layer)
+{
+    return layer.visit([&](const auto& l) -> SharedLayer {
+        if constexpr (std::is_same_v<std::remove_cvref_t<decltype(l)>, InputLayer>)
+            fail("an InputLayer cannot be called on tensors");
+        else
+            return g.add(l);
+    });
+}
+
+// Reads a functional model's config into `g`, as Keras's from_config does: layers first, then their
+// calls in file order, a call waiting until the calls it takes tensors from are made.
+class FunctionalReader {
+public:
+    FunctionalReader(Graph& g, const json& config, const Where& where, int depth)
+        : g_(g),
+          config_(config),
+          where_(where),
+          depth_(depth)
+    {
+    }
+
+    ReadModel read()
+    {
+        const json& layers = array_key(config_, "layers", where_);
+        for (std::size_t i = 0; i < layers.size(); ++i) add_layer(layers[i], i);
+        call_all();
+        ModelArgs args{checked_name(name_of_config(), where_)};
+        Reader{config_, where_, depth_}("trainable", args.trainable);
+        const std::vector<Tensor> inputs = endpoints("input_layers"), outputs = endpoints("output_layers");
+        return {with_context(where_, [&] { return g_.model(as_tensors(inputs), as_tensors(outputs), args); }), calls_};
+    }
+
+private:
+    struct Entry {
+        Where where;
+        std::optional<SharedLayer> layer;
+        std::optional<Model> model;
+        std::int64_t first_node = 0; // a nested model's calls are numbered from 1 (node 0 is its own)
+        const json* nodes = nullptr;
+        std::vector<std::vector<Tensor>> outputs; // per call made, in node order
+        std::int64_t calls_per_call = 1; // a nested model: the layer calls of one run
+    };
+
+    std::string name_of_config() const
+    {
+        const auto it = config_.find("name");
+        return it != config_.end() && it->is_string() ? it->get<std::string>() : "";
+    }
+
+    void add_layer(const json& layer, std::size_t index)
+    {
+        const std::string here = "layers[" + std::to_string(index) + "]";
+        const Where at{where_.path.empty() ? here : where_.path + "." + here, "", ""};
+        if (!layer.is_object()) fail(at, "expected a layer object, got " + std::string(json_type(layer)));
+        Entry e{Where{at.path, name_of(layer), class_of(layer, at)}, std::nullopt, std::nullopt, 0, nullptr, {}, 1};
+        if (e.where.name.empty()) fail(e.where, "missing key \"name\"");
+        if (by_name_.contains(e.where.name))
+            fail(e.where, "a second layer named \"" + e.where.name + "\" in the same model");
+        e.nodes = &array_key(layer, "inbound_nodes", e.where);
+        if (e.where.class_name == "InputLayer") {
+            if (!e.nodes->empty()) fail(e.where, "an InputLayer has no inbound nodes");
+            const json& config = config_of(layer, e.where);
+            const InputLayer in = read_input_layer(Reader{config, e.where, depth_});
+            e.outputs.push_back({with_context(e.where, [&] { return Input(g_, in); })});
+        } else if (is_model_class(e.where.class_name)) {
+            const ReadModel inner = read_model(g_, layer, e.where, depth_ + 1);
+            e.model = inner.model;
+            e.calls_per_call = inner.calls;
+            // Keras 3 numbers a nested Sequential's calls from 0: it is no Functional.
+            e.first_node = e.where.class_name == "Sequential" && layer.contains("module") ? 0 : 1;
+        } else {
+            const Layer l = read_layer(layer, at, depth_);
+            e.layer = with_context(e.where, [&] { return add_to(g_, l); });
+        }
+        by_name_.emplace(e.where.name, entries_.size());
+        entries_.push_back(std::move(e));
+    }
+
+    // The tensor `ref` names, or nullopt while its call is still to be made.
+    std::optional<Tensor> resolve(const KerasHistory& ref, const Where& where) const
+    {
+        const auto it = by_name_.find(ref.layer);
+        if (it == by_name_.end()) fail(where, "refers to layer \"" + ref.layer + "\", which is not in the model");
+        const Entry& e = entries_[it->second];
+        const std::int64_t call = ref.node - e.first_node;
+        const std::size_t calls = e.layer || e.model ? e.nodes->size() : 1; // an InputLayer: its own node 0
+        if (call < 0 || std::uint64_t(call) >= calls)
+            fail(where, "refers to node " + std::to_string(ref.node) + " of layer \"" + ref.layer +
+                            "\", which has no such node");
+        if (std::size_t(call) >= e.outputs.size()) return std::nullopt;
+        const std::vector<Tensor>& out = e.outputs[std::size_t(call)];
+        if (ref.tensor < 0 || std::uint64_t(ref.tensor) >= out.size())
+            fail(where, "refers to output " + std::to_string(ref.tensor) + " of \"" + ref.layer + "\" node " +
+                            std::to_string(ref.node) + ", which has " + std::to_string(out.size()));
+        return out[std::size_t(ref.tensor)];
+    }
+
+    // Makes the next call of `e` if its inputs are ready.
+    bool call_next(Entry& e)
+    {
+        if (e.outputs.size() >= e.nodes->size() || (!e.layer && !e.model)) return false;
+        const std::size_t call = e.outputs.size();
+        const Where at{e.where.path + ".inbound_nodes[" + std::to_string(call) + "]", e.where.name, e.where.class_name};
+        std::vector<Tensor> inputs;
+        for (const KerasHistory& ref : node_inputs((*e.nodes)[call], at)) {
+            const std::optional<Tensor> t = resolve(ref, at);
+            if (!t) return false;
+            inputs.push_back(*t);
+        }
+        count_calls(calls_, e.calls_per_call, at); // before the call: the call is the work
+        const Tensors out =
+            with_context(at, [&] { return e.layer ? (*e.layer)(as_tensors(inputs)) : (*e.model)(as_tensors(inputs)); });
+        e.outputs.emplace_back(out.begin(), out.end());
+        return true;
+    }
+
+    // Passes over the layers until every call is made; a pass without progress means a cycle.
+    void call_all()
+    {
+        for (bool progress = true; progress;) {
+            progress = false;
+            for (Entry& e : entries_)
+                while (call_next(e)) progress = true;
+        }
+        for (const Entry& e : entries_) {
+            if ((e.layer || e.model) && e.outputs.size() < e.nodes->size()) {
+                const Where at{e.where.path + ".inbound_nodes[" + std::to_string(e.outputs.size()) + "]", e.where.name,
+                               e.where.class_name};
+                std::string waits;
+                for (const KerasHistory& ref : node_inputs((*e.nodes)[e.outputs.size()], at))
+                    if (!resolve(ref, at))
+                        waits = ref.layer + "[" + std::to_string(ref.node) + "][" + std::to_string(ref.tensor) + "]";
+                fail(at, "its input " + waits + " can never be computed: the layer graph has a cycle");
+            }
+        }
+    }
+
+    std::vector<Tensor> endpoints(std::string_view key) const
+    {
+        const auto it = config_.find(key);
+        if (it == config_.end()) fail(where_, "missing key \"" + std::string(key) + "\"");
+        std::vector<const json*> items; // one [name, node, tensor], a list of them, or Keras 3's dict of them
+        if (is_keras2_ref(*it))
+            items.push_back(&*it);
+        else if (it->is_array() || it->is_object())
+            for (const json& v : *it) items.push_back(&v);
+        else
+            fail(where_, "key \"" + std::string(key) + "\": expected a list of [layer_name, node_index, tensor_index]");
+        const Where at{where_.path.empty() ? std::string(key) : where_.path + "." + std::string(key), where_.name,
+                       where_.class_name, where_.what};
+        std::vector<Tensor> out;
+        for (const json* v : items) {
+            const std::optional<Tensor> t = resolve(as_ref(*v, at), at);
+            if (!t) fail(at, "names a tensor no call makes");
+            out.push_back(*t);
+        }
+        if (out.empty()) fail(at, "a model needs at least one tensor here");
+        return out;
+    }
+
+    Graph& g_;
+    const json& config_;
+    Where where_;
+    int depth_;
+    std::vector<Entry> entries_;
+    std::map<std::string, std::size_t, std::less<>> by_name_;
+    std::int64_t calls_ = 0;
+};
+
+// A Sequential's layer entries: Keras 2.1 writes the list itself, later versions {"name", "layers"}.
+inline const json& sequential_layers(const json& config, const Where& where)
+{
+    return config.is_array() ? config : array_key(config, "layers", where);
+}
+
+inline Where sequential_where(const Where& where, std::size_t i)
+{
+    const std::string at = "layers[" + std::to_string(i) + "]";
+    return Where{where.path.empty() ? at : where.path + "." + at, "", ""};
+}
+
+// The input a Sequential declares: an InputLayer entry (tf.keras, Keras 3), the first layer's
+// batch_input_shape (Keras 2), or Keras 3's build_input_shape.
+inline std::optional<Shape> sequential_input(const json& config, const json& layers, const Where& where)
+{
+    if (!layers.empty() && layers[0].is_object() && layers[0].contains("class_name") &&
+        layers[0]["class_name"] == "InputLayer") {
+        const Where at = sequential_where(where, 0);
+        return read_input_layer(Reader{config_of(layers[0], at), at, 0}).output_shape();
+    }
+    if (config.is_object())
+        if (const auto it = config.find("build_input_shape"); it != config.end() && !it->is_null()) {
+            try {
+                return as_shape(*it);
+            } catch (const value_error& e) {
+                fail(where, "key \"build_input_shape\": " + e.what);
+            }
+        }
+    return std::nullopt;
+}
+
+// A Sequential as a functional model of `g`: for one nested in a model, or holding a model.
+inline ReadModel sequential_as_model(Graph& g, const json& config, const Where& where, int depth)
+{
+    const json& layers = sequential_layers(config, where);
+    std::optional<Shape> input = sequential_input(config, layers, where);
+    std::optional<Tensor> x;
+    Tensor first{nullptr, 0, 0};
+    std::int64_t calls = 0;
+    for (std::size_t i = 0; i < layers.size(); ++i) {
+        const Where at = sequential_where(where, i);
+        const std::string class_name = layers[i].is_object() ? class_of(layers[i], at) : "";
+        if (class_name == "InputLayer") continue;
+        Where named{at.path, name_of(layers[i]), class_name};
+        if (is_model_class(class_name)) {
+            if (!x) fail(named, "a Sequential that starts with a model needs an InputLayer or build_input_shape");
+            const ReadModel m = read_model(g, layers[i], named, depth + 1);
+            x = with_context(named, [&] { return Tensor(m.model(*x)); });
+            count_calls(calls, m.calls, named);
+            continue;
+        }
+        const Layer l = read_layer(layers[i], at, depth);
+        if (!x) {
+            if (!input) input = l.declared_input();
+            if (!input)
+                fail(where,
+                     "the Sequential declares no input shape (no InputLayer, batch_input_shape or build_input_shape)");
+            first = x.emplace(with_context(named, [&] { return Input(g, InputLayer{.batch_shape = *input}); }));
+        }
+        x = with_context(named, [&] {
+            const Tensors out = add_to(g, l)(*x);
+            require(out.size() == 1,
+                    "Sequential: All layers in a Sequential model should have a single output tensor.");
+            return Tensor(out);
+        });
+    }
+    if (!x) fail(where, "a Sequential with no layers");
+    count_calls(calls, std::int64_t(layers.size()), where);
+    ModelArgs args{};
+    if (config.is_object()) {
+        Reader{config, where, depth}("name", args.name);
+        Reader{config, where, depth}("trainable", args.trainable);
+    }
+    return {with_context(where, [&] { return g.model(first, *x, args); }), calls};
+}
+
+inline ReadModel read_model(Graph& g, const json& entry, const Where& where, int depth)
+{
+    if (depth > max_depth) fail(where, "models nested deeper than " + std::to_string(max_depth) + " levels");
+    const std::string class_name = class_of(entry, where);
+    const json& config = config_of(entry, where);
+    if (class_name == "Sequential") return sequential_as_model(g, config, where, depth);
+    if (!config.is_object()) fail(where, "key \"config\": expected an object, got a list");
+    return FunctionalReader(g, config, where, depth).read();
+}
+
+inline bool holds_model(const json& layers)
+{
+    for (const json& l : layers)
+        if (l.is_object() && l.contains("class_name") && l["class_name"].is_string() &&
+            is_model_class(l["class_name"].get<std::string>()))
+            return true;
+    return false;
+}
+
+// A top-level Sequential as nnshape's Sequential; an InputLayer entry becomes the first layer's
+// batch_input_shape, as Keras lists no InputLayer in a Sequential's layers.
+inline Sequential<> read_sequential(const json& config, const Where& where)
+{
+    const json& layers = sequential_layers(config, where);
+    std::optional<Shape> input = sequential_input(config, layers, where);
+    Sequential<> model;
+    for (std::size_t i = 0; i < layers.size(); ++i) {
+        const Where at = sequential_where(where, i);
+        if (i == 0 && layers[0].is_object() && layers[0].contains("class_name") &&
+            layers[0]["class_name"] == "InputLayer")
+            continue;
+        Layer l = read_layer(layers[i], at, 0);
+        if (model.layers().empty() && input && !l.declared_input()) {
+            l = l.visit([&](auto layer) {
+                layer.batch_input_shape = *input;
+                return Layer(std::move(layer));
+            });
+        }
+        if (model.layers().empty() && !l.declared_input())
+            fail(where,
+                 "the Sequential declares no input shape (no InputLayer, batch_input_shape or build_input_shape)");
+        with_context(Where{at.path, std::string(l.given_name()), std::string(l.class_name())},
+                     [&] { model.add(std::move(l)); });
+    }
+    if (model.layers().empty()) fail(where, "a Sequential with no layers");
+    return model;
+}
+
+// The model config inside what Keras and TensorFlow.js write around it.
+inline const json& model_entry(const json& root)
+{
+    if (!root.is_object()) fail("expected a JSON object at the top level, got " + std::string(json_type(root)));
+    if (const auto t = root.find("modelTopology"); t != root.end()) { // TensorFlow.js model.json
+        if (!t->is_object()) fail("key \"modelTopology\": expected an object");
+        const auto c = t->find("model_config");
+        return c != t->end() ? *c : *t;
+    }
+    if (const auto c = root.find("model_config"); c != root.end()) return *c;
+    return root;
+}
+
+} // namespace nnshape::io::detail

@@ -1,0 +1,24 @@
+#pragma once
+// Harness cases for the core layers (layers/core.hpp); numbers from Keras as cited.
+#include "../layer_case.hpp"
+
+namespace nnshape::harness {
+
+constexpr bool core_cases(auto&& check)
+{
+    // keras.Input(shape=(28, 28, 1)) -> (None, 28, 28, 1) (spec §1).
+    bool ok = check(InputLayer{.shape = Shape{28, 28, 1}}, {}, {Shape{None, 28, 28, 1}}, Params{});
+    // Dense(5) on (None, 3, 4) -> (None, 3, 5), 25 = 4*5 + 5 (spec §9); use_bias=False: 4*5.
+    ok &= check(Dense{.units = 5}, {Shape{None, 3, 4}}, {Shape{None, 3, 5}}, Params{25});
+    ok &= check(Dense{.units = 5, .use_bias = false}, {Shape{None, 4}}, {Shape{None, 5}}, Params{20});
+    // Embedding(1000, 64) on (None, 10) -> (None, 10, 64), 64,000 = 1000*64 (spec §9).
+    ok &=
+        check(Embedding{.input_dim = 1000, .output_dim = 64}, {Shape{None, 10}}, {Shape{None, 10, 64}}, Params{64000});
+    // Keras's Identity and Masking return their input's shape and have no weights (their
+    // compute_output_shape returns input_shape).
+    ok &= check(Identity{}, {Shape{None, 7, 3}}, {Shape{None, 7, 3}}, Params{});
+    ok &= check(Masking{.mask_value = 0.5}, {Shape{None, 10, 8}}, {Shape{None, 10, 8}}, Params{});
+    return ok;
+}
+
+} // namespace nnshape::harness

@@ -1,0 +1,159 @@
+#pragma once
+// nnshape's counterpart of Keras's `run_layer_test`: one case checks a layer, on the input shapes
+// Keras was given, against Keras's output shapes and weight counts through every path a layer
+// takes in nnshape:
+//
+//   compile time and run time: its own rule, as a `Layer`, inside a Sequential, inside a functional
+//                              Model, and through the cost and receptive-field analyses;
+//   run time only:             its Keras config written from its `keras_config` key list and read
+//                              back by the Keras JSON reader (same shapes, counts and config).
+//
+// Cases are written once, in a function that takes the checker:
+//
+//   constexpr bool core_cases(auto&& check)
+//   {
+//       bool ok = check(Dense{.units = 5}, {Shape{None, 3, 4}}, {Shape{None, 3, 5}}, Params{25}); // spec §9
+//       return ok;
+//   }
+//   static_assert(core_cases(harness::at_compile_time));            // cases/*.cpp
+//   TEST_CASE("core") { CHECK(core_cases(harness::at_run_time)); }
+//
+// A failing path names itself and the case's line: in a static_assert the compiler shows the call
+// to the non-constexpr `failed_path` with the path's text and the line; at run time doctest reports
+// the text at the case's file and line.
+
+#include <doctest/doctest.h>
+#include <nnshape/analysis/flops.hpp>
+#include <nnshape/analysis/receptive_field.hpp>
+#include <nnshape/io/keras_json.hpp>
+#include <nnshape/io/keras_json/config_writer.hpp>
+#include <nnshape/nnshape.hpp>
+
+#include <array>
+#include <cstddef>
+#include <initializer_list>
+#include <source_location>
+#include <span>
+#include <type_traits>
+#include <string_view>
+#include <vector>
+
+namespace nnshape::harness {
+
+inline void failed_path(const char* path, int line, const char* file) { DOCTEST_ADD_FAIL_CHECK_AT(file, line, path); }
+
+constexpr bool expect(bool ok, const char* path, const std::source_location& at)
+{
+    if (!ok) failed_path(path, int(at.line()), at.file_name()); // not constexpr: a static_assert fails here
+    return ok;
+}
+
+// A layer called on tensors: in a Sequential, in a functional Model, and through the analyses.
+template <class L>
+constexpr bool called_paths(const L& layer, std::span<const Shape> inputs, const Shapes& outputs, Params params,
+                            const std::source_location& at)
+{
+    bool ok = true;
+    if (inputs.size() == 1 && outputs.size() == 1) {
+        Sequential<> sequential;
+        sequential.add(InputLayer{.batch_shape = inputs[0]});
+        sequential.add(layer);
+        ok &= expect(sequential.output_shape() == outputs[0], "in a Sequential: output shape", at);
+        ok &= expect(sequential.params() == params, "in a Sequential: weights", at);
+    }
+
+    Graph g;
+    std::vector<Tensor> in;
+    for (const Shape& s : inputs) in.push_back(Input(g, {.batch_shape = s}));
+    L called = layer;
+    const Model model{Tensors(in), std::move(called)(Tensors(in))};
+    ok &= expect(model.output_shapes() == outputs, "in a functional Model: output shapes", at);
+    ok &= expect(model.params() == params, "in a functional Model: weights", at);
+
+    // The analyses throw, failing the case, where a rule rejects the call.
+    ok &= expect(nnshape::cost(model).calls.size() == inputs.size() + 1, "cost: one entry per call", at);
+    if (inputs.size() == 1)
+        ok &= expect(receptive_fields(trace(model)).size() == inputs.size() + outputs.size(),
+                     "receptive fields: one per tensor", at);
+    return ok;
+}
+
+// The paths every build of a layer takes, in constant evaluation as well as at run time.
+template <class L>
+constexpr bool constexpr_paths(const L& layer, std::span<const Shape> inputs, const Shapes& outputs, Params params,
+                               const std::source_location& at)
+{
+    bool ok = expect(detail::call_rule(layer, inputs) == outputs, "the layer's rule: output shapes", at);
+    ok &= expect(detail::params_rule(layer, inputs) == params, "the layer's rule: weights", at);
+
+    const Layer any(layer);
+    ok &= expect(any.output_shapes(inputs) == outputs, "as a Layer: output shapes", at);
+    ok &= expect(any.params(inputs) == params, "as a Layer: weights", at);
+
+    if constexpr (std::is_same_v<L, InputLayer>) { // called on no tensor: Input() makes its tensor
+        Graph g;
+        ok &= expect(Input(g, layer).shape() == outputs[0], "as Input(): its tensor's shape", at);
+    } else {
+        ok &= called_paths(layer, inputs, outputs, params, at);
+    }
+    return ok;
+}
+
+// The Keras JSON path: the config written from the layer's key list, read back by the reader.
+template <class L>
+bool json_path(const L& layer, std::span<const Shape> inputs, const Shapes& outputs, Params params,
+               const std::source_location& at)
+{
+    using io::detail::config_json;
+    if constexpr (std::is_same_v<L, InputLayer>) return true; // the model readers read it (tests/io)
+    const io::detail::json config = config_json(Layer(layer));
+    const Layer read = io::detail::read_layer(config, io::detail::Where{"case", "", ""}, 0);
+    bool ok = expect(read.class_name() == L::class_name, "through the JSON reader: class", at);
+    ok &= expect(read.output_shapes(inputs) == outputs, "through the JSON reader: output shapes", at);
+    ok &= expect(read.params(inputs) == params, "through the JSON reader: weights", at);
+    ok &= expect(config_json(read) == config, "through the JSON reader: the config reads back unchanged", at);
+    return ok;
+}
+
+// The checkers a case function is called with.
+struct CompileTime {
+    template <class L>
+    constexpr bool operator()(const L& layer, std::initializer_list<Shape> inputs, const Shapes& outputs, Params params,
+                              std::source_location at = std::source_location::current()) const
+    {
+        return constexpr_paths(layer, {inputs.begin(), inputs.size()}, outputs, params, at);
+    }
+};
+struct RunTime {
+    template <class L>
+    bool operator()(const L& layer, std::initializer_list<Shape> inputs, const Shapes& outputs, Params params,
+                    std::source_location at = std::source_location::current()) const
+    {
+        const std::span<const Shape> in{inputs.begin(), inputs.size()};
+        const bool ok = constexpr_paths(layer, in, outputs, params, at);
+        return json_path(layer, in, outputs, params, at) && ok;
+    }
+};
+inline constexpr CompileTime at_compile_time{};
+inline constexpr RunTime at_run_time{};
+
+// Collects the classes the cases cover, without checking them: every built-in class needs a case.
+struct Coverage {
+    std::array<std::string_view, 512> classes{};
+    std::size_t count = 0;
+
+    template <class L>
+    constexpr bool operator()(const L&, std::initializer_list<Shape>, const Shapes&, Params)
+    {
+        classes[count++] = L::class_name;
+        return true;
+    }
+    constexpr bool covers(std::string_view class_name) const
+    {
+        for (std::size_t i = 0; i < count; ++i)
+            if (classes[i] == class_name) return true;
+        return false;
+    }
+};
+
+} // namespace nnshape::harness
