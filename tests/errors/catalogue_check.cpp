@@ -4,10 +4,10 @@
 //   nnshape_errors_catalogue --list <include/nnshape>             prints every text, by header
 //
 // The texts are the string literals of the rule argument of `require(ok, "...")` and
-// `require_with(ok, "...", describe)`, the message of `static_assert(cond, "...")`, and, for the
-// Keras JSON reader's `fail(..., "..." + ...)`, each literal piece of 10 characters or more (the
-// rest of those messages names the layer and key at run time). Adjacent literals are one text; a
-// `?:` between literals gives one text per branch.
+// `require_with(ok, "...", describe)`, a config key's `refused("key", "...")`, the message of
+// `static_assert(cond, "...")`, and, for the Keras JSON reader's `fail(..., "..." + ...)`, each
+// literal piece of 10 characters or more (the rest of those messages names the layer and key at
+// run time). Adjacent literals are one text; a `?:` between literals gives one text per branch.
 #include <algorithm>
 #include <cctype>
 #include <cstddef>
@@ -128,7 +128,8 @@ std::vector<Text> texts_in(const fs::path& file, const std::string& shown)
         std::size_t open = end;
         while (open < s.size() && s[open] == ' ') ++open;
         if (open < s.size() && s[open] == '(' &&
-            (name == "require" || name == "require_with" || name == "fail" || name == "static_assert")) {
+            (name == "require" || name == "require_with" || name == "fail" || name == "static_assert" ||
+             name == "refused")) {
             const auto args = arguments(s, open);
             const int line = int(std::count(s.begin(), s.begin() + std::ptrdiff_t(i), '\n')) + 1;
             // A static_assert's condition may hold commas between angle brackets: its message is the last argument.

@@ -62,7 +62,7 @@ inline json to_json(const Shape& s)
 inline json to_json(const DotAxes& a) { return a.is_pair() ? json{a[0], a[1]} : json(a[0]); }
 inline json to_json(const Statistic&)
 {
-    throw load_error("keras_json: nnshape keeps only the shape of a Normalization mean or variance, not its values");
+    fail("nnshape keeps only the shape of a Normalization mean or variance, not its values");
 }
 inline json to_json(const RecurrentLayer& l)
 {
