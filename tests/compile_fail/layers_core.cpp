@@ -213,3 +213,7 @@ constexpr Sequential resizing_interpolation{
 // expect: Resizing: Only one of `pad_to_aspect_ratio` & `crop_to_aspect_ratio` can be `True`.
 constexpr Sequential resizing_crop_and_pad{Resizing{
     .height = 4, .width = 4, .crop_to_aspect_ratio = true, .pad_to_aspect_ratio = true, .input_shape = Shape{8, 8, 3}}};
+
+// Keras 3's RandomFlip raises "RandomFlip layer {name} received an unknown mode argument {mode}".
+// expect: RandomFlip: received an unknown mode argument (expected
+constexpr Sequential random_flip_unknown_mode{RandomFlip{.mode = "sideways", .input_shape = Shape{8, 8, 3}}};

@@ -1,9 +1,10 @@
 #pragma once
-// Preprocessing layers with shapes or weights: Rescaling, Normalization, Resizing, CenterCrop.
+// Preprocessing layers: Rescaling, Normalization, Resizing, CenterCrop, RandomFlip.
 
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <string_view>
 
 #include "../detail/layer_facts.hpp"
@@ -181,8 +182,36 @@ struct CenterCrop {
     }
 };
 
+// Keras's RandomFlip(mode="horizontal_and_vertical", seed=None, data_format=None): it flips images
+// in training only, so its output has its input's shape (Keras's compute_output_shape); Keras 2.x
+// has no data_format argument.
+struct RandomFlip {
+    Name mode = "horizontal_and_vertical";
+    std::optional<std::int64_t> seed{};
+    DataFormat data_format = channels_last;
+    NNSHAPE_LAYER_KWARGS
+
+    static constexpr std::string_view class_name = "RandomFlip";
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("mode", l.mode);
+        key("seed", l.seed);
+        key("data_format", l.data_format);
+    }
+    static constexpr detail::Analyses analyses{.cost = detail::no_arithmetic, .field = detail::elementwise};
+
+    constexpr Shape output_shape(const Shape& in) const
+    {
+        const std::string_view m = mode;
+        detail::require(m == "horizontal" || m == "vertical" || m == "horizontal_and_vertical",
+                        "RandomFlip: received an unknown mode argument (expected \"horizontal\", \"vertical\" or "
+                        "\"horizontal_and_vertical\")");
+        return in;
+    }
+};
+
 namespace detail {
-using preprocessing_layers = type_list<Rescaling, Normalization, Resizing, CenterCrop>;
+using preprocessing_layers = type_list<Rescaling, Normalization, Resizing, CenterCrop, RandomFlip>;
 } // namespace detail
 
 } // namespace nnshape
