@@ -21,7 +21,6 @@
 #include <span>
 #include <string_view>
 #include <type_traits>
-#include <variant>
 #include <vector>
 
 #include "../detail/layer_call.hpp"
@@ -189,17 +188,12 @@ constexpr Cost recurrent_cost(const Cell& cell, const Shape& in)
     return repeated(cell_step(cell, in[0], in.back()), in[1]);
 }
 
-// SimpleRNN, LSTM and GRU: the cell they are made of.
+// SimpleRNN, LSTM, GRU and RNN: the cell they run.
 template <class L>
-    requires requires(const L& l) { l.cell(); }
+    requires detail::contains<L, detail::recurrent_layers>::value
 constexpr Cost layer_cost(const L& l, std::span<const Shape> in, std::span<const Shape>)
 {
-    return recurrent_cost(l.cell(), in[0]);
-}
-
-constexpr Cost layer_cost(const RNN& l, std::span<const Shape> in, std::span<const Shape>)
-{
-    return detail::visit([&](const auto& c) { return recurrent_cost(c, in[0]); }, l.cell);
+    return detail::visit_cell(l, [&](const auto& c) { return recurrent_cost(c, in[0]); });
 }
 
 // An LSTM whose matmuls are convolutions: per step, the input convolution (c -> 4f) and the recurrent

@@ -1,5 +1,6 @@
 #pragma once
-// detail::Variant<T...>: the tagged union that holds one layer of any class, and detail::visit.
+// detail::Variant<T...>: the tagged union that holds one layer (or RNN cell) of any class, and
+// detail::visit.
 //
 // Why not std::variant: libstdc++ 12 reaches alternative I through I nested unions, so with 88
 // layer classes instantiating the variant and its accessors is quadratic (~0.4 s of compile time
@@ -12,7 +13,6 @@
 #include <cstdint>
 #include <type_traits>
 #include <utility>
-#include <variant>
 
 #include "type_list.hpp"
 
@@ -75,6 +75,11 @@ union union_tree<type_list<T...>> {
     }
 };
 
+template <class T0, class...>
+struct front {
+    using type = T0;
+};
+
 template <class U, class... T>
 inline constexpr std::size_t index_of = [] {
     constexpr bool same[] = {std::is_same_v<U, T>...};
@@ -93,6 +98,13 @@ public:
     template <class U>
     static constexpr bool holds = (std::is_same_v<U, T> || ...);
     static constexpr std::size_t size = sizeof...(T);
+
+    // Like std::variant's: the first alternative, value-initialized.
+    constexpr Variant()
+        requires std::is_default_constructible_v<typename front<T...>::type>
+        : Variant(typename front<T...>::type{})
+    {
+    }
 
     template <class U>
         requires holds<std::remove_cvref_t<U>>
@@ -129,33 +141,12 @@ struct variant_of<type_list<T...>> {
     using type = Variant<T...>;
 };
 
-template <class V>
-struct variant_traits;
-template <class... T>
-struct variant_traits<Variant<T...>> {
-    static constexpr std::size_t size = sizeof...(T);
-    template <std::size_t I>
-    static constexpr const auto& get(const Variant<T...>& v)
-    {
-        return v.template get<I>();
-    }
-};
-template <class... T>
-struct variant_traits<std::variant<T...>> {
-    static constexpr std::size_t size = sizeof...(T);
-    template <std::size_t I>
-    static constexpr const auto& get(const std::variant<T...>& v)
-    {
-        return *std::get_if<I>(&v);
-    }
-};
-
 template <class R, class F, class V, std::size_t I>
 constexpr R visit_alternative(F& f, const V& v)
 {
-    static_assert(std::is_same_v<decltype(f(variant_traits<V>::template get<I>(v))), R>,
+    static_assert(std::is_same_v<decltype(f(v.template get<I>())), R>,
                   "detail::visit: every alternative's call must return the same type");
-    return f(variant_traits<V>::template get<I>(v));
+    return f(v.template get<I>());
 }
 
 template <class R, class F, class V, class Indices>
@@ -164,16 +155,13 @@ template <class R, class F, class V, std::size_t... I>
 inline constexpr R (*visit_table<R, F, V, std::index_sequence<I...>>[sizeof...(I)])(F&, const V&) = {
     &visit_alternative<R, F, V, I>...};
 
-// std::visit for one Variant or std::variant, through one table of function pointers (libstdc++'s
-// std::visit also instantiates every alternative's call a second time, to check the result types).
+// std::visit for one Variant, through one table of function pointers (libstdc++'s std::visit also
+// instantiates every alternative's call a second time, to check the result types).
 template <class F, class V>
 constexpr decltype(auto) visit(F&& f, const V& v)
 {
-    using traits = variant_traits<V>;
-    using R = decltype(f(traits::template get<0>(v)));
-    if constexpr (requires { v.valueless_by_exception(); })
-        if (v.valueless_by_exception()) throw std::bad_variant_access{};
-    return visit_table<R, std::remove_reference_t<F>, V, std::make_index_sequence<traits::size>>[v.index()](f, v);
+    using R = decltype(f(v.template get<0>()));
+    return visit_table<R, std::remove_reference_t<F>, V, std::make_index_sequence<V::size>>[v.index()](f, v);
 }
 
 } // namespace nnshape::detail

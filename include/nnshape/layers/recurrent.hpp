@@ -9,7 +9,6 @@
 #include <optional>
 #include <span>
 #include <string_view>
-#include <variant>
 
 #include "../detail/checked.hpp"
 #include "../detail/layer_facts.hpp"
@@ -42,14 +41,6 @@ constexpr Params gated_params(std::int64_t input_dim, std::int64_t units, std::i
     const std::int64_t per_gate =
         checked_add(checked_mul(units, checked_add(input_dim, units)), checked_mul(biases_per_gate, units));
     return {checked_mul(gates, per_gate)};
-}
-
-// The weights of `cell` on an input whose last axis is the features.
-template <class Cell>
-constexpr Params cell_params(const Cell& cell, const Shape& in)
-{
-    require(in.rank() >= 1 && in.back().known(), "RNN: the feature (last) dimension of the input must be defined");
-    return cell.params(in.back().value());
 }
 
 } // namespace detail
@@ -93,7 +84,7 @@ struct GRUCell {
     constexpr detail::StateSizes state_sizes() const { return {{units}, 1}; }
 };
 
-using RNNCell = std::variant<SimpleRNNCell, LSTMCell, GRUCell>;
+using RNNCell = detail::Variant<SimpleRNNCell, LSTMCell, GRUCell>;
 
 // Cells applied one after another at each time step; each cell's input is the previous one's output.
 struct StackedRNNCells {
@@ -152,21 +143,41 @@ constexpr std::int64_t output_units(const Cell& cell)
         return cell.units;
 }
 
+// Calls `f` with the cell a recurrent layer runs: SimpleRNN's, LSTM's and GRU's `cell()`, or the one
+// RNN holds.
+template <class Layer, class F>
+constexpr decltype(auto) visit_cell(const Layer& layer, F&& f)
+{
+    if constexpr (requires { layer.cell(); })
+        return f(layer.cell());
+    else
+        return detail::visit(f, layer.cell);
+}
+
+// The rules of every recurrent layer.
 // (b, T, features) -> (b, [T,] units), then one (b, size) per state when `return_state`.
-template <class Layer, class Cell>
-constexpr Shapes recurrent_shapes(const Layer& layer, const Cell& cell, const Shape& in)
+template <class Layer>
+constexpr Shapes recurrent_shapes(const Layer& layer, const Shape& in)
 {
     require(in.rank() == 3, "RNN: expected ndim=3 (batch, timesteps, features)");
     require(!layer.stateful || in[0].known(),
             "RNN: If a RNN is stateful, it needs to know its batch size. Specify the batch size of your input "
             "tensors (batch_input_shape on the first layer of a Sequential, batch_shape on an Input).");
-    const std::int64_t units = output_units(cell);
+    const std::int64_t units = visit_cell(layer, [](const auto& cell) { return output_units(cell); });
     require(units > 0, "RNN: units must be a positive integer");
     Shapes out;
     out.push_back(layer.return_sequences ? Shape{in[0], in[1], units} : Shape{in[0], units});
-    const StateSizes states = cell.state_sizes();
+    const StateSizes states = visit_cell(layer, [](const auto& cell) { return cell.state_sizes(); });
     for (std::size_t i = 0; layer.return_state && i < states.count; ++i) out.push_back(Shape{in[0], states.sizes[i]});
     return out;
+}
+
+// The weights of the cell on an input whose last axis is the features.
+template <class Layer>
+constexpr Params recurrent_params(const Layer& layer, const Shape& in)
+{
+    require(in.rank() >= 1 && in.back().known(), "RNN: the feature (last) dimension of the input must be defined");
+    return visit_cell(layer, [&](const auto& cell) { return cell.params(in.back().value()); });
 }
 
 } // namespace detail
@@ -179,10 +190,6 @@ constexpr Shapes recurrent_shapes(const Layer& layer, const Cell& cell, const Sh
     bool return_state = false;     \
     bool go_backwards = false;     \
     bool stateful = false;
-
-#define NNSHAPE_RECURRENT_RULES                                                                                   \
-    constexpr Shapes output_shapes(const Shape& in) const { return detail::recurrent_shapes(*this, cell(), in); } \
-    constexpr Params params(const Shape& in) const { return detail::cell_params(cell(), in); }
 
 struct SimpleRNN {
     std::int64_t units = 0;
@@ -206,7 +213,8 @@ struct SimpleRNN {
     }
     static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
     constexpr SimpleRNNCell cell() const { return {units, use_bias}; }
-    NNSHAPE_RECURRENT_RULES
+    constexpr Shapes output_shapes(const Shape& in) const { return detail::recurrent_shapes(*this, in); }
+    constexpr Params params(const Shape& in) const { return detail::recurrent_params(*this, in); }
 };
 
 struct LSTM {
@@ -233,7 +241,8 @@ struct LSTM {
     }
     static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
     constexpr LSTMCell cell() const { return {units, use_bias}; }
-    NNSHAPE_RECURRENT_RULES
+    constexpr Shapes output_shapes(const Shape& in) const { return detail::recurrent_shapes(*this, in); }
+    constexpr Params params(const Shape& in) const { return detail::recurrent_params(*this, in); }
 };
 
 struct GRU {
@@ -262,12 +271,13 @@ struct GRU {
     }
     static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
     constexpr GRUCell cell() const { return {units, use_bias, reset_after}; }
-    NNSHAPE_RECURRENT_RULES
+    constexpr Shapes output_shapes(const Shape& in) const { return detail::recurrent_shapes(*this, in); }
+    constexpr Params params(const Shape& in) const { return detail::recurrent_params(*this, in); }
 };
 
 // Keras's `RNN(cell)`; a list of cells is `RNN{.cell = StackedRNNCells{.cells = {...}}}`.
 struct RNN {
-    std::variant<SimpleRNNCell, LSTMCell, GRUCell, StackedRNNCells> cell = SimpleRNNCell{};
+    detail::Variant<SimpleRNNCell, LSTMCell, GRUCell, StackedRNNCells> cell = SimpleRNNCell{};
     NNSHAPE_RECURRENT_ARGS
     NNSHAPE_LAYER_KWARGS
 
@@ -281,18 +291,11 @@ struct RNN {
         key("stateful", l.stateful);
     }
     static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
-    constexpr Shapes output_shapes(const Shape& in) const
-    {
-        return detail::visit([&](const auto& c) { return detail::recurrent_shapes(*this, c, in); }, cell);
-    }
-    constexpr Params params(const Shape& in) const
-    {
-        return detail::visit([&](const auto& c) { return detail::cell_params(c, in); }, cell);
-    }
+    constexpr Shapes output_shapes(const Shape& in) const { return detail::recurrent_shapes(*this, in); }
+    constexpr Params params(const Shape& in) const { return detail::recurrent_params(*this, in); }
 };
 
 #undef NNSHAPE_RECURRENT_ARGS
-#undef NNSHAPE_RECURRENT_RULES
 
 namespace detail {
 using recurrent_layers = type_list<SimpleRNN, LSTM, GRU, RNN>;
