@@ -133,15 +133,6 @@ constexpr LayerCall call_stored(const GraphLayer& l, std::span<const Shape> inpu
     return l.custom ? call_layer(*l.custom, l.name, inputs, built) : call_layer(*l.layer, l.name, inputs, built);
 }
 
-// Fails with `rule` in a constant evaluation; at run time with the text `describe()` builds.
-template <class Describe>
-constexpr void require_with(bool ok, const char* rule, Describe describe)
-{
-    if (ok) return;
-    if (std::is_constant_evaluated()) require(false, rule);
-    throw shape_error(describe());
-}
-
 // `items` ordered by decreasing `depth[item]`, keeping their order within a depth. A counting sort:
 // linear, where std::sort would cost N log N steps of a constant evaluation's budget.
 constexpr std::vector<std::int32_t> deepest_first(const std::vector<std::int32_t>& items,
