@@ -1,9 +1,10 @@
 #pragma once
-// nnshape::shape_error and the one function every rule uses to reject bad input.
+// nnshape::shape_error and the functions every rule uses to reject bad input.
 
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace nnshape {
 
@@ -23,6 +24,16 @@ namespace detail {
 constexpr void require(bool ok, const char* rule)
 {
     if (!ok) throw shape_error(rule);
+}
+
+// `require` for a rule whose run-time message needs numbers or names: in a constant evaluation it
+// fails with `rule`; at run time it throws the text `describe()` builds (only on failure).
+template <class Describe>
+constexpr void require_with(bool ok, const char* rule, Describe describe)
+{
+    if (ok) return;
+    if (std::is_constant_evaluated()) require(false, rule);
+    throw shape_error(describe());
 }
 
 } // namespace detail

@@ -4,22 +4,21 @@
 // itself be called like a layer (a shared sub-model).
 //
 // The Graph plays the part of Keras's backend session: it owns the layers, numbers their automatic
-// names, and outlives the tensors and models made in it.
+// names, and outlives the tensors and models made in it. Beneath this API: what the Graph records
+// (detail/graph_records.hpp) and the passes that build a Model's order from it (detail/model_passes.hpp).
 
 #include <algorithm>
-#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <span>
-#include <string>
-#include <type_traits>
+#include <string_view>
 #include <utility>
 #include <vector>
 
-#include "detail/layer_box.hpp"
-#include "detail/layer_call.hpp"
+#include "detail/graph_records.hpp"
+#include "detail/model_passes.hpp"
 #include "layer.hpp"
 #include "naming.hpp"
 
@@ -86,78 +85,6 @@ private:
     std::vector<Tensor> many_;
     std::size_t size_;
 };
-
-namespace detail {
-
-struct TensorRef {
-    std::int32_t node;
-    std::int32_t index;
-    friend constexpr bool operator==(TensorRef, TensorRef) = default;
-};
-
-// One call of a layer (Keras's Node): its inbound tensors (`Graph::inputs(node)`) and output shapes.
-// Node and layer records hold no vectors of their own: an allocation per call costs a constant
-// evaluation more than the rest of the call.
-struct Node {
-    std::int32_t layer; // index of the called layer in the Graph
-    std::int32_t node_index; // position among the layer's calls: the `[1]` in `model_1[1][0]`
-    std::int32_t first_input; // into Graph's list of inbound tensors
-    std::int32_t input_count;
-    std::int32_t previous; // the layer's previous call, or -1
-    Shapes outputs;
-};
-
-struct GraphLayer {
-    std::optional<Layer> layer; // a built-in layer
-    const LayerBox* custom = nullptr; // or a custom one, owned by the Graph; neither for a Model
-    LayerName name;
-    std::int32_t model = -1; // index into Graph's models for a Model
-    bool trainable = true;
-    bool built = false;
-    Params params{};
-    std::int32_t node_count = 0; // Keras's _inbound_nodes, linked from the last through Node::previous
-    std::int32_t last_node = -1;
-};
-
-struct ModelData {
-    std::vector<TensorRef> inputs;
-    std::vector<TensorRef> outputs;
-    std::vector<std::int32_t> nodes; // ascending ids, which is a topological order
-    std::vector<std::int32_t> layers; // Keras's model.layers order
-    bool sequential_like = false;
-};
-
-// Calls Graph layer `l`, which is not a Model; `built`: see detail::call_layer.
-constexpr LayerCall call_stored(const GraphLayer& l, std::span<const Shape> inputs, const Params* built)
-{
-    return l.custom ? call_layer(*l.custom, l.name, inputs, built) : call_layer(*l.layer, l.name, inputs, built);
-}
-
-// Fails with `rule` in a constant evaluation; at run time with the text `describe()` builds.
-template <class Describe>
-constexpr void require_with(bool ok, const char* rule, Describe describe)
-{
-    if (ok) return;
-    if (std::is_constant_evaluated()) require(false, rule);
-    throw shape_error(describe());
-}
-
-// `items` ordered by decreasing `depth[item]`, keeping their order within a depth. A counting sort:
-// linear, where std::sort would cost N log N steps of a constant evaluation's budget.
-constexpr std::vector<std::int32_t> deepest_first(const std::vector<std::int32_t>& items,
-                                                  const std::vector<std::int32_t>& depth)
-{
-    std::int32_t deepest = 0;
-    for (std::int32_t i : items) deepest = std::max(deepest, depth[std::size_t(i)]);
-    std::vector<std::int32_t> start(std::size_t(deepest) + 2, 0);
-    for (std::int32_t i : items) ++start[std::size_t(deepest - depth[std::size_t(i)]) + 1];
-    for (std::size_t d = 1; d < start.size(); ++d) start[d] += start[d - 1];
-    std::vector<std::int32_t> out(items.size(), 0);
-    for (std::int32_t i : items) out[std::size_t(start[std::size_t(deepest - depth[std::size_t(i)])]++)] = i;
-    return out;
-}
-
-} // namespace detail
 
 // A layer of a Graph that can be called several times; every call shares its weights.
 class SharedLayer {
@@ -240,10 +167,6 @@ public:
     constexpr Graph() = default;
     Graph(const Graph&) = delete; // tensors and models point into the graph
     Graph& operator=(const Graph&) = delete;
-    constexpr ~Graph()
-    {
-        for (const detail::GraphLayer& l : layers_) delete l.custom;
-    }
 
     // Keras's `Input(shape=..., batch_size=..., batch_shape=..., name=...)`.
     constexpr Tensor input(const InputLayer& args)
@@ -266,22 +189,12 @@ public:
 
     constexpr Model model(const Tensors& inputs, const Tensors& outputs, ModelArgs args = {});
 
-    constexpr const detail::Node& node(std::int32_t id) const { return nodes_[std::size_t(id)]; }
-    constexpr std::span<const detail::TensorRef> inputs(const detail::Node& n) const
-    {
-        return {edges_.data() + n.first_input, std::size_t(n.input_count)};
-    }
+    constexpr const detail::Node& node(std::int32_t id) const { return records_.node(id); }
+    constexpr std::span<const detail::TensorRef> inputs(const detail::Node& n) const { return records_.inputs(n); }
     // The calls of layer `index`, first to last.
-    constexpr std::vector<std::int32_t> nodes_of(std::int32_t index) const
-    {
-        const detail::GraphLayer& l = layers_[std::size_t(index)];
-        std::vector<std::int32_t> ids(std::size_t(l.node_count), 0);
-        for (std::int32_t id = l.last_node, i = l.node_count; id >= 0; id = nodes_[std::size_t(id)].previous)
-            ids[std::size_t(--i)] = id;
-        return ids;
-    }
-    constexpr const detail::GraphLayer& layer(std::int32_t index) const { return layers_[std::size_t(index)]; }
-    constexpr const detail::ModelData& model_data(std::int32_t model) const { return models_[std::size_t(model)]; }
+    constexpr std::vector<std::int32_t> nodes_of(std::int32_t index) const { return records_.nodes_of(index); }
+    constexpr const detail::GraphLayer& layer(std::int32_t index) const { return records_.layer(index); }
+    constexpr const detail::ModelData& model_data(std::int32_t model) const { return records_.model(model); }
 
     // Calls layer `index` on `inputs` and records the call.
     constexpr Tensors call(std::int32_t index, const Tensors& inputs);
@@ -301,8 +214,8 @@ private:
                            : custom ? next_custom(class_name)
                                     : name_counters_.next_model();
         }
-        layers_.push_back(detail::GraphLayer{std::move(layer), custom, name, model, trainable, false, {}, 0, -1});
-        return std::int32_t(layers_.size() - 1);
+        return records_.add_layer(
+            detail::GraphLayer{std::move(layer), custom, name, model, trainable, false, {}, 0, -1});
     }
 
     constexpr std::int64_t next_custom(std::string_view class_name)
@@ -315,29 +228,14 @@ private:
     }
 
     constexpr Shapes infer(std::int32_t model, std::span<const Shape> inputs) const;
-    constexpr void require_unique_names(const std::vector<std::int32_t>& layers) const;
+    constexpr std::vector<detail::TensorRef> model_inputs(const std::vector<Tensor>& inputs,
+                                                          const Tensor& first_output) const;
+    constexpr std::vector<detail::TensorRef> model_outputs(const std::vector<Tensor>& outputs) const;
     constexpr detail::ModelData build_model_data(const std::vector<Tensor>& inputs,
                                                  const std::vector<Tensor>& outputs) const;
 
-    friend class Model;
-
-    // Records a call of layer `index` whose inbound tensors are edges_[first...].
-    constexpr std::int32_t add_node(std::int32_t index, std::int32_t first_input, const Shapes& outputs)
-    {
-        detail::GraphLayer& l = layers_[std::size_t(index)];
-        const auto id = std::int32_t(nodes_.size());
-        nodes_.push_back(detail::Node{index, l.node_count, first_input, std::int32_t(edges_.size()) - first_input,
-                                      l.last_node, outputs});
-        ++l.node_count;
-        l.last_node = id;
-        return id;
-    }
-
-    std::vector<detail::GraphLayer> layers_;
-    std::vector<detail::Node> nodes_;
-    std::vector<detail::TensorRef> edges_; // every node's inbound tensors, node after node
+    detail::GraphRecords records_;
     std::vector<Shape> scratch_; // the input shapes of the call being made
-    std::vector<detail::ModelData> models_;
     NameCounters<> name_counters_{};
     std::vector<std::pair<std::string_view, std::int64_t>> custom_counters_; // by class name, as Keras's uids
 };
@@ -357,12 +255,7 @@ constexpr Tensors call_on(L layer, const Tensors& inputs)
     return inputs.graph().add(std::move(layer))(inputs);
 }
 
-inline std::string describe_tensor(const Graph& g, TensorRef t)
-{
-    const Node& n = g.node(t.node);
-    return std::string(g.layer(n.layer).name.render().view()) + "[" + std::to_string(n.node_index) + "][" +
-           std::to_string(t.index) + "] with shape " + to_string(n.outputs[std::size_t(t.index)]);
-}
+constexpr TensorRef tensor_ref(const Tensor& t) { return {t.node(), t.index()}; }
 
 } // namespace detail
 
@@ -375,7 +268,7 @@ constexpr Tensors Graph::call(std::int32_t index, const Tensors& inputs)
         detail::require(&t.graph() == this, "Graph: a layer can only be called on tensors of its own Graph");
         scratch_.push_back(t.shape());
     }
-    detail::GraphLayer& l = layers_[std::size_t(index)];
+    detail::GraphLayer& l = records_.layer(index);
     Shapes outputs;
     if (l.model >= 0) {
         outputs = infer(l.model, scratch_);
@@ -385,9 +278,8 @@ constexpr Tensors Graph::call(std::int32_t index, const Tensors& inputs)
         l.params = c.params;
         l.built = true;
     }
-    const auto first = std::int32_t(edges_.size());
-    for (const Tensor& t : inputs) edges_.push_back({t.node(), t.index()});
-    const std::int32_t id = add_node(index, first, outputs);
+    for (const Tensor& t : inputs) records_.add_input(detail::tensor_ref(t));
+    const std::int32_t id = records_.add_node(index, outputs);
     if (outputs.size() == 1) return Tensor(this, id, 0);
     std::vector<Tensor> out;
     for (std::size_t i = 0; i < outputs.size(); ++i) out.emplace_back(this, id, std::int32_t(i));
@@ -398,7 +290,7 @@ constexpr Tensors Graph::call(std::int32_t index, const Tensors& inputs)
 // the inner layers get no new nodes, but each must accept its new inputs with its existing weights.
 constexpr Shapes Graph::infer(std::int32_t model, std::span<const Shape> inputs) const
 {
-    const detail::ModelData& m = models_[std::size_t(model)];
+    const detail::ModelData& m = records_.model(model);
     detail::require(inputs.size() == m.inputs.size(),
                     "Model: called on a different number of tensors than it has inputs");
     const auto position = [&](std::int32_t node) {
@@ -406,15 +298,15 @@ constexpr Shapes Graph::infer(std::int32_t model, std::span<const Shape> inputs)
     };
     std::vector<Shapes> values(m.nodes.size());
     for (std::size_t i = 0; i < m.nodes.size(); ++i) {
-        const detail::Node& n = nodes_[std::size_t(m.nodes[i])];
-        const detail::GraphLayer& l = layers_[std::size_t(n.layer)];
+        const detail::Node& n = records_.node(m.nodes[i]);
+        const detail::GraphLayer& l = records_.layer(n.layer);
         if (n.input_count == 0) { // one of the model's InputLayers
             const auto in = std::ranges::find(m.inputs, detail::TensorRef{m.nodes[i], 0});
             values[i] = Shapes{inputs[std::size_t(in - m.inputs.begin())]};
             continue;
         }
         std::vector<Shape> ins;
-        for (const detail::TensorRef& r : this->inputs(n))
+        for (const detail::TensorRef& r : records_.inputs(n))
             ins.push_back(values[position(r.node)][std::size_t(r.index)]);
         values[i] = l.model >= 0 ? infer(l.model, ins) : detail::call_stored(l, ins, &l.params).outputs;
     }
@@ -423,189 +315,49 @@ constexpr Shapes Graph::infer(std::int32_t model, std::span<const Shape> inputs)
     return out;
 }
 
-namespace detail {
-
-// FNV-1a: name comparisons by hash, so that checking a model's names costs a few steps per character
-// of a constant evaluation rather than a string comparison per pair.
-constexpr std::uint64_t name_hash(std::string_view s)
+// The model's inputs: tensors of this Graph made by Input, each given once.
+constexpr std::vector<detail::TensorRef> Graph::model_inputs(const std::vector<Tensor>& inputs,
+                                                             const Tensor& first_output) const
 {
-    std::uint64_t h = 14695981039346656037u;
-    for (char c : s) h = (h ^ std::uint8_t(c)) * 1099511628211u;
-    return h;
+    std::vector<detail::TensorRef> refs;
+    for (const Tensor& t : inputs) {
+        detail::require(&t.graph() == this && &first_output.graph() == this,
+                        "Model: inputs and outputs must be tensors of the same Graph");
+        const detail::GraphLayer& l = records_.layer(records_.node(t.node()).layer);
+        detail::require(l.layer && l.layer->is<InputLayer>(),
+                        "Model: Input layers to a Model must be InputLayer objects (tensors made by Input).");
+        detail::require(std::ranges::find(refs, detail::tensor_ref(t)) == refs.end(),
+                        "Model: The list of inputs passed to the model is redundant.");
+        refs.push_back(detail::tensor_ref(t));
+    }
+    return refs;
 }
 
-// The number a Keras 2 automatic name ends with (`conv2d_12`: 12), or -1 if `name` has not that form.
-constexpr std::int64_t automatic_ordinal(std::string_view name)
+constexpr std::vector<detail::TensorRef> Graph::model_outputs(const std::vector<Tensor>& outputs) const
 {
-    std::int64_t value = 0, scale = 1;
-    std::size_t i = name.size();
-    for (; i > 0 && name[i - 1] >= '0' && name[i - 1] <= '9' && scale <= 1'000'000'000'000; --i, scale *= 10)
-        value += (name[i - 1] - '0') * scale;
-    return i > 1 && i < name.size() && name[i - 1] == '_' ? value : -1;
+    std::vector<detail::TensorRef> refs;
+    for (const Tensor& t : outputs) {
+        detail::require(&t.graph() == this, "Model: inputs and outputs must be tensors of the same Graph");
+        refs.push_back(detail::tensor_ref(t));
+    }
+    return refs;
 }
 
-struct NameKey {
-    std::uint64_t hash; // or an automatic name's number
-    std::int32_t layer;
-};
-
-} // namespace detail
-
-// Names must be unique within a model. Automatic names never repeat one another, so given names are
-// compared with each other (by hash first), and with the automatic names of the same number
-// (`dense_3` can only clash with an unnamed layer numbered 3).
-constexpr void Graph::require_unique_names(const std::vector<std::int32_t>& layers) const
-{
-    std::vector<detail::NameKey> given, unnamed; // unnamed: keyed by ordinal
-    for (std::int32_t l : layers) {
-        const LayerName& name = layers_[std::size_t(l)].name;
-        if (name.given.empty())
-            unnamed.push_back({std::uint64_t(name.ordinal), l});
-        else
-            given.push_back({detail::name_hash(name.given.view()), l});
-    }
-    const auto duplicate = [&](std::string_view name) {
-        return "Model: The name \"" + std::string(name) +
-               "\" is used more than once in the model. All layer names should be unique.";
-    };
-    const auto name_of = [&](detail::NameKey k) { return layers_[std::size_t(k.layer)].name.given.view(); };
-    std::ranges::sort(given, {}, &detail::NameKey::hash);
-    for (std::size_t i = 1; i < given.size(); ++i) {
-        for (std::size_t j = i; j-- > 0 && given[j].hash == given[i].hash;) {
-            detail::require_with(name_of(given[i]) != name_of(given[j]), "Model: All layer names should be unique.",
-                                 [&] { return duplicate(name_of(given[i])); });
-        }
-    }
-    std::ranges::sort(unnamed, {}, &detail::NameKey::hash);
-    for (const detail::NameKey& g : given) {
-        const std::int64_t ordinal = detail::automatic_ordinal(name_of(g));
-        if (ordinal < 0) continue;
-        const auto [first, last] =
-            std::ranges::equal_range(unnamed, std::uint64_t(ordinal), {}, &detail::NameKey::hash);
-        for (auto it = first; it != last; ++it) {
-            const Name automatic = layers_[std::size_t(it->layer)].name.render();
-            detail::require_with(automatic.view() != name_of(g), "Model: All layer names should be unique.",
-                                 [&] { return duplicate(automatic.view()); });
-        }
-    }
-}
-
-// Keras's Network construction: the nodes the outputs depend on (a depth-first walk from the
-// outputs), their depths, the layer order, the check that the inputs suffice, and unique names.
+// Keras's Network construction, pass by pass (detail/model_passes.hpp).
 constexpr detail::ModelData Graph::build_model_data(const std::vector<Tensor>& inputs,
                                                     const std::vector<Tensor>& outputs) const
 {
     detail::require(!inputs.empty() && !outputs.empty(), "Model: needs at least one input and one output tensor");
     detail::ModelData m;
-    for (const Tensor& t : inputs) {
-        detail::require(&t.graph() == this && &outputs[0].graph() == this,
-                        "Model: inputs and outputs must be tensors of the same Graph");
-        const detail::GraphLayer& l = layers_[std::size_t(nodes_[std::size_t(t.node())].layer)];
-        detail::require(l.layer && l.layer->is<InputLayer>(),
-                        "Model: Input layers to a Model must be InputLayer objects (tensors made by Input).");
-        detail::require(std::ranges::find(m.inputs, detail::TensorRef{t.node(), t.index()}) == m.inputs.end(),
-                        "Model: The list of inputs passed to the model is redundant.");
-        m.inputs.push_back({t.node(), t.index()});
-    }
-    for (const Tensor& t : outputs) {
-        detail::require(&t.graph() == this, "Model: inputs and outputs must be tensors of the same Graph");
-        m.outputs.push_back({t.node(), t.index()});
-    }
-
-    // Depth-first walk from each output: post-order of nodes, first-visit order of layers.
-    enum : std::uint8_t { unseen, open, done };
-    std::vector<std::uint8_t> state(nodes_.size(), unseen);
-    std::vector<std::int32_t> layer_rank(layers_.size(), -1);
-    std::int32_t next_rank = 0;
-    std::vector<std::int32_t> post_order;
-    struct Frame {
-        std::int32_t node;
-        std::size_t next;
-    };
-    std::vector<Frame> stack;
-    const auto enter = [&](std::int32_t node) {
-        state[std::size_t(node)] = open;
-        const std::int32_t layer = nodes_[std::size_t(node)].layer;
-        if (layer_rank[std::size_t(layer)] < 0) layer_rank[std::size_t(layer)] = next_rank++;
-        stack.push_back({node, 0});
-    };
-    for (const detail::TensorRef& out : m.outputs) {
-        if (state[std::size_t(out.node)] == unseen) enter(out.node);
-        while (!stack.empty()) {
-            Frame& f = stack.back();
-            const detail::Node& n = nodes_[std::size_t(f.node)];
-            if (f.next < std::size_t(n.input_count)) {
-                const std::int32_t child = edges_[std::size_t(n.first_input) + f.next++].node;
-                if (state[std::size_t(child)] == unseen) enter(child);
-            } else {
-                state[std::size_t(f.node)] = done;
-                post_order.push_back(f.node);
-                stack.pop_back();
-            }
-        }
-    }
-
-    // Depths from the outputs back; a shared layer takes the greatest depth of its nodes seen so far.
-    std::vector<std::int32_t> node_depth(nodes_.size(), -1), layer_depth(layers_.size(), -1);
-    std::vector<std::int32_t> first_depth_order; // Python dict insertion order of nodes_depths
-    const auto set_depth = [&](std::int32_t node, std::int32_t depth) {
-        if (node_depth[std::size_t(node)] < 0) first_depth_order.push_back(node);
-        node_depth[std::size_t(node)] = depth;
-    };
-    for (auto it = post_order.rbegin(); it != post_order.rend(); ++it) {
-        const detail::Node& n = nodes_[std::size_t(*it)];
-        std::int32_t depth = std::max({node_depth[std::size_t(*it)], layer_depth[std::size_t(n.layer)], 0});
-        layer_depth[std::size_t(n.layer)] = depth;
-        set_depth(*it, depth);
-        for (const detail::TensorRef& r : this->inputs(n))
-            set_depth(r.node, std::max(depth + 1, node_depth[std::size_t(r.node)]));
-    }
-    for (std::size_t id = 0; id < nodes_.size(); ++id)
-        if (state[id] == done) m.nodes.push_back(std::int32_t(id));
-
-    // model.layers: deepest first, then in first-visit order.
-    std::vector<std::int32_t> by_rank(std::size_t(next_rank), 0);
-    for (std::size_t l = 0; l < layers_.size(); ++l)
-        if (layer_rank[l] >= 0) by_rank[std::size_t(layer_rank[l])] = std::int32_t(l);
-    m.layers = detail::deepest_first(by_rank, layer_depth);
-
-    // Every node, deepest first, must get its inputs from the model inputs or earlier nodes.
-    const std::vector<std::int32_t> by_depth = detail::deepest_first(first_depth_order, node_depth);
-    std::vector<std::uint8_t> computable(nodes_.size(), 0); // not vector<bool>: Clang cannot evaluate it
-    std::vector<std::string> accessed; // only kept at run time, to explain a failure
-    for (std::int32_t id : by_depth) {
-        const detail::Node& n = nodes_[std::size_t(id)];
-        const bool is_input = n.input_count == 0;
-        const auto ready = [&](const detail::TensorRef& r) { return computable[std::size_t(r.node)] != 0; };
-        const bool input_given = std::ranges::find(m.inputs, detail::TensorRef{id, 0}) != m.inputs.end();
-        const auto in = this->inputs(n);
-        const auto missing = std::ranges::find_if_not(in, ready);
-        detail::require_with(is_input ? input_given : missing == in.end(),
-                             "Model: Graph disconnected: cannot obtain the value of a tensor the outputs need "
-                             "from the given inputs",
-                             [&] {
-                                 const detail::TensorRef t = is_input ? detail::TensorRef{id, 0} : *missing;
-                                 std::string prev;
-                                 for (const std::string& a : accessed) prev += (prev.empty() ? "'" : ", '") + a + "'";
-                                 return "Model: Graph disconnected: cannot obtain value for tensor " +
-                                        detail::describe_tensor(*this, t) + " at layer \"" +
-                                        std::string(layers_[std::size_t(n.layer)].name.render().view()) +
-                                        "\". The following previous layers were accessed without issue: [" + prev + "]";
-                             });
-        computable[std::size_t(id)] = 1;
-        if (!std::is_constant_evaluated()) accessed.emplace_back(layers_[std::size_t(n.layer)].name.render().view());
-    }
-
-    require_unique_names(m.layers);
-
-    // Keras 2's summary layout: a chain of single nodes with one inbound tensor each, no shared layer.
-    std::vector<std::int32_t> per_depth(nodes_.size() + 1, 0), per_layer(layers_.size(), 0);
-    m.sequential_like = true;
-    for (std::int32_t id : m.nodes) {
-        const detail::Node& n = nodes_[std::size_t(id)];
-        m.sequential_like = m.sequential_like && ++per_depth[std::size_t(node_depth[std::size_t(id)])] == 1 &&
-                            ++per_layer[std::size_t(n.layer)] == 1 && n.input_count <= 1;
-    }
+    m.inputs = model_inputs(inputs, outputs[0]);
+    m.outputs = model_outputs(outputs);
+    detail::Reached reached = detail::walk_from_outputs(records_, m.outputs);
+    const detail::Depths depths = detail::depths_from_outputs(records_, reached.post_order);
+    m.nodes = std::move(reached.nodes);
+    m.layers = detail::deepest_first(reached.layers, depths.layer);
+    detail::require_connected(records_, m.inputs, depths);
+    detail::require_unique_names(records_, m.layers);
+    m.sequential_like = detail::is_chain(records_, m.nodes, depths.node);
     return m;
 }
 
@@ -614,14 +366,12 @@ constexpr Model Graph::model(const Tensors& inputs, const Tensors& outputs, Mode
     detail::ModelData data = build_model_data(std::vector<Tensor>(inputs.begin(), inputs.end()),
                                               std::vector<Tensor>(outputs.begin(), outputs.end()));
     Shapes shapes;
-    for (const detail::TensorRef& r : data.outputs)
-        shapes.push_back(nodes_[std::size_t(r.node)].outputs[std::size_t(r.index)]);
-    models_.push_back(std::move(data));
+    for (const detail::TensorRef& r : data.outputs) shapes.push_back(node(r.node).outputs[std::size_t(r.index)]);
     const std::int32_t index =
-        register_layer(std::nullopt, nullptr, args.name, std::int32_t(models_.size() - 1), args.trainable);
+        register_layer(std::nullopt, nullptr, args.name, records_.add_model(std::move(data)), args.trainable);
     // Node 0 is the model's own, as in Keras 2: calls on new tensors are nodes 1, 2, ...
-    add_node(index, std::int32_t(edges_.size()), shapes);
-    layers_[std::size_t(index)].built = true;
+    records_.add_node(index, shapes);
+    records_.layer(index).built = true;
     return {this, index};
 }
 
@@ -629,7 +379,7 @@ constexpr Params Graph::model_params(std::int32_t index) const
 {
     // Each leaf layer once; a layer reached both through a frozen and a trainable path stays trainable.
     enum : std::uint8_t { unseen = 0, frozen = 1, trainable = 2 };
-    std::vector<std::uint8_t> reached(layers_.size(), unseen);
+    std::vector<std::uint8_t> reached(records_.layer_count(), unseen);
     struct Item {
         std::int32_t layer;
         bool under_frozen;
@@ -638,18 +388,18 @@ constexpr Params Graph::model_params(std::int32_t index) const
     while (!stack.empty()) {
         const Item item = stack.back();
         stack.pop_back();
-        const detail::GraphLayer& l = layers_[std::size_t(item.layer)];
+        const detail::GraphLayer& l = records_.layer(item.layer);
         const bool is_frozen = item.under_frozen || !l.trainable;
         if (l.model < 0) {
             std::uint8_t& r = reached[std::size_t(item.layer)];
             r = std::max<std::uint8_t>(r, item.under_frozen ? frozen : trainable);
             continue;
         }
-        for (std::int32_t inner : models_[std::size_t(l.model)].layers) stack.push_back({inner, is_frozen});
+        for (std::int32_t inner : records_.model(l.model).layers) stack.push_back({inner, is_frozen});
     }
     Params total{};
-    for (std::size_t l = 0; l < layers_.size(); ++l) {
-        const Params p = layers_[l].params;
+    for (std::size_t l = 0; l < reached.size(); ++l) {
+        const Params p = records_.layer(std::int32_t(l)).params;
         if (reached[l] != unseen) total = total + (reached[l] == frozen ? Params{0, p.total()} : p);
     }
     return total;

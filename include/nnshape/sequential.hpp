@@ -71,7 +71,7 @@ public:
         // Built in place: a layer record is large, and copying it dominates a cheap rule.
         layers_.push_back(SequentialLayer{std::move(layer), {}, {}, {}});
         try {
-            complete(layers_.back());
+            name_and_infer(layers_.back());
         } catch (...) {
             layers_.pop_back();
             throw;
@@ -120,13 +120,13 @@ private:
     constexpr SequentialLayer next(LayerT layer)
     {
         SequentialLayer entry{std::move(layer), {}, {}, {}};
-        complete(entry);
+        name_and_infer(entry);
         return entry;
     }
 
-    // Names the next layer and infers its output shape and weights; the model's state changes only
-    // when that succeeds.
-    constexpr void complete(SequentialLayer& entry)
+    // Names the next layer and infers its output shape and weights from the model's output so far (the
+    // first layer: from its declared input); the model's state changes only when that succeeds.
+    constexpr void name_and_infer(SequentialLayer& entry)
     {
         entry.name = LayerName{Name(entry.layer.given_name()), entry.layer.class_name(), 0};
         if (entry.name.given.empty()) entry.name.ordinal = name_counters_.next(entry.layer);

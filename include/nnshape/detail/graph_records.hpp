@@ -1,0 +1,130 @@
+#pragma once
+// What a functional Graph records (Keras's layers and nodes): its layers, every call of a layer on
+// tensors, the tensors each call reads, and its models. functional.hpp builds the API on it.
+//
+// Node and layer records hold no vectors of their own: an allocation per call costs a constant
+// evaluation more than the rest of the call.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <utility>
+#include <vector>
+
+#include "../layer.hpp"
+#include "../naming.hpp"
+#include "layer_box.hpp"
+#include "layer_call.hpp"
+
+namespace nnshape::detail {
+
+// Output `index` of node `node`.
+struct TensorRef {
+    std::int32_t node;
+    std::int32_t index;
+    friend constexpr bool operator==(TensorRef, TensorRef) = default;
+};
+
+// One call of a layer (Keras's Node): its inbound tensors (`GraphRecords::inputs(node)`) and output shapes.
+struct Node {
+    std::int32_t layer; // index of the called layer in the Graph
+    std::int32_t node_index; // position among the layer's calls: the `[1]` in `model_1[1][0]`
+    std::int32_t first_input; // into the Graph's list of inbound tensors
+    std::int32_t input_count;
+    std::int32_t previous; // the layer's previous call, or -1
+    Shapes outputs;
+};
+
+struct GraphLayer {
+    std::optional<Layer> layer; // a built-in layer
+    const LayerBox* custom = nullptr; // or a custom one, owned by the Graph; neither for a Model
+    LayerName name;
+    std::int32_t model = -1; // index into the Graph's models for a Model
+    bool trainable = true;
+    bool built = false;
+    Params params{};
+    std::int32_t node_count = 0; // Keras's _inbound_nodes, linked from the last through Node::previous
+    std::int32_t last_node = -1;
+};
+
+struct ModelData {
+    std::vector<TensorRef> inputs;
+    std::vector<TensorRef> outputs;
+    std::vector<std::int32_t> nodes; // ascending ids, which is a topological order
+    std::vector<std::int32_t> layers; // Keras's model.layers order
+    bool sequential_like = false;
+};
+
+// Calls Graph layer `l`, which is not a Model; `built`: see detail::call_layer.
+constexpr LayerCall call_stored(const GraphLayer& l, std::span<const Shape> inputs, const Params* built)
+{
+    return l.custom ? call_layer(*l.custom, l.name, inputs, built) : call_layer(*l.layer, l.name, inputs, built);
+}
+
+// A Graph's layers, nodes, inbound tensors and models, indexed by their positions. Owns the custom layers.
+class GraphRecords {
+public:
+    constexpr GraphRecords() = default;
+    GraphRecords(const GraphRecords&) = delete;
+    GraphRecords& operator=(const GraphRecords&) = delete;
+    constexpr ~GraphRecords()
+    {
+        for (const GraphLayer& l : layers_) delete l.custom;
+    }
+
+    constexpr std::size_t layer_count() const { return layers_.size(); }
+    constexpr std::size_t node_count() const { return nodes_.size(); }
+    constexpr const GraphLayer& layer(std::int32_t index) const { return layers_[std::size_t(index)]; }
+    constexpr GraphLayer& layer(std::int32_t index) { return layers_[std::size_t(index)]; }
+    constexpr const Node& node(std::int32_t id) const { return nodes_[std::size_t(id)]; }
+    constexpr std::span<const TensorRef> inputs(const Node& n) const
+    {
+        return {edges_.data() + n.first_input, std::size_t(n.input_count)};
+    }
+    constexpr const ModelData& model(std::int32_t index) const { return models_[std::size_t(index)]; }
+
+    // The calls of layer `index`, first to last.
+    constexpr std::vector<std::int32_t> nodes_of(std::int32_t index) const
+    {
+        const GraphLayer& l = layer(index);
+        std::vector<std::int32_t> ids(std::size_t(l.node_count), 0);
+        for (std::int32_t id = l.last_node, i = l.node_count; id >= 0; id = node(id).previous)
+            ids[std::size_t(--i)] = id;
+        return ids;
+    }
+
+    constexpr std::int32_t add_layer(GraphLayer l)
+    {
+        layers_.push_back(std::move(l));
+        return std::int32_t(layers_.size() - 1);
+    }
+    constexpr std::int32_t add_model(ModelData m)
+    {
+        models_.push_back(std::move(m));
+        return std::int32_t(models_.size() - 1);
+    }
+    // An inbound tensor of the node that add_node records next.
+    constexpr void add_input(TensorRef t) { edges_.push_back(t); }
+    // Records a call of layer `index` on the tensors given to add_input since the last call.
+    constexpr std::int32_t add_node(std::int32_t index, const Shapes& outputs)
+    {
+        GraphLayer& l = layer(index);
+        const auto id = std::int32_t(nodes_.size());
+        const auto end = std::int32_t(edges_.size());
+        nodes_.push_back(Node{index, l.node_count, first_input_, end - first_input_, l.last_node, outputs});
+        first_input_ = end;
+        ++l.node_count;
+        l.last_node = id;
+        return id;
+    }
+
+private:
+    std::vector<GraphLayer> layers_;
+    std::vector<Node> nodes_;
+    std::vector<TensorRef> edges_; // every node's inbound tensors, node after node
+    std::int32_t first_input_ = 0; // in edges_, of the next node
+    std::vector<ModelData> models_;
+};
+
+} // namespace nnshape::detail

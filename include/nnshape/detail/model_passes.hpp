@@ -1,0 +1,285 @@
+#pragma once
+// Keras's Network construction as passes over a Graph's records, which Graph::build_model_data runs
+// in sequence: walk back from the outputs, depths, layer order, the check that the inputs suffice,
+// unique names, and the summary's layout.
+//
+// Their loops are linear where they can be (a counting sort, names compared by hash): each step
+// counts against a constant evaluation's budget, and a model's construction is part of every
+// static_assert on it.
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "../error.hpp"
+#include "graph_records.hpp"
+
+namespace nnshape::detail {
+
+// `items` ordered by decreasing `depth[item]`, keeping their order within a depth. A counting sort:
+// linear, where std::sort would cost N log N steps of a constant evaluation's budget.
+constexpr std::vector<std::int32_t> deepest_first(const std::vector<std::int32_t>& items,
+                                                  const std::vector<std::int32_t>& depth)
+{
+    std::int32_t deepest = 0;
+    for (std::int32_t i : items) deepest = std::max(deepest, depth[std::size_t(i)]);
+    std::vector<std::int32_t> start(std::size_t(deepest) + 2, 0);
+    for (std::int32_t i : items) ++start[std::size_t(deepest - depth[std::size_t(i)]) + 1];
+    for (std::size_t d = 1; d < start.size(); ++d) start[d] += start[d - 1];
+    std::vector<std::int32_t> out(items.size(), 0);
+    for (std::int32_t i : items) out[std::size_t(start[std::size_t(deepest - depth[std::size_t(i)])]++)] = i;
+    return out;
+}
+
+// ---- walk back from the outputs -----------------------------------------------------------------
+
+// What the outputs depend on.
+struct Reached {
+    std::vector<std::int32_t> post_order; // nodes, each after the nodes whose outputs it reads
+    std::vector<std::int32_t> nodes; // ascending ids, which is a topological order
+    std::vector<std::int32_t> layers; // in the order the walk first visits them
+};
+
+// The positions of the set flags.
+constexpr std::vector<std::int32_t> flagged(const std::vector<std::uint8_t>& flags)
+{
+    std::vector<std::int32_t> out;
+    for (std::size_t i = 0; i < flags.size(); ++i)
+        if (flags[i]) out.push_back(std::int32_t(i));
+    return out;
+}
+
+// A depth-first walk from each output through the nodes' inbound tensors.
+constexpr Reached walk_from_outputs(const GraphRecords& g, std::span<const TensorRef> outputs)
+{
+    Reached r;
+    // Not vector<bool>: Clang cannot evaluate it.
+    std::vector<std::uint8_t> node_seen(g.node_count(), 0), layer_seen(g.layer_count(), 0);
+    struct Frame {
+        std::int32_t node;
+        std::int32_t next_input;
+    };
+    std::vector<Frame> stack;
+    const auto enter = [&](std::int32_t node) {
+        if (node_seen[std::size_t(node)]) return;
+        node_seen[std::size_t(node)] = 1;
+        const std::int32_t layer = g.node(node).layer;
+        if (!layer_seen[std::size_t(layer)]) r.layers.push_back(layer);
+        layer_seen[std::size_t(layer)] = 1;
+        stack.push_back({node, 0});
+    };
+    for (const TensorRef& out : outputs) {
+        enter(out.node);
+        while (!stack.empty()) {
+            Frame& f = stack.back();
+            const Node& n = g.node(f.node);
+            if (f.next_input < n.input_count) {
+                enter(g.inputs(n)[std::size_t(f.next_input++)].node); // may reallocate: `f` is not used after
+            } else {
+                r.post_order.push_back(f.node);
+                stack.pop_back();
+            }
+        }
+    }
+    r.nodes = flagged(node_seen);
+    return r;
+}
+
+// ---- depths -------------------------------------------------------------------------------------
+
+// Keras's depths, counted from the outputs back.
+struct Depths {
+    std::vector<std::int32_t> node; // -1 for a node the outputs do not depend on
+    std::vector<std::int32_t> layer;
+    std::vector<std::int32_t> first_set; // nodes in the order they got a depth: Python's nodes_depths order
+};
+
+// A node is one deeper than the deepest node reading it; a shared layer takes the greatest depth of
+// its nodes seen so far, and passes it on to the node at hand.
+constexpr Depths depths_from_outputs(const GraphRecords& g, const std::vector<std::int32_t>& post_order)
+{
+    Depths d{std::vector<std::int32_t>(g.node_count(), -1), std::vector<std::int32_t>(g.layer_count(), -1), {}};
+    const auto set_depth = [&](std::int32_t node, std::int32_t depth) {
+        if (d.node[std::size_t(node)] < 0) d.first_set.push_back(node);
+        d.node[std::size_t(node)] = depth;
+    };
+    for (auto it = post_order.rbegin(); it != post_order.rend(); ++it) {
+        const Node& n = g.node(*it);
+        const std::int32_t depth = std::max({d.node[std::size_t(*it)], d.layer[std::size_t(n.layer)], 0});
+        d.layer[std::size_t(n.layer)] = depth;
+        set_depth(*it, depth);
+        for (const TensorRef& r : g.inputs(n)) set_depth(r.node, std::max(depth + 1, d.node[std::size_t(r.node)]));
+    }
+    return d;
+}
+
+// ---- the inputs suffice -------------------------------------------------------------------------
+
+inline std::string layer_name_of(const GraphRecords& g, std::int32_t node)
+{
+    return std::string(g.layer(g.node(node).layer).name.render().view());
+}
+
+// `dense_1[0][0] with shape (None, 4)`
+inline std::string describe_tensor(const GraphRecords& g, TensorRef t)
+{
+    const Node& n = g.node(t.node);
+    return layer_name_of(g, t.node) + "[" + std::to_string(n.node_index) + "][" + std::to_string(t.index) +
+           "] with shape " + to_string(n.outputs[std::size_t(t.index)]);
+}
+
+// Keras's message: the tensor node `node` cannot obtain, and the layers of the nodes computed before it.
+inline std::string graph_disconnected(const GraphRecords& g, TensorRef tensor, std::int32_t node,
+                                      std::span<const std::int32_t> computed)
+{
+    std::string previous;
+    for (std::int32_t id : computed) previous += (previous.empty() ? "'" : ", '") + layer_name_of(g, id) + "'";
+    return "Model: Graph disconnected: cannot obtain value for tensor " + describe_tensor(g, tensor) + " at layer \"" +
+           layer_name_of(g, node) + "\". The following previous layers were accessed without issue: [" + previous + "]";
+}
+
+// What node `id` lacks: itself if it is an Input the model is not given, else its first inbound
+// tensor from a node not computable yet.
+constexpr std::optional<TensorRef> missing_input(const GraphRecords& g, std::int32_t id,
+                                                 std::span<const TensorRef> model_inputs,
+                                                 const std::vector<std::uint8_t>& computable)
+{
+    const Node& n = g.node(id);
+    if (n.input_count == 0) {
+        const TensorRef self{id, 0};
+        if (std::ranges::find(model_inputs, self) == model_inputs.end()) return self;
+        return std::nullopt;
+    }
+    for (const TensorRef& r : g.inputs(n))
+        if (!computable[std::size_t(r.node)]) return r;
+    return std::nullopt;
+}
+
+// Every node, deepest first, must get its inputs from the model's inputs or from earlier nodes.
+constexpr void require_connected(const GraphRecords& g, std::span<const TensorRef> model_inputs, const Depths& depths)
+{
+    const std::vector<std::int32_t> order = deepest_first(depths.first_set, depths.node);
+    std::vector<std::uint8_t> computable(g.node_count(), 0);
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        const std::optional<TensorRef> missing = missing_input(g, order[i], model_inputs, computable);
+        require_with(!missing,
+                     "Model: Graph disconnected: cannot obtain the value of a tensor the outputs need from the given "
+                     "inputs",
+                     [&] { return graph_disconnected(g, *missing, order[i], {order.data(), i}); });
+        computable[std::size_t(order[i])] = 1;
+    }
+}
+
+// ---- unique names -------------------------------------------------------------------------------
+
+// FNV-1a: name comparisons by hash, so that checking a model's names costs a few steps per character
+// of a constant evaluation rather than a string comparison per pair.
+constexpr std::uint64_t name_hash(std::string_view s)
+{
+    std::uint64_t h = 14695981039346656037u;
+    for (char c : s) h = (h ^ std::uint8_t(c)) * 1099511628211u;
+    return h;
+}
+
+// The number a Keras 2 automatic name ends with (`conv2d_12`: 12), or -1 if `name` has not that form.
+constexpr std::int64_t automatic_ordinal(std::string_view name)
+{
+    std::int64_t value = 0, scale = 1;
+    std::size_t i = name.size();
+    for (; i > 0 && name[i - 1] >= '0' && name[i - 1] <= '9' && scale <= 1'000'000'000'000; --i, scale *= 10)
+        value += (name[i - 1] - '0') * scale;
+    return i > 1 && i < name.size() && name[i - 1] == '_' ? value : -1;
+}
+
+struct NameKey {
+    std::uint64_t hash; // or an automatic name's number
+    std::int32_t layer;
+};
+
+// A model's layers by name, each list sorted by key: given names by hash, automatic ones by number.
+struct NameKeys {
+    std::vector<NameKey> given;
+    std::vector<NameKey> unnamed;
+};
+
+constexpr NameKeys name_keys(const GraphRecords& g, const std::vector<std::int32_t>& layers)
+{
+    NameKeys keys;
+    for (std::int32_t l : layers) {
+        const LayerName& name = g.layer(l).name;
+        if (name.given.empty())
+            keys.unnamed.push_back({std::uint64_t(name.ordinal), l});
+        else
+            keys.given.push_back({name_hash(name.given.view()), l});
+    }
+    std::ranges::sort(keys.given, {}, &NameKey::hash);
+    std::ranges::sort(keys.unnamed, {}, &NameKey::hash);
+    return keys;
+}
+
+inline std::string duplicate_name(std::string_view name)
+{
+    return "Model: The name \"" + std::string(name) +
+           "\" is used more than once in the model. All layer names should be unique.";
+}
+
+constexpr std::string_view given_name(const GraphRecords& g, NameKey k) { return g.layer(k.layer).name.given.view(); }
+
+// Given names that are equal have equal hashes: only those of one hash are compared.
+constexpr void require_distinct_given(const GraphRecords& g, const std::vector<NameKey>& given)
+{
+    for (std::size_t i = 1; i < given.size(); ++i) {
+        const std::string_view name = given_name(g, given[i]);
+        for (std::size_t j = i; j-- > 0 && given[j].hash == given[i].hash;) {
+            require_with(name != given_name(g, given[j]), "Model: All layer names should be unique.",
+                         [&] { return duplicate_name(name); });
+        }
+    }
+}
+
+// A given name of automatic form (`dense_3`) can only clash with an unnamed layer of the same number.
+constexpr void require_given_not_automatic(const GraphRecords& g, const NameKeys& keys)
+{
+    for (const NameKey& k : keys.given) {
+        const std::int64_t ordinal = automatic_ordinal(given_name(g, k));
+        if (ordinal < 0) continue;
+        const auto [first, last] = std::ranges::equal_range(keys.unnamed, std::uint64_t(ordinal), {}, &NameKey::hash);
+        for (auto it = first; it != last; ++it) {
+            const Name automatic = g.layer(it->layer).name.render();
+            require_with(automatic.view() != given_name(g, k), "Model: All layer names should be unique.",
+                         [&] { return duplicate_name(automatic.view()); });
+        }
+    }
+}
+
+// Names must be unique within a model. Automatic names never repeat one another, so given names are
+// compared with each other and with the automatic names of the same number.
+constexpr void require_unique_names(const GraphRecords& g, const std::vector<std::int32_t>& layers)
+{
+    const NameKeys keys = name_keys(g, layers);
+    require_distinct_given(g, keys.given);
+    require_given_not_automatic(g, keys);
+}
+
+// ---- the summary's layout -----------------------------------------------------------------------
+
+// Keras 2's summary layout: a chain of single nodes with one inbound tensor each, no shared layer.
+constexpr bool is_chain(const GraphRecords& g, std::span<const std::int32_t> nodes,
+                        const std::vector<std::int32_t>& node_depth)
+{
+    std::vector<std::int32_t> per_depth(g.node_count() + 1, 0), per_layer(g.layer_count(), 0);
+    for (std::int32_t id : nodes) {
+        const Node& n = g.node(id);
+        if (++per_depth[std::size_t(node_depth[std::size_t(id)])] > 1 || ++per_layer[std::size_t(n.layer)] > 1 ||
+            n.input_count > 1)
+            return false;
+    }
+    return true;
+}
+
+} // namespace nnshape::detail
