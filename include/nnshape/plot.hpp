@@ -67,7 +67,7 @@ inline std::string input_shape_text(const ReportRow& row)
 inline std::string output_shape_text(const ReportRow& row)
 {
     if (!row.layer_output_shapes) return "?";
-    const Shapes& shapes = *row.layer_output_shapes;
+    const std::vector<Shape>& shapes = *row.layer_output_shapes;
     return is_input_layer(row) || shapes.size() != 1 ? shape_list(shapes) : to_string(shapes[0]);
 }
 
@@ -152,7 +152,7 @@ inline ReportRow implicit_input_row(const ReportRow& first)
     ReportRow input;
     input.class_name = InputLayer::class_name;
     input.layer_input_shapes = first.layer_input_shapes;
-    input.layer_output_shapes = Shapes{first.layer_input_shapes->at(0)};
+    input.layer_output_shapes = std::vector<Shape>{first.layer_input_shapes->at(0)};
     return input;
 }
 

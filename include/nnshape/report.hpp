@@ -59,7 +59,7 @@ struct ReportRow {
     // calls in other models included (an InputLayer's inputs are its outputs, as for its Node); a
     // model's own input and output tensors. None where the calls disagree (Keras raises).
     std::optional<std::vector<Shape>> layer_input_shapes{};
-    std::optional<Shapes> layer_output_shapes{};
+    std::optional<std::vector<Shape>> layer_output_shapes{};
 };
 
 struct Report {
@@ -124,9 +124,7 @@ constexpr void add_layer_shapes(ReportRow& row, const Graph& g, std::int32_t ind
     if (const GraphLayer& l = g.layer(index); l.model >= 0) {
         const ModelData& m = g.model_data(l.model);
         row.layer_input_shapes = tensor_shapes(g, m.inputs);
-        const std::vector<Shape> outputs = tensor_shapes(g, m.outputs);
-        row.layer_output_shapes.emplace();
-        for (const Shape& s : outputs) row.layer_output_shapes->push_back(s);
+        row.layer_output_shapes = tensor_shapes(g, m.outputs);
         return;
     }
     if (nodes.empty()) return;
@@ -139,7 +137,7 @@ constexpr void add_layer_shapes(ReportRow& row, const Graph& g, std::int32_t ind
         outputs_agree = outputs_agree && n.outputs == first.outputs;
     }
     if (inputs_agree) row.layer_input_shapes = std::move(inputs);
-    if (outputs_agree) row.layer_output_shapes = first.outputs;
+    if (outputs_agree) row.layer_output_shapes = std::vector<Shape>(first.outputs.begin(), first.outputs.end());
 }
 
 // Each layer's costs and activation bytes summed over its calls, for all rows at once (each row
@@ -246,6 +244,7 @@ constexpr Report report(const Model& model, const ReportOptions& options = {})
     const ModelCost costs = cost(t, {.batch_size = options.batch_size});
     r.activations = activation_memory(t, {.batch_size = options.batch_size, .dtype = options.dtype});
     const detail::LayerCosts by_layer(t, costs, r.activations);
+    r.rows.reserve(model.graph().model_data(model.graph().layer(model.as_layer().index()).model).layers.size());
     detail::ReportBuilder{model.graph(), options, by_layer, r}.add_rows(model.as_layer().index(), 0);
     detail::add_totals(r, model.params(), costs, options);
     return r;
@@ -262,6 +261,7 @@ constexpr Report report(const Sequential<N, LayerT>& model, const ReportOptions&
     r.activations = activation_memory(t, {.batch_size = options.batch_size, .dtype = options.dtype});
     const detail::LayerCosts by_layer(t, costs, r.activations);
     const auto layers = model.layers();
+    r.rows.reserve(layers.size());
     const Shape& input = model.input_shape();
     r.implicit_input = !layers[0].layer.template is<InputLayer>();
     const std::int32_t first_id = r.implicit_input ? 1 : 0;
@@ -283,7 +283,7 @@ constexpr Report report(const Sequential<N, LayerT>& model, const ReportOptions&
             row.input_shapes.push_back({in});
         }
         row.layer_input_shapes = std::vector<Shape>{in};
-        row.layer_output_shapes = Shapes{l.output_shape};
+        row.layer_output_shapes = std::vector<Shape>{l.output_shape};
         by_layer.fill(row, std::int32_t(i));
         r.rows.push_back(std::move(row));
     }
