@@ -2,11 +2,15 @@
 // Exit codes: 0 ok, 1 model error (message on stderr), 2 usage error.
 #include <nnshape/export.hpp>
 #include <nnshape/io/keras_json.hpp>
+#include <nnshape/option_names.hpp>
 #include <nnshape/plot.hpp>
 #include <nnshape/report.hpp>
 #include <nnshape/summary.hpp>
 
+#include <algorithm>
+#include <array>
 #include <charconv>
+#include <cstddef>
 #include <cstdint>
 #include <exception>
 #include <iostream>
@@ -17,7 +21,42 @@
 
 namespace {
 
-constexpr std::string_view help_text = R"(Usage: nnshape <command> [options] MODEL.json
+// The help's option lines: the flag, then its text from column 25 (or on the next line).
+std::string option_line(std::string_view flag, std::string_view text)
+{
+    std::string line = "  " + std::string(flag);
+    line += line.size() < 25 ? std::string(25 - line.size(), ' ') : "\n" + std::string(25, ' ');
+    return line + std::string(text) + '\n';
+}
+
+// An option's values from its library table, one a line under the option, with the default marked.
+template <class Value, std::size_t N>
+std::string value_lines(const std::array<nnshape::NamedValue<Value>, N>& table, std::optional<Value> fallback = {})
+{
+    std::string lines;
+    for (const auto& entry : table) {
+        std::string name(entry.name);
+        name.resize(std::max<std::size_t>(name.size() + 2, 18), ' ');
+        lines += std::string(27, ' ') + name + std::string(entry.description) +
+                 (entry.value == fallback ? " (default)" : "") + '\n';
+    }
+    return lines;
+}
+
+// "keras2|keras3", or with `last` "keras2 or keras3".
+template <class Value, std::size_t N>
+std::string names(const std::array<nnshape::NamedValue<Value>, N>& table, std::string_view separator,
+                  std::string_view last)
+{
+    std::string text;
+    for (std::size_t i = 0; i < N; ++i) {
+        if (i > 0) text += i + 1 == N ? last : separator;
+        text += table[i].name;
+    }
+    return text;
+}
+
+constexpr std::string_view usage_text = R"(Usage: nnshape <command> [options] MODEL.json
 
 Reads a Keras model's architecture -- model.to_json() of Keras 2, tf.keras or Keras 3, the
 config.json inside a .keras archive, or a TensorFlow.js model.json -- and prints what Keras
@@ -32,21 +71,30 @@ Commands:
   csv              the same rows as CSV
 
 Options:
-  --style keras2|keras3  summary: Keras 2's plain table (default) or Keras 3's boxed table
-  --expand-nested        summary, dot, json, csv: also list the layers inside nested models
-  --show-trainable       summary, dot: mark each layer trainable or not
-  --columns LIST         summary (keras2 style): extra columns, comma-separated, from
-                         input_shape, kernel_size, macs, flops, param_percent, activation_bytes
-  --line-length N        summary: table width (default: Keras's)
-  --batch N              summary, flops, json, csv: batch size for the cost and memory
-                         numbers, replacing an unknown (None) batch axis (default 1)
-  --show-shapes          dot: input and output shapes in each node
-  --rankdir TB|LR|BT|RL  dot: graph direction (default TB)
-  -h, --help             this text
+)";
 
+constexpr std::string_view exit_text = R"(
 Exit status: 0 ok, 1 the model could not be read or computed (message on stderr),
 2 wrong usage.
 )";
+
+std::string help_text()
+{
+    using nnshape::summary_columns, nnshape::summary_styles;
+    return std::string(usage_text) +
+           option_line("--style " + names(summary_styles, "|", "|"), "summary: the table's style, one of") +
+           value_lines(summary_styles, std::optional(nnshape::SummaryOptions{}.style)) +
+           option_line("--expand-nested", "summary, dot, json, csv: also list the layers inside nested models") +
+           option_line("--show-trainable", "summary, dot: mark each layer trainable or not") +
+           option_line("--columns LIST", "summary (keras2 style): extra columns, comma-separated, from") +
+           value_lines(summary_columns) + //
+           option_line("--line-length N", "summary: table width (default: Keras's)") +
+           option_line("--batch N", "summary, flops, json, csv: batch size for the cost and memory") +
+           option_line("", "numbers, replacing an unknown (None) batch axis (default 1)") +
+           option_line("--show-shapes", "dot: input and output shapes in each node") +
+           option_line("--rankdir TB|LR|BT|RL", "dot: graph direction (default TB)") +
+           option_line("-h, --help", "this text") + std::string(exit_text);
+}
 
 struct usage_error {
     std::string what;
@@ -72,25 +120,13 @@ std::int64_t positive(std::string_view option, std::string_view text)
 
 std::vector<nnshape::SummaryColumn> columns(std::string_view list)
 {
-    using nnshape::SummaryColumn;
-    std::vector<SummaryColumn> out;
+    std::vector<nnshape::SummaryColumn> out;
     while (!list.empty()) {
         const std::string_view name = list.substr(0, list.find(','));
         list.remove_prefix(std::min(list.size(), name.size() + 1));
-        if (name == "input_shape")
-            out.push_back(SummaryColumn::input_shape);
-        else if (name == "kernel_size")
-            out.push_back(SummaryColumn::kernel_size);
-        else if (name == "macs")
-            out.push_back(SummaryColumn::macs);
-        else if (name == "flops")
-            out.push_back(SummaryColumn::flops);
-        else if (name == "param_percent")
-            out.push_back(SummaryColumn::param_percent);
-        else if (name == "activation_bytes")
-            out.push_back(SummaryColumn::activation_bytes);
-        else
-            throw usage_error{"--columns: unknown column \"" + std::string(name) + "\""};
+        const auto column = nnshape::value_named(nnshape::summary_columns, name);
+        if (!column) throw usage_error{"--columns: unknown column \"" + std::string(name) + "\""};
+        out.push_back(*column);
     }
     return out;
 }
@@ -105,9 +141,9 @@ Options parse(const std::vector<std::string_view>& args)
             return args[++i];
         };
         if (a == "--style") {
-            const std::string_view v = value();
-            if (v != "keras2" && v != "keras3") throw usage_error{"--style expects keras2 or keras3"};
-            o.summary.style = v == "keras2" ? nnshape::SummaryStyle::keras2 : nnshape::SummaryStyle::keras3;
+            const auto style = nnshape::value_named(nnshape::summary_styles, value());
+            if (!style) throw usage_error{"--style expects " + names(nnshape::summary_styles, ", ", " or ")};
+            o.summary.style = *style;
         } else if (a == "--expand-nested") {
             o.expand_nested = true;
         } else if (a == "--show-trainable") {
@@ -145,26 +181,6 @@ Options parse(const std::vector<std::string_view>& args)
     return o;
 }
 
-std::string cell(nnshape::Dim d) { return d.known() ? nnshape::detail::thousands(d.value()) : "unknown"; }
-
-std::string pad(std::string s, std::size_t width)
-{
-    return s.size() < width ? s.append(width - s.size(), ' ') : s + ' ';
-}
-
-// One line per layer (nested models' layers indented under --expand-nested), then the totals.
-std::string flops_table(const nnshape::Report& r)
-{
-    std::string out = pad("Layer (type)", 48) + pad("MACs", 20) + "FLOPs\n";
-    for (const nnshape::ReportRow& row : r.rows)
-        out += pad(std::string(std::size_t(row.depth) * 2, ' ') + std::string(row.name.view()) + " (" +
-                       std::string(row.class_name) + ")",
-                   48) +
-               pad(cell(row.macs), 20) + cell(row.flops) + '\n';
-    return out + "Total MACs: " + cell(r.cost.macs) + "\nTotal FLOPs: " + cell(r.cost.flops) +
-           "\nBatch size: " + std::to_string(r.batch_size) + '\n';
-}
-
 std::string run(const Options& o)
 {
     const nnshape::io::LoadedModel m = nnshape::io::load_keras_json_file(o.file);
@@ -174,7 +190,7 @@ std::string run(const Options& o)
         const nnshape::Report r = nnshape::report(model, {.expand_nested = o.expand_nested, .batch_size = o.batch});
         if (o.command == "json") return nnshape::to_json(r);
         if (o.command == "csv") return nnshape::to_csv(r);
-        return flops_table(r);
+        return nnshape::flops_table(r);
     });
 }
 
@@ -185,7 +201,7 @@ int main(int argc, char** argv)
     const std::vector<std::string_view> args(argv + 1, argv + argc);
     for (std::string_view a : args)
         if (a == "-h" || a == "--help") {
-            std::cout << help_text;
+            std::cout << help_text();
             return 0;
         }
     Options options;

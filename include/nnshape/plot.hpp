@@ -1,12 +1,13 @@
 #pragma once
 // Keras's `plot_model` / `model_to_dot` as Graphviz DOT text, in tf.keras's format (tf_keras/utils/
 // vis_utils.py, model_to_dot): record labels `name|Class`, one node per layer however often it is
-// called, deduplicated edges, and nested models as dashed clusters with `expand_nested`.
-// Render the text with Graphviz: `dot -Tpng model.dot -o model.png`. Standard library only.
+// called, deduplicated edges, and nested models as dashed clusters with `expand_nested`. Rendered from
+// the summary value (report.hpp), like the text summaries. Render the text with Graphviz:
+// `dot -Tpng model.dot -o model.png`. Standard library only.
 //
-// Node ids are the layer's index in its Graph (for a Sequential: its place in the drawn list, the
-// input first) where Keras writes str(id(layer)); a nested model's cluster is `cluster_<its id>`
-// where Keras writes `cluster_<its name>`. Both are stable from run to run.
+// Node ids are the rows' ids (ReportRow::id: the layer's index in its Graph; for a Sequential its
+// place in the drawn list, the input first) where Keras writes str(id(layer)); a nested model's cluster
+// is `cluster_<its id>` where Keras writes `cluster_<its name>`. Both are stable from run to run.
 
 #include <algorithm>
 #include <cstddef>
@@ -15,15 +16,10 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <utility>
 #include <vector>
 
-#include "detail/variant.hpp"
-#include "functional.hpp"
-#include "naming.hpp"
-#include "sequential.hpp"
-#include "shape.hpp"
+#include "report.hpp"
 
 namespace nnshape {
 
@@ -43,54 +39,6 @@ struct PlotOptions {
 
 namespace detail {
 
-// One drawn layer, with the texts its label is built from.
-struct PlotNode {
-    std::string id;
-    std::string name; // a wrapper's reads `name(inner_name)`
-    std::string class_name; // a wrapper's reads `Class(InnerClass)`
-    std::optional<std::string> activation;
-    std::string input_shape; // Python's str() of Keras's layer.input_shape, or "?"
-    std::string output_shape; // and of layer.output_shape
-    bool trainable = true;
-};
-
-// What the label needs from a layer's own arguments.
-struct LayerTraits {
-    std::optional<std::string> activation;
-    std::string inner_class, inner_name; // a wrapper's layer
-    bool trainable = true;
-};
-
-template <class LayerT>
-LayerTraits layer_traits(const LayerT& layer)
-{
-    return layer.visit([](const auto& l) {
-        LayerTraits t;
-        // Keras's activations.get(None) is `linear`.
-        if constexpr (requires { l.activation.view(); })
-            t.activation = l.activation.empty() ? "linear" : std::string(l.activation.view());
-        if constexpr (requires { l.trainable; }) t.trainable = l.trainable;
-        if constexpr (requires { l.layer.index(); }) // a wrapper's variant
-            detail::visit(
-                [&](const auto& inner) {
-                    t.inner_class = std::string(inner.class_name);
-                    t.inner_name = std::string(inner.name.view());
-                },
-                l.layer);
-        return t;
-    });
-}
-
-// tf.keras: a Wrapper's label shows the wrapped layer, `name(inner_name)` and `Class(InnerClass)`.
-// nnshape does not number a wrapped layer's automatic name, so an unnamed one adds only its class.
-inline PlotNode plot_node(std::string id, std::string_view name, std::string_view class_name, const LayerTraits& t)
-{
-    PlotNode n{std::move(id), std::string(name), std::string(class_name), t.activation, "?", "?", t.trainable};
-    if (!t.inner_class.empty()) n.class_name += '(' + t.inner_class + ')';
-    if (!t.inner_name.empty()) n.name += '(' + t.inner_name + ')';
-    return n;
-}
-
 // Python's str() of a list of shape tuples.
 inline std::string shape_list(std::span<const Shape> shapes)
 {
@@ -99,41 +47,49 @@ inline std::string shape_list(std::span<const Shape> shapes)
     return text + "]";
 }
 
-// tf.keras's Node.input_shapes (tf_keras/engine/node.py): an Input's node gives a list of its one
-// shape; a call on several tensors, the list; a call on one tensor, its tuple -- unless the tuple has
-// one element, which `len(input_shapes) == 1` unwraps: a rank-1 input reads as its batch dim.
-inline std::string node_input_text(bool is_input, std::span<const Shape> shapes)
+// An InputLayer's Node gives its shapes as lists, one shape included.
+inline bool is_input_layer(const ReportRow& row) { return !row.is_model && row.class_name == InputLayer::class_name; }
+
+// Python's str() of Keras's layer.input_shape, "?" where it raises. tf.keras's Node.input_shapes
+// (tf_keras/engine/node.py): an Input's node gives a list of its one shape; a call on several tensors,
+// the list; a call on one tensor, its tuple -- unless the tuple has one element, which
+// `len(input_shapes) == 1` unwraps: a rank-1 input reads as its batch dim. Functional.input_shape: a
+// tuple for one input, else the list.
+inline std::string input_shape_text(const ReportRow& row)
 {
-    if (is_input || shapes.size() != 1) return shape_list(shapes);
-    return shapes[0].rank() == 1 ? to_string(shapes[0][0]) : to_string(shapes[0]);
+    if (!row.layer_input_shapes) return "?";
+    const std::vector<Shape>& shapes = *row.layer_input_shapes;
+    if (is_input_layer(row) || shapes.size() != 1) return shape_list(shapes);
+    return shapes[0].rank() == 1 && !row.is_model ? to_string(shapes[0][0]) : to_string(shapes[0]);
 }
 
-// Node.output_shapes: a list for an Input's node or several outputs, else the one tuple.
-inline std::string node_output_text(bool is_input, std::span<const Shape> shapes)
+// And of layer.output_shape: a list for an Input's node or several outputs, else the one tuple.
+inline std::string output_shape_text(const ReportRow& row)
 {
-    return is_input || shapes.size() != 1 ? shape_list(shapes) : to_string(shapes[0]);
-}
-
-// Keras's Functional.input_shape / output_shape: the model's own tensors, a tuple for one.
-inline std::string model_tensors_text(const Graph& g, std::span<const TensorRef> refs)
-{
-    std::vector<Shape> shapes;
-    for (const TensorRef& r : refs) shapes.push_back(g.node(r.node).outputs[std::size_t(r.index)]);
-    return shapes.size() == 1 ? to_string(shapes[0]) : shape_list(shapes);
+    if (!row.layer_output_shapes) return "?";
+    const std::vector<Shape>& shapes = *row.layer_output_shapes;
+    return is_input_layer(row) || shapes.size() != 1 ? shape_list(shapes) : to_string(shapes[0]);
 }
 
 // tf.keras's model_to_dot label: the class, then `{Class|activation}`, `name|...`, `...|float32`, the
 // shapes table `{...}|{input:|output:}|{{in}|{out}}`, and a `T|` / `NT|` prefix, each wrapping the last.
-// tf.keras escapes braces in shapes; nnshape's shapes are tuples and lists, which have none.
-inline std::string record_label(const PlotNode& n, const PlotOptions& options)
+// tf.keras builds Model(inputs, outputs) as class Functional; a Wrapper's label shows the wrapped
+// layer, `name(inner_name)` and `Class(InnerClass)` (nnshape does not number a wrapped layer's
+// automatic name, so an unnamed one adds only its class). tf.keras escapes braces in shapes; nnshape's
+// shapes are tuples and lists, which have none.
+inline std::string record_label(const ReportRow& row, std::string_view name, const PlotOptions& options)
 {
-    std::string label = n.class_name;
-    if (options.show_layer_activations && n.activation) label = '{' + label + '|' + *n.activation + '}';
-    if (options.show_layer_names) label = n.name + '|' + label;
+    std::string label(row.is_model ? std::string_view("Functional") : row.class_name);
+    if (!row.wrapped_class.empty()) label += '(' + std::string(row.wrapped_class) + ')';
+    if (options.show_layer_activations && row.activation)
+        label = '{' + label + '|' + std::string(*row.activation) + '}';
+    if (options.show_layer_names)
+        label = std::string(name) + (row.wrapped_name.empty() ? "" : '(' + std::string(row.wrapped_name) + ')') + '|' +
+                label;
     if (options.show_dtype) label += "|float32"; // nnshape layers and Inputs have Keras's default floatx
     if (options.show_shapes)
-        label = '{' + label + "}|{input:|output:}|{{" + n.input_shape + "}|{" + n.output_shape + "}}";
-    if (options.show_trainable) label = (n.trainable ? "T|" : "NT|") + label;
+        label = '{' + label + "}|{input:|output:}|{{" + input_shape_text(row) + "}|{" + output_shape_text(row) + "}}";
+    if (options.show_trainable) label = (row.trainable ? "T|" : "NT|") + label;
     return label;
 }
 
@@ -156,10 +112,10 @@ struct DotGraph {
     std::vector<std::string> nodes;
     std::vector<std::pair<std::string, std::string>> edges;
 
-    void add_node(const PlotNode& n, const PlotOptions& options, const std::string& indent)
+    void add_node(std::string id, std::string_view label, const std::string& indent)
     {
-        statements += indent + n.id + " [label=" + dot_quoted(record_label(n, options)) + "];\n";
-        nodes.push_back(n.id);
+        statements += indent + id + " [label=" + dot_quoted(label) + "];\n";
+        nodes.push_back(std::move(id));
     }
     void add_edge(const std::string& from, const std::string& to)
     {
@@ -182,81 +138,76 @@ inline std::string dot_document(const DotGraph& graph, const PlotOptions& option
            ";\n  node [shape=record];\n" + graph.body("  ") + "}\n";
 }
 
-// Keras's layer.input_shape / output_shape for a layer of a Graph: the text all its calls agree on
-// (calls in other models included, as Keras's _inbound_nodes), else "?".
-inline std::pair<std::string, std::string> graph_layer_shapes(const Graph& g, std::int32_t layer)
+// The row after the rows of the layers nested under rows[i] (with expand_nested).
+inline std::size_t subtree_end(std::span<const ReportRow> rows, std::size_t i)
 {
-    const GraphLayer& l = g.layer(layer);
-    if (l.model >= 0) {
-        const ModelData& m = g.model_data(l.model);
-        return {model_tensors_text(g, m.inputs), model_tensors_text(g, m.outputs)};
-    }
-    std::optional<std::string> in, out;
-    bool in_agrees = true, out_agrees = true;
-    for (std::int32_t id : g.nodes_of(layer)) {
-        const Node& n = g.node(id);
-        std::vector<Shape> ins;
-        for (const TensorRef& r : g.inputs(n)) ins.push_back(g.node(r.node).outputs[std::size_t(r.index)]);
-        const bool is_input = n.input_count == 0;
-        const std::span<const Shape> outs(n.outputs.begin(), n.outputs.end());
-        const std::string i = node_input_text(is_input, is_input ? outs : ins);
-        const std::string o = node_output_text(is_input, outs);
-        in_agrees = in_agrees && (!in || *in == i);
-        out_agrees = out_agrees && (!out || *out == o);
-        in = i;
-        out = o;
-    }
-    return {in && in_agrees ? *in : "?", out && out_agrees ? *out : "?"};
+    std::size_t end = i + 1;
+    while (end < rows.size() && rows[end].depth > rows[i].depth) ++end;
+    return end;
 }
 
-inline PlotNode graph_plot_node(const Graph& g, std::int32_t layer, const PlotOptions& options)
+// The InputLayer Keras adds to a Sequential (Report::implicit_input): it reads the first layer's input.
+inline ReportRow implicit_input_row(const ReportRow& first)
 {
-    const GraphLayer& l = g.layer(layer);
-    LayerTraits traits = l.layer ? layer_traits(*l.layer) : LayerTraits{};
-    traits.trainable = l.trainable;
-    // tf.keras builds Model(inputs, outputs) as class Functional.
-    PlotNode n = plot_node(std::to_string(layer), l.name.render(options.naming).view(),
-                           l.model >= 0 ? std::string_view("Functional") : l.name.class_name, traits);
-    std::tie(n.input_shape, n.output_shape) = graph_layer_shapes(g, layer);
-    return n;
+    ReportRow input;
+    input.class_name = InputLayer::class_name;
+    input.layer_input_shapes = first.layer_input_shapes;
+    input.layer_output_shapes = std::vector<Shape>{first.layer_input_shapes->at(0)};
+    return input;
 }
 
-// tf.keras's model_to_dot on a functional model (with subgraph=True for a nested one): a node per
-// layer of model.layers, or with expand_nested a cluster per nested model; then, for every call of
-// each layer inside this model, an edge from each inbound layer. With expand_nested an edge into a
-// nested model goes to its cluster's first node, and one out of it leaves from its last node.
-inline DotGraph graph_dot(const Graph& g, std::int32_t model_layer, const PlotOptions& options,
-                          const std::string& indent)
+// tf.keras's model_to_dot on the rows of one model (with subgraph=True for a nested one): a node per
+// layer, or with expand_nested a cluster per nested model; then, for every call of each layer inside
+// this model, an edge from each inbound layer. With expand_nested an edge into a nested model goes to
+// its cluster's first node, and one out of it leaves from its last node. A Sequential's implicit
+// InputLayer comes first, with an edge to the first layer.
+inline DotGraph rows_dot(std::span<const ReportRow> rows, bool implicit_input, const PlotOptions& options,
+                         const std::string& indent)
 {
-    const ModelData& m = g.model_data(g.layer(model_layer).model);
-    const auto nested = [&](std::int32_t l) { return options.expand_nested && g.layer(l).model >= 0; };
-    std::vector<std::pair<std::int32_t, DotGraph>> clusters;
-    const auto end_node = [&](std::int32_t l, bool first) {
-        const DotGraph& c = std::ranges::find(clusters, l, &std::pair<std::int32_t, DotGraph>::first)->second;
-        return first ? c.nodes.front() : c.nodes.back();
+    std::vector<std::pair<std::int32_t, DotGraph>> clusters; // by row id
+    const auto cluster = [&](std::int32_t id) -> const DotGraph* {
+        const auto it = std::ranges::find(clusters, id, &std::pair<std::int32_t, DotGraph>::first);
+        return it == clusters.end() ? nullptr : &it->second;
     };
     DotGraph dot;
-    for (std::int32_t l : m.layers) {
-        if (!nested(l)) {
-            dot.add_node(graph_plot_node(g, l, options), options, indent);
+    if (implicit_input) {
+        const std::string name = std::string(rows[0].name.view()) + "_input";
+        dot.add_node("0", record_label(implicit_input_row(rows[0]), name, options), indent);
+        dot.add_edge("0", std::to_string(rows[0].id));
+    }
+    std::vector<std::size_t> own; // the rows of this model's layers
+    for (std::size_t i = 0; i < rows.size(); i = subtree_end(rows, i)) {
+        own.push_back(i);
+        const ReportRow& row = rows[i];
+        if (!(options.expand_nested && row.is_model)) {
+            dot.add_node(std::to_string(row.id), record_label(row, row.name.view(), options), indent);
             continue;
         }
-        const DotGraph& cluster = clusters.emplace_back(l, graph_dot(g, l, options, indent + "  ")).second;
-        dot.statements += indent + "subgraph cluster_" + std::to_string(l) + " {\n" + indent + "  style=dashed;\n" +
-                          indent + "  label=" + dot_quoted(g.layer(l).name.render(options.naming).view()) + ";\n" +
-                          indent + "  labeljust=l;\n" + cluster.body(indent + "  ") + indent + "}\n";
+        const auto inner = rows.subspan(i + 1, subtree_end(rows, i) - i - 1);
+        const DotGraph& c = clusters.emplace_back(row.id, rows_dot(inner, false, options, indent + "  ")).second;
+        dot.statements += indent + "subgraph cluster_" + std::to_string(row.id) + " {\n" + indent +
+                          "  style=dashed;\n" + indent + "  label=" + dot_quoted(row.name.view()) + ";\n" + indent +
+                          "  labeljust=l;\n" + c.body(indent + "  ") + indent + "}\n";
     }
-    for (std::int32_t l : m.layers) {
-        for (std::int32_t id : g.nodes_of(l)) {
-            if (!std::ranges::binary_search(m.nodes, id)) continue;
-            for (const TensorRef& r : g.inputs(g.node(id))) {
-                const std::int32_t from = g.node(r.node).layer;
-                dot.add_edge(nested(from) ? end_node(from, false) : std::to_string(from),
-                             nested(l) ? end_node(l, true) : std::to_string(l));
-            }
+    for (std::size_t i : own) {
+        const DotGraph* into = cluster(rows[i].id);
+        for (const Connection& c : rows[i].connections) {
+            const DotGraph* out_of = cluster(c.layer_id);
+            dot.add_edge(out_of ? out_of->nodes.back() : std::to_string(c.layer_id),
+                         into ? into->nodes.front() : std::to_string(rows[i].id));
         }
     }
     return dot;
+}
+
+inline std::string report_dot(const Report& r, const PlotOptions& options)
+{
+    return dot_document(rows_dot(r.rows, r.implicit_input, options, "  "), options);
+}
+
+inline ReportOptions report_options(const PlotOptions& options)
+{
+    return {.naming = options.naming, .expand_nested = options.expand_nested};
 }
 
 } // namespace detail
@@ -264,7 +215,7 @@ inline DotGraph graph_dot(const Graph& g, std::int32_t model_layer, const PlotOp
 // tf.keras's `model_to_dot(model, ...)` for a functional model, as DOT text.
 inline std::string model_to_dot(const Model& model, const PlotOptions& options = {})
 {
-    return detail::dot_document(detail::graph_dot(model.graph(), model.as_layer().index(), options, "  "), options);
+    return detail::report_dot(report(model, detail::report_options(options)), options);
 }
 
 // tf.keras's `model_to_dot` for a Sequential: its layers in a chain, from its InputLayer, which Keras
@@ -272,31 +223,7 @@ inline std::string model_to_dot(const Model& model, const PlotOptions& options =
 template <std::size_t N, class LayerT>
 std::string model_to_dot(const Sequential<N, LayerT>& model, const PlotOptions& options = {})
 {
-    const Shape input = model.input_shape(); // first: fails for a model that is not built
-    const auto layers = model.layers();
-    std::vector<detail::PlotNode> nodes;
-    if (!layers[0].layer.template is<InputLayer>()) {
-        const std::string name = std::string(layers[0].name.render(options.naming).view()) + "_input";
-        nodes.push_back(detail::plot_node("0", name, "InputLayer", {}));
-    }
-    for (const auto& l : layers)
-        nodes.push_back(detail::plot_node(std::to_string(nodes.size()), l.name.render(options.naming).view(),
-                                          l.layer.class_name(), detail::layer_traits(l.layer)));
-    // Node 0 is the InputLayer; every later one is called on its predecessor's output.
-    const std::size_t implicit = nodes.size() - layers.size();
-    const Shape* previous = &input;
-    for (std::size_t i = 0; i < nodes.size(); ++i) {
-        const Shape& out = i == 0 ? input : layers[i - implicit].output_shape;
-        nodes[i].input_shape = detail::node_input_text(i == 0, {previous, 1});
-        nodes[i].output_shape = detail::node_output_text(i == 0, {&out, 1});
-        previous = &out;
-    }
-    detail::DotGraph dot;
-    for (std::size_t i = 0; i < nodes.size(); ++i) {
-        dot.add_node(nodes[i], options, "  ");
-        if (i > 0) dot.add_edge(nodes[i - 1].id, nodes[i].id);
-    }
-    return detail::dot_document(dot, options);
+    return detail::report_dot(report(model, detail::report_options(options)), options);
 }
 
 } // namespace nnshape

@@ -1,11 +1,14 @@
 #pragma once
 // A model's summary as a value: one row per layer in Keras's `model.layers` order (with the rows of
 // nested models under theirs when expanded), every call's input and output shapes, weights, connections,
-// compute cost and activation bytes, and the totals. Built in constant evaluation as well as at run
-// time; the text summaries (summary.hpp) and the JSON/CSV writers (export.hpp) render it.
+// compute cost and activation bytes, what a diagram's labels show, and the totals. Built in constant
+// evaluation as well as at run time; the text summaries (summary.hpp), the JSON/CSV writers
+// (export.hpp) and the Graphviz diagrams (plot.hpp) render it.
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -24,16 +27,20 @@ struct ReportOptions {
     DType dtype = DType::float32;
 };
 
-// Keras's `name[node_index][tensor_index]` of one inbound tensor.
+// Keras's `name[node_index][tensor_index]` of one inbound tensor, and the id of that layer's row.
 struct Connection {
     Name layer;
     std::int32_t node_index;
     std::int32_t tensor_index;
+    std::int32_t layer_id = -1;
 };
 
 struct ReportRow {
     Name name;
     std::string_view class_name;
+    // The layer's identity, the same in every row that shows it: its index in the Graph; in a
+    // Sequential its place among the layers, counting the InputLayer Keras adds (Report::implicit_input).
+    std::int32_t id = 0;
     std::int32_t depth = 0; // nesting level under expand_nested
     bool is_model = false;
     bool trainable = true; // the layer's own flag (a frozen outer model also freezes it: see params)
@@ -44,6 +51,15 @@ struct ReportRow {
     std::vector<Shapes> output_shapes; // per call made in this model
     std::vector<Connection> connections; // of every call made in this model
     Dim macs = 0, flops = 0, activation_bytes = 0; // summed over its calls (a model: over its layers' calls)
+    // For diagrams (tf.keras's plot_model labels):
+    std::optional<ActivationName> activation{}; // the activation argument (None reads `linear`) of a layer with one
+    std::string_view wrapped_class{}; // a wrapper's layer (TimeDistributed, Bidirectional): its class
+    Name wrapped_name{}; // and the name given to it
+    // Keras's layer.input_shape and layer.output_shape: the shapes every call of the layer agrees on,
+    // calls in other models included (an InputLayer's inputs are its outputs, as for its Node); a
+    // model's own input and output tensors. None where the calls disagree (Keras raises).
+    std::optional<std::vector<Shape>> layer_input_shapes{};
+    std::optional<std::vector<Shape>> layer_output_shapes{};
 };
 
 struct Report {
@@ -51,6 +67,10 @@ struct Report {
     bool sequential_like = true;
     bool is_sequential = false; // a Sequential (Keras 3 lists no InputLayer among its layers)
     std::vector<ReportRow> rows;
+    // A Sequential whose first layer declares the input shape: Keras adds an InputLayer before it,
+    // named `<first layer>_input`. Not in model.layers, so not a row; plot_model draws it, with id 0
+    // and the first row's input shapes.
+    bool implicit_input = false;
     Params params{};
     ParamBytes param_bytes{};
     Cost cost{};
@@ -61,17 +81,63 @@ struct Report {
 
 namespace detail {
 
+// What a row shows of the layer's own arguments: kernel size, trainable flag, activation, wrapped layer.
 template <class AnyLayer>
-constexpr Shape kernel_size_of(const AnyLayer& layer)
+constexpr void add_arguments(ReportRow& row, const AnyLayer& layer)
 {
-    return layer.visit([](const auto& l) {
-        Shape s;
+    layer.visit([&](const auto& l) {
         if constexpr (requires { l.kernel_size.product(); })
-            for (std::int64_t k : l.kernel_size) s.push_back(k);
+            for (std::int64_t k : l.kernel_size) row.kernel_size.push_back(k);
         else if constexpr (requires { l.pool_size.product(); })
-            for (std::int64_t k : l.pool_size) s.push_back(k);
-        return s;
+            for (std::int64_t k : l.pool_size) row.kernel_size.push_back(k);
+        if constexpr (requires { l.trainable; }) row.trainable = l.trainable;
+        // Keras's activations.get(None) is `linear`.
+        if constexpr (requires { l.activation.view(); })
+            row.activation = l.activation.empty() ? ActivationName("linear") : l.activation;
+        if constexpr (requires { l.layer.index(); }) // a wrapper's variant
+            detail::visit(
+                [&](const auto& inner) {
+                    row.wrapped_class = inner.class_name;
+                    row.wrapped_name = Name(inner.name.view());
+                },
+                l.layer);
     });
+}
+
+constexpr std::vector<Shape> tensor_shapes(const Graph& g, std::span<const TensorRef> refs)
+{
+    std::vector<Shape> shapes;
+    for (const TensorRef& r : refs) shapes.push_back(g.node(r.node).outputs[std::size_t(r.index)]);
+    return shapes;
+}
+
+// Keras's Node.input_shapes of Graph node `n`: an Input's node lists its outputs.
+constexpr std::vector<Shape> node_input_shapes(const Graph& g, const Node& n)
+{
+    if (n.input_count == 0) return {n.outputs.begin(), n.outputs.end()};
+    return tensor_shapes(g, g.inputs(n));
+}
+
+// ReportRow::layer_input_shapes / layer_output_shapes of Graph layer `index`, whose calls are `nodes`.
+constexpr void add_layer_shapes(ReportRow& row, const Graph& g, std::int32_t index, std::span<const std::int32_t> nodes)
+{
+    if (const GraphLayer& l = g.layer(index); l.model >= 0) {
+        const ModelData& m = g.model_data(l.model);
+        row.layer_input_shapes = tensor_shapes(g, m.inputs);
+        row.layer_output_shapes = tensor_shapes(g, m.outputs);
+        return;
+    }
+    if (nodes.empty()) return;
+    const Node& first = g.node(nodes[0]);
+    std::vector<Shape> inputs = node_input_shapes(g, first);
+    bool inputs_agree = true, outputs_agree = true;
+    for (std::int32_t id : nodes.subspan(1)) {
+        const Node& n = g.node(id);
+        inputs_agree = inputs_agree && node_input_shapes(g, n) == inputs;
+        outputs_agree = outputs_agree && n.outputs == first.outputs;
+    }
+    if (inputs_agree) row.layer_input_shapes = std::move(inputs);
+    if (outputs_agree) row.layer_output_shapes = std::vector<Shape>(first.outputs.begin(), first.outputs.end());
 }
 
 // Each layer's costs and activation bytes summed over its calls, for all rows at once (each row
@@ -139,12 +205,15 @@ struct ReportBuilder {
             row.name = l.name.render(options.naming);
             row.class_name = l.name.class_name;
             row.depth = depth;
+            row.id = index;
             row.is_model = l.model >= 0;
-            if (l.layer) row.kernel_size = kernel_size_of(*l.layer);
+            if (l.layer) add_arguments(row, *l.layer);
             row.trainable = l.trainable;
             row.params = row.is_model ? g.model_params(index) : l.params;
             row.has_weights = row.params.total() > 0;
-            for (std::int32_t id : g.nodes_of(index)) {
+            const std::vector<std::int32_t> calls = g.nodes_of(index);
+            add_layer_shapes(row, g, index, calls);
+            for (std::int32_t id : calls) {
                 if (!std::ranges::binary_search(m.nodes, id)) continue;
                 const Node& n = g.node(id);
                 std::vector<Shape> ins;
@@ -152,7 +221,7 @@ struct ReportBuilder {
                     const Node& from = g.node(r.node);
                     ins.push_back(from.outputs[std::size_t(r.index)]);
                     row.connections.push_back(
-                        {g.layer(from.layer).name.render(options.naming), from.node_index, r.index});
+                        {g.layer(from.layer).name.render(options.naming), from.node_index, r.index, from.layer});
                 }
                 row.input_shapes.push_back(std::move(ins));
                 row.output_shapes.push_back(n.outputs);
@@ -175,6 +244,7 @@ constexpr Report report(const Model& model, const ReportOptions& options = {})
     const ModelCost costs = cost(t, {.batch_size = options.batch_size});
     r.activations = activation_memory(t, {.batch_size = options.batch_size, .dtype = options.dtype});
     const detail::LayerCosts by_layer(t, costs, r.activations);
+    r.rows.reserve(model.graph().model_data(model.graph().layer(model.as_layer().index()).model).layers.size());
     detail::ReportBuilder{model.graph(), options, by_layer, r}.add_rows(model.as_layer().index(), 0);
     detail::add_totals(r, model.params(), costs, options);
     return r;
@@ -191,25 +261,29 @@ constexpr Report report(const Sequential<N, LayerT>& model, const ReportOptions&
     r.activations = activation_memory(t, {.batch_size = options.batch_size, .dtype = options.dtype});
     const detail::LayerCosts by_layer(t, costs, r.activations);
     const auto layers = model.layers();
+    r.rows.reserve(layers.size());
+    const Shape& input = model.input_shape();
+    r.implicit_input = !layers[0].layer.template is<InputLayer>();
+    const std::int32_t first_id = r.implicit_input ? 1 : 0;
     for (std::size_t i = 0; i < layers.size(); ++i) {
         const auto& l = layers[i];
         ReportRow row;
         row.name = l.name.render(options.naming);
         row.class_name = l.layer.class_name();
-        row.trainable = l.layer.visit([](const auto& x) {
-            if constexpr (requires { x.trainable; }) return bool(x.trainable);
-            return true;
-        });
-        row.kernel_size = detail::kernel_size_of(l.layer);
+        row.id = first_id + std::int32_t(i);
+        detail::add_arguments(row, l.layer);
         row.params = l.params;
         row.has_weights = l.params.total() > 0;
         row.output_shapes.push_back(Shapes{l.output_shape});
+        const Shape& in = i > 0 ? layers[i - 1].output_shape : input; // an InputLayer's is its output
         if (i > 0) {
-            row.input_shapes.push_back({layers[i - 1].output_shape});
-            row.connections.push_back({layers[i - 1].name.render(options.naming), 0, 0});
-        } else if (!l.layer.template is<InputLayer>()) {
-            row.input_shapes.push_back({model.input_shape()});
+            row.input_shapes.push_back({in});
+            row.connections.push_back({layers[i - 1].name.render(options.naming), 0, 0, row.id - 1});
+        } else if (r.implicit_input) {
+            row.input_shapes.push_back({in});
         }
+        row.layer_input_shapes = std::vector<Shape>{in};
+        row.layer_output_shapes = std::vector<Shape>{l.output_shape};
         by_layer.fill(row, std::int32_t(i));
         r.rows.push_back(std::move(row));
     }

@@ -5,7 +5,9 @@
 //    character; plus tf.keras's options (expand_nested, show_trainable, layer_range) and optional
 //    torchinfo-style columns with their footer.
 //  * SummaryStyle::keras3: Keras 3's rich table (box drawing, wrapped cells, memory sizes in the totals).
-// Standard library only; nnshape/fmt.hpp and nnshape/ostream.hpp print through it.
+// Also the FLOPs table of the `nnshape flops` tool, and the names tools give the styles and extra
+// columns (summary_styles, summary_columns). Standard library only; nnshape/fmt.hpp and
+// nnshape/ostream.hpp print through it.
 
 #include <algorithm>
 #include <array>
@@ -20,14 +22,29 @@
 #include <utility>
 #include <vector>
 
+#include "option_names.hpp"
 #include "report.hpp"
 
 namespace nnshape {
 
 enum class SummaryStyle : std::uint8_t { keras2, keras3 };
 
+inline constexpr std::array<NamedValue<SummaryStyle>, 2> summary_styles{{
+    {"keras2", SummaryStyle::keras2, "Keras 2's plain table"},
+    {"keras3", SummaryStyle::keras3, "Keras 3's boxed table"},
+}};
+
 // Extra columns beside Keras's (torchinfo's names), in this order when several are asked for.
 enum class SummaryColumn : std::uint8_t { input_shape, kernel_size, param_percent, macs, flops, activation_bytes };
+
+inline constexpr std::array<NamedValue<SummaryColumn>, 6> summary_columns{{
+    {"input_shape", SummaryColumn::input_shape, "each call's input shapes"},
+    {"kernel_size", SummaryColumn::kernel_size, "a convolution's kernel size, a pooling's pool size"},
+    {"param_percent", SummaryColumn::param_percent, "the layer's share of the model's parameters"},
+    {"macs", SummaryColumn::macs, "multiply-accumulates, over the layer's calls"},
+    {"flops", SummaryColumn::flops, "floating-point operations, over the layer's calls"},
+    {"activation_bytes", SummaryColumn::activation_bytes, "bytes of the layer's outputs, over its calls"},
+}};
 
 // Keras's `summary(line_length, positions, expand_nested, show_trainable, layer_range)`, the style of
 // the table and of the automatic names, and the extra columns.
@@ -54,6 +71,35 @@ struct SummaryOptions {
 };
 
 namespace detail {
+
+// torchinfo's header of an extra column. A new column fails the build (-Wswitch) until it has one, and
+// then (the static_assert below) until summary_columns names it.
+constexpr std::string_view column_header(SummaryColumn c)
+{
+    switch (c) {
+    case SummaryColumn::input_shape:
+        return "Input Shape";
+    case SummaryColumn::kernel_size:
+        return "Kernel Size";
+    case SummaryColumn::param_percent:
+        return "Param %";
+    case SummaryColumn::macs:
+        return "Mult-Adds";
+    case SummaryColumn::flops:
+        return "FLOPs";
+    case SummaryColumn::activation_bytes:
+        return "Activation Bytes";
+    }
+    return {};
+}
+
+constexpr bool names_every_column()
+{
+    for (std::size_t i = 0; i < summary_columns.size(); ++i)
+        if (summary_columns[i].value != SummaryColumn(i)) return false;
+    return column_header(SummaryColumn(summary_columns.size())).empty();
+}
+static_assert(names_every_column(), "summary_columns: one entry per SummaryColumn, in its order");
 
 // Python's '{:,}'.format(n): 1199882 -> "1,199,882".
 inline std::string thousands(std::int64_t n)
@@ -199,15 +245,18 @@ inline std::vector<TextColumn> text_columns(const Report& r, std::pair<std::size
     const auto add = [&](std::string header, bool right = false, bool center = false) -> TextColumn& {
         return cols.emplace_back(TextColumn{std::move(header), {}, right, center});
     };
+    const auto extra = [&](SummaryColumn c, bool right) {
+        return has(c) ? &add(std::string(column_header(c)), right) : nullptr;
+    };
     TextColumn& layer = add("Layer (type)");
-    TextColumn* input = has(SummaryColumn::input_shape) ? &add("Input Shape") : nullptr;
+    TextColumn* input = extra(SummaryColumn::input_shape, false);
     TextColumn& output = add("Output Shape");
-    TextColumn* kernel = has(SummaryColumn::kernel_size) ? &add("Kernel Size") : nullptr;
+    TextColumn* kernel = extra(SummaryColumn::kernel_size, false);
     TextColumn& params = add("Param #", true);
-    TextColumn* percent = has(SummaryColumn::param_percent) ? &add("Param %", true) : nullptr;
-    TextColumn* macs = has(SummaryColumn::macs) ? &add("Mult-Adds", true) : nullptr;
-    TextColumn* flops = has(SummaryColumn::flops) ? &add("FLOPs", true) : nullptr;
-    TextColumn* bytes = has(SummaryColumn::activation_bytes) ? &add("Activation Bytes", true) : nullptr;
+    TextColumn* percent = extra(SummaryColumn::param_percent, true);
+    TextColumn* macs = extra(SummaryColumn::macs, true);
+    TextColumn* flops = extra(SummaryColumn::flops, true);
+    TextColumn* bytes = extra(SummaryColumn::activation_bytes, true);
     TextColumn* links = connected ? &add("Connected to") : nullptr;
     TextColumn* trainable = options.show_trainable ? &add("Trainable", false, true) : nullptr;
 
@@ -506,6 +555,23 @@ inline std::string render(const Report& r, const SummaryOptions& options)
 }
 
 } // namespace detail
+
+// The MACs and FLOPs of each row (summed over the layer's calls; a nested model's rows indented under
+// expand_nested), then the model's totals and the batch size they assume.
+inline std::string flops_table(const Report& r)
+{
+    const auto pad = [](std::string s, std::size_t width) {
+        return s.size() < width ? s.append(width - s.size(), ' ') : s + ' ';
+    };
+    std::string out = pad("Layer (type)", 48) + pad("MACs", 20) + "FLOPs\n";
+    for (const ReportRow& row : r.rows)
+        out += pad(std::string(std::size_t(row.depth) * 2, ' ') + detail::layer_cell(row.name.view(), row.class_name),
+                   48) +
+               pad(detail::count_cell(row.macs), 20) + detail::count_cell(row.flops) + '\n';
+    return out + "Total MACs: " + detail::count_cell(r.cost.macs) +
+           "\nTotal FLOPs: " + detail::count_cell(r.cost.flops) + "\nBatch size: " + std::to_string(r.batch_size) +
+           '\n';
+}
 
 // Keras's `model.summary()` for a Sequential: the 3-column layout, no `Connected to`.
 template <std::size_t N, class LayerT>

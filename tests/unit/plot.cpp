@@ -81,6 +81,44 @@ struct Notebook {
     }
 };
 
+// What a diagram draws is part of the report, so it is computed in a constant evaluation too. An
+// inner model called on its own output: rows input_2, model_1, then (expanded) input_1, dense_1.
+constexpr Report nested_report()
+{
+    Graph g;
+    auto inner_in = Input(g, {.shape = Shape{4}});
+    const Model inner{inner_in, Dense{.units = 4, .activation = "relu"}(inner_in)};
+    auto x = Input(g, {.shape = Shape{4}});
+    return report(Model{x, inner(inner(x))}, {.expand_nested = true});
+}
+constexpr bool second_call_edge_is_a_loop()
+{
+    const Report r = nested_report();
+    const ReportRow& model = r.rows[1];
+    return model.connections.size() == 2 && model.connections[1].layer_id == model.id;
+}
+static_assert(second_call_edge_is_a_loop());
+constexpr bool activation_reported()
+{
+    const Report r = nested_report();
+    return r.rows[3].activation && *r.rows[3].activation == "relu";
+}
+static_assert(activation_reported());
+constexpr bool model_shapes_are_its_own()
+{
+    return nested_report().rows[1].layer_output_shapes == std::vector<Shape>{Shape{None, 4}};
+}
+static_assert(model_shapes_are_its_own());
+constexpr bool sequential_wrapper_reported()
+{
+    Sequential<> s;
+    s.add(TimeDistributed{.layer = Dense{.units = 2, .name = "step"}, .input_shape = Shape{3, 5}});
+    const Report r = report(s);
+    return r.implicit_input && r.rows[0].id == 1 && r.rows[0].wrapped_class == "Dense" &&
+           r.rows[0].wrapped_name == "step";
+}
+static_assert(sequential_wrapper_reported());
+
 } // namespace
 
 TEST_CASE("plot: the notebook's shared sub-model is one node with an edge per inbound layer")
