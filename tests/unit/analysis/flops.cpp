@@ -16,7 +16,7 @@
 #include <nnshape/applications/resnet.hpp>
 #include <nnshape/applications/vgg.hpp>
 #include <nnshape/nnshape.hpp>
-#include "support.hpp"
+#include "../support.hpp"
 
 #include <span>
 #include <utility>

@@ -14,7 +14,7 @@
 #include <span>
 #include <vector>
 
-#include "support.hpp"
+#include "../support.hpp"
 
 using namespace nnshape;
 using nnshape::test::mnist_convnet;
@@ -83,7 +83,7 @@ constexpr bool consistent(const MemoryPlan<N>& p)
            p.lower_bound_bytes == most_alive(p.tensors, p.call_count) && p.arena_bytes >= p.lower_bound_bytes;
 }
 
-// keras.io's MNIST convnet, batch 1, float32 (shapes as in analysis_memory.cpp). Tensor: bytes [live calls]
+// keras.io's MNIST convnet, batch 1, float32 (shapes as in memory.cpp). Tensor: bytes [live calls]
 // (call 0 is the InputLayer): input 3,136 [0,1]; conv1 86,528 [1,2]; pool1 21,632 [2,3]; conv2 30,976 [3,4];
 // pool2 6,400 [4,5]; flatten 6,400 [5,6]; dropout 6,400 [6,7]; dense 40 [7,8], 8 = past the last call.
 // By size: conv1 at 0; conv2 (not alive with conv1) at 0; pool1 (alive with both) above conv1 at 86,528

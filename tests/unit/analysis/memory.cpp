@@ -7,7 +7,7 @@
 #include <doctest/doctest.h>
 #include <nnshape/analysis/memory.hpp>
 #include <nnshape/nnshape.hpp>
-#include "support.hpp"
+#include "../support.hpp"
 
 using namespace nnshape;
 using nnshape::test::mnist_convnet;
