@@ -127,7 +127,7 @@ TEST_CASE("multiple outputs: LSTM return_state gives three tensors (spec 9)")
     CHECK_THROWS_AS((void)outs.shape(), shape_error);
 }
 
-TEST_CASE("a model called on inputs of another size infers new shapes; its row shows `multiple`")
+TEST_CASE("a model called on inputs of another size infers new shapes, its row shows `multiple`")
 {
     Graph g;
     auto small = Input(g, {.shape = Shape{8, 8, 3}});

@@ -341,7 +341,7 @@ TEST_CASE("recurrent, convolutional recurrent and attention layers follow the wr
     CHECK(attention_rules());
 }
 
-TEST_CASE("unknown dimensions make unknown costs; a known batch is kept; custom layers")
+TEST_CASE("unknown dimensions make unknown costs, a known batch is kept, custom layers")
 {
     CHECK(unknown_dimensions());
     CHECK(known_batch_is_kept());
