@@ -1,6 +1,6 @@
 # Compile-fail test driver, run as
 #   cmake -DCOMPILER=<c++> -DSOURCE=<file.cpp> -DINCLUDE_DIR=<dir>
-#         -DFLAGS=<flag|flag|...> -P check.cmake
+#         -DFLAGS=<flag|flag|...> [-DNAME=<name of the log>] -P check.cmake
 #
 # SOURCE holds many cases and is compiled once. A case is one or more consecutive lines
 #   // expect: <literal text>
@@ -110,8 +110,10 @@ set(_cmd "${COMPILER}" ${_flags} "-I${INCLUDE_DIR}" "${SOURCE}")
 list(JOIN _cmd " " _cmd_str)
 execute_process(COMMAND ${_cmd} RESULT_VARIABLE _result OUTPUT_VARIABLE _output ERROR_VARIABLE _output)
 # The whole output, for reading a failure (GCC's is long); in the test's working directory.
-cmake_path(GET SOURCE STEM _stem)
-set(_log "${CMAKE_CURRENT_BINARY_DIR}/compile_fail_${_stem}.log")
+if(NOT DEFINED NAME OR NAME STREQUAL "") # layers/core.cpp and a core.cpp elsewhere need distinct NAMEs
+  cmake_path(GET SOURCE STEM NAME)
+endif()
+set(_log "${CMAKE_CURRENT_BINARY_DIR}/compile_fail_${NAME}.log")
 file(WRITE "${_log}" "${_cmd_str}\n\n${_output}")
 
 # --- cut the output into diagnostics and give each to its case -------------------------------

@@ -5,6 +5,7 @@
 // `total` is (input_dim,) and its call returns it (batch axis summed away).
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
+#include "check.hpp"
 #include "support.hpp"
 #include <nnshape/summary.hpp>
 
@@ -86,9 +87,15 @@ constexpr bool shared_custom_layer()
     auto linear = g.add(Linear{.units = 4});
     Model m{{a, b}, Mean{}({linear(a), linear(b)})};
     const auto layers = m.layers();
-    return m.count_params() == 36 && m.output_shape() == Shape{None, 4} && layers[2].is<Linear>() &&
-           layers[2].get_if<Linear>()->units == 4 && !layers[2].is<Dense>() && layers[2].layer() == nullptr &&
-           layers[3].is<Mean>() && !layers[0].is<Linear>();
+    FACT(m.count_params() == 36);
+    FACT(m.output_shape() == Shape{None, 4});
+    FACT(layers[2].is<Linear>());
+    FACT(layers[2].get_if<Linear>()->units == 4);
+    FACT(!layers[2].is<Dense>());
+    FACT(layers[2].layer() == nullptr);
+    FACT(layers[3].is<Mean>());
+    FACT(!layers[0].is<Linear>());
+    return true;
 }
 static_assert(shared_custom_layer());
 

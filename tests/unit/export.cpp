@@ -50,7 +50,7 @@ TEST_CASE("JSON: rows, shapes with null for None, per-call lists and totals")
                     "\"param_bytes\":139304") != std::string::npos);
 }
 
-TEST_CASE("JSON: unknown counts are null, never 0; names are escaped")
+TEST_CASE("JSON: unknown counts are null (never 0), names are escaped")
 {
     Sequential<> m;
     m.add(InputLayer{.shape = Shape{None, None, 3}});

@@ -2,6 +2,7 @@
 // Expected numbers come from keras-semantics.md (§3, §4.1, §6) and the seed notebook.
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
+#include "check.hpp"
 #include "support.hpp"
 
 #include <array>
@@ -56,7 +57,10 @@ constexpr bool layer_called_twice()
     auto x = Input(g, {.shape = Shape{4}});
     auto d = g.add(Dense{.units = 4});
     Model m{x, d(d(x))};
-    return m.count_params() == 20 && !m.sequential_like() && m.layers().size() == 2;
+    FACT(m.count_params() == 20);
+    FACT(!m.sequential_like());
+    FACT(m.layers().size() == 2);
+    return true;
 }
 static_assert(layer_called_twice());
 
@@ -127,7 +131,7 @@ TEST_CASE("multiple outputs: LSTM return_state gives three tensors (spec 9)")
     CHECK_THROWS_AS((void)outs.shape(), shape_error);
 }
 
-TEST_CASE("a model called on inputs of another size infers new shapes; its row shows `multiple`")
+TEST_CASE("a model called on inputs of another size infers new shapes, its row shows `multiple`")
 {
     Graph g;
     auto small = Input(g, {.shape = Shape{8, 8, 3}});

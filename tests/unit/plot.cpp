@@ -191,7 +191,7 @@ TEST_CASE("plot: each option wraps the label built so far, in tf.keras's order")
     CHECK(names_off.labels.at(names_off.id("{Activation")) == "{Activation|relu}");
 }
 
-TEST_CASE("plot: rankdir and dpi go to the graph; other rankdir values are refused")
+TEST_CASE("plot: rankdir and dpi go to the graph, other rankdir values are refused")
 {
     Notebook nb;
     const Drawing lr = parse(model_to_dot(nb.m, {.rankdir = "LR", .dpi = 200}));
@@ -236,7 +236,7 @@ TEST_CASE("plot: an edge out of an expanded model leaves from its last node")
                                                              {dot.id("dense_1"), dot.id("dense_2")}});
 }
 
-TEST_CASE("plot: edges are deduplicated; several inputs show as a list")
+TEST_CASE("plot: edges are deduplicated, several inputs show as a list")
 {
     Graph g;
     auto x = Input(g, {.shape = Shape{3}});
@@ -246,7 +246,7 @@ TEST_CASE("plot: edges are deduplicated; several inputs show as a list")
     CHECK(dot.labels.at(dot.id("{add_1")) == "{add_1|Add}|{input:|output:}|{{[(None, 3), (None, 3)]}|{(None, 3)}}");
 }
 
-TEST_CASE("plot: a shared layer is one node; calls that disagree on shapes show `?`")
+TEST_CASE("plot: a shared layer is one node, calls that disagree on shapes show `?`")
 {
     Graph g;
     auto a = Input(g, {.shape = Shape{8}});

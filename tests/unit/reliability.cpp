@@ -109,7 +109,7 @@ TEST_CASE("reliability: overflowing counts fail with the overflow rule, at the l
     CHECK(error_of([] { (void)Dim(std::numeric_limits<std::int64_t>::max()); }) == overflow);
 }
 
-TEST_CASE("reliability: a Conv2D on a huge image has exact shapes and weights; its costs overflow")
+TEST_CASE("reliability: a Conv2D on a huge image has exact shapes and weights, its costs overflow")
 {
     // Conv2D(8, 3, padding='same') on (2^31, 2^31, 3): spatial size kept; 3 * 3 * 3 * 8 + 8 = 224 weights.
     Sequential<> m;

@@ -45,7 +45,7 @@ TEST_CASE("print_row: a cell that reaches the next column loses its last charact
     CHECK(detail::summary_row(overflows, positions) == "abc xy  ");
 }
 
-TEST_CASE("print_row: the last column is cut without a replacement; empty cells are padded")
+TEST_CASE("print_row: the last column is cut without a replacement, empty cells are padded")
 {
     const std::size_t positions[] = {2, 6};
     const std::string long_last[] = {"a", "0123456789"};
@@ -79,7 +79,7 @@ TEST_CASE("summary with a custom line_length: rules and rows follow it")
     CHECK(all[5] == "Total params: 9");
 }
 
-TEST_CASE("every row is as wide as the line; the totals are not padded")
+TEST_CASE("every row is as wide as the line, the totals are not padded")
 {
     Graph g;
     auto x = Input(g, {.shape = {4}});

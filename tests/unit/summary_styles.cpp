@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
 #include <nnshape/summary.hpp>
+#include "check.hpp"
 #include "support.hpp"
 
 #include <string>
@@ -254,10 +255,17 @@ constexpr bool report_value()
     auto d = g.add(Dense{.units = 4});
     const Model m{x, d(d(x))};
     const Report r = report(m);
-    return r.rows.size() == 2 && r.rows[1].name == "dense_1" && r.rows[1].output_shapes.size() == 2 &&
-           r.rows[1].connections.size() == 2 && r.rows[1].connections[1].layer == "dense_1" &&
-           r.rows[1].connections[1].node_index == 0 && r.params.total() == 20 && !r.sequential_like &&
-           r.cost.macs == Dim(2 * 16) && r.rows[1].activation_bytes == Dim(2 * 16);
+    FACT(r.rows.size() == 2);
+    FACT(r.rows[1].name == "dense_1");
+    FACT(r.rows[1].output_shapes.size() == 2);
+    FACT(r.rows[1].connections.size() == 2);
+    FACT(r.rows[1].connections[1].layer == "dense_1");
+    FACT(r.rows[1].connections[1].node_index == 0);
+    FACT(r.params.total() == 20);
+    FACT(!r.sequential_like);
+    FACT(r.cost.macs == Dim(2 * 16));
+    FACT(r.rows[1].activation_bytes == Dim(2 * 16));
+    return true;
 }
 static_assert(report_value());
 

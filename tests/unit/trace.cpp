@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
 
+#include "check.hpp"
+
 #include <string_view>
 
 using namespace nnshape;
@@ -24,19 +26,28 @@ constexpr bool shared_sub_model_is_opened_twice()
     Model m{{a, b}, Dense{.units = 1}(Concatenate{}({vision(a), vision(b)}))};
 
     const Trace<> t = trace(m);
-    if (t.calls.size() != 2 + 2 * 4 + 2 || t.inputs.size() != 2 || t.outputs.size() != 1) return false;
-    if (t.calls[0].class_name() != "InputLayer" || t.calls[0].input_count != 0) return false;
+    FACT(t.calls.size() == 2 + 2 * 4 + 2);
+    FACT(t.inputs.size() == 2);
+    FACT(t.outputs.size() == 1);
+    FACT(t.calls[0].class_name() == "InputLayer");
+    FACT(t.calls[0].input_count == 0);
     // The first inner Conv2D runs on input a; the second copy of it on input b, one level down.
     const auto& conv_a = t.calls[2];
-    if (conv_a.class_name() != "Conv2D" || conv_a.depth != 1 || t.inputs_of(conv_a)[0] != t.inputs[0]) return false;
-    if (!(t.output_shapes(conv_a)[0] == Shape{None, 25, 25, 64})) return false;
+    FACT(conv_a.class_name() == "Conv2D");
+    FACT(conv_a.depth == 1);
+    FACT(t.inputs_of(conv_a)[0] == t.inputs[0]);
+    FACT(t.output_shapes(conv_a)[0] == Shape{None, 25, 25, 64});
     const auto& concat = t.calls[t.calls.size() - 2];
-    if (concat.class_name() != "Concatenate" || concat.depth != 0 || concat.input_count != 2) return false;
-    if (!(t.input_shapes(concat)[1] == Shape{None, 7744})) return false;
-    for (std::size_t id = 0; id < t.tensors.size(); ++id)
-        if (t.producer[id] < 0 || t.outputs_of(t.calls[std::size_t(t.producer[id])])[0] != std::int32_t(id))
-            return false;
-    return t.tensors[std::size_t(t.outputs[0])] == Shape{None, 1};
+    FACT(concat.class_name() == "Concatenate");
+    FACT(concat.depth == 0);
+    FACT(concat.input_count == 2);
+    FACT(t.input_shapes(concat)[1] == Shape{None, 7744});
+    for (std::size_t id = 0; id < t.tensors.size(); ++id) {
+        FACT(t.producer[id] >= 0);
+        FACT(t.outputs_of(t.calls[std::size_t(t.producer[id])])[0] == std::int32_t(id));
+    }
+    FACT(t.tensors[std::size_t(t.outputs[0])] == Shape{None, 1});
+    return true;
 }
 static_assert(shared_sub_model_is_opened_twice());
 
@@ -49,8 +60,10 @@ constexpr bool sub_model_on_new_shapes()
     auto image = Input(g, {.shape = Shape{32, 32, 3}});
     Model m{image, body(image)};
     const Trace<> t = trace(m);
-    return t.calls.size() == 3 && t.tensors[std::size_t(t.outputs[0])] == Shape{None, 16, 16, 8} &&
-           t.output_shapes(t.calls[1])[0] == Shape{None, 32, 32, 8};
+    FACT(t.calls.size() == 3);
+    FACT(t.tensors[std::size_t(t.outputs[0])] == Shape{None, 16, 16, 8});
+    FACT(t.output_shapes(t.calls[1])[0] == Shape{None, 32, 32, 8});
+    return true;
 }
 static_assert(sub_model_on_new_shapes());
 
@@ -59,8 +72,13 @@ constexpr bool sequential_chain()
 {
     constexpr Sequential m{Dense{.units = 32, .input_shape = Shape{784}}, Dense{.units = 10}};
     const auto t = trace(m);
-    return t.calls.size() == 2 && t.producer[0] == -1 && t.tensors[0] == Shape{None, 784} &&
-           t.inputs_of(t.calls[1])[0] == 1 && t.tensors[2] == Shape{None, 10} && t.outputs[0] == 2;
+    FACT(t.calls.size() == 2);
+    FACT(t.producer[0] == -1);
+    FACT(t.tensors[0] == Shape{None, 784});
+    FACT(t.inputs_of(t.calls[1])[0] == 1);
+    FACT(t.tensors[2] == Shape{None, 10});
+    FACT(t.outputs[0] == 2);
+    return true;
 }
 static_assert(sequential_chain());
 

@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
 
+#include "../check.hpp"
+
 namespace {
 using namespace nnshape;
 
@@ -12,22 +14,24 @@ constexpr bool test_pooling2d()
     // MaxPool2D((2, 2), padding='same') -> ceil(7/2) = 4.
     const Sequential notebook{Conv2D{.filters = 32, .kernel_size = 3, .padding = same, .input_shape = Shape{7, 7, 3}},
                               MaxPool2D{.pool_size = {2, 2}, .padding = same}};
-    return notebook.layers()[1].output_shape == Shape{None, 4, 4, 32} && notebook.count_params() == 896 &&
-           // strides default to pool_size: valid (7 - 2 + 2) // 2 = 3
-           MaxPooling2D{}.output_shape(Shape{None, 7, 7, 32}) == Shape{None, 3, 3, 32} &&
-           // §0.6 [run]: AveragePooling2D(3, strides=2) on 8 -> 3
-           AveragePooling2D{.pool_size = 3, .strides = 2}.output_shape(Shape{None, 8, 8, 3}) == Shape{None, 3, 3, 3} &&
-           // explicit per-axis strides (2, 1), valid: (8-3+2)//2 = 3, (8-3+1)//1 = 6
-           AveragePooling2D{.pool_size = 3, .strides = Ints<2>{2, 1}}.output_shape(Shape{None, 8, 8, 3}) ==
-               Shape{None, 3, 6, 3} &&
-           // same with strides 3 on 8: ceil(8/3) = 3; None stays None; channels_first keeps axis 1
-           MaxPooling2D{.pool_size = 3, .padding = same}.output_shape(Shape{None, 8, None, 3}) ==
-               Shape{None, 3, None, 3} &&
-           AvgPool2D{.data_format = channels_first}.output_shape(Shape{None, 3, 8, 6}) == Shape{None, 3, 4, 3} &&
-           // §0.6 [run]: MaxPooling1D() on 7 -> 3; MaxPooling1D(3, 2, 'same') on 7 -> 4
-           MaxPooling1D{}.output_shape(Shape{None, 7, 5}) == Shape{None, 3, 5} &&
-           MaxPooling1D{.pool_size = 3, .strides = 2, .padding = same}.output_shape(Shape{None, 7, 5}) ==
-               Shape{None, 4, 5};
+    FACT(notebook.layers()[1].output_shape == Shape{None, 4, 4, 32});
+    FACT(notebook.count_params() == 896);
+    // strides default to pool_size: valid (7 - 2 + 2) // 2 = 3
+    FACT(MaxPooling2D{}.output_shape(Shape{None, 7, 7, 32}) == Shape{None, 3, 3, 32});
+    // §0.6 [run]: AveragePooling2D(3, strides=2) on 8 -> 3
+    FACT(AveragePooling2D{.pool_size = 3, .strides = 2}.output_shape(Shape{None, 8, 8, 3}) == Shape{None, 3, 3, 3});
+    // explicit per-axis strides (2, 1), valid: (8-3+2)//2 = 3, (8-3+1)//1 = 6
+    FACT(AveragePooling2D{.pool_size = 3, .strides = Ints<2>{2, 1}}.output_shape(Shape{None, 8, 8, 3}) ==
+         Shape{None, 3, 6, 3});
+    // same with strides 3 on 8: ceil(8/3) = 3; None stays None; channels_first keeps axis 1
+    FACT(MaxPooling2D{.pool_size = 3, .padding = same}.output_shape(Shape{None, 8, None, 3}) ==
+         Shape{None, 3, None, 3});
+    FACT(AvgPool2D{.data_format = channels_first}.output_shape(Shape{None, 3, 8, 6}) == Shape{None, 3, 4, 3});
+    // §0.6 [run]: MaxPooling1D() on 7 -> 3; MaxPooling1D(3, 2, 'same') on 7 -> 4
+    FACT(MaxPooling1D{}.output_shape(Shape{None, 7, 5}) == Shape{None, 3, 5});
+    FACT(MaxPooling1D{.pool_size = 3, .strides = 2, .padding = same}.output_shape(Shape{None, 7, 5}) ==
+         Shape{None, 4, 5});
+    return true;
 }
 static_assert(test_pooling2d());
 
@@ -36,14 +40,16 @@ constexpr bool test_global_pooling2d()
     // Notebook In[88]: Conv2D(32, 3, 'same') on (7, 7, 3), GlobalMaxPool2D -> (None, 32), total 896.
     const Sequential notebook{Conv2D{.filters = 32, .kernel_size = 3, .padding = same, .input_shape = Shape{7, 7, 3}},
                               GlobalMaxPool2D{}};
-    return notebook.output_shape() == Shape{None, 32} && notebook.count_params() == 896 &&
-           // §9: GlobalMaxPooling2D(channels_first) on (None, 7, 4, 4) -> (None, 7)
-           GlobalMaxPooling2D{.data_format = channels_first}.output_shape(Shape{None, 7, 4, 4}) == Shape{None, 7} &&
-           // §2.4 keepdims: (b, 1, 1, c), or (b, c, 1, 1) for channels_first
-           GlobalAveragePooling2D{.keepdims = true}.output_shape(Shape{None, 7, 7, 32}) == Shape{None, 1, 1, 32} &&
-           GlobalAveragePooling2D{.data_format = channels_first, .keepdims = true}.output_shape(Shape{None, 7, 4, 4}) ==
-               Shape{None, 7, 1, 1} &&
-           GlobalAveragePooling2D{}.output_shape(Shape{16, None, None, 32}) == Shape{16, 32};
+    FACT(notebook.output_shape() == Shape{None, 32});
+    FACT(notebook.count_params() == 896);
+    // §9: GlobalMaxPooling2D(channels_first) on (None, 7, 4, 4) -> (None, 7)
+    FACT(GlobalMaxPooling2D{.data_format = channels_first}.output_shape(Shape{None, 7, 4, 4}) == Shape{None, 7});
+    // §2.4 keepdims: (b, 1, 1, c), or (b, c, 1, 1) for channels_first
+    FACT(GlobalAveragePooling2D{.keepdims = true}.output_shape(Shape{None, 7, 7, 32}) == Shape{None, 1, 1, 32});
+    FACT(GlobalAveragePooling2D{.data_format = channels_first, .keepdims = true}.output_shape(Shape{None, 7, 4, 4}) ==
+         Shape{None, 7, 1, 1});
+    FACT(GlobalAveragePooling2D{}.output_shape(Shape{16, None, None, 32}) == Shape{16, 32});
+    return true;
 }
 static_assert(test_global_pooling2d());
 
@@ -52,16 +58,17 @@ constexpr bool test_pooling1d()
     // §0.6 [run]: MaxPooling1D() on 7 -> 3; MaxPooling1D(3, 2, 'same') on 7 -> 4.
     // Keras 3 docstring inputs (1, 5, 1), pool 2 (§0.6 formulas): strides 1 valid -> (5-2)//1 + 1 = 4;
     // strides 2 valid -> (5-2)//2 + 1 = 2; strides 1 same -> ceil(5/1) = 5.
-    return MaxPooling1D{}.output_shape(Shape{None, 7, 5}) == Shape{None, 3, 5} &&
-           MaxPooling1D{.pool_size = 3, .strides = 2, .padding = same}.output_shape(Shape{None, 7, 5}) ==
-               Shape{None, 4, 5} &&
-           MaxPooling1D{.pool_size = 2, .strides = 1}.output_shape(Shape{1, 5, 1}) == Shape{1, 4, 1} &&
-           AveragePooling1D{.pool_size = 2, .strides = 2}.output_shape(Shape{1, 5, 1}) == Shape{1, 2, 1} &&
-           AveragePooling1D{.pool_size = 2, .strides = 1, .padding = same}.output_shape(Shape{1, 5, 1}) ==
-               Shape{1, 5, 1} &&
-           // channels_first pools axis 2; None stays None
-           MaxPool1D{.data_format = channels_first}.output_shape(Shape{None, 5, 7}) == Shape{None, 5, 3} &&
-           AvgPool1D{}.output_shape(Shape{None, None, 5}) == Shape{None, None, 5};
+    FACT(MaxPooling1D{}.output_shape(Shape{None, 7, 5}) == Shape{None, 3, 5});
+    FACT(MaxPooling1D{.pool_size = 3, .strides = 2, .padding = same}.output_shape(Shape{None, 7, 5}) ==
+         Shape{None, 4, 5});
+    FACT(MaxPooling1D{.pool_size = 2, .strides = 1}.output_shape(Shape{1, 5, 1}) == Shape{1, 4, 1});
+    FACT(AveragePooling1D{.pool_size = 2, .strides = 2}.output_shape(Shape{1, 5, 1}) == Shape{1, 2, 1});
+    FACT(AveragePooling1D{.pool_size = 2, .strides = 1, .padding = same}.output_shape(Shape{1, 5, 1}) ==
+         Shape{1, 5, 1});
+    // channels_first pools axis 2; None stays None
+    FACT(MaxPool1D{.data_format = channels_first}.output_shape(Shape{None, 5, 7}) == Shape{None, 5, 3});
+    FACT(AvgPool1D{}.output_shape(Shape{None, None, 5}) == Shape{None, None, 5});
+    return true;
 }
 static_assert(test_pooling1d());
 
@@ -69,14 +76,15 @@ constexpr bool test_pooling3d()
 {
     // Keras 3 docstring: MaxPooling3D(pool_size=3) on (30, 30, 30, 3) -> (10, 10, 10, 3).
     // Default pool (2, 2, 2) on (4, 5, 6): (4-2)//2+1 = 2, (5-2)//2+1 = 2, (6-2)//2+1 = 3.
-    return MaxPooling3D{.pool_size = 3}.output_shape(Shape{None, 30, 30, 30, 3}) == Shape{None, 10, 10, 10, 3} &&
-           MaxPooling3D{}.output_shape(Shape{None, 4, 5, 6, 2}) == Shape{None, 2, 2, 3, 2} &&
-           // same, strides 2: ceil(7/2), ceil(8/2), None
-           AveragePooling3D{.pool_size = 3, .strides = 2, .padding = same}.output_shape(Shape{None, 7, 8, None, 2}) ==
-               Shape{None, 4, 4, None, 2} &&
-           // per-axis pool (1, 2, 3): 4, 2, 2
-           AvgPool3D{.pool_size = {1, 2, 3}}.output_shape(Shape{None, 4, 5, 6, 2}) == Shape{None, 4, 2, 2, 2} &&
-           MaxPool3D{.data_format = channels_first}.output_shape(Shape{None, 2, 4, 5, 6}) == Shape{None, 2, 2, 2, 3};
+    FACT(MaxPooling3D{.pool_size = 3}.output_shape(Shape{None, 30, 30, 30, 3}) == Shape{None, 10, 10, 10, 3});
+    FACT(MaxPooling3D{}.output_shape(Shape{None, 4, 5, 6, 2}) == Shape{None, 2, 2, 3, 2});
+    // same, strides 2: ceil(7/2), ceil(8/2), None
+    FACT(AveragePooling3D{.pool_size = 3, .strides = 2, .padding = same}.output_shape(Shape{None, 7, 8, None, 2}) ==
+         Shape{None, 4, 4, None, 2});
+    // per-axis pool (1, 2, 3): 4, 2, 2
+    FACT(AvgPool3D{.pool_size = {1, 2, 3}}.output_shape(Shape{None, 4, 5, 6, 2}) == Shape{None, 4, 2, 2, 2});
+    FACT(MaxPool3D{.data_format = channels_first}.output_shape(Shape{None, 2, 4, 5, 6}) == Shape{None, 2, 2, 2, 3});
+    return true;
 }
 static_assert(test_pooling3d());
 
@@ -84,17 +92,18 @@ constexpr bool test_global_pooling_1d_3d()
 {
     // Keras 3 docstrings: GlobalAveragePooling1D on (2, 3, 4) -> (2, 4); GlobalMaxPooling3D on
     // (2, 4, 5, 4, 3) -> (2, 3). §2.4 keepdims: (b, 1, c) / (b, c, 1), and (b, 1, 1, 1, c) for 3D.
-    return GlobalAveragePooling1D{}.output_shape(Shape{2, 3, 4}) == Shape{2, 4} &&
-           GlobalMaxPooling3D{}.output_shape(Shape{2, 4, 5, 4, 3}) == Shape{2, 3} &&
-           GlobalMaxPooling1D{.keepdims = true}.output_shape(Shape{None, 7, 5}) == Shape{None, 1, 5} &&
-           GlobalAvgPool1D{.data_format = channels_first}.output_shape(Shape{None, 5, 7}) == Shape{None, 5} &&
-           GlobalMaxPool1D{.data_format = channels_first, .keepdims = true}.output_shape(Shape{None, 5, None}) ==
-               Shape{None, 5, 1} &&
-           GlobalAveragePooling3D{.keepdims = true}.output_shape(Shape{None, 4, 5, 6, 2}) == Shape{None, 1, 1, 1, 2} &&
-           GlobalAvgPool3D{.data_format = channels_first, .keepdims = true}.output_shape(Shape{None, 2, 4, 5, 6}) ==
-               Shape{None, 2, 1, 1, 1} &&
-           GlobalMaxPool3D{.data_format = channels_first}.output_shape(Shape{None, 2, None, None, None}) ==
-               Shape{None, 2};
+    FACT(GlobalAveragePooling1D{}.output_shape(Shape{2, 3, 4}) == Shape{2, 4});
+    FACT(GlobalMaxPooling3D{}.output_shape(Shape{2, 4, 5, 4, 3}) == Shape{2, 3});
+    FACT(GlobalMaxPooling1D{.keepdims = true}.output_shape(Shape{None, 7, 5}) == Shape{None, 1, 5});
+    FACT(GlobalAvgPool1D{.data_format = channels_first}.output_shape(Shape{None, 5, 7}) == Shape{None, 5});
+    FACT(GlobalMaxPool1D{.data_format = channels_first, .keepdims = true}.output_shape(Shape{None, 5, None}) ==
+         Shape{None, 5, 1});
+    FACT(GlobalAveragePooling3D{.keepdims = true}.output_shape(Shape{None, 4, 5, 6, 2}) == Shape{None, 1, 1, 1, 2});
+    FACT(GlobalAvgPool3D{.data_format = channels_first, .keepdims = true}.output_shape(Shape{None, 2, 4, 5, 6}) ==
+         Shape{None, 2, 1, 1, 1});
+    FACT(GlobalMaxPool3D{.data_format = channels_first}.output_shape(Shape{None, 2, None, None, None}) ==
+         Shape{None, 2});
+    return true;
 }
 static_assert(test_global_pooling_1d_3d());
 

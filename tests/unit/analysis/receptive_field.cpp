@@ -21,6 +21,8 @@
 #include <nnshape/applications/vgg.hpp>
 #include <nnshape/nnshape.hpp>
 
+#include "../check.hpp"
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -55,8 +57,11 @@ constexpr bool two_convolutions()
     const Model m{in, x};
     const auto f = receptive_field(m);
     const auto first = receptive_field(m, "first");
-    return has(f, {1, 2}, {5, 1, 0}) && (*f)[3] == mixed && has(first, {1, 2}, {3, 1, 0}) &&
-           receptive_field(m, "second") == f;
+    FACT(has(f, {1, 2}, {5, 1, 0}));
+    FACT((*f)[3] == mixed);
+    FACT(has(first, {1, 2}, {3, 1, 0}));
+    FACT(receptive_field(m, "second") == f);
+    return true;
 }
 static_assert(two_convolutions());
 
@@ -70,8 +75,11 @@ constexpr bool pooling_doubles_the_jump()
                        MaxPooling2D{.pool_size = 2}, Conv2D{.filters = 8, .kernel_size = 3, .padding = same}};
     const auto t = trace(m);
     const auto f = receptive_fields(t);
-    return has(f[1], {1, 2}, {3, 1, 1}) && has(f[2], {1, 2}, {4, 2, 1}) && has(f[3], {1, 2}, {8, 2, 3}) &&
-           receptive_field(m) == f[3];
+    FACT(has(f[1], {1, 2}, {3, 1, 1}));
+    FACT(has(f[2], {1, 2}, {4, 2, 1}));
+    FACT(has(f[3], {1, 2}, {8, 2, 3}));
+    FACT(receptive_field(m) == f[3]);
+    return true;
 }
 static_assert(pooling_doubles_the_jump());
 
@@ -84,7 +92,9 @@ constexpr bool dilation_widens_the_kernel()
     auto x = Conv1D{.filters = 2, .kernel_size = 3, .data_format = channels_first, .dilation_rate = 2}(in);
     x = Conv1D{.filters = 2, .kernel_size = 3, .data_format = channels_first, .dilation_rate = 2}(x);
     const auto f = receptive_field(Model{in, x});
-    return has(f, {2}, {9, 1, 0}) && (*f)[1] == mixed;
+    FACT(has(f, {2}, {9, 1, 0}));
+    FACT((*f)[1] == mixed);
+    return true;
 }
 static_assert(dilation_widens_the_kernel());
 
@@ -109,8 +119,9 @@ constexpr bool causal_pads_on_the_left()
 {
     Graph g;
     auto in = Input(g, {.shape = Shape{None, 3}});
-    return has(receptive_field(Model{in, Conv1D{.filters = 1, .kernel_size = 3, .padding = causal}(in)}), {1},
-               {3, 1, 2});
+    FACT(
+        has(receptive_field(Model{in, Conv1D{.filters = 1, .kernel_size = 3, .padding = causal}(in)}), {1}, {3, 1, 2}));
+    return true;
 }
 static_assert(causal_pads_on_the_left());
 
@@ -122,8 +133,9 @@ constexpr bool padding_and_cropping()
     auto in = Input(g, {.shape = Shape{10, 1}});
     auto padded = Conv1D{.filters = 1, .kernel_size = 3}(ZeroPadding1D{.padding = 2}(in));
     auto cropped = Conv1D{.filters = 1, .kernel_size = 3}(Cropping1D{.cropping = {1, 0}}(in));
-    return has(receptive_field(Model{in, padded}), {1}, {3, 1, 2}) &&
-           has(receptive_field(Model{in, cropped}), {1}, {3, 1, -1});
+    FACT(has(receptive_field(Model{in, padded}), {1}, {3, 1, 2}));
+    FACT(has(receptive_field(Model{in, cropped}), {1}, {3, 1, -1}));
+    return true;
 }
 static_assert(padding_and_cropping());
 
@@ -138,7 +150,8 @@ constexpr bool articles_aligned_example()
     auto a = Conv1D{.filters = 1, .kernel_size = 1, .strides = 4}(in);
     auto b = Conv1D{.filters = 1, .kernel_size = 3, .strides = 2}(ZeroPadding1D{.padding = {1, 0}}(in));
     b = Conv1D{.filters = 1, .kernel_size = 1, .strides = 2}(b);
-    return has(receptive_field(Model{in, Add{}({a, b})}), {1}, {3, 4, 1});
+    FACT(has(receptive_field(Model{in, Add{}({a, b})}), {1}, {3, 4, 1}));
+    return true;
 }
 static_assert(articles_aligned_example());
 
@@ -167,9 +180,12 @@ constexpr bool paths_meet()
     auto pooled = MaxPooling1D{.pool_size = 2}(seq);
     auto cropped = Cropping1D{.cropping = {0, 8}}(seq);
     const auto strides_differ = receptive_field(Model{seq, Concatenate{}({pooled, cropped})});
-
-    return has(widest, {1, 2}, {5, 1, 2}) && has(broadcast, {1}, mixed) && has(broadcast, {2}, {3, 1, 1}) &&
-           has(unaligned, {1}, {None, 1, std::nullopt}) && has(strides_differ, {1, 2}, mixed);
+    FACT(has(widest, {1, 2}, {5, 1, 2}));
+    FACT(has(broadcast, {1}, mixed));
+    FACT(has(broadcast, {2}, {3, 1, 1}));
+    FACT(has(unaligned, {1}, {None, 1, std::nullopt}));
+    FACT(has(strides_differ, {1, 2}, mixed));
+    return true;
 }
 static_assert(paths_meet());
 
@@ -182,7 +198,11 @@ constexpr bool flatten_ends_the_field()
     const auto flat = receptive_field(Model{in, Dense{.units = 2}(Flatten{}(conv))});
     const auto pooled = receptive_field(Model{in, GlobalAveragePooling2D{}(conv)});
     const auto dense = receptive_field(Model{in, Dense{.units = 2}(conv)});
-    return !flat && !pooled && has(dense, {1, 2}, {3, 1, 0}) && (*dense)[3] == mixed;
+    FACT(!flat);
+    FACT(!pooled);
+    FACT(has(dense, {1, 2}, {3, 1, 0}));
+    FACT((*dense)[3] == mixed);
+    return true;
 }
 static_assert(flatten_ends_the_field());
 
@@ -198,13 +218,14 @@ constexpr bool fractional_strides()
     auto point = Conv2D{.filters = 4, .kernel_size = 1}(up);
     auto wide = Conv2D{.filters = 4, .kernel_size = 3}(up);
     auto seq = Input(g, {.shape = Shape{8, 2}});
-    return has(receptive_field(Model{in, point}), {1, 2}, {3, None, std::nullopt}) &&
-           has(receptive_field(Model{in, wide}), {1, 2}, mixed) &&
-           has(receptive_field(Model{seq, Conv1DTranspose{.filters = 1, .kernel_size = 3}(seq)}), {1}, {3, 1, 2}) &&
-           has(receptive_field(Model{seq, Conv1DTranspose{.filters = 1, .kernel_size = 4, .strides = 2}(seq)}), {1},
-               {2, None, std::nullopt}) &&
-           has(receptive_field(Model{seq, Conv1DTranspose{.filters = 1, .kernel_size = 3, .strides = 2}(seq)}), {1},
-               mixed);
+    FACT(has(receptive_field(Model{in, point}), {1, 2}, {3, None, std::nullopt}));
+    FACT(has(receptive_field(Model{in, wide}), {1, 2}, mixed));
+    FACT(has(receptive_field(Model{seq, Conv1DTranspose{.filters = 1, .kernel_size = 3}(seq)}), {1}, {3, 1, 2}));
+    FACT(has(receptive_field(Model{seq, Conv1DTranspose{.filters = 1, .kernel_size = 4, .strides = 2}(seq)}), {1},
+             {2, None, std::nullopt}));
+    FACT(has(receptive_field(Model{seq, Conv1DTranspose{.filters = 1, .kernel_size = 3, .strides = 2}(seq)}), {1},
+             mixed));
+    return true;
 }
 static_assert(fractional_strides());
 
@@ -217,11 +238,12 @@ constexpr bool vgg16_matches_the_article()
 {
     Graph g;
     const Model m = VGG16(g, {.include_top = false});
-    return has(receptive_field(m), {1, 2}, {212, 32, 90}) &&
-           has(receptive_field(m, "block1_pool"), {1, 2}, {6, 2, 2}) &&
-           has(receptive_field(m, "block3_conv2"), {1, 2}, {32, 4, 14}) &&
-           has(receptive_field(m, "block4_pool"), {1, 2}, {100, 16, 42}) &&
-           has(receptive_field(m, "block5_conv2"), {1, 2}, {164, 16, 74});
+    FACT(has(receptive_field(m), {1, 2}, {212, 32, 90}));
+    FACT(has(receptive_field(m, "block1_pool"), {1, 2}, {6, 2, 2}));
+    FACT(has(receptive_field(m, "block3_conv2"), {1, 2}, {32, 4, 14}));
+    FACT(has(receptive_field(m, "block4_pool"), {1, 2}, {100, 16, 42}));
+    FACT(has(receptive_field(m, "block5_conv2"), {1, 2}, {164, 16, 74}));
+    return true;
 }
 static_assert(vgg16_matches_the_article());
 

@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
 
+#include "../check.hpp"
+
 namespace {
 using namespace nnshape;
 
@@ -20,25 +22,26 @@ constexpr bool test_conv2d()
     // 736 = 3*5*3*16 + 16.
     Conv2D dilated_cf{
         .filters = 16, .kernel_size = {3, 5}, .padding = same, .data_format = channels_first, .dilation_rate = 2};
-    return pair.output_shape(Shape{None, 6, 6, 3}) == Shape{None, 6, 6, 16} &&
-           pair.params(Shape{None, 6, 6, 3}) == Params{304} &&
-           strided.output_shape(Shape{None, 7, 7, 3}) == Shape{None, 3, 3, 16} &&
-           strided.params(Shape{None, 7, 7, 3}) == Params{448} &&
-           dilated_cf.output_shape(Shape{None, 3, 10, 12}) == Shape{None, 16, 10, 12} &&
-           dilated_cf.params(Shape{None, 3, 10, 12}) == Params{736} &&
-           // §0.4 valid: (L - K + s) // s. Strides (2, 1), kernel 3 on 7: (7-3+2)//2 = 3, (7-3+1)//1 = 5;
-           // 3*3*3*4 + 4 = 112.
-           Conv2D{.filters = 4, .kernel_size = 3, .strides = {2, 1}}.output_shape(Shape{None, 7, 7, 3}) ==
-               Shape{None, 3, 5, 4} &&
-           Conv2D{.filters = 4, .kernel_size = 3, .strides = {2, 1}}.params(Shape{None, 7, 7, 3}) == Params{112} &&
-           // same: ceil(7 / 2) = 4
-           Conv2D{.filters = 4, .kernel_size = 3, .strides = 2, .padding = same}.output_shape(Shape{None, 7, 7, 3}) ==
-               Shape{None, 4, 4, 4} &&
-           // valid with dilation 2: K = 3 + 2*1 = 5, 7 - 5 + 1 = 3
-           Conv2D{.filters = 4, .kernel_size = 3, .dilation_rate = 2}.output_shape(Shape{None, 7, 7, 3}) ==
-               Shape{None, 3, 3, 4} &&
-           // use_bias=False: 3*3*3*16
-           Conv2D{.filters = 16, .kernel_size = 3, .use_bias = false}.params(Shape{None, 7, 7, 3}) == Params{432};
+    FACT(pair.output_shape(Shape{None, 6, 6, 3}) == Shape{None, 6, 6, 16});
+    FACT(pair.params(Shape{None, 6, 6, 3}) == Params{304});
+    FACT(strided.output_shape(Shape{None, 7, 7, 3}) == Shape{None, 3, 3, 16});
+    FACT(strided.params(Shape{None, 7, 7, 3}) == Params{448});
+    FACT(dilated_cf.output_shape(Shape{None, 3, 10, 12}) == Shape{None, 16, 10, 12});
+    FACT(dilated_cf.params(Shape{None, 3, 10, 12}) == Params{736});
+    // §0.4 valid: (L - K + s) // s. Strides (2, 1), kernel 3 on 7: (7-3+2)//2 = 3, (7-3+1)//1 = 5;
+    // 3*3*3*4 + 4 = 112.
+    FACT(Conv2D{.filters = 4, .kernel_size = 3, .strides = {2, 1}}.output_shape(Shape{None, 7, 7, 3}) ==
+         Shape{None, 3, 5, 4});
+    FACT(Conv2D{.filters = 4, .kernel_size = 3, .strides = {2, 1}}.params(Shape{None, 7, 7, 3}) == Params{112});
+    // same: ceil(7 / 2) = 4
+    FACT(Conv2D{.filters = 4, .kernel_size = 3, .strides = 2, .padding = same}.output_shape(Shape{None, 7, 7, 3}) ==
+         Shape{None, 4, 4, 4});
+    // valid with dilation 2: K = 3 + 2*1 = 5, 7 - 5 + 1 = 3
+    FACT(Conv2D{.filters = 4, .kernel_size = 3, .dilation_rate = 2}.output_shape(Shape{None, 7, 7, 3}) ==
+         Shape{None, 3, 3, 4});
+    // use_bias=False: 3*3*3*16
+    FACT(Conv2D{.filters = 16, .kernel_size = 3, .use_bias = false}.params(Shape{None, 7, 7, 3}) == Params{432});
+    return true;
 }
 static_assert(test_conv2d());
 
@@ -48,12 +51,13 @@ constexpr bool test_conv2d_groups_and_none()
     Conv2D grouped{.filters = 8, .kernel_size = 3, .groups = 2};
     // Notebook "其它" In[3]: Conv2D(16, 3) on Input(shape=(None, None, 3)) -> (None, None, None, 16), 448.
     Conv2D unknown{.filters = 16, .kernel_size = 3};
-    return grouped.output_shape(Shape{None, 5, 5, 4}) == Shape{None, 3, 3, 8} &&
-           grouped.params(Shape{None, 5, 5, 4}) == Params{152} &&
-           unknown.output_shape(Shape{None, None, None, 3}) == Shape{None, None, None, 16} &&
-           unknown.params(Shape{None, None, None, 3}) == Params{448} &&
-           // A known batch is copied through (§0.1); one unknown spatial axis stays unknown.
-           unknown.output_shape(Shape{4, None, 7, 3}) == Shape{4, None, 5, 16};
+    FACT(grouped.output_shape(Shape{None, 5, 5, 4}) == Shape{None, 3, 3, 8});
+    FACT(grouped.params(Shape{None, 5, 5, 4}) == Params{152});
+    FACT(unknown.output_shape(Shape{None, None, None, 3}) == Shape{None, None, None, 16});
+    FACT(unknown.params(Shape{None, None, None, 3}) == Params{448});
+    // A known batch is copied through (§0.1); one unknown spatial axis stays unknown.
+    FACT(unknown.output_shape(Shape{4, None, 7, 3}) == Shape{4, None, 5, 16});
+    return true;
 }
 static_assert(test_conv2d_groups_and_none());
 
@@ -65,27 +69,28 @@ constexpr bool test_conv1d()
     Conv1D causal_d2{.filters = 8, .kernel_size = 3, .padding = causal, .dilation_rate = 2};
     // Keras 3 docstring: Conv1D(32, 3) on (4, 10, 128) -> (4, 8, 32).
     Conv1D doc{.filters = 32, .kernel_size = 3};
-    return plain.output_shape(Shape{None, 10, 4}) == Shape{None, 8, 8} &&
-           plain.params(Shape{None, 10, 4}) == Params{104} &&
-           causal_d2.output_shape(Shape{None, 10, 4}) == Shape{None, 10, 8} &&
-           causal_d2.params(Shape{None, 10, 4}) == Params{104} &&
-           Conv1D{.filters = 8, .kernel_size = 3, .strides = 2, .padding = same}.output_shape(Shape{None, None, 4}) ==
-               Shape{None, None, 8} &&
-           doc.output_shape(Shape{4, 10, 128}) == Shape{4, 8, 32} &&
-           // §0.4 valid: (10 - 3 + 3) // 3 = 3; causal = ceil(10 / 2) = 5
-           Conv1D{.filters = 8, .kernel_size = 3, .strides = 3}.output_shape(Shape{None, 10, 4}) == Shape{None, 3, 8} &&
-           Conv1D{.filters = 8, .kernel_size = 3, .strides = 2, .padding = causal}.output_shape(Shape{None, 10, 4}) ==
-               Shape{None, 5, 8} &&
-           // channels_first: (b, c, L) -> (b, f, L'); Keras 3 pads causal on axis 2 there.
-           Conv1D{.filters = 8, .kernel_size = 3, .data_format = channels_first}.output_shape(Shape{None, 4, 10}) ==
-               Shape{None, 8, 8} &&
-           Conv1D{.filters = 8, .kernel_size = 3, .data_format = channels_first}.params(Shape{None, 4, 10}) ==
-               Params{104} &&
-           Conv1D{.filters = 8, .kernel_size = 3, .padding = causal, .data_format = channels_first}.output_shape(
-               Shape{None, 4, 10}) == Shape{None, 8, 10} &&
-           // groups=2: kernel (3, 4/2, 8) + 8 = 56; use_bias=False: 3*4*8 = 96
-           Conv1D{.filters = 8, .kernel_size = 3, .groups = 2}.params(Shape{None, 10, 4}) == Params{56} &&
-           Conv1D{.filters = 8, .kernel_size = 3, .use_bias = false}.params(Shape{None, 10, 4}) == Params{96};
+    FACT(plain.output_shape(Shape{None, 10, 4}) == Shape{None, 8, 8});
+    FACT(plain.params(Shape{None, 10, 4}) == Params{104});
+    FACT(causal_d2.output_shape(Shape{None, 10, 4}) == Shape{None, 10, 8});
+    FACT(causal_d2.params(Shape{None, 10, 4}) == Params{104});
+    FACT(Conv1D{.filters = 8, .kernel_size = 3, .strides = 2, .padding = same}.output_shape(Shape{None, None, 4}) ==
+         Shape{None, None, 8});
+    FACT(doc.output_shape(Shape{4, 10, 128}) == Shape{4, 8, 32});
+    // §0.4 valid: (10 - 3 + 3) // 3 = 3; causal = ceil(10 / 2) = 5
+    FACT(Conv1D{.filters = 8, .kernel_size = 3, .strides = 3}.output_shape(Shape{None, 10, 4}) == Shape{None, 3, 8});
+    FACT(Conv1D{.filters = 8, .kernel_size = 3, .strides = 2, .padding = causal}.output_shape(Shape{None, 10, 4}) ==
+         Shape{None, 5, 8});
+    // channels_first: (b, c, L) -> (b, f, L'); Keras 3 pads causal on axis 2 there.
+    FACT(Conv1D{.filters = 8, .kernel_size = 3, .data_format = channels_first}.output_shape(Shape{None, 4, 10}) ==
+         Shape{None, 8, 8});
+    FACT(Conv1D{.filters = 8, .kernel_size = 3, .data_format = channels_first}.params(Shape{None, 4, 10}) ==
+         Params{104});
+    FACT(Conv1D{.filters = 8, .kernel_size = 3, .padding = causal, .data_format = channels_first}.output_shape(
+             Shape{None, 4, 10}) == Shape{None, 8, 10});
+    // groups=2: kernel (3, 4/2, 8) + 8 = 56; use_bias=False: 3*4*8 = 96
+    FACT(Conv1D{.filters = 8, .kernel_size = 3, .groups = 2}.params(Shape{None, 10, 4}) == Params{56});
+    FACT(Conv1D{.filters = 8, .kernel_size = 3, .use_bias = false}.params(Shape{None, 10, 4}) == Params{96});
+    return true;
 }
 static_assert(test_conv1d());
 
@@ -95,22 +100,23 @@ constexpr bool test_conv3d()
     Conv3D plain{.filters = 4, .kernel_size = 3};
     // Keras 3 docstring: Conv3D(32, 3) on (4, 10, 10, 10, 128) -> (4, 8, 8, 8, 32).
     Conv3D doc{.filters = 32, .kernel_size = 3};
-    return plain.output_shape(Shape{None, 5, 6, 7, 2}) == Shape{None, 3, 4, 5, 4} &&
-           plain.params(Shape{None, 5, 6, 7, 2}) == Params{220} &&
-           doc.output_shape(Shape{4, 10, 10, 10, 128}) == Shape{4, 8, 8, 8, 32} &&
-           // channels_first: (b, c, d, h, w)
-           Conv3D{.filters = 4, .kernel_size = 3, .data_format = channels_first}.output_shape(
-               Shape{None, 2, 5, 6, 7}) == Shape{None, 4, 3, 4, 5} &&
-           Conv3D{.filters = 4, .kernel_size = 3, .data_format = channels_first}.params(Shape{None, 2, 5, 6, 7}) ==
-               Params{220} &&
-           // same, strides 2: ceil(5/2), ceil(6/2), ceil(7/2); None stays None
-           Conv3D{.filters = 4, .kernel_size = 3, .strides = 2, .padding = same}.output_shape(
-               Shape{None, 5, 6, 7, 2}) == Shape{None, 3, 3, 4, 4} &&
-           // kernel (1, 2, 3), dilation (1, 1, 2): dilated 1, 2, 5 -> 5, 5, 3; 1*2*3*2*4 + 4 = 52
-           Conv3D{.filters = 4, .kernel_size = {1, 2, 3}, .dilation_rate = {1, 1, 2}}.output_shape(
-               Shape{None, 5, 6, 7, 2}) == Shape{None, 5, 5, 3, 4} &&
-           Conv3D{.filters = 4, .kernel_size = {1, 2, 3}}.params(Shape{None, 5, 6, 7, 2}) == Params{52} &&
-           plain.output_shape(Shape{8, None, 6, None, 2}) == Shape{8, None, 4, None, 4};
+    FACT(plain.output_shape(Shape{None, 5, 6, 7, 2}) == Shape{None, 3, 4, 5, 4});
+    FACT(plain.params(Shape{None, 5, 6, 7, 2}) == Params{220});
+    FACT(doc.output_shape(Shape{4, 10, 10, 10, 128}) == Shape{4, 8, 8, 8, 32});
+    // channels_first: (b, c, d, h, w)
+    FACT(Conv3D{.filters = 4, .kernel_size = 3, .data_format = channels_first}.output_shape(Shape{None, 2, 5, 6, 7}) ==
+         Shape{None, 4, 3, 4, 5});
+    FACT(Conv3D{.filters = 4, .kernel_size = 3, .data_format = channels_first}.params(Shape{None, 2, 5, 6, 7}) ==
+         Params{220});
+    // same, strides 2: ceil(5/2), ceil(6/2), ceil(7/2); None stays None
+    FACT(Conv3D{.filters = 4, .kernel_size = 3, .strides = 2, .padding = same}.output_shape(Shape{None, 5, 6, 7, 2}) ==
+         Shape{None, 3, 3, 4, 4});
+    // kernel (1, 2, 3), dilation (1, 1, 2): dilated 1, 2, 5 -> 5, 5, 3; 1*2*3*2*4 + 4 = 52
+    FACT(Conv3D{.filters = 4, .kernel_size = {1, 2, 3}, .dilation_rate = {1, 1, 2}}.output_shape(
+             Shape{None, 5, 6, 7, 2}) == Shape{None, 5, 5, 3, 4});
+    FACT(Conv3D{.filters = 4, .kernel_size = {1, 2, 3}}.params(Shape{None, 5, 6, 7, 2}) == Params{52});
+    FACT(plain.output_shape(Shape{8, None, 6, None, 2}) == Shape{8, None, 4, None, 4});
+    return true;
 }
 static_assert(test_conv3d());
 
@@ -123,17 +129,18 @@ constexpr bool test_depthwise_conv2d()
     // DepthwiseConv2D(3, strides=2, 'same') on 7x7x3 -> 4x4x3, 30 = 9*3 + 3.
     DepthwiseConv2D dm2{.kernel_size = 3, .depth_multiplier = 2};
     DepthwiseConv2D strided{.kernel_size = 3, .strides = 2, .padding = same};
-    return notebook.output_shape(Shape{None, 6, 6, 4}) == Shape{None, 6, 6, 12} &&
-           notebook.params(Shape{None, 6, 6, 4}) == Params{156} &&
-           dm2.output_shape(Shape{None, 8, 8, 3}) == Shape{None, 6, 6, 6} &&
-           dm2.params(Shape{None, 8, 8, 3}) == Params{60} &&
-           strided.output_shape(Shape{None, 7, 7, 3}) == Shape{None, 4, 4, 3} &&
-           strided.params(Shape{None, 7, 7, 3}) == Params{30} &&
-           // use_bias=False: 9*6; channels_first puts the 3*2 channels at axis 1
-           DepthwiseConv2D{.kernel_size = 3, .depth_multiplier = 2, .use_bias = false}.params(Shape{None, 8, 8, 3}) ==
-               Params{54} &&
-           DepthwiseConv2D{.kernel_size = 3, .depth_multiplier = 2, .data_format = channels_first}.output_shape(
-               Shape{None, 3, 8, 8}) == Shape{None, 6, 6, 6};
+    FACT(notebook.output_shape(Shape{None, 6, 6, 4}) == Shape{None, 6, 6, 12});
+    FACT(notebook.params(Shape{None, 6, 6, 4}) == Params{156});
+    FACT(dm2.output_shape(Shape{None, 8, 8, 3}) == Shape{None, 6, 6, 6});
+    FACT(dm2.params(Shape{None, 8, 8, 3}) == Params{60});
+    FACT(strided.output_shape(Shape{None, 7, 7, 3}) == Shape{None, 4, 4, 3});
+    FACT(strided.params(Shape{None, 7, 7, 3}) == Params{30});
+    // use_bias=False: 9*6; channels_first puts the 3*2 channels at axis 1
+    FACT(DepthwiseConv2D{.kernel_size = 3, .depth_multiplier = 2, .use_bias = false}.params(Shape{None, 8, 8, 3}) ==
+         Params{54});
+    FACT(DepthwiseConv2D{.kernel_size = 3, .depth_multiplier = 2, .data_format = channels_first}.output_shape(
+             Shape{None, 3, 8, 8}) == Shape{None, 6, 6, 6});
+    return true;
 }
 static_assert(test_depthwise_conv2d());
 
@@ -145,15 +152,16 @@ constexpr bool test_separable_conv2d()
     // §2.2: SeparableConv2D(10, 3, depth_multiplier=2) on 8x8x3 -> 6x6x10, 124 = 54 + 60 + 10;
     // SeparableConv1D(10, 3) on (8, 3) -> (6, 10), 49 = 9 + 30 + 10.
     SeparableConv2D dm2{.filters = 10, .kernel_size = 3, .depth_multiplier = 2};
-    return notebook.output_shape(Shape{None, 6, 6, 3}) == Shape{None, 6, 6, 16} &&
-           notebook.params(Shape{None, 6, 6, 3}) == Params{184} &&
-           dm2.output_shape(Shape{None, 8, 8, 3}) == Shape{None, 6, 6, 10} &&
-           dm2.params(Shape{None, 8, 8, 3}) == Params{124} &&
-           SeparableConv1D{.filters = 10, .kernel_size = 3}.output_shape(Shape{None, 8, 3}) == Shape{None, 6, 10} &&
-           SeparableConv1D{.filters = 10, .kernel_size = 3}.params(Shape{None, 8, 3}) == Params{49} &&
-           // use_bias=False: 54 + 60
-           SeparableConv2D{.filters = 10, .kernel_size = 3, .depth_multiplier = 2, .use_bias = false}.params(
-               Shape{None, 8, 8, 3}) == Params{114};
+    FACT(notebook.output_shape(Shape{None, 6, 6, 3}) == Shape{None, 6, 6, 16});
+    FACT(notebook.params(Shape{None, 6, 6, 3}) == Params{184});
+    FACT(dm2.output_shape(Shape{None, 8, 8, 3}) == Shape{None, 6, 6, 10});
+    FACT(dm2.params(Shape{None, 8, 8, 3}) == Params{124});
+    FACT(SeparableConv1D{.filters = 10, .kernel_size = 3}.output_shape(Shape{None, 8, 3}) == Shape{None, 6, 10});
+    FACT(SeparableConv1D{.filters = 10, .kernel_size = 3}.params(Shape{None, 8, 3}) == Params{49});
+    // use_bias=False: 54 + 60
+    FACT(SeparableConv2D{.filters = 10, .kernel_size = 3, .depth_multiplier = 2, .use_bias = false}.params(
+             Shape{None, 8, 8, 3}) == Params{114});
+    return true;
 }
 static_assert(test_separable_conv2d());
 
@@ -167,30 +175,31 @@ constexpr bool test_conv2d_transpose()
     Conv2DTranspose valid8{.filters = 8, .kernel_size = 3, .strides = 2};
     Conv2DTranspose same8{.filters = 8, .kernel_size = 3, .strides = 2, .padding = same};
     Conv2DTranspose one{.filters = 8, .kernel_size = 1, .strides = 3};
-    return notebook.output_shape(Shape{None, 6, 6, 3}) == Shape{None, 13, 13, 16} &&
-           notebook.params(Shape{None, 6, 6, 3}) == Params{448} &&
-           valid8.output_shape(Shape{None, 5, 5, 4}) == Shape{None, 11, 11, 8} &&
-           same8.output_shape(Shape{None, 5, 5, 4}) == Shape{None, 10, 10, 8} &&
-           valid8.params(Shape{None, 5, 5, 4}) == Params{296} && same8.params(Shape{None, 5, 5, 4}) == Params{296} &&
-           one.output_shape(Shape{None, 5, 5, 4}) == Shape{None, 15, 15, 8} &&
-           one.params(Shape{None, 5, 5, 4}) == Params{40} &&
-           // §0.5 with output_padding: (L-1)*s + K - 2*pad + op. valid: 4*2 + 3 + 1 = 12; same: 4*2 + 3 - 2 + 1 = 10.
-           Conv2DTranspose{.filters = 8, .kernel_size = 3, .strides = 2, .output_padding = 1}.output_shape(
-               Shape{None, 5, 5, 4}) == Shape{None, 12, 12, 8} &&
-           Conv2DTranspose{
-               .filters = 8, .kernel_size = 3, .strides = 2, .padding = same, .output_padding = Ints<2>{1, 0}}
-                   .output_shape(Shape{None, 5, 5, 4}) == Shape{None, 10, 9, 8} &&
-           // dilation 2, stride 1, valid: K = 5, 5*1 + max(5-1, 0) = 9
-           Conv2DTranspose{.filters = 8, .kernel_size = 3, .dilation_rate = 2}.output_shape(Shape{None, 5, 5, 4}) ==
-               Shape{None, 9, 9, 8} &&
-           // unknown spatial axes stay unknown; channels_first
-           valid8.output_shape(Shape{None, None, 5, 4}) == Shape{None, None, 11, 8} &&
-           Conv2DTranspose{.filters = 8, .kernel_size = 3, .strides = 2, .data_format = channels_first}.output_shape(
-               Shape{None, 4, 5, 5}) == Shape{None, 8, 11, 11} &&
-           // §2.2: Conv3DTranspose(2, 3, strides=2) on 4x4x4x3 -> 9x9x9x2, 164 = 27*2*3 + 2.
-           Conv3DTranspose{.filters = 2, .kernel_size = 3, .strides = 2}.output_shape(Shape{None, 4, 4, 4, 3}) ==
-               Shape{None, 9, 9, 9, 2} &&
-           Conv3DTranspose{.filters = 2, .kernel_size = 3, .strides = 2}.params(Shape{None, 4, 4, 4, 3}) == Params{164};
+    FACT(notebook.output_shape(Shape{None, 6, 6, 3}) == Shape{None, 13, 13, 16});
+    FACT(notebook.params(Shape{None, 6, 6, 3}) == Params{448});
+    FACT(valid8.output_shape(Shape{None, 5, 5, 4}) == Shape{None, 11, 11, 8});
+    FACT(same8.output_shape(Shape{None, 5, 5, 4}) == Shape{None, 10, 10, 8});
+    FACT(valid8.params(Shape{None, 5, 5, 4}) == Params{296});
+    FACT(same8.params(Shape{None, 5, 5, 4}) == Params{296});
+    FACT(one.output_shape(Shape{None, 5, 5, 4}) == Shape{None, 15, 15, 8});
+    FACT(one.params(Shape{None, 5, 5, 4}) == Params{40});
+    // §0.5 with output_padding: (L-1)*s + K - 2*pad + op. valid: 4*2 + 3 + 1 = 12; same: 4*2 + 3 - 2 + 1 = 10.
+    FACT(Conv2DTranspose{.filters = 8, .kernel_size = 3, .strides = 2, .output_padding = 1}.output_shape(
+             Shape{None, 5, 5, 4}) == Shape{None, 12, 12, 8});
+    FACT(Conv2DTranspose{.filters = 8, .kernel_size = 3, .strides = 2, .padding = same, .output_padding = Ints<2>{1, 0}}
+             .output_shape(Shape{None, 5, 5, 4}) == Shape{None, 10, 9, 8});
+    // dilation 2, stride 1, valid: K = 5, 5*1 + max(5-1, 0) = 9
+    FACT(Conv2DTranspose{.filters = 8, .kernel_size = 3, .dilation_rate = 2}.output_shape(Shape{None, 5, 5, 4}) ==
+         Shape{None, 9, 9, 8});
+    // unknown spatial axes stay unknown; channels_first
+    FACT(valid8.output_shape(Shape{None, None, 5, 4}) == Shape{None, None, 11, 8});
+    FACT(Conv2DTranspose{.filters = 8, .kernel_size = 3, .strides = 2, .data_format = channels_first}.output_shape(
+             Shape{None, 4, 5, 5}) == Shape{None, 8, 11, 11});
+    // §2.2: Conv3DTranspose(2, 3, strides=2) on 4x4x4x3 -> 9x9x9x2, 164 = 27*2*3 + 2.
+    FACT(Conv3DTranspose{.filters = 2, .kernel_size = 3, .strides = 2}.output_shape(Shape{None, 4, 4, 4, 3}) ==
+         Shape{None, 9, 9, 9, 2});
+    FACT(Conv3DTranspose{.filters = 2, .kernel_size = 3, .strides = 2}.params(Shape{None, 4, 4, 4, 3}) == Params{164});
+    return true;
 }
 static_assert(test_conv2d_transpose());
 
@@ -199,18 +208,20 @@ constexpr bool test_depthwise_conv1d()
     // §2.2: out channels in*dm, params prod(k)*in*dm + in*dm.
     // (10, 4), kernel 3, dm 2: (10-3+1) = 8 -> (8, 8); 3*8 + 8 = 32.
     DepthwiseConv1D dm2{.kernel_size = 3, .depth_multiplier = 2};
-    return dm2.output_shape(Shape{None, 10, 4}) == Shape{None, 8, 8} && dm2.params(Shape{None, 10, 4}) == Params{32} &&
-           // channels_first (b, c, L)
-           DepthwiseConv1D{.kernel_size = 3, .depth_multiplier = 2, .data_format = channels_first}.output_shape(
-               Shape{None, 4, 10}) == Shape{None, 8, 8} &&
-           // same, strides 2, None length: (None, None, 4); 3*4 + 4 = 16; no bias 12
-           DepthwiseConv1D{.kernel_size = 3, .strides = 2, .padding = same}.output_shape(Shape{None, None, 4}) ==
-               Shape{None, None, 4} &&
-           DepthwiseConv1D{.kernel_size = 3}.params(Shape{None, None, 4}) == Params{16} &&
-           DepthwiseConv1D{.kernel_size = 3, .use_bias = false}.params(Shape{None, None, 4}) == Params{12} &&
-           // Keras 3 accepts strides 2 with dilation 2 here: K = 5, floor((9 - 5) / 2) + 1 = 3
-           DepthwiseConv1D{.kernel_size = 3, .strides = 2, .dilation_rate = 2}.output_shape(Shape{None, 9, 4}) ==
-               Shape{None, 3, 4};
+    FACT(dm2.output_shape(Shape{None, 10, 4}) == Shape{None, 8, 8});
+    FACT(dm2.params(Shape{None, 10, 4}) == Params{32});
+    // channels_first (b, c, L)
+    FACT(DepthwiseConv1D{.kernel_size = 3, .depth_multiplier = 2, .data_format = channels_first}.output_shape(
+             Shape{None, 4, 10}) == Shape{None, 8, 8});
+    // same, strides 2, None length: (None, None, 4); 3*4 + 4 = 16; no bias 12
+    FACT(DepthwiseConv1D{.kernel_size = 3, .strides = 2, .padding = same}.output_shape(Shape{None, None, 4}) ==
+         Shape{None, None, 4});
+    FACT(DepthwiseConv1D{.kernel_size = 3}.params(Shape{None, None, 4}) == Params{16});
+    FACT(DepthwiseConv1D{.kernel_size = 3, .use_bias = false}.params(Shape{None, None, 4}) == Params{12});
+    // Keras 3 accepts strides 2 with dilation 2 here: K = 5, floor((9 - 5) / 2) + 1 = 3
+    FACT(DepthwiseConv1D{.kernel_size = 3, .strides = 2, .dilation_rate = 2}.output_shape(Shape{None, 9, 4}) ==
+         Shape{None, 3, 4});
+    return true;
 }
 static_assert(test_depthwise_conv1d());
 
@@ -220,16 +231,18 @@ constexpr bool test_separable_conv1d()
     SeparableConv1D plain{.filters = 10, .kernel_size = 3};
     // dm 2, same, strides 2 on (8, 3): ceil(8/2) = 4; 3*3*2 + 6*10 + 10 = 88.
     SeparableConv1D dm2{.filters = 10, .kernel_size = 3, .strides = 2, .padding = same, .depth_multiplier = 2};
-    return plain.output_shape(Shape{None, 8, 3}) == Shape{None, 6, 10} &&
-           plain.params(Shape{None, 8, 3}) == Params{49} && dm2.output_shape(Shape{None, 8, 3}) == Shape{None, 4, 10} &&
-           dm2.params(Shape{None, 8, 3}) == Params{88} &&
-           SeparableConv1D{.filters = 10, .kernel_size = 3, .data_format = channels_first}.output_shape(
-               Shape{None, 3, 8}) == Shape{None, 10, 6} &&
-           SeparableConv1D{.filters = 10, .kernel_size = 3, .data_format = channels_first}.params(Shape{None, 3, 8}) ==
-               Params{49} &&
-           // dilation 2: K = 5, 8 - 5 + 1 = 4
-           SeparableConv1D{.filters = 10, .kernel_size = 3, .dilation_rate = 2}.output_shape(Shape{None, 8, 3}) ==
-               Shape{None, 4, 10};
+    FACT(plain.output_shape(Shape{None, 8, 3}) == Shape{None, 6, 10});
+    FACT(plain.params(Shape{None, 8, 3}) == Params{49});
+    FACT(dm2.output_shape(Shape{None, 8, 3}) == Shape{None, 4, 10});
+    FACT(dm2.params(Shape{None, 8, 3}) == Params{88});
+    FACT(SeparableConv1D{.filters = 10, .kernel_size = 3, .data_format = channels_first}.output_shape(
+             Shape{None, 3, 8}) == Shape{None, 10, 6});
+    FACT(SeparableConv1D{.filters = 10, .kernel_size = 3, .data_format = channels_first}.params(Shape{None, 3, 8}) ==
+         Params{49});
+    // dilation 2: K = 5, 8 - 5 + 1 = 4
+    FACT(SeparableConv1D{.filters = 10, .kernel_size = 3, .dilation_rate = 2}.output_shape(Shape{None, 8, 3}) ==
+         Shape{None, 4, 10});
+    return true;
 }
 static_assert(test_separable_conv1d());
 
@@ -243,31 +256,33 @@ constexpr bool test_conv_transpose_1d_3d()
     Conv3DTranspose run3{.filters = 2, .kernel_size = 3, .strides = 2};
     // Conv1DTranspose(4, 3, strides=2) on (5, 3): params 3*4*3 + 4 = 40 (kernel (3, 4, 3)).
     Conv1DTranspose small{.filters = 4, .kernel_size = 3, .strides = 2};
-    return doc1.output_shape(Shape{4, 10, 128}) == Shape{4, 21, 32} &&
-           doc3.output_shape(Shape{4, 10, 8, 12, 128}) == Shape{4, 20, 16, 24, 32} &&
-           run3.output_shape(Shape{None, 4, 4, 4, 3}) == Shape{None, 9, 9, 9, 2} &&
-           run3.params(Shape{None, 4, 4, 4, 3}) == Params{164} && small.params(Shape{None, 5, 3}) == Params{40} &&
-           // §0.5: same -> L*s = 10; output_padding 1 valid -> 4*2 + 3 + 1 = 12; same -> 4*2 + 3%2 + 1 = 10
-           Conv1DTranspose{.filters = 4, .kernel_size = 3, .strides = 2, .padding = same}.output_shape(
-               Shape{None, 5, 3}) == Shape{None, 10, 4} &&
-           Conv1DTranspose{.filters = 4, .kernel_size = 3, .strides = 2, .output_padding = 1}.output_shape(
-               Shape{None, 5, 3}) == Shape{None, 12, 4} &&
-           Conv1DTranspose{.filters = 4, .kernel_size = 3, .strides = 2, .padding = same, .output_padding = 1}
-                   .output_shape(Shape{None, 5, 3}) == Shape{None, 10, 4} &&
-           // dilation 2, stride 1, valid: K = 5, 5*1 + max(5-1, 0) = 9; channels_first; None stays None
-           Conv1DTranspose{.filters = 4, .kernel_size = 3, .dilation_rate = 2}.output_shape(Shape{None, 5, 3}) ==
-               Shape{None, 9, 4} &&
-           Conv1DTranspose{.filters = 4, .kernel_size = 3, .strides = 2, .data_format = channels_first}.output_shape(
-               Shape{None, 3, 5}) == Shape{None, 4, 11} &&
-           small.output_shape(Shape{None, None, 3}) == Shape{None, None, 4} &&
-           // Conv3DTranspose same -> 4*2 = 8 per axis; channels_first; Keras 3 applies dilation (tf.keras
-           // ignores it): K = 5, 4 + 4 = 8
-           Conv3DTranspose{.filters = 2, .kernel_size = 3, .strides = 2, .padding = same}.output_shape(
-               Shape{None, 4, 4, 4, 3}) == Shape{None, 8, 8, 8, 2} &&
-           Conv3DTranspose{.filters = 2, .kernel_size = 3, .strides = 2, .data_format = channels_first}.output_shape(
-               Shape{None, 3, 4, 4, 4}) == Shape{None, 2, 9, 9, 9} &&
-           Conv3DTranspose{.filters = 2, .kernel_size = 3, .dilation_rate = 2}.output_shape(Shape{None, 4, 4, 4, 3}) ==
-               Shape{None, 8, 8, 8, 2};
+    FACT(doc1.output_shape(Shape{4, 10, 128}) == Shape{4, 21, 32});
+    FACT(doc3.output_shape(Shape{4, 10, 8, 12, 128}) == Shape{4, 20, 16, 24, 32});
+    FACT(run3.output_shape(Shape{None, 4, 4, 4, 3}) == Shape{None, 9, 9, 9, 2});
+    FACT(run3.params(Shape{None, 4, 4, 4, 3}) == Params{164});
+    FACT(small.params(Shape{None, 5, 3}) == Params{40});
+    // §0.5: same -> L*s = 10; output_padding 1 valid -> 4*2 + 3 + 1 = 12; same -> 4*2 + 3%2 + 1 = 10
+    FACT(Conv1DTranspose{.filters = 4, .kernel_size = 3, .strides = 2, .padding = same}.output_shape(
+             Shape{None, 5, 3}) == Shape{None, 10, 4});
+    FACT(Conv1DTranspose{.filters = 4, .kernel_size = 3, .strides = 2, .output_padding = 1}.output_shape(
+             Shape{None, 5, 3}) == Shape{None, 12, 4});
+    FACT(Conv1DTranspose{.filters = 4, .kernel_size = 3, .strides = 2, .padding = same, .output_padding = 1}
+             .output_shape(Shape{None, 5, 3}) == Shape{None, 10, 4});
+    // dilation 2, stride 1, valid: K = 5, 5*1 + max(5-1, 0) = 9; channels_first; None stays None
+    FACT(Conv1DTranspose{.filters = 4, .kernel_size = 3, .dilation_rate = 2}.output_shape(Shape{None, 5, 3}) ==
+         Shape{None, 9, 4});
+    FACT(Conv1DTranspose{.filters = 4, .kernel_size = 3, .strides = 2, .data_format = channels_first}.output_shape(
+             Shape{None, 3, 5}) == Shape{None, 4, 11});
+    FACT(small.output_shape(Shape{None, None, 3}) == Shape{None, None, 4});
+    // Conv3DTranspose same -> 4*2 = 8 per axis; channels_first; Keras 3 applies dilation (tf.keras
+    // ignores it): K = 5, 4 + 4 = 8
+    FACT(Conv3DTranspose{.filters = 2, .kernel_size = 3, .strides = 2, .padding = same}.output_shape(
+             Shape{None, 4, 4, 4, 3}) == Shape{None, 8, 8, 8, 2});
+    FACT(Conv3DTranspose{.filters = 2, .kernel_size = 3, .strides = 2, .data_format = channels_first}.output_shape(
+             Shape{None, 3, 4, 4, 4}) == Shape{None, 2, 9, 9, 9});
+    FACT(Conv3DTranspose{.filters = 2, .kernel_size = 3, .dilation_rate = 2}.output_shape(Shape{None, 4, 4, 4, 3}) ==
+         Shape{None, 8, 8, 8, 2});
+    return true;
 }
 static_assert(test_conv_transpose_1d_3d());
 

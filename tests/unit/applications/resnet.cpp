@@ -12,7 +12,7 @@
 //   (keras/src/applications/resnet.py, resnet_v2.py), with the arithmetic in comments.
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
-#include "support.hpp"
+#include "../support.hpp"
 #include <nnshape/applications/resnet.hpp>
 
 #include <cstdint>

@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
 
+#include "../check.hpp"
+
 namespace {
 using namespace nnshape;
 
@@ -11,16 +13,21 @@ constexpr bool test_identity_activations()
     // §2.10: ReLU, LeakyReLU, ELU, ThresholdedReLU and Softmax keep the shape and have no weights.
     const Shape images{None, 8, 8, 3};
     const Shape sequence{None, None, 5};
-    return ReLU{}.output_shape(images) == images && ReLU{.max_value = 6.0}.output_shape(sequence) == sequence &&
-           ReLU{.max_value = 0.0, .negative_slope = 0.1, .threshold = 0.5}.output_shape(images) == images &&
-           LeakyReLU{}.output_shape(sequence) == sequence &&
-           LeakyReLU{.negative_slope = 0}.output_shape(images) == images &&
-           LeakyReLU{.alpha = 0.1}.output_shape(images) == images && ELU{}.output_shape(sequence) == sequence &&
-           ThresholdedReLU{}.output_shape(images) == images &&
-           ThresholdedReLU{.theta = 0}.output_shape(images) == images && Softmax{}.output_shape(sequence) == sequence &&
-           // Keras 3: the axis may be a list; -4 and 3 are the first and last axes of a rank-4 input.
-           Softmax{.axis = {1, 2}}.output_shape(images) == images &&
-           Softmax{.axis = -4}.output_shape(images) == images && Softmax{.axis = 3}.output_shape(images) == images;
+    FACT(ReLU{}.output_shape(images) == images);
+    FACT(ReLU{.max_value = 6.0}.output_shape(sequence) == sequence);
+    FACT(ReLU{.max_value = 0.0, .negative_slope = 0.1, .threshold = 0.5}.output_shape(images) == images);
+    FACT(LeakyReLU{}.output_shape(sequence) == sequence);
+    FACT(LeakyReLU{.negative_slope = 0}.output_shape(images) == images);
+    FACT(LeakyReLU{.alpha = 0.1}.output_shape(images) == images);
+    FACT(ELU{}.output_shape(sequence) == sequence);
+    FACT(ThresholdedReLU{}.output_shape(images) == images);
+    FACT(ThresholdedReLU{.theta = 0}.output_shape(images) == images);
+    FACT(Softmax{}.output_shape(sequence) == sequence);
+    // Keras 3: the axis may be a list; -4 and 3 are the first and last axes of a rank-4 input.
+    FACT(Softmax{.axis = {1, 2}}.output_shape(images) == images);
+    FACT(Softmax{.axis = -4}.output_shape(images) == images);
+    FACT(Softmax{.axis = 3}.output_shape(images) == images);
+    return true;
 }
 static_assert(test_identity_activations());
 
@@ -30,15 +37,16 @@ constexpr bool test_prelu()
     // shared_axes=1 on (None, 3) -> alpha (1, 3), 3.
     // Keras 3 prelu_test: shared_axes=1 on (2, 3, 4) keeps the shape; alpha (1, 4) -> 4.
     // All shared on (8, 8, 3): alpha (1, 1, 1) -> 1. No shared axis on (4, 4, 2): 4*4*2 = 32.
-    return PReLU{}.output_shape(Shape{None, 5, 3}) == Shape{None, 5, 3} &&
-           PReLU{}.params(Shape{None, 5, 3}) == Params{15} &&
-           PReLU{.shared_axes = {1, 2}}.params(Shape{None, 8, 8, 3}) == Params{3} &&
-           PReLU{.shared_axes = {1, 2}}.params(Shape{None, None, None, 3}) == Params{3} &&
-           PReLU{.shared_axes = 1}.params(Shape{None, None, 3}) == Params{3} &&
-           PReLU{.shared_axes = 1}.output_shape(Shape{2, 3, 4}) == Shape{2, 3, 4} &&
-           PReLU{.shared_axes = 1}.params(Shape{2, 3, 4}) == Params{4} &&
-           PReLU{.shared_axes = {1, 2, 3}}.params(Shape{None, 8, 8, 3}) == Params{1} &&
-           PReLU{}.params(Shape{None, 4, 4, 2}) == Params{32};
+    FACT(PReLU{}.output_shape(Shape{None, 5, 3}) == Shape{None, 5, 3});
+    FACT(PReLU{}.params(Shape{None, 5, 3}) == Params{15});
+    FACT(PReLU{.shared_axes = {1, 2}}.params(Shape{None, 8, 8, 3}) == Params{3});
+    FACT(PReLU{.shared_axes = {1, 2}}.params(Shape{None, None, None, 3}) == Params{3});
+    FACT(PReLU{.shared_axes = 1}.params(Shape{None, None, 3}) == Params{3});
+    FACT(PReLU{.shared_axes = 1}.output_shape(Shape{2, 3, 4}) == Shape{2, 3, 4});
+    FACT(PReLU{.shared_axes = 1}.params(Shape{2, 3, 4}) == Params{4});
+    FACT(PReLU{.shared_axes = {1, 2, 3}}.params(Shape{None, 8, 8, 3}) == Params{1});
+    FACT(PReLU{}.params(Shape{None, 4, 4, 2}) == Params{32});
+    return true;
 }
 static_assert(test_prelu());
 
@@ -55,8 +63,11 @@ constexpr bool test_activations_in_a_model()
                            Softmax{}};
     // A frozen PReLU: its weights count as non-trainable (§3).
     const Sequential frozen{PReLU{.trainable = false, .input_shape = {5, 3}}};
-    return model.layers()[2].count_params() == 8 && model.output_shape() == Shape{None, 10} &&
-           model.count_params() == 5362 && frozen.params() == Params{0, 15};
+    FACT(model.layers()[2].count_params() == 8);
+    FACT(model.output_shape() == Shape{None, 10});
+    FACT(model.count_params() == 5362);
+    FACT(frozen.params() == Params{0, 15});
+    return true;
 }
 static_assert(test_activations_in_a_model());
 

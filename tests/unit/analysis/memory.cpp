@@ -7,7 +7,8 @@
 #include <doctest/doctest.h>
 #include <nnshape/analysis/memory.hpp>
 #include <nnshape/nnshape.hpp>
-#include "support.hpp"
+#include "../check.hpp"
+#include "../support.hpp"
 
 using namespace nnshape;
 using nnshape::test::mnist_convnet;
@@ -22,8 +23,13 @@ constexpr bool mnist_activations()
 {
     const auto m = mnist_convnet();
     const ActivationMemory a = activation_memory(trace(m));
-    return a.total == Dim(161'512) && a.peak == Dim(108'160) && a.peak_call == 2 && a.per_call.size() == 8 &&
-           a.per_call[1] == Dim(86'528) && a.per_call[7] == Dim(40);
+    FACT(a.total == Dim(161'512));
+    FACT(a.peak == Dim(108'160));
+    FACT(a.peak_call == 2);
+    FACT(a.per_call.size() == 8);
+    FACT(a.per_call[1] == Dim(86'528));
+    FACT(a.per_call[7] == Dim(40));
+    return true;
 }
 static_assert(mnist_activations());
 
@@ -32,7 +38,9 @@ constexpr bool batch_and_dtype()
 {
     const auto m = mnist_convnet();
     const ActivationMemory a = activation_memory(trace(m), {.batch_size = 32, .dtype = DType::float16});
-    return a.total == Dim(161'512 * 32 / 2) && a.peak == Dim(108'160 * 32 / 2);
+    FACT(a.total == Dim(161'512 * 32 / 2));
+    FACT(a.peak == Dim(108'160 * 32 / 2));
+    return true;
 }
 static_assert(batch_and_dtype());
 
@@ -43,8 +51,13 @@ constexpr bool unknown_dims()
     m.add(InputLayer{.shape = Shape{None, None, 3}});
     m.add(Conv2D{.filters = 8, .kernel_size = 3});
     const ActivationMemory a = activation_memory(trace(m));
-    return !a.total.known() && !a.peak.known() && a.peak_call == -1 && !a.per_call[1].known() &&
-           tensor_bytes(Shape{None, 10}) == Dim(40) && !tensor_bytes(Shape{None, None, 10}).known();
+    FACT(!a.total.known());
+    FACT(!a.peak.known());
+    FACT(a.peak_call == -1);
+    FACT(!a.per_call[1].known());
+    FACT(tensor_bytes(Shape{None, 10}) == Dim(40));
+    FACT(!tensor_bytes(Shape{None, None, 10}).known());
+    return true;
 }
 static_assert(unknown_dims());
 
@@ -67,7 +80,11 @@ constexpr bool graph_liveness()
     auto y = Input(g2, {.shape = Shape{8}});
     Model twice{y, Add{}({y, y})};
     const ActivationMemory b = activation_memory(trace(twice));
-    return a.total == Dim(128) && a.peak == Dim(96) && b.total == Dim(64) && b.peak == Dim(64);
+    FACT(a.total == Dim(128));
+    FACT(a.peak == Dim(96));
+    FACT(b.total == Dim(64));
+    FACT(b.peak == Dim(64));
+    return true;
 }
 static_assert(graph_liveness());
 

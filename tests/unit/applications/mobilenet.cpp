@@ -27,7 +27,7 @@
 // Everything else is derived from these numbers by the arithmetic written next to it.
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
-#include "support.hpp"
+#include "../support.hpp"
 #include <nnshape/applications/mobilenet.hpp>
 
 #include <string>

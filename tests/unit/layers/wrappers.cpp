@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
 
+#include "../check.hpp"
+
 namespace {
 using namespace nnshape;
 
@@ -20,11 +22,17 @@ constexpr bool test_bidirectional()
     const Shapes s = states.output_shapes(sequence);
     // §2.6 [calc]: Bidirectional(GRU(4, return_state=True), merge_mode=None) gives four (None, 4).
     const Bidirectional gru{.layer = GRU{.units = 4, .return_state = true}, .merge_mode = MergeMode::none};
-    return concat.output_shapes(sequence) == Shapes{Shape{None, 8}} && concat.params(sequence) == Params{256} &&
-           sum.output_shapes(sequence) == Shapes{Shape{None, 5, 4}} && sum.params(sequence) == Params{256} &&
-           none.output_shapes(sequence) == Shapes{Shape{None, 4}, Shape{None, 4}} && s.size() == 5 &&
-           s[0] == Shape{None, 8} && s[4] == Shape{None, 4} && gru.output_shapes(sequence).size() == 4 &&
-           gru.output_shapes(sequence)[3] == Shape{None, 4};
+    FACT(concat.output_shapes(sequence) == Shapes{Shape{None, 8}});
+    FACT(concat.params(sequence) == Params{256});
+    FACT(sum.output_shapes(sequence) == Shapes{Shape{None, 5, 4}});
+    FACT(sum.params(sequence) == Params{256});
+    FACT(none.output_shapes(sequence) == Shapes{Shape{None, 4}, Shape{None, 4}});
+    FACT(s.size() == 5);
+    FACT(s[0] == Shape{None, 8});
+    FACT(s[4] == Shape{None, 4});
+    FACT(gru.output_shapes(sequence).size() == 4);
+    FACT(gru.output_shapes(sequence)[3] == Shape{None, 4});
+    return true;
 }
 static_assert(test_bidirectional());
 
@@ -33,7 +41,9 @@ constexpr bool test_bidirectional_backward_layer()
     // A separate backward layer: GRU(2) backwards beside LSTM(4); concat gives 4 + 2 features.
     // LSTM(4) on 3 features: 4*(4*(3+4)+4) = 128; GRU(2, reset_after=True): 3*(2*(3+2)+2*2) = 42.
     const Bidirectional b{.layer = LSTM{.units = 4}, .backward_layer = GRU{.units = 2, .go_backwards = true}};
-    return b.output_shapes(sequence) == Shapes{Shape{None, 6}} && b.params(sequence) == Params{128 + 42};
+    FACT(b.output_shapes(sequence) == Shapes{Shape{None, 6}});
+    FACT(b.params(sequence) == Params{128 + 42});
+    return true;
 }
 static_assert(test_bidirectional_backward_layer());
 
@@ -44,8 +54,11 @@ constexpr bool test_time_distributed()
     const Sequential dense{TimeDistributed{.layer = Dense{.units = 8}, .input_shape = {10, 16}}};
     const TimeDistributed conv{.layer = Conv2D{.filters = 4, .kernel_size = 3}};
     const Shape frames{None, None, 8, 8, 3};
-    return dense.output_shape() == Shape{None, 10, 8} && dense.count_params() == 136 &&
-           conv.output_shapes(frames) == Shapes{Shape{None, None, 6, 6, 4}} && conv.params(frames) == Params{112};
+    FACT(dense.output_shape() == Shape{None, 10, 8});
+    FACT(dense.count_params() == 136);
+    FACT(conv.output_shapes(frames) == Shapes{Shape{None, None, 6, 6, 4}});
+    FACT(conv.params(frames) == Params{112});
+    return true;
 }
 static_assert(test_time_distributed());
 
@@ -59,10 +72,15 @@ constexpr bool test_rnn_cells()
                       .return_sequences = true,
                       .return_state = true};
     const Shapes s = stacked.output_shapes(sequence);
-    return lstm.params(sequence) == LSTM{.units = 4}.params(sequence) &&
-           lstm.output_shapes(sequence) == Shapes{Shape{None, 4}, Shape{None, 4}, Shape{None, 4}} &&
-           stacked.params(sequence) == Params{176} && s.size() == 4 && s[0] == Shape{None, 5, 2} &&
-           s[1] == Shape{None, 4} && s[2] == Shape{None, 4} && s[3] == Shape{None, 2};
+    FACT(lstm.params(sequence) == LSTM{.units = 4}.params(sequence));
+    FACT(lstm.output_shapes(sequence) == Shapes{Shape{None, 4}, Shape{None, 4}, Shape{None, 4}});
+    FACT(stacked.params(sequence) == Params{176});
+    FACT(s.size() == 4);
+    FACT(s[0] == Shape{None, 5, 2});
+    FACT(s[1] == Shape{None, 4});
+    FACT(s[2] == Shape{None, 4});
+    FACT(s[3] == Shape{None, 2});
+    return true;
 }
 static_assert(test_rnn_cells());
 
@@ -72,9 +90,10 @@ constexpr bool test_spectral_normalization()
     // Dense(10) on 5 features: 5*10 + 10 = 60 trainable + 10; Conv2D(4, 3) on 8x8x3: 112 + 4.
     const SpectralNormalization dense{.layer = Dense{.units = 10}};
     const SpectralNormalization conv{.layer = Conv2D{.filters = 4, .kernel_size = 3}};
-    return dense.params(Shape{None, 5}) == Params{60, 10} &&
-           dense.output_shapes(Shape{None, 5}) == Shapes{Shape{None, 10}} &&
-           conv.params(Shape{None, 8, 8, 3}) == Params{112, 4};
+    FACT(dense.params(Shape{None, 5}) == Params{60, 10});
+    FACT(dense.output_shapes(Shape{None, 5}) == Shapes{Shape{None, 10}});
+    FACT(conv.params(Shape{None, 8, 8, 3}) == Params{112, 4});
+    return true;
 }
 static_assert(test_spectral_normalization());
 

@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
 
+#include "../check.hpp"
+
 namespace {
 using namespace nnshape;
 
@@ -12,23 +14,27 @@ constexpr bool test_regularization_shapes()
     // may be anywhere in [0, 1] (Keras 3's checks).
     const Shape seq{None, None, 16};
     const Shape images{None, 8, 8, 3};
-    return Dropout{.rate = 1}.output_shape(seq) == seq && GaussianNoise{.stddev = 0.1}.output_shape(images) == images &&
-           GaussianNoise{.stddev = 1}.output_shape(seq) == seq &&
-           GaussianDropout{.rate = 0.2}.output_shape(seq) == seq && GaussianDropout{}.output_shape(images) == images &&
-           AlphaDropout{.rate = 0.5}.output_shape(seq) == seq &&
-           ActivityRegularization{}.output_shape(images) == images &&
-           ActivityRegularization{.l1 = 0.01, .l2 = 0.02}.output_shape(seq) == seq;
+    FACT(Dropout{.rate = 1}.output_shape(seq) == seq);
+    FACT(GaussianNoise{.stddev = 0.1}.output_shape(images) == images);
+    FACT(GaussianNoise{.stddev = 1}.output_shape(seq) == seq);
+    FACT(GaussianDropout{.rate = 0.2}.output_shape(seq) == seq);
+    FACT(GaussianDropout{}.output_shape(images) == images);
+    FACT(AlphaDropout{.rate = 0.5}.output_shape(seq) == seq);
+    FACT(ActivityRegularization{}.output_shape(images) == images);
+    FACT(ActivityRegularization{.l1 = 0.01, .l2 = 0.02}.output_shape(seq) == seq);
+    return true;
 }
 static_assert(test_regularization_shapes());
 
 constexpr bool test_spatial_dropout()
 {
     // §2.1: SpatialDropout1D/2D/3D keep the shape; InputSpec ndim = 3, 4, 5.
-    return SpatialDropout1D{.rate = 0.5}.output_shape(Shape{None, None, 16}) == Shape{None, None, 16} &&
-           SpatialDropout2D{.rate = 0.2}.output_shape(Shape{None, 8, 8, 3}) == Shape{None, 8, 8, 3} &&
-           SpatialDropout2D{.rate = 0.2, .data_format = channels_first}.output_shape(Shape{4, 3, None, None}) ==
-               Shape{4, 3, None, None} &&
-           SpatialDropout3D{.rate = 1}.output_shape(Shape{None, 4, 4, 4, 2}) == Shape{None, 4, 4, 4, 2};
+    FACT(SpatialDropout1D{.rate = 0.5}.output_shape(Shape{None, None, 16}) == Shape{None, None, 16});
+    FACT(SpatialDropout2D{.rate = 0.2}.output_shape(Shape{None, 8, 8, 3}) == Shape{None, 8, 8, 3});
+    FACT(SpatialDropout2D{.rate = 0.2, .data_format = channels_first}.output_shape(Shape{4, 3, None, None}) ==
+         Shape{4, 3, None, None});
+    FACT(SpatialDropout3D{.rate = 1}.output_shape(Shape{None, 4, 4, 4, 2}) == Shape{None, 4, 4, 4, 2});
+    return true;
 }
 static_assert(test_spatial_dropout());
 
@@ -43,8 +49,11 @@ constexpr bool test_regularization_in_a_model()
                            Flatten{},
                            AlphaDropout{.rate = 0.1},
                            Dense{.units = 2}};
-    return model.layers()[3].output_shape == Shape{None, 6, 6, 4} && model.layers()[5].count_params() == 0 &&
-           model.output_shape() == Shape{None, 2} && model.count_params() == 402;
+    FACT(model.layers()[3].output_shape == Shape{None, 6, 6, 4});
+    FACT(model.layers()[5].count_params() == 0);
+    FACT(model.output_shape() == Shape{None, 2});
+    FACT(model.count_params() == 402);
+    return true;
 }
 static_assert(test_regularization_in_a_model());
 

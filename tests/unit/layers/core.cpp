@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
 
+#include "../check.hpp"
+
 #include <cstdint>
 
 namespace {
@@ -12,10 +14,11 @@ constexpr bool test_input_layer()
 {
     // Input(shape=(28, 28, 1)) -> (None, 28, 28, 1); batch_size / batch_shape / batch_input_shape
     // give the batch axis (spec §1).
-    return InputLayer{.shape = Shape{28, 28, 1}}.output_shape() == Shape{None, 28, 28, 1} &&
-           InputLayer{.shape = Shape{10}, .batch_size = 32}.output_shape() == Shape{32, 10} &&
-           InputLayer{.batch_shape = Shape{100, 20, 64}}.output_shape() == Shape{100, 20, 64} &&
-           InputLayer{.batch_input_shape = Shape{None, None, 3}}.output_shape() == Shape{None, None, 3};
+    FACT(InputLayer{.shape = Shape{28, 28, 1}}.output_shape() == Shape{None, 28, 28, 1});
+    FACT(InputLayer{.shape = Shape{10}, .batch_size = 32}.output_shape() == Shape{32, 10});
+    FACT(InputLayer{.batch_shape = Shape{100, 20, 64}}.output_shape() == Shape{100, 20, 64});
+    FACT(InputLayer{.batch_input_shape = Shape{None, None, 3}}.output_shape() == Shape{None, None, 3});
+    return true;
 }
 static_assert(test_input_layer());
 
@@ -28,10 +31,15 @@ constexpr bool test_sequential_input()
     const Sequential batched{Dense{.units = 32, .input_shape = Shape{16}, .batch_size = 8}};
     const Sequential both{Dense{.units = 32, .input_shape = Shape{4}, .batch_input_shape = Shape{2, 16}}};
     const Sequential input_dim{Dense{.units = 32, .input_dim = 16}};
-    return with_input.output_shape() == Shape{None, 32} && with_input.count_params() == 544 &&
-           batched.input_shape() == Shape{8, 16} && batched.output_shape() == Shape{8, 32} &&
-           both.input_shape() == Shape{2, 16} && both.count_params() == 544 &&
-           input_dim.input_shape() == Shape{None, 16} && input_dim.count_params() == 544;
+    FACT(with_input.output_shape() == Shape{None, 32});
+    FACT(with_input.count_params() == 544);
+    FACT(batched.input_shape() == Shape{8, 16});
+    FACT(batched.output_shape() == Shape{8, 32});
+    FACT(both.input_shape() == Shape{2, 16});
+    FACT(both.count_params() == 544);
+    FACT(input_dim.input_shape() == Shape{None, 16});
+    FACT(input_dim.count_params() == 544);
+    return true;
 }
 static_assert(test_sequential_input());
 
@@ -41,11 +49,15 @@ constexpr bool test_dense()
     const Dense d5{.units = 5};
     // Notebook In[9]: Dense(32, input_shape=(16,)), Dense(32) -> 544 + 1056 = 1,600.
     const Sequential stack{Dense{.units = 32, .input_shape = Shape{16}}, Dense{.units = 32}};
-    return d5.output_shape(Shape{None, 3, 4}) == Shape{None, 3, 5} && d5.params(Shape{None, 3, 4}) == Params{25} &&
-           // use_bias=False: 4*5
-           Dense{.units = 5, .use_bias = false}.params(Shape{None, 4}) == Params{20} &&
-           stack.layers()[0].count_params() == 544 && stack.layers()[1].count_params() == 1056 &&
-           stack.output_shape() == Shape{None, 32} && stack.count_params() == 1600;
+    FACT(d5.output_shape(Shape{None, 3, 4}) == Shape{None, 3, 5});
+    FACT(d5.params(Shape{None, 3, 4}) == Params{25});
+    // use_bias=False: 4*5
+    FACT(Dense{.units = 5, .use_bias = false}.params(Shape{None, 4}) == Params{20});
+    FACT(stack.layers()[0].count_params() == 544);
+    FACT(stack.layers()[1].count_params() == 1056);
+    FACT(stack.output_shape() == Shape{None, 32});
+    FACT(stack.count_params() == 1600);
+    return true;
 }
 static_assert(test_dense());
 
@@ -57,12 +69,16 @@ constexpr bool test_embedding()
     const Sequential first{Embedding{.input_dim = 1000, .output_dim = 100, .input_length = 20}};
     // input_length fills an unknown length (tf.keras); mask_zero changes nothing.
     const Embedding fixed{.input_dim = 1000, .output_dim = 64, .mask_zero = true, .input_length = 10};
-    return e.output_shape(Shape{None, 10}) == Shape{None, 10, 64} && e.params(Shape{None, 10}) == Params{64000} &&
-           // [run] (None, None, 5) -> (None, None, 5, 64)
-           e.output_shape(Shape{None, None, 5}) == Shape{None, None, 5, 64} &&
-           first.output_shape() == Shape{None, 20, 100} && first.count_params() == 100000 &&
-           fixed.output_shape(Shape{None, None}) == Shape{None, 10, 64} &&
-           fixed.output_shape(Shape{None, 10}) == Shape{None, 10, 64} && fixed.params(Shape{None, 10}) == Params{64000};
+    FACT(e.output_shape(Shape{None, 10}) == Shape{None, 10, 64});
+    FACT(e.params(Shape{None, 10}) == Params{64000});
+    // [run] (None, None, 5) -> (None, None, 5, 64)
+    FACT(e.output_shape(Shape{None, None, 5}) == Shape{None, None, 5, 64});
+    FACT(first.output_shape() == Shape{None, 20, 100});
+    FACT(first.count_params() == 100000);
+    FACT(fixed.output_shape(Shape{None, None}) == Shape{None, 10, 64});
+    FACT(fixed.output_shape(Shape{None, 10}) == Shape{None, 10, 64});
+    FACT(fixed.params(Shape{None, 10}) == Params{64000});
+    return true;
 }
 static_assert(test_embedding());
 
@@ -125,10 +141,13 @@ constexpr bool test_identity_and_masking()
     // Spec §2.1: Masking(mask_value=0.) is the identity on shapes with no weights; Keras 3's Identity
     // returns its input. Masking then LSTM(4) on (None, 5, 3): 4*(4*3 + 4*4 + 4) = 128 (§9).
     const Sequential masked{Masking{.mask_value = -1, .input_shape = {None, 3}}, Identity{}, LSTM{.units = 4}};
-    return Identity{}.output_shape(Shape{None, 5, 3}) == Shape{None, 5, 3} &&
-           Masking{}.output_shape(Shape{None, None, 3}) == Shape{None, None, 3} &&
-           masked.layers()[0].output_shape == Shape{None, None, 3} && masked.layers()[1].count_params() == 0 &&
-           masked.output_shape() == Shape{None, 4} && masked.count_params() == 128;
+    FACT(Identity{}.output_shape(Shape{None, 5, 3}) == Shape{None, 5, 3});
+    FACT(Masking{}.output_shape(Shape{None, None, 3}) == Shape{None, None, 3});
+    FACT(masked.layers()[0].output_shape == Shape{None, None, 3});
+    FACT(masked.layers()[1].count_params() == 0);
+    FACT(masked.output_shape() == Shape{None, 4});
+    FACT(masked.count_params() == 128);
+    return true;
 }
 static_assert(test_identity_and_masking());
 

@@ -15,7 +15,7 @@
 //   densenet_169_imagenet "params": 12642880 (backbones without the classifier).
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
-#include "support.hpp"
+#include "../support.hpp"
 #include <nnshape/applications/densenet.hpp>
 
 #include <cstdint>

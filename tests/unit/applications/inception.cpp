@@ -7,7 +7,7 @@
 #include <nnshape/applications/inception.hpp>
 #include <nnshape/applications/xception.hpp>
 #include <nnshape/nnshape.hpp>
-#include "support.hpp"
+#include "../support.hpp"
 
 #include <string>
 

@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
 
+#include "../check.hpp"
+
 #include <cstdint>
 
 namespace {
@@ -14,20 +16,21 @@ constexpr bool test_batch_normalization()
     // non-trainable (moving mean and variance, 2C).
     // §2.8 [run]: BN(axis=1) on (4, 8, 8) -> 16 = 4*2 + 4*2; BN(center=False, scale=False) on (8,) -> 16,
     // all non-trainable.
-    return BatchNormalization{}.output_shape(Shape{None, 5, 3}) == Shape{None, 5, 3} &&
-           BatchNormalization{}.params(Shape{None, 5, 3}) == Params{6, 6} &&
-           BatchNormalization{.axis = 1}.params(Shape{None, 4, 8, 8}) == Params{8, 8} &&
-           BatchNormalization{.center = false, .scale = false}.params(Shape{None, 8}) == Params{0, 16} &&
-           // one of gamma / beta: C trainable
-           BatchNormalization{.center = false}.params(Shape{None, 5, 3}) == Params{3, 6} &&
-           BatchNormalization{.scale = false}.params(Shape{None, 5, 3}) == Params{3, 6} &&
-           // only the normalized axis must be known
-           BatchNormalization{}.output_shape(Shape{None, None, None, 3}) == Shape{None, None, None, 3} &&
-           // a negative axis counts from the end: axis=-3 of (None, 4, 8, 8) is axis 1 -> C = 4
-           BatchNormalization{.axis = -3}.params(Shape{None, 4, 8, 8}) == Params{8, 8} &&
-           // §2.8, Keras 3 batch_normalization_test: renorm=True on (2, 3) -> 2 trainable and 5
-           // non-trainable (C,) weights: 2*3 and 5*3.
-           BatchNormalization{.renorm = true}.params(Shape{2, 3}) == Params{6, 15};
+    FACT(BatchNormalization{}.output_shape(Shape{None, 5, 3}) == Shape{None, 5, 3});
+    FACT(BatchNormalization{}.params(Shape{None, 5, 3}) == Params{6, 6});
+    FACT(BatchNormalization{.axis = 1}.params(Shape{None, 4, 8, 8}) == Params{8, 8});
+    FACT(BatchNormalization{.center = false, .scale = false}.params(Shape{None, 8}) == Params{0, 16});
+    // one of gamma / beta: C trainable
+    FACT(BatchNormalization{.center = false}.params(Shape{None, 5, 3}) == Params{3, 6});
+    FACT(BatchNormalization{.scale = false}.params(Shape{None, 5, 3}) == Params{3, 6});
+    // only the normalized axis must be known
+    FACT(BatchNormalization{}.output_shape(Shape{None, None, None, 3}) == Shape{None, None, None, 3});
+    // a negative axis counts from the end: axis=-3 of (None, 4, 8, 8) is axis 1 -> C = 4
+    FACT(BatchNormalization{.axis = -3}.params(Shape{None, 4, 8, 8}) == Params{8, 8});
+    // §2.8, Keras 3 batch_normalization_test: renorm=True on (2, 3) -> 2 trainable and 5
+    // non-trainable (C,) weights: 2*3 and 5*3.
+    FACT(BatchNormalization{.renorm = true}.params(Shape{2, 3}) == Params{6, 15});
+    return true;
 }
 static_assert(test_batch_normalization());
 
@@ -41,10 +44,14 @@ constexpr bool test_batch_normalization_in_models()
     // -> total 19, trainable 12, non-trainable 7.
     const Sequential frozen{Dense{.units = 2, .input_shape = Shape{3}}, BatchNormalization{},
                             Dense{.units = 1, .trainable = false}};
-    return notebook.layers()[1].output_shape == Shape{None, 9, 9, 32} && notebook.layers()[1].count_params() == 128 &&
-           notebook.params() == Params{960, 64} && frozen.params() == Params{12, 7} && frozen.count_params() == 19 &&
-           // a frozen BatchNormalization: all 2C + 2C non-trainable
-           Sequential{BatchNormalization{.trainable = false, .input_shape = Shape{5, 3}}}.params() == Params{0, 12};
+    FACT(notebook.layers()[1].output_shape == Shape{None, 9, 9, 32});
+    FACT(notebook.layers()[1].count_params() == 128);
+    FACT(notebook.params() == Params{960, 64});
+    FACT(frozen.params() == Params{12, 7});
+    FACT(frozen.count_params() == 19);
+    // a frozen BatchNormalization: all 2C + 2C non-trainable
+    FACT(Sequential{BatchNormalization{.trainable = false, .input_shape = Shape{5, 3}}}.params() == Params{0, 12});
+    return true;
 }
 static_assert(test_batch_normalization_in_models());
 
@@ -55,14 +62,16 @@ constexpr bool test_layer_normalization()
     // axis=(-3, -2, -1) on (2, 8, 8, 3): 2 weights of (8, 8, 3) = 2*192 = 384;
     // scale=False, center=False on (3, 3): no weights.
     const LayerNormalization ln{};
-    return ln.output_shape(Shape{3, 4, 2}) == Shape{3, 4, 2} && ln.params(Shape{3, 4, 2}) == Params{4} &&
-           LayerNormalization{.axis = {-3, -2, -1}}.params(Shape{2, 8, 8, 3}) == Params{384} &&
-           LayerNormalization{.center = false, .scale = false}.params(Shape{3, 3}) == Params{0} &&
-           // only the normalized axes need a size: gamma alone on (None, None, 5) -> 5;
-           // axis=[1] of (None, 6, None) -> 2*6 = 12.
-           LayerNormalization{.center = false}.params(Shape{None, None, 5}) == Params{5} &&
-           LayerNormalization{.axis = {1}}.params(Shape{None, 6, None}) == Params{12} &&
-           LayerNormalization{}.output_shape(Shape{None, None, 5}) == Shape{None, None, 5};
+    FACT(ln.output_shape(Shape{3, 4, 2}) == Shape{3, 4, 2});
+    FACT(ln.params(Shape{3, 4, 2}) == Params{4});
+    FACT(LayerNormalization{.axis = {-3, -2, -1}}.params(Shape{2, 8, 8, 3}) == Params{384});
+    FACT(LayerNormalization{.center = false, .scale = false}.params(Shape{3, 3}) == Params{0});
+    // only the normalized axes need a size: gamma alone on (None, None, 5) -> 5;
+    // axis=[1] of (None, 6, None) -> 2*6 = 12.
+    FACT(LayerNormalization{.center = false}.params(Shape{None, None, 5}) == Params{5});
+    FACT(LayerNormalization{.axis = {1}}.params(Shape{None, 6, None}) == Params{12});
+    FACT(LayerNormalization{}.output_shape(Shape{None, None, 5}) == Shape{None, None, 5});
+    return true;
 }
 static_assert(test_layer_normalization());
 
@@ -70,23 +79,25 @@ constexpr bool test_group_normalization()
 {
     // §2.8: gamma (C,) and beta (C,). Keras 3 group_normalization_test: groups=4 on (3, 4, 4) and the
     // default groups=32 on (3, 4, 32) keep the shape with 2 weights of (C,): 8 and 64.
-    return GroupNormalization{.groups = 4}.output_shape(Shape{3, 4, 4}) == Shape{3, 4, 4} &&
-           GroupNormalization{.groups = 4}.params(Shape{3, 4, 4}) == Params{8} &&
-           GroupNormalization{}.params(Shape{3, 4, 32}) == Params{64} &&
-           // groups=-1: one group per channel (instance normalization); 6 channels -> 12
-           GroupNormalization{.groups = -1}.params(Shape{None, None, None, 6}) == Params{12} &&
-           // channels_first-style axis=1; 64 channels in 32 groups, scale only -> 64
-           GroupNormalization{.axis = 1, .center = false}.params(Shape{None, 64, None, None}) == Params{64} &&
-           GroupNormalization{.groups = 2, .center = false, .scale = false}.params(Shape{None, 4}) == Params{0};
+    FACT(GroupNormalization{.groups = 4}.output_shape(Shape{3, 4, 4}) == Shape{3, 4, 4});
+    FACT(GroupNormalization{.groups = 4}.params(Shape{3, 4, 4}) == Params{8});
+    FACT(GroupNormalization{}.params(Shape{3, 4, 32}) == Params{64});
+    // groups=-1: one group per channel (instance normalization); 6 channels -> 12
+    FACT(GroupNormalization{.groups = -1}.params(Shape{None, None, None, 6}) == Params{12});
+    // channels_first-style axis=1; 64 channels in 32 groups, scale only -> 64
+    FACT(GroupNormalization{.axis = 1, .center = false}.params(Shape{None, 64, None, None}) == Params{64});
+    FACT(GroupNormalization{.groups = 2, .center = false, .scale = false}.params(Shape{None, 4}) == Params{0});
+    return true;
 }
 static_assert(test_group_normalization());
 
 constexpr bool test_unit_normalization()
 {
     // Keras 3 UnitNormalization: no weights, shape unchanged, axis an int or a list.
-    return UnitNormalization{}.output_shape(Shape{None, None, 3}) == Shape{None, None, 3} &&
-           UnitNormalization{.axis = {1, 2}}.output_shape(Shape{None, 4, 5}) == Shape{None, 4, 5} &&
-           UnitNormalization{.axis = -3}.output_shape(Shape{None, 4, 5}) == Shape{None, 4, 5};
+    FACT(UnitNormalization{}.output_shape(Shape{None, None, 3}) == Shape{None, None, 3});
+    FACT(UnitNormalization{.axis = {1, 2}}.output_shape(Shape{None, 4, 5}) == Shape{None, 4, 5});
+    FACT(UnitNormalization{.axis = -3}.output_shape(Shape{None, 4, 5}) == Shape{None, 4, 5});
+    return true;
 }
 static_assert(test_unit_normalization());
 
@@ -96,8 +107,11 @@ constexpr bool test_normalization_layers_in_a_model()
     // GroupNormalization(groups=4) 2*16 = 32; UnitNormalization 0. Total 232, all trainable.
     const Sequential model{Dense{.units = 8, .input_shape = {4}}, LayerNormalization{}, Dense{.units = 16},
                            GroupNormalization{.groups = 4}, UnitNormalization{}};
-    return model.layers()[1].count_params() == 16 && model.layers()[3].count_params() == 32 &&
-           model.params() == Params{232, 0} && model.output_shape() == Shape{None, 16};
+    FACT(model.layers()[1].count_params() == 16);
+    FACT(model.layers()[3].count_params() == 32);
+    FACT(model.params() == Params{232, 0});
+    FACT(model.output_shape() == Shape{None, 16});
+    return true;
 }
 static_assert(test_normalization_layers_in_a_model());
 

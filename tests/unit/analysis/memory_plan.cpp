@@ -14,7 +14,8 @@
 #include <span>
 #include <vector>
 
-#include "support.hpp"
+#include "../check.hpp"
+#include "../support.hpp"
 
 using namespace nnshape;
 using nnshape::test::mnist_convnet;
@@ -83,7 +84,7 @@ constexpr bool consistent(const MemoryPlan<N>& p)
            p.lower_bound_bytes == most_alive(p.tensors, p.call_count) && p.arena_bytes >= p.lower_bound_bytes;
 }
 
-// keras.io's MNIST convnet, batch 1, float32 (shapes as in analysis_memory.cpp). Tensor: bytes [live calls]
+// keras.io's MNIST convnet, batch 1, float32 (shapes as in memory.cpp). Tensor: bytes [live calls]
 // (call 0 is the InputLayer): input 3,136 [0,1]; conv1 86,528 [1,2]; pool1 21,632 [2,3]; conv2 30,976 [3,4];
 // pool2 6,400 [4,5]; flatten 6,400 [5,6]; dropout 6,400 [6,7]; dense 40 [7,8], 8 = past the last call.
 // By size: conv1 at 0; conv2 (not alive with conv1) at 0; pool1 (alive with both) above conv1 at 86,528
@@ -96,14 +97,27 @@ constexpr bool mnist_plan()
     const MemoryPlan<> p = plan_memory(mnist_convnet());
     const std::int64_t offsets[] = {86'528, 0, 86'528, 0, 30'976, 0, 6'400, 0};
     const std::int64_t bytes[] = {3'136, 86'528, 21'632, 30'976, 6'400, 6'400, 6'400, 40};
-    bool ok = p.tensors.size() == 8 && p.call_count == 8 && p.arena_bytes == 108'160 &&
-              p.lower_bound_bytes == 108'160 && p.alignment == 16 && consistent(p);
-    for (std::size_t i = 0; i < 8; ++i) ok = ok && p.tensors[i].offset == offsets[i] && p.tensors[i].bytes == bytes[i];
+    FACT(p.tensors.size() == 8);
+    FACT(p.call_count == 8);
+    FACT(p.arena_bytes == 108'160);
+    FACT(p.lower_bound_bytes == 108'160);
+    FACT(p.alignment == 16);
+    FACT(consistent(p));
+    for (std::size_t i = 0; i < 8; ++i) {
+        FACT(p.tensors[i].offset == offsets[i]);
+        FACT(p.tensors[i].bytes == bytes[i]);
+    }
     const PlannedTensor& conv1 = p["conv2d_1"];
     const PlannedTensor& dense = p["dense_1"];
-    return ok && conv1.shape == Shape{1, 26, 26, 32} && conv1.first_call == 1 && conv1.last_call == 2 &&
-           conv1.extents<4>() == std::array<std::size_t, 4>{1, 26, 26, 32} && dense.last_call == 8 &&
-           p.tensors[0].name == "input_1" && p.tensors[0].first_call == 0 && p.ratio() == 1.0;
+    FACT(conv1.shape == Shape{1, 26, 26, 32});
+    FACT(conv1.first_call == 1);
+    FACT(conv1.last_call == 2);
+    FACT(conv1.extents<4>() == std::array<std::size_t, 4>{1, 26, 26, 32});
+    FACT(dense.last_call == 8);
+    FACT(p.tensors[0].name == "input_1");
+    FACT(p.tensors[0].first_call == 0);
+    FACT(p.ratio() == 1.0);
+    return true;
 }
 static_assert(mnist_plan());
 
@@ -116,9 +130,16 @@ constexpr bool alignment_padding()
 {
     const MemoryPlan<> a = plan_memory(small_dense());
     const MemoryPlan<> b = plan_memory(small_dense(), {.alignment = 4});
-    return a.arena_bytes == 44 && a.lower_bound_bytes == 32 && a.tensors[0].offset == 32 && a.tensors[2].offset == 32 &&
-           b.arena_bytes == 32 && b.lower_bound_bytes == 32 && b.tensors[0].offset == 20 && consistent(a) &&
-           consistent(b);
+    FACT(a.arena_bytes == 44);
+    FACT(a.lower_bound_bytes == 32);
+    FACT(a.tensors[0].offset == 32);
+    FACT(a.tensors[2].offset == 32);
+    FACT(b.arena_bytes == 32);
+    FACT(b.lower_bound_bytes == 32);
+    FACT(b.tensors[0].offset == 20);
+    FACT(consistent(a));
+    FACT(consistent(b));
+    return true;
 }
 static_assert(alignment_padding());
 
@@ -135,8 +156,12 @@ constexpr LayerDType float_logits[] = {{"dense_1", DType::float32}};
 constexpr bool mixed_dtypes()
 {
     const MemoryPlan<> p = plan_memory(mnist_convnet(), {.dtype = DType::int8, .dtypes = float_logits});
-    return p.lower_bound_bytes == 27'040 && p["dense_1"].bytes == 40 && p["dense_1"].dtype == DType::float32 &&
-           p["conv2d_1"].bytes == 21'632 && consistent(p);
+    FACT(p.lower_bound_bytes == 27'040);
+    FACT(p["dense_1"].bytes == 40);
+    FACT(p["dense_1"].dtype == DType::float32);
+    FACT(p["conv2d_1"].bytes == 21'632);
+    FACT(consistent(p));
+    return true;
 }
 static_assert(mixed_dtypes());
 
@@ -145,8 +170,11 @@ constexpr bool batch_and_peak()
 {
     const auto m = mnist_convnet();
     const MemoryPlan<> p = plan_memory(m, {.batch_size = 32});
-    return p.lower_bound_bytes == 32 * 108'160 && p.tensors[1].shape == Shape{32, 26, 26, 32} &&
-           Dim(p.lower_bound_bytes) == activation_memory(trace(m), {.batch_size = 32}).peak && consistent(p);
+    FACT(p.lower_bound_bytes == 32 * 108'160);
+    FACT(p.tensors[1].shape == Shape{32, 26, 26, 32});
+    FACT(Dim(p.lower_bound_bytes) == activation_memory(trace(m), {.batch_size = 32}).peak);
+    FACT(consistent(p));
+    return true;
 }
 static_assert(batch_and_peak());
 
@@ -168,9 +196,14 @@ constexpr bool skip_connection()
 {
     const MemoryPlan<> p = skip_plan();
     const std::int64_t offsets[] = {64, 0, 64, 128, 0};
-    bool ok = p.arena_bytes == 192 && p.lower_bound_bytes == 192 && p.tensors.size() == 5 && consistent(p);
-    for (std::size_t i = 0; i < 5; ++i) ok = ok && p.tensors[i].offset == offsets[i];
-    return ok && p.tensors[3].last_call == 5 && p.tensors[4].last_call == 5;
+    FACT(p.arena_bytes == 192);
+    FACT(p.lower_bound_bytes == 192);
+    FACT(p.tensors.size() == 5);
+    FACT(consistent(p));
+    for (std::size_t i = 0; i < 5; ++i) FACT(p.tensors[i].offset == offsets[i]);
+    FACT(p.tensors[3].last_call == 5);
+    FACT(p.tensors[4].last_call == 5);
+    return true;
 }
 static_assert(skip_connection());
 

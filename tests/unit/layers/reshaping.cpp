@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
 
+#include "../check.hpp"
+
 namespace {
 using namespace nnshape;
 
@@ -15,13 +17,15 @@ constexpr bool test_flatten()
     // Dense(10) -> 2592*10 + 10 = 25930.
     const Sequential model{Conv2D{.filters = 32, .kernel_size = 3, .input_shape = Shape{11, 11, 3}}, Flatten{},
                            Dense{.units = 10}};
-    return Flatten{}.output_shape(Shape{None, 3, 4}) == Shape{None, 12} &&
-           Flatten{}.output_shape(Shape{8, 2, 3, 4}) == Shape{8, 24} &&
-           Flatten{}.output_shape(Shape{None}) == Shape{None, 1} &&
-           Flatten{}.output_shape(Shape{None, 7}) == Shape{None, 7} &&
-           Flatten{}.output_shape(Shape{None, None, 4}) == Shape{None, None} &&
-           model.layers()[1].output_shape == Shape{None, 2592} && model.output_shape() == Shape{None, 10} &&
-           model.count_params() == 896 + 25930; // 3*3*3*32 + 32 = 896
+    FACT(Flatten{}.output_shape(Shape{None, 3, 4}) == Shape{None, 12});
+    FACT(Flatten{}.output_shape(Shape{8, 2, 3, 4}) == Shape{8, 24});
+    FACT(Flatten{}.output_shape(Shape{None}) == Shape{None, 1});
+    FACT(Flatten{}.output_shape(Shape{None, 7}) == Shape{None, 7});
+    FACT(Flatten{}.output_shape(Shape{None, None, 4}) == Shape{None, None});
+    FACT(model.layers()[1].output_shape == Shape{None, 2592});
+    FACT(model.output_shape() == Shape{None, 10});
+    FACT(model.count_params() == 896 + 25930); // 3*3*3*32 + 32 = 896
+    return true;
 }
 static_assert(test_flatten());
 
@@ -30,9 +34,11 @@ constexpr bool test_permute()
     // Notebook In[2]: Permute((2, 1), input_shape=(10, 64)) -> (None, 64, 10), 0 params.
     const Sequential model{Permute{.dims = {2, 1}, .input_shape = Shape{10, 64}}};
     // §9: Permute((3, 1, 2)) on (None, 3, 4, 5) -> (None, 5, 3, 4).
-    return model.output_shape() == Shape{None, 64, 10} && model.count_params() == 0 &&
-           Permute{.dims = {3, 1, 2}}.output_shape(Shape{None, 3, 4, 5}) == Shape{None, 5, 3, 4} &&
-           Permute{.dims = {1, 2}}.output_shape(Shape{7, None, 4}) == Shape{7, None, 4};
+    FACT(model.output_shape() == Shape{None, 64, 10});
+    FACT(model.count_params() == 0);
+    FACT(Permute{.dims = {3, 1, 2}}.output_shape(Shape{None, 3, 4, 5}) == Shape{None, 5, 3, 4});
+    FACT(Permute{.dims = {1, 2}}.output_shape(Shape{7, None, 4}) == Shape{7, None, 4});
+    return true;
 }
 static_assert(test_permute());
 
@@ -40,12 +46,13 @@ constexpr bool test_upsampling2d()
 {
     // Notebook In[64]: UpSampling2D(size=(3, 4)) on (6, 6, 3) -> (None, 18, 24, 3); default size 2;
     // a None dimension stays None (§2.3).
-    return UpSampling2D{.size = {3, 4}}.output_shape(Shape{None, 6, 6, 3}) == Shape{None, 18, 24, 3} &&
-           UpSampling2D{}.output_shape(Shape{None, 6, None, 3}) == Shape{None, 12, None, 3} &&
-           UpSampling2D{.size = {3, 4}, .data_format = channels_first}.output_shape(Shape{None, 3, 6, 6}) ==
-               Shape{None, 3, 18, 24} &&
-           // §2.3 [run]: UpSampling3D() on (1, 2, None) -> (2, 4, None)
-           UpSampling3D{}.output_shape(Shape{None, 1, 2, None, 5}) == Shape{None, 2, 4, None, 5};
+    FACT(UpSampling2D{.size = {3, 4}}.output_shape(Shape{None, 6, 6, 3}) == Shape{None, 18, 24, 3});
+    FACT(UpSampling2D{}.output_shape(Shape{None, 6, None, 3}) == Shape{None, 12, None, 3});
+    FACT(UpSampling2D{.size = {3, 4}, .data_format = channels_first}.output_shape(Shape{None, 3, 6, 6}) ==
+         Shape{None, 3, 18, 24});
+    // §2.3 [run]: UpSampling3D() on (1, 2, None) -> (2, 4, None)
+    FACT(UpSampling3D{}.output_shape(Shape{None, 1, 2, None, 5}) == Shape{None, 2, 4, None, 5});
+    return true;
 }
 static_assert(test_upsampling2d());
 
@@ -55,13 +62,14 @@ constexpr bool test_zero_padding2d()
     // ((top, bottom), (left, right)).
     // Notebook In[68]: ZeroPadding2D(padding=(2, 3)) on (6, 6, 3) -> (None, 10, 12, 3).
     // [run] ZeroPadding2D(((1, 2), (3, 4))) on 5x5 -> 8x12; ZeroPadding2D((1, 2)) on 5x5 -> 7x9.
-    return ZeroPadding2D{.padding = {2, 3}}.output_shape(Shape{None, 6, 6, 3}) == Shape{None, 10, 12, 3} &&
-           ZeroPadding2D{.padding = {{1, 2}, {3, 4}}}.output_shape(Shape{None, 5, 5, 1}) == Shape{None, 8, 12, 1} &&
-           ZeroPadding2D{.padding = {1, 2}}.output_shape(Shape{None, 5, 5, 1}) == Shape{None, 7, 9, 1} &&
-           // default padding=(1, 1): 5 + 1 + 1; int 3: 5 + 3 + 3; None stays None
-           ZeroPadding2D{}.output_shape(Shape{None, 5, 5, 1}) == Shape{None, 7, 7, 1} &&
-           ZeroPadding2D{.padding = 3}.output_shape(Shape{None, 5, None, 1}) == Shape{None, 11, None, 1} &&
-           ZeroPadding2D{.data_format = channels_first}.output_shape(Shape{None, 3, 5, 5}) == Shape{None, 3, 7, 7};
+    FACT(ZeroPadding2D{.padding = {2, 3}}.output_shape(Shape{None, 6, 6, 3}) == Shape{None, 10, 12, 3});
+    FACT(ZeroPadding2D{.padding = {{1, 2}, {3, 4}}}.output_shape(Shape{None, 5, 5, 1}) == Shape{None, 8, 12, 1});
+    FACT(ZeroPadding2D{.padding = {1, 2}}.output_shape(Shape{None, 5, 5, 1}) == Shape{None, 7, 9, 1});
+    // default padding=(1, 1): 5 + 1 + 1; int 3: 5 + 3 + 3; None stays None
+    FACT(ZeroPadding2D{}.output_shape(Shape{None, 5, 5, 1}) == Shape{None, 7, 7, 1});
+    FACT(ZeroPadding2D{.padding = 3}.output_shape(Shape{None, 5, None, 1}) == Shape{None, 11, None, 1});
+    FACT(ZeroPadding2D{.data_format = channels_first}.output_shape(Shape{None, 3, 5, 5}) == Shape{None, 3, 7, 7});
+    return true;
 }
 static_assert(test_zero_padding2d());
 
@@ -71,16 +79,18 @@ constexpr bool test_cropping2d()
     // Cropping2D(((2, 3), (1, 1))) -> 19x20.
     const Sequential chain{Cropping2D{.cropping = 1, .input_shape = Shape{28, 28, 3}}, Cropping2D{.cropping = {1, 2}},
                            Cropping2D{.cropping = {{2, 3}, {1, 1}}}};
-    return chain.layers()[0].output_shape == Shape{None, 26, 26, 3} &&
-           chain.layers()[1].output_shape == Shape{None, 24, 22, 3} &&
-           chain.layers()[2].output_shape == Shape{None, 19, 20, 3} && chain.count_params() == 0 &&
-           // [run] Cropping2D(((1, 2), (3, 4))) on 10x10 -> 7x3; Cropping2D(2) on (None, 10) -> (None, 6)
-           Cropping2D{.cropping = {{1, 2}, {3, 4}}}.output_shape(Shape{None, 10, 10, 1}) == Shape{None, 7, 3, 1} &&
-           Cropping2D{.cropping = 2}.output_shape(Shape{None, None, 10, 1}) == Shape{None, None, 6, 1} &&
-           // default ((0, 0), (0, 0)); channels_first crops axes 2 and 3
-           Cropping2D{}.output_shape(Shape{None, 10, 10, 1}) == Shape{None, 10, 10, 1} &&
-           Cropping2D{.cropping = {1, 2}, .data_format = channels_first}.output_shape(Shape{None, 3, 10, 10}) ==
-               Shape{None, 3, 8, 6};
+    FACT(chain.layers()[0].output_shape == Shape{None, 26, 26, 3});
+    FACT(chain.layers()[1].output_shape == Shape{None, 24, 22, 3});
+    FACT(chain.layers()[2].output_shape == Shape{None, 19, 20, 3});
+    FACT(chain.count_params() == 0);
+    // [run] Cropping2D(((1, 2), (3, 4))) on 10x10 -> 7x3; Cropping2D(2) on (None, 10) -> (None, 6)
+    FACT(Cropping2D{.cropping = {{1, 2}, {3, 4}}}.output_shape(Shape{None, 10, 10, 1}) == Shape{None, 7, 3, 1});
+    FACT(Cropping2D{.cropping = 2}.output_shape(Shape{None, None, 10, 1}) == Shape{None, None, 6, 1});
+    // default ((0, 0), (0, 0)); channels_first crops axes 2 and 3
+    FACT(Cropping2D{}.output_shape(Shape{None, 10, 10, 1}) == Shape{None, 10, 10, 1});
+    FACT(Cropping2D{.cropping = {1, 2}, .data_format = channels_first}.output_shape(Shape{None, 3, 10, 10}) ==
+         Shape{None, 3, 8, 6});
+    return true;
 }
 static_assert(test_cropping2d());
 
@@ -88,8 +98,10 @@ constexpr bool test_repeat_vector()
 {
     // Keras 3 docstring: RepeatVector(3) on Input(shape=(32,)) -> (None, 3, 32); §2.1: (b, n, in).
     const Sequential model{Dense{.units = 32, .input_shape = Shape{32}}, RepeatVector{.n = 3}};
-    return model.output_shape() == Shape{None, 3, 32} && model.count_params() == 32 * 32 + 32 &&
-           RepeatVector{.n = 1}.output_shape(Shape{8, None}) == Shape{8, 1, None};
+    FACT(model.output_shape() == Shape{None, 3, 32});
+    FACT(model.count_params() == 32 * 32 + 32);
+    FACT(RepeatVector{.n = 1}.output_shape(Shape{8, None}) == Shape{8, 1, None});
+    return true;
 }
 static_assert(test_repeat_vector());
 
@@ -97,13 +109,14 @@ constexpr bool test_upsampling_1d_3d()
 {
     // Keras 3 docstrings: UpSampling1D(size=2) on (2, 2, 3) -> (2, 4, 3); UpSampling3D((2, 2, 2)) on
     // (2, 1, 2, 1, 3) -> (2, 2, 4, 2, 3). §2.3 [run]: UpSampling3D() on (1, 2, None) -> (2, 4, None).
-    return UpSampling1D{}.output_shape(Shape{2, 2, 3}) == Shape{2, 4, 3} &&
-           UpSampling1D{.size = 3}.output_shape(Shape{None, None, 3}) == Shape{None, None, 3} &&
-           UpSampling1D{.size = 3}.output_shape(Shape{None, 5, 3}) == Shape{None, 15, 3} &&
-           UpSampling3D{.size = {2, 2, 2}}.output_shape(Shape{2, 1, 2, 1, 3}) == Shape{2, 2, 4, 2, 3} &&
-           UpSampling3D{}.output_shape(Shape{None, 1, 2, None, 5}) == Shape{None, 2, 4, None, 5} &&
-           UpSampling3D{.size = {1, 2, 3}, .data_format = channels_first}.output_shape(Shape{None, 5, 1, 2, 3}) ==
-               Shape{None, 5, 1, 4, 9};
+    FACT(UpSampling1D{}.output_shape(Shape{2, 2, 3}) == Shape{2, 4, 3});
+    FACT(UpSampling1D{.size = 3}.output_shape(Shape{None, None, 3}) == Shape{None, None, 3});
+    FACT(UpSampling1D{.size = 3}.output_shape(Shape{None, 5, 3}) == Shape{None, 15, 3});
+    FACT(UpSampling3D{.size = {2, 2, 2}}.output_shape(Shape{2, 1, 2, 1, 3}) == Shape{2, 2, 4, 2, 3});
+    FACT(UpSampling3D{}.output_shape(Shape{None, 1, 2, None, 5}) == Shape{None, 2, 4, None, 5});
+    FACT(UpSampling3D{.size = {1, 2, 3}, .data_format = channels_first}.output_shape(Shape{None, 5, 1, 2, 3}) ==
+         Shape{None, 5, 1, 4, 9});
+    return true;
 }
 static_assert(test_upsampling_1d_3d());
 
@@ -111,21 +124,21 @@ constexpr bool test_zero_padding_1d_3d()
 {
     // Keras 3 docstrings: ZeroPadding1D(padding=2) on (2, 2, 3) -> (2, 6, 3); ZeroPadding3D(padding=2)
     // on (1, 1, 2, 2, 3) -> (1, 5, 6, 6, 3). §2.3: default 1 each side; (left, right) pairs.
-    return ZeroPadding1D{.padding = 2}.output_shape(Shape{2, 2, 3}) == Shape{2, 6, 3} &&
-           ZeroPadding1D{}.output_shape(Shape{None, 5, 3}) == Shape{None, 7, 3} &&
-           ZeroPadding1D{.padding = {{1, 2}}}.output_shape(Shape{None, 5, 3}) == Shape{None, 8, 3} &&
-           // Keras's 1D tuple `padding=(1, 2)` is (left, right), not one int per axis
-           ZeroPadding1D{.padding = {1, 2}}.output_shape(Shape{None, 5, 3}) == Shape{None, 8, 3} &&
-           // Keras 3 ZeroPadding1D has data_format: channels_first pads axis 2
-           ZeroPadding1D{.data_format = channels_first}.output_shape(Shape{None, 3, 5}) == Shape{None, 3, 7} &&
-           ZeroPadding1D{}.output_shape(Shape{None, None, 3}) == Shape{None, None, 3} &&
-           ZeroPadding3D{.padding = 2}.output_shape(Shape{1, 1, 2, 2, 3}) == Shape{1, 5, 6, 6, 3} &&
-           ZeroPadding3D{}.output_shape(Shape{None, 1, 2, 3, 4}) == Shape{None, 3, 4, 5, 4} &&
-           ZeroPadding3D{.padding = {1, 2, 3}}.output_shape(Shape{None, 1, 2, 3, 4}) == Shape{None, 3, 6, 9, 4} &&
-           ZeroPadding3D{.padding = {{0, 1}, {2, 0}, {1, 1}}}.output_shape(Shape{None, 1, None, 3, 4}) ==
-               Shape{None, 2, None, 5, 4} &&
-           ZeroPadding3D{.data_format = channels_first}.output_shape(Shape{None, 4, 1, 2, 3}) ==
-               Shape{None, 4, 3, 4, 5};
+    FACT(ZeroPadding1D{.padding = 2}.output_shape(Shape{2, 2, 3}) == Shape{2, 6, 3});
+    FACT(ZeroPadding1D{}.output_shape(Shape{None, 5, 3}) == Shape{None, 7, 3});
+    FACT(ZeroPadding1D{.padding = {{1, 2}}}.output_shape(Shape{None, 5, 3}) == Shape{None, 8, 3});
+    // Keras's 1D tuple `padding=(1, 2)` is (left, right), not one int per axis
+    FACT(ZeroPadding1D{.padding = {1, 2}}.output_shape(Shape{None, 5, 3}) == Shape{None, 8, 3});
+    // Keras 3 ZeroPadding1D has data_format: channels_first pads axis 2
+    FACT(ZeroPadding1D{.data_format = channels_first}.output_shape(Shape{None, 3, 5}) == Shape{None, 3, 7});
+    FACT(ZeroPadding1D{}.output_shape(Shape{None, None, 3}) == Shape{None, None, 3});
+    FACT(ZeroPadding3D{.padding = 2}.output_shape(Shape{1, 1, 2, 2, 3}) == Shape{1, 5, 6, 6, 3});
+    FACT(ZeroPadding3D{}.output_shape(Shape{None, 1, 2, 3, 4}) == Shape{None, 3, 4, 5, 4});
+    FACT(ZeroPadding3D{.padding = {1, 2, 3}}.output_shape(Shape{None, 1, 2, 3, 4}) == Shape{None, 3, 6, 9, 4});
+    FACT(ZeroPadding3D{.padding = {{0, 1}, {2, 0}, {1, 1}}}.output_shape(Shape{None, 1, None, 3, 4}) ==
+         Shape{None, 2, None, 5, 4});
+    FACT(ZeroPadding3D{.data_format = channels_first}.output_shape(Shape{None, 4, 1, 2, 3}) == Shape{None, 4, 3, 4, 5});
+    return true;
 }
 static_assert(test_zero_padding_1d_3d());
 
@@ -133,17 +146,18 @@ constexpr bool test_cropping_1d_3d()
 {
     // Keras 3 docstrings: Cropping1D(cropping=1) on (2, 3, 2) -> (2, 1, 2); Cropping3D(cropping=(2, 4, 2))
     // on (2, 28, 28, 10, 3) -> (2, 24, 20, 6, 3). §2.3 defaults: Cropping1D (1, 1), Cropping3D ((1, 1),) * 3.
-    return Cropping1D{.cropping = 1}.output_shape(Shape{2, 3, 2}) == Shape{2, 1, 2} &&
-           Cropping1D{}.output_shape(Shape{None, 10, 3}) == Shape{None, 8, 3} &&
-           Cropping1D{.cropping = {{2, 3}}}.output_shape(Shape{None, 10, 3}) == Shape{None, 5, 3} &&
-           Cropping1D{.cropping = {2, 3}}.output_shape(Shape{None, 10, 3}) == Shape{None, 5, 3} &&
-           Cropping1D{.cropping = {0, 3}}.output_shape(Shape{None, 4, 3}) == Shape{None, 1, 3} &&
-           Cropping1D{}.output_shape(Shape{None, None, 3}) == Shape{None, None, 3} &&
-           Cropping3D{.cropping = {2, 4, 2}}.output_shape(Shape{2, 28, 28, 10, 3}) == Shape{2, 24, 20, 6, 3} &&
-           Cropping3D{}.output_shape(Shape{None, 5, 6, 7, 2}) == Shape{None, 3, 4, 5, 2} &&
-           Cropping3D{.cropping = {{0, 1}, {2, 0}, {1, 3}}}.output_shape(Shape{None, 5, None, 7, 2}) ==
-               Shape{None, 4, None, 3, 2} &&
-           Cropping3D{.data_format = channels_first}.output_shape(Shape{None, 2, 5, 6, 7}) == Shape{None, 2, 3, 4, 5};
+    FACT(Cropping1D{.cropping = 1}.output_shape(Shape{2, 3, 2}) == Shape{2, 1, 2});
+    FACT(Cropping1D{}.output_shape(Shape{None, 10, 3}) == Shape{None, 8, 3});
+    FACT(Cropping1D{.cropping = {{2, 3}}}.output_shape(Shape{None, 10, 3}) == Shape{None, 5, 3});
+    FACT(Cropping1D{.cropping = {2, 3}}.output_shape(Shape{None, 10, 3}) == Shape{None, 5, 3});
+    FACT(Cropping1D{.cropping = {0, 3}}.output_shape(Shape{None, 4, 3}) == Shape{None, 1, 3});
+    FACT(Cropping1D{}.output_shape(Shape{None, None, 3}) == Shape{None, None, 3});
+    FACT(Cropping3D{.cropping = {2, 4, 2}}.output_shape(Shape{2, 28, 28, 10, 3}) == Shape{2, 24, 20, 6, 3});
+    FACT(Cropping3D{}.output_shape(Shape{None, 5, 6, 7, 2}) == Shape{None, 3, 4, 5, 2});
+    FACT(Cropping3D{.cropping = {{0, 1}, {2, 0}, {1, 3}}}.output_shape(Shape{None, 5, None, 7, 2}) ==
+         Shape{None, 4, None, 3, 2});
+    FACT(Cropping3D{.data_format = channels_first}.output_shape(Shape{None, 2, 5, 6, 7}) == Shape{None, 2, 3, 4, 5});
+    return true;
 }
 static_assert(test_cropping_1d_3d());
 
@@ -200,9 +214,10 @@ namespace {
 constexpr bool test_reshape()
 {
     // §2.1 [run]: (3,4) with (-1,2) -> (6,2); §9: (None,None,4) with (-1,2) -> (None,None,2).
-    return Reshape{.target_shape = {-1, 2}}.output_shape(Shape{None, 3, 4}) == Shape{None, 6, 2} &&
-           Reshape{.target_shape = {-1, 2}}.output_shape(Shape{None, None, 4}) == Shape{None, None, 2} &&
-           Reshape{.target_shape = {2, 6}}.output_shape(Shape{5, 3, 4}) == Shape{5, 2, 6};
+    FACT(Reshape{.target_shape = {-1, 2}}.output_shape(Shape{None, 3, 4}) == Shape{None, 6, 2});
+    FACT(Reshape{.target_shape = {-1, 2}}.output_shape(Shape{None, None, 4}) == Shape{None, None, 2});
+    FACT(Reshape{.target_shape = {2, 6}}.output_shape(Shape{5, 3, 4}) == Shape{5, 2, 6});
+    return true;
 }
 static_assert(test_reshape());
 
@@ -218,9 +233,11 @@ constexpr bool test_identity_layers_in_mnist_cnn()
                            Dropout{.rate = 0.5},
                            Dense{.units = 10},
                            Activation{.activation = "softmax"}};
-    return mnist.layers()[3].output_shape == Shape{None, 12, 12, 64} &&
-           mnist.layers()[4].output_shape == Shape{None, 9216} && mnist.output_shape() == Shape{None, 10} &&
-           mnist.count_params() == 1'199'882;
+    FACT(mnist.layers()[3].output_shape == Shape{None, 12, 12, 64});
+    FACT(mnist.layers()[4].output_shape == Shape{None, 9216});
+    FACT(mnist.output_shape() == Shape{None, 10});
+    FACT(mnist.count_params() == 1'199'882);
+    return true;
 }
 static_assert(test_identity_layers_in_mnist_cnn());
 

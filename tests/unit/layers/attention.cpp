@@ -5,6 +5,8 @@
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
 
+#include "../check.hpp"
+
 #include <array>
 #include <cstdint>
 
@@ -24,20 +26,25 @@ constexpr bool test_multi_head_attention()
     // value_dim=8 with q=32, v=16, k=24: 2*16*(32+24) + 2*8*16 + 2*8*32 + (2*2*16 + 2*8 + 32) = 2672.
     const std::array qvk{Shape{None, 8, 32}, Shape{None, 4, 16}, Shape{None, 4, 24}};
     const MultiHeadAttention narrow{.num_heads = 2, .key_dim = 16, .value_dim = 8};
-    return mha.output_shapes(self) == Shapes{Shape{None, 8, 32}} && mha.params(self) == Params{4224} &&
-           mha.output_shapes(cross) == Shapes{Shape{None, 8, 32}} && mha.params(cross) == Params{4224} &&
-           mha.output_shapes(std::array{Shape{None, None, 32}, Shape{None, None, 32}}) ==
-               Shapes{Shape{None, None, 32}} &&
-           wide.output_shapes(cross) == Shapes{Shape{None, 8, 64}} && wide.params(cross) == Params{5280} &&
-           shaped.output_shapes(cross) == Shapes{Shape{None, 8, 4, 5}} && shaped.params(cross) == Params{3828} &&
-           narrow.output_shapes(qvk) == Shapes{Shape{None, 8, 32}} && narrow.params(qvk) == Params{2672} &&
-           // use_bias=False drops 2*H*Dk + H*Dv + O = 128: 4096
-           MultiHeadAttention{.num_heads = 2, .key_dim = 16, .use_bias = false}.params(self) == Params{4096} &&
-           // Keras 3 use_gate: gate kernel (q, H, Dv) + bias (H, Dv): 4224 + 32*2*16 + 2*16 = 5280
-           MultiHeadAttention{.num_heads = 2, .key_dim = 16, .use_gate = true}.params(self) == Params{5280} &&
-           // sliding_window changes no shape
-           MultiHeadAttention{.num_heads = 2, .key_dim = 16, .sliding_window = 3}.output_shapes(self) ==
-               Shapes{Shape{None, 8, 32}};
+    FACT(mha.output_shapes(self) == Shapes{Shape{None, 8, 32}});
+    FACT(mha.params(self) == Params{4224});
+    FACT(mha.output_shapes(cross) == Shapes{Shape{None, 8, 32}});
+    FACT(mha.params(cross) == Params{4224});
+    FACT(mha.output_shapes(std::array{Shape{None, None, 32}, Shape{None, None, 32}}) == Shapes{Shape{None, None, 32}});
+    FACT(wide.output_shapes(cross) == Shapes{Shape{None, 8, 64}});
+    FACT(wide.params(cross) == Params{5280});
+    FACT(shaped.output_shapes(cross) == Shapes{Shape{None, 8, 4, 5}});
+    FACT(shaped.params(cross) == Params{3828});
+    FACT(narrow.output_shapes(qvk) == Shapes{Shape{None, 8, 32}});
+    FACT(narrow.params(qvk) == Params{2672});
+    // use_bias=False drops 2*H*Dk + H*Dv + O = 128: 4096
+    FACT(MultiHeadAttention{.num_heads = 2, .key_dim = 16, .use_bias = false}.params(self) == Params{4096});
+    // Keras 3 use_gate: gate kernel (q, H, Dv) + bias (H, Dv): 4224 + 32*2*16 + 2*16 = 5280
+    FACT(MultiHeadAttention{.num_heads = 2, .key_dim = 16, .use_gate = true}.params(self) == Params{5280});
+    // sliding_window changes no shape
+    FACT(MultiHeadAttention{.num_heads = 2, .key_dim = 16, .sliding_window = 3}.output_shapes(self) ==
+         Shapes{Shape{None, 8, 32}});
+    return true;
 }
 static_assert(test_multi_head_attention());
 
@@ -59,11 +66,12 @@ constexpr bool test_multi_head_attention_high_rank()
         .num_heads = 2, .key_dim = 4, .attention_axes = -2, .return_attention_scores = true};
     // By default every axis but batch and features is attended: (None, H, 2, 8, 2, 4).
     const MultiHeadAttention all{.num_heads = 2, .key_dim = 4, .return_attention_scores = true};
-    return mha.output_shapes(inputs) == Shapes{Shape{3, 5, 3, 4, 8}, Shape{3, 5, 2, 3, 4, 3, 2}} &&
-           mha.params(inputs) == Params{148} &&
-           positive.output_shapes(rank4) == Shapes{Shape{None, 2, 8, 32}, Shape{None, 2, 2, 8, 4}} &&
-           negative.output_shapes(rank4) == positive.output_shapes(rank4) &&
-           all.output_shapes(rank4) == Shapes{Shape{None, 2, 8, 32}, Shape{None, 2, 2, 8, 2, 4}};
+    FACT(mha.output_shapes(inputs) == Shapes{Shape{3, 5, 3, 4, 8}, Shape{3, 5, 2, 3, 4, 3, 2}});
+    FACT(mha.params(inputs) == Params{148});
+    FACT(positive.output_shapes(rank4) == Shapes{Shape{None, 2, 8, 32}, Shape{None, 2, 2, 8, 4}});
+    FACT(negative.output_shapes(rank4) == positive.output_shapes(rank4));
+    FACT(all.output_shapes(rank4) == Shapes{Shape{None, 2, 8, 32}, Shape{None, 2, 2, 8, 2, 4}});
+    return true;
 }
 static_assert(test_multi_head_attention_high_rank());
 
@@ -74,8 +82,9 @@ constexpr bool test_multi_head_attention_scores()
     const MultiHeadAttention mha{.num_heads = 2, .key_dim = 16, .return_attention_scores = true};
     const std::array cross{Shape{None, 8, 32}, Shape{None, 4, 32}};
     const std::array with_key{Shape{None, 8, 32}, Shape{None, None, 16}, Shape{None, None, 24}};
-    return mha.output_shapes(cross) == Shapes{Shape{None, 8, 32}, Shape{None, 2, 8, 4}} &&
-           mha.output_shapes(with_key) == Shapes{Shape{None, 8, 32}, Shape{None, 2, 8, None}};
+    FACT(mha.output_shapes(cross) == Shapes{Shape{None, 8, 32}, Shape{None, 2, 8, 4}});
+    FACT(mha.output_shapes(with_key) == Shapes{Shape{None, 8, 32}, Shape{None, 2, 8, None}});
+    return true;
 }
 static_assert(test_multi_head_attention_scores());
 
@@ -95,16 +104,19 @@ constexpr bool test_group_query_attention()
     // Scores (Keras 3 compute_output_spec): (batch, num_query_heads, Tq, Tkv).
     const GroupQueryAttention scored{
         .head_dim = 2, .num_query_heads = 2, .num_key_value_heads = 2, .return_attention_scores = true};
-    return GroupQueryAttention::class_name == "GroupedQueryAttention" &&
-           gqa.output_shapes(inputs) == Shapes{inputs[0]} && gqa.params(inputs) == Params{284} &&
-           grouped.output_shapes(wide) == Shapes{wide[0]} && grouped.params(wide) == Params{12480} &&
-           gqa.params(with_key) == Params{316} &&
-           scored.output_shapes(with_key) == Shapes{Shape{2, 8, 16}, Shape{2, 2, 8, 4}} &&
-           // use_bias=False: 256; use_gate adds (16, 2, 2) + (2, 2): 284 + 68 = 352
-           GroupQueryAttention{.head_dim = 2, .num_query_heads = 2, .num_key_value_heads = 2, .use_bias = false}.params(
-               inputs) == Params{256} &&
-           GroupQueryAttention{.head_dim = 2, .num_query_heads = 2, .num_key_value_heads = 2, .use_gate = true}.params(
-               inputs) == Params{352};
+    FACT(GroupQueryAttention::class_name == "GroupedQueryAttention");
+    FACT(gqa.output_shapes(inputs) == Shapes{inputs[0]});
+    FACT(gqa.params(inputs) == Params{284});
+    FACT(grouped.output_shapes(wide) == Shapes{wide[0]});
+    FACT(grouped.params(wide) == Params{12480});
+    FACT(gqa.params(with_key) == Params{316});
+    FACT(scored.output_shapes(with_key) == Shapes{Shape{2, 8, 16}, Shape{2, 2, 8, 4}});
+    // use_bias=False: 256; use_gate adds (16, 2, 2) + (2, 2): 284 + 68 = 352
+    FACT(GroupQueryAttention{.head_dim = 2, .num_query_heads = 2, .num_key_value_heads = 2, .use_bias = false}.params(
+             inputs) == Params{256});
+    FACT(GroupQueryAttention{.head_dim = 2, .num_query_heads = 2, .num_key_value_heads = 2, .use_gate = true}.params(
+             inputs) == Params{352});
+    return true;
 }
 static_assert(test_group_query_attention());
 
@@ -115,14 +127,16 @@ constexpr bool test_attention()
     const std::array qv{Shape{None, 5, 8}, Shape{None, 7, 16}};
     const std::array qvk{Shape{None, 5, 8}, Shape{None, 7, 16}, Shape{None, 7, 8}};
     const Attention scored{.return_attention_scores = true};
-    return Attention{}.output_shapes(qv) == Shapes{Shape{None, 5, 16}} && Attention{}.params(qv[0]) == Params{0} &&
-           scored.output_shapes(qv) == Shapes{Shape{None, 5, 16}, Shape{None, 5, 7}} &&
-           scored.output_shapes(qvk) == Shapes{Shape{None, 5, 16}, Shape{None, 5, 7}} &&
-           Attention{}.output_shapes(std::array{Shape{None, None, 8}, Shape{None, None, 8}}) ==
-               Shapes{Shape{None, None, 8}} &&
-           Attention{.use_scale = true}.params(qv[0]) == Params{1} &&
-           Attention{.score_mode = "concat"}.params(qv[0]) == Params{1} &&
-           Attention{.use_scale = true, .score_mode = "concat"}.params(qv[0]) == Params{2};
+    FACT(Attention{}.output_shapes(qv) == Shapes{Shape{None, 5, 16}});
+    FACT(Attention{}.params(qv[0]) == Params{0});
+    FACT(scored.output_shapes(qv) == Shapes{Shape{None, 5, 16}, Shape{None, 5, 7}});
+    FACT(scored.output_shapes(qvk) == Shapes{Shape{None, 5, 16}, Shape{None, 5, 7}});
+    FACT(Attention{}.output_shapes(std::array{Shape{None, None, 8}, Shape{None, None, 8}}) ==
+         Shapes{Shape{None, None, 8}});
+    FACT(Attention{.use_scale = true}.params(qv[0]) == Params{1});
+    FACT(Attention{.score_mode = "concat"}.params(qv[0]) == Params{1});
+    FACT(Attention{.use_scale = true, .score_mode = "concat"}.params(qv[0]) == Params{2});
+    return true;
 }
 static_assert(test_attention());
 
@@ -131,10 +145,11 @@ constexpr bool test_additive_attention()
     // §2.11: Keras 3's scale has the query's last dimension (8); the output is query.shape[:-1] + (16,).
     const std::array qv{Shape{None, 5, 8}, Shape{None, 7, 16}};
     const AdditiveAttention scored{.return_attention_scores = true};
-    return AdditiveAttention{}.output_shapes(qv) == Shapes{Shape{None, 5, 16}} &&
-           AdditiveAttention{}.params(qv[0]) == Params{8} &&
-           AdditiveAttention{.use_scale = false}.params(qv[0]) == Params{0} &&
-           scored.output_shapes(qv) == Shapes{Shape{None, 5, 16}, Shape{None, 5, 7}};
+    FACT(AdditiveAttention{}.output_shapes(qv) == Shapes{Shape{None, 5, 16}});
+    FACT(AdditiveAttention{}.params(qv[0]) == Params{8});
+    FACT(AdditiveAttention{.use_scale = false}.params(qv[0]) == Params{0});
+    FACT(scored.output_shapes(qv) == Shapes{Shape{None, 5, 16}, Shape{None, 5, 7}});
+    return true;
 }
 static_assert(test_additive_attention());
 
@@ -154,16 +169,25 @@ constexpr bool test_einsum_dense()
     const EinsumDense seq{.equation = "abc,cd->abd", .output_shape = {1, 4}}; // (2, 4)
     const EinsumDense outer{.equation = "i,d->id", .output_shape = 2}; // (2,)
     const EinsumDense ibd{.equation = "ibd,nd->ibn", .output_shape = {2, 2}}; // (2, 1)
-    return einsum_shape(dot_product, Shape{2, 32}) == Shape{2} && einsum_params(dot_product, Shape{2, 32}) == 32 &&
-           einsum_shape(dense, Shape{2, 32}) == Shape{2, 64} && einsum_params(dense, Shape{2, 32}) == 32 * 64 &&
-           einsum_shape(to_3d, Shape{2, 1, 2}) == Shape{2, 1, 3, 4} && einsum_params(to_3d, Shape{2, 1, 2}) == 24 &&
-           einsum_params(bias_e, Shape{2, 1, 2}) == 24 + 4 && einsum_params(bias_d, Shape{2, 1, 2}) == 24 + 3 &&
-           einsum_shape(bias_be, Shape{2, 7, 2}) == Shape{2, 7, 3, 4} &&
-           einsum_params(bias_be, Shape{2, 7, 2}) == 24 + 28 &&
-           einsum_shape(upper, Shape{2, 1, 2, 3}) == Shape{2, 1, 4} && einsum_params(upper, Shape{2, 1, 2, 3}) == 24 &&
-           einsum_shape(seq, Shape{2, 1, 2}) == Shape{2, 1, 4} && einsum_params(seq, Shape{2, 1, 2}) == 8 &&
-           einsum_shape(outer, Shape{2}) == Shape{2, 2} && einsum_params(outer, Shape{2}) == 2 &&
-           einsum_shape(ibd, Shape{2, 2, 1}) == Shape{2, 2, 2} && einsum_params(ibd, Shape{2, 2, 1}) == 2;
+    FACT(einsum_shape(dot_product, Shape{2, 32}) == Shape{2});
+    FACT(einsum_params(dot_product, Shape{2, 32}) == 32);
+    FACT(einsum_shape(dense, Shape{2, 32}) == Shape{2, 64});
+    FACT(einsum_params(dense, Shape{2, 32}) == 32 * 64);
+    FACT(einsum_shape(to_3d, Shape{2, 1, 2}) == Shape{2, 1, 3, 4});
+    FACT(einsum_params(to_3d, Shape{2, 1, 2}) == 24);
+    FACT(einsum_params(bias_e, Shape{2, 1, 2}) == 24 + 4);
+    FACT(einsum_params(bias_d, Shape{2, 1, 2}) == 24 + 3);
+    FACT(einsum_shape(bias_be, Shape{2, 7, 2}) == Shape{2, 7, 3, 4});
+    FACT(einsum_params(bias_be, Shape{2, 7, 2}) == 24 + 28);
+    FACT(einsum_shape(upper, Shape{2, 1, 2, 3}) == Shape{2, 1, 4});
+    FACT(einsum_params(upper, Shape{2, 1, 2, 3}) == 24);
+    FACT(einsum_shape(seq, Shape{2, 1, 2}) == Shape{2, 1, 4});
+    FACT(einsum_params(seq, Shape{2, 1, 2}) == 8);
+    FACT(einsum_shape(outer, Shape{2}) == Shape{2, 2});
+    FACT(einsum_params(outer, Shape{2}) == 2);
+    FACT(einsum_shape(ibd, Shape{2, 2, 1}) == Shape{2, 2, 2});
+    FACT(einsum_params(ibd, Shape{2, 2, 1}) == 2);
+    return true;
 }
 static_assert(test_einsum_dense());
 
@@ -179,14 +203,20 @@ constexpr bool test_einsum_dense_ellipsis()
     const EinsumDense right_d{
         .equation = "bc...,cde->bde...", .output_shape = {3, 4}, .bias_axes = "d"}; // (1, 3, 4) + (3, 1, 1)
     const EinsumDense right_e{.equation = "bc...,cde->bde...", .output_shape = {3, 4}, .bias_axes = "e"}; // + (4, 1)
-    return einsum_shape(left, Shape{2, 32}) == Shape{2, 64} && einsum_params(left, Shape{2, 32}) == 2048 &&
-           einsum_shape(left, Shape{2, 3, 32}) == Shape{2, 3, 64} &&
-           einsum_shape(reduce, Shape{2, 32, 64}) == Shape{2, 32} && einsum_params(reduce, Shape{2, 32, 64}) == 2048 &&
-           einsum_shape(split, Shape{2, 1, 2}) == Shape{2, 1, 3, 4} && einsum_params(split, Shape{2, 1, 2}) == 24 &&
-           einsum_params(split_de, Shape{2, 1, 2}) == 24 + 12 &&
-           einsum_shape(right, Shape{2, 1, 2, 3}) == Shape{2, 4, 2, 3} &&
-           einsum_params(right, Shape{2, 1, 2, 3}) == 4 && einsum_shape(right_d, Shape{2, 1, 2}) == Shape{2, 3, 4, 2} &&
-           einsum_params(right_d, Shape{2, 1, 2}) == 12 + 3 && einsum_params(right_e, Shape{2, 1, 2}) == 12 + 4;
+    FACT(einsum_shape(left, Shape{2, 32}) == Shape{2, 64});
+    FACT(einsum_params(left, Shape{2, 32}) == 2048);
+    FACT(einsum_shape(left, Shape{2, 3, 32}) == Shape{2, 3, 64});
+    FACT(einsum_shape(reduce, Shape{2, 32, 64}) == Shape{2, 32});
+    FACT(einsum_params(reduce, Shape{2, 32, 64}) == 2048);
+    FACT(einsum_shape(split, Shape{2, 1, 2}) == Shape{2, 1, 3, 4});
+    FACT(einsum_params(split, Shape{2, 1, 2}) == 24);
+    FACT(einsum_params(split_de, Shape{2, 1, 2}) == 24 + 12);
+    FACT(einsum_shape(right, Shape{2, 1, 2, 3}) == Shape{2, 4, 2, 3});
+    FACT(einsum_params(right, Shape{2, 1, 2, 3}) == 4);
+    FACT(einsum_shape(right_d, Shape{2, 1, 2}) == Shape{2, 3, 4, 2});
+    FACT(einsum_params(right_d, Shape{2, 1, 2}) == 12 + 3);
+    FACT(einsum_params(right_e, Shape{2, 1, 2}) == 12 + 4);
+    return true;
 }
 static_assert(test_einsum_dense_ellipsis());
 
@@ -200,11 +230,13 @@ constexpr bool test_einsum_dense_docstring()
         EinsumDense{.equation = "ab,bc->ac", .output_shape = 64, .bias_axes = "c", .input_shape = Shape{32}}};
     const EinsumDense ellipsis{.equation = "...x,xy->...y", .output_shape = 64, .bias_axes = "y"};
     const EinsumDense sequence{.equation = "abc,cd->abd", .output_shape = {None, 64}, .bias_axes = "d"};
-    return dense.output_shape() == Shape{None, 64} && dense.count_params() == 2112 &&
-           einsum_shape(ellipsis, Shape{None, 32, 128}) == Shape{None, 32, 64} &&
-           einsum_params(ellipsis, Shape{None, 32, 128}) == 8256 &&
-           einsum_shape(sequence, Shape{None, 32, 128}) == Shape{None, None, 64} &&
-           einsum_params(sequence, Shape{None, 32, 128}) == 8256;
+    FACT(dense.output_shape() == Shape{None, 64});
+    FACT(dense.count_params() == 2112);
+    FACT(einsum_shape(ellipsis, Shape{None, 32, 128}) == Shape{None, 32, 64});
+    FACT(einsum_params(ellipsis, Shape{None, 32, 128}) == 8256);
+    FACT(einsum_shape(sequence, Shape{None, 32, 128}) == Shape{None, None, 64});
+    FACT(einsum_params(sequence, Shape{None, 32, 128}) == 8256);
+    return true;
 }
 static_assert(test_einsum_dense_docstring());
 
@@ -222,8 +254,11 @@ constexpr bool test_attention_in_a_graph()
     auto memory = Input(g, {.shape = Shape{6, 32}});
     auto both = MultiHeadAttention{.num_heads = 2, .key_dim = 16, .return_attention_scores = true}({x, memory});
     const Model cross{{x, memory}, {both[0], both[1]}};
-    return block.output_shape() == Shape{None, 10, 32} && block.count_params() == 8416 &&
-           cross.output_shapes() == Shapes{Shape{None, 10, 32}, Shape{None, 2, 10, 6}} && cross.count_params() == 4224;
+    FACT(block.output_shape() == Shape{None, 10, 32});
+    FACT(block.count_params() == 8416);
+    FACT(cross.output_shapes() == Shapes{Shape{None, 10, 32}, Shape{None, 2, 10, 6}});
+    FACT(cross.count_params() == 4224);
+    return true;
 }
 static_assert(test_attention_in_a_graph());
 

@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
 
+#include "../check.hpp"
+
 namespace {
 using namespace nnshape;
 
@@ -12,13 +14,14 @@ constexpr bool test_simple_rnn()
     // SimpleRNN(4, use_bias=False, return_sequences=True) on (None, None, 3) -> (None, None, 4), 28.
     const SimpleRNN plain{.units = 4};
     const SimpleRNN seq{.units = 4, .use_bias = false, .return_sequences = true};
-    return plain.output_shapes(Shape{None, 5, 3}) == Shapes{Shape{None, 4}} &&
-           plain.params(Shape{None, 5, 3}) == Params{32} &&
-           seq.output_shapes(Shape{None, None, 3}) == Shapes{Shape{None, None, 4}} &&
-           seq.params(Shape{None, None, 3}) == Params{28} &&
-           // return_state: [main, h] (§2.5)
-           SimpleRNN{.units = 4, .return_state = true}.output_shapes(Shape{None, 5, 3}) ==
-               Shapes{Shape{None, 4}, Shape{None, 4}};
+    FACT(plain.output_shapes(Shape{None, 5, 3}) == Shapes{Shape{None, 4}});
+    FACT(plain.params(Shape{None, 5, 3}) == Params{32});
+    FACT(seq.output_shapes(Shape{None, None, 3}) == Shapes{Shape{None, None, 4}});
+    FACT(seq.params(Shape{None, None, 3}) == Params{28});
+    // return_state: [main, h] (§2.5)
+    FACT(SimpleRNN{.units = 4, .return_state = true}.output_shapes(Shape{None, 5, 3}) ==
+         Shapes{Shape{None, 4}, Shape{None, 4}});
+    return true;
 }
 static_assert(test_simple_rnn());
 
@@ -27,14 +30,15 @@ constexpr bool test_lstm()
     // §9: LSTM(4, return_state=True) on (None, 5, 3) -> [(None, 4)] * 3, 128 = 4*(4*3 + 4*4 + 4).
     // §2.5 [run]: LSTM(4, return_sequences=True, return_state=True) on (5, 3) -> [(None, 5, 4), (None, 4), (None, 4)];
     // LSTM(4, stateful=True) with batch 32 -> (32, 4).
-    return LSTM{.units = 4, .return_state = true}.output_shapes(Shape{None, 5, 3}) ==
-               Shapes{Shape{None, 4}, Shape{None, 4}, Shape{None, 4}} &&
-           LSTM{.units = 4}.params(Shape{None, 5, 3}) == Params{128} &&
-           LSTM{.units = 4, .return_sequences = true, .return_state = true}.output_shapes(Shape{None, 5, 3}) ==
-               Shapes{Shape{None, 5, 4}, Shape{None, 4}, Shape{None, 4}} &&
-           LSTM{.units = 4, .stateful = true}.output_shapes(Shape{32, 5, 3}) == Shapes{Shape{32, 4}} &&
-           // use_bias=False: 4*(12 + 16)
-           LSTM{.units = 4, .use_bias = false}.params(Shape{None, 5, 3}) == Params{112};
+    FACT(LSTM{.units = 4, .return_state = true}.output_shapes(Shape{None, 5, 3}) ==
+         Shapes{Shape{None, 4}, Shape{None, 4}, Shape{None, 4}});
+    FACT(LSTM{.units = 4}.params(Shape{None, 5, 3}) == Params{128});
+    FACT(LSTM{.units = 4, .return_sequences = true, .return_state = true}.output_shapes(Shape{None, 5, 3}) ==
+         Shapes{Shape{None, 5, 4}, Shape{None, 4}, Shape{None, 4}});
+    FACT(LSTM{.units = 4, .stateful = true}.output_shapes(Shape{32, 5, 3}) == Shapes{Shape{32, 4}});
+    // use_bias=False: 4*(12 + 16)
+    FACT(LSTM{.units = 4, .use_bias = false}.params(Shape{None, 5, 3}) == Params{112});
+    return true;
 }
 static_assert(test_lstm());
 
@@ -42,14 +46,15 @@ constexpr bool test_gru()
 {
     // §9 / §2.5 [run]: GRU(4) on in=3 -> 96 = 3*(4*3 + 4*4 + 4) with Keras 2's reset_after=False;
     // reset_after=True -> 108 = 3*(4*3 + 4*4 + 2*4). tf.keras 2 and Keras 3 default to True.
-    return GRU{.units = 4, .reset_after = false}.params(Shape{None, 5, 3}) == Params{96} &&
-           GRU{.units = 4, .reset_after = true}.params(Shape{None, 5, 3}) == Params{108} &&
-           GRU{.units = 4}.params(Shape{None, 5, 3}) == Params{108} &&
-           GRU{.units = 4}.output_shapes(Shape{None, 5, 3}) == Shapes{Shape{None, 4}} &&
-           GRU{.units = 4, .return_sequences = true, .return_state = true}.output_shapes(Shape{None, 5, 3}) ==
-               Shapes{Shape{None, 5, 4}, Shape{None, 4}} &&
-           // use_bias=False drops every bias: 3*(12 + 16)
-           GRU{.units = 4, .use_bias = false}.params(Shape{None, 5, 3}) == Params{84};
+    FACT(GRU{.units = 4, .reset_after = false}.params(Shape{None, 5, 3}) == Params{96});
+    FACT(GRU{.units = 4, .reset_after = true}.params(Shape{None, 5, 3}) == Params{108});
+    FACT(GRU{.units = 4}.params(Shape{None, 5, 3}) == Params{108});
+    FACT(GRU{.units = 4}.output_shapes(Shape{None, 5, 3}) == Shapes{Shape{None, 4}});
+    FACT(GRU{.units = 4, .return_sequences = true, .return_state = true}.output_shapes(Shape{None, 5, 3}) ==
+         Shapes{Shape{None, 5, 4}, Shape{None, 4}});
+    // use_bias=False drops every bias: 3*(12 + 16)
+    FACT(GRU{.units = 4, .use_bias = false}.params(Shape{None, 5, 3}) == Params{84});
+    return true;
 }
 static_assert(test_gru());
 
@@ -69,11 +74,18 @@ constexpr bool test_recurrent_stack()
     model.add(SimpleRNN{.units = 32, .return_sequences = true});
     model.add(GRU{.units = 32, .return_sequences = false, .reset_after = false});
     const auto l = model.layers();
-    return l[0].output_shape == Shape{100, 20, 64} && l[0].count_params() == 33024 &&
-           l[1].output_shape == Shape{100, 20, 64} && l[1].count_params() == 33024 &&
-           l[2].output_shape == Shape{100, 20, 32} && l[2].count_params() == 12416 &&
-           l[3].output_shape == Shape{100, 20, 32} && l[3].count_params() == 2080 &&
-           l[4].output_shape == Shape{100, 32} && l[4].count_params() == 6240 && model.count_params() == 86784;
+    FACT(l[0].output_shape == Shape{100, 20, 64});
+    FACT(l[0].count_params() == 33024);
+    FACT(l[1].output_shape == Shape{100, 20, 64});
+    FACT(l[1].count_params() == 33024);
+    FACT(l[2].output_shape == Shape{100, 20, 32});
+    FACT(l[2].count_params() == 12416);
+    FACT(l[3].output_shape == Shape{100, 20, 32});
+    FACT(l[3].count_params() == 2080);
+    FACT(l[4].output_shape == Shape{100, 32});
+    FACT(l[4].count_params() == 6240);
+    FACT(model.count_params() == 86784);
+    return true;
 }
 static_assert(test_recurrent_stack());
 
@@ -81,8 +93,10 @@ constexpr bool test_recurrent_first_layer_args()
 {
     // input_shape=(10, 64) is input_length=10 and input_dim=64 (notebook note to In[114]).
     const Sequential model{LSTM{.units = 64, .input_dim = 64, .input_length = 10}};
-    return model.input_shape() == Shape{None, 10, 64} && model.output_shape() == Shape{None, 64} &&
-           model.count_params() == 33024;
+    FACT(model.input_shape() == Shape{None, 10, 64});
+    FACT(model.output_shape() == Shape{None, 64});
+    FACT(model.count_params() == 33024);
+    return true;
 }
 static_assert(test_recurrent_first_layer_args());
 

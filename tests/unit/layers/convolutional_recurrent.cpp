@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
 
+#include "../check.hpp"
+
 namespace {
 using namespace nnshape;
 
@@ -15,21 +17,21 @@ constexpr bool test_conv_lstm2d()
     // §9: ConvLSTM2D(4, 3, 'same', return_sequences, return_state) on (None, None, 8, 8, 3)
     // -> [(None, None, 8, 8, 4), (None, 8, 8, 4), (None, 8, 8, 4)], 1024.
     ConvLSTM2D all{.filters = 4, .kernel_size = 3, .padding = same, .return_sequences = true, .return_state = true};
-    return plain.output_shapes(Shape{None, 5, 8, 8, 3}) == Shapes{Shape{None, 6, 6, 4}} &&
-           plain.params(Shape{None, 5, 8, 8, 3}) == Params{1024} &&
-           first.output_shapes(Shape{None, 5, 3, 8, 8}) == Shapes{Shape{None, 4, 6, 7}} &&
-           first.params(Shape{None, 5, 3, 8, 8}) == Params{688} &&
-           all.output_shapes(Shape{None, None, 8, 8, 3}) ==
-               Shapes{Shape{None, None, 8, 8, 4}, Shape{None, 8, 8, 4}, Shape{None, 8, 8, 4}} &&
-           all.params(Shape{None, None, 8, 8, 3}) == Params{1024} &&
-           // return_sequences with channels_first: (b, T, f, h', w'); use_bias=False drops 4f: 1024 - 16
-           ConvLSTM2D{.filters = 4, .kernel_size = 3, .data_format = channels_first, .return_sequences = true}
-                   .output_shapes(Shape{None, 5, 3, 8, 8}) == Shapes{Shape{None, 5, 4, 6, 6}} &&
-           ConvLSTM2D{.filters = 4, .kernel_size = 3, .use_bias = false}.params(Shape{None, 5, 8, 8, 3}) ==
-               Params{1008} &&
-           // strides 2, valid (§0.4): (8 - 3 + 2) // 2 = 3; a known batch is copied through
-           ConvLSTM2D{.filters = 4, .kernel_size = 3, .strides = 2, .stateful = true}.output_shapes(
-               Shape{16, 5, 8, 8, 3}) == Shapes{Shape{16, 3, 3, 4}};
+    FACT(plain.output_shapes(Shape{None, 5, 8, 8, 3}) == Shapes{Shape{None, 6, 6, 4}});
+    FACT(plain.params(Shape{None, 5, 8, 8, 3}) == Params{1024});
+    FACT(first.output_shapes(Shape{None, 5, 3, 8, 8}) == Shapes{Shape{None, 4, 6, 7}});
+    FACT(first.params(Shape{None, 5, 3, 8, 8}) == Params{688});
+    FACT(all.output_shapes(Shape{None, None, 8, 8, 3}) ==
+         Shapes{Shape{None, None, 8, 8, 4}, Shape{None, 8, 8, 4}, Shape{None, 8, 8, 4}});
+    FACT(all.params(Shape{None, None, 8, 8, 3}) == Params{1024});
+    // return_sequences with channels_first: (b, T, f, h', w'); use_bias=False drops 4f: 1024 - 16
+    FACT(ConvLSTM2D{.filters = 4, .kernel_size = 3, .data_format = channels_first, .return_sequences = true}
+             .output_shapes(Shape{None, 5, 3, 8, 8}) == Shapes{Shape{None, 5, 4, 6, 6}});
+    FACT(ConvLSTM2D{.filters = 4, .kernel_size = 3, .use_bias = false}.params(Shape{None, 5, 8, 8, 3}) == Params{1008});
+    // strides 2, valid (§0.4): (8 - 3 + 2) // 2 = 3; a known batch is copied through
+    FACT(ConvLSTM2D{.filters = 4, .kernel_size = 3, .strides = 2, .stateful = true}.output_shapes(
+             Shape{16, 5, 8, 8, 3}) == Shapes{Shape{16, 3, 3, 4}});
+    return true;
 }
 static_assert(test_conv_lstm2d());
 
@@ -40,18 +42,18 @@ constexpr bool test_conv_lstm1d_3d()
     ConvLSTM1D one{.filters = 4, .kernel_size = 3};
     // ConvLSTM3D(2, 3) on (5, 6, 6, 6, 1): 4x4x4 -> (None, 4, 4, 4, 2); 27*1*8 + 27*2*8 + 8 = 216 + 432 + 8 = 656.
     ConvLSTM3D three{.filters = 2, .kernel_size = 3};
-    return one.output_shapes(Shape{None, 5, 10, 3}) == Shapes{Shape{None, 8, 4}} &&
-           one.params(Shape{None, 5, 10, 3}) == Params{352} &&
-           // dilation 2: K = 5, 10 - 5 + 1 = 6; channels_first (b, T, c, L) -> (b, f, L')
-           ConvLSTM1D{.filters = 4, .kernel_size = 3, .dilation_rate = 2}.output_shapes(Shape{None, 5, 10, 3}) ==
-               Shapes{Shape{None, 6, 4}} &&
-           ConvLSTM1D{.filters = 4, .kernel_size = 3, .data_format = channels_first, .return_state = true}
-                   .output_shapes(Shape{None, 5, 3, 10}) ==
-               Shapes{Shape{None, 4, 8}, Shape{None, 4, 8}, Shape{None, 4, 8}} &&
-           three.output_shapes(Shape{None, 5, 6, 6, 6, 1}) == Shapes{Shape{None, 4, 4, 4, 2}} &&
-           three.params(Shape{None, 5, 6, 6, 6, 1}) == Params{656} &&
-           ConvLSTM3D{.filters = 2, .kernel_size = 3, .padding = same, .return_sequences = true}.output_shapes(
-               Shape{None, None, 6, 6, 6, 1}) == Shapes{Shape{None, None, 6, 6, 6, 2}};
+    FACT(one.output_shapes(Shape{None, 5, 10, 3}) == Shapes{Shape{None, 8, 4}});
+    FACT(one.params(Shape{None, 5, 10, 3}) == Params{352});
+    // dilation 2: K = 5, 10 - 5 + 1 = 6; channels_first (b, T, c, L) -> (b, f, L')
+    FACT(ConvLSTM1D{.filters = 4, .kernel_size = 3, .dilation_rate = 2}.output_shapes(Shape{None, 5, 10, 3}) ==
+         Shapes{Shape{None, 6, 4}});
+    FACT(ConvLSTM1D{.filters = 4, .kernel_size = 3, .data_format = channels_first, .return_state = true}.output_shapes(
+             Shape{None, 5, 3, 10}) == Shapes{Shape{None, 4, 8}, Shape{None, 4, 8}, Shape{None, 4, 8}});
+    FACT(three.output_shapes(Shape{None, 5, 6, 6, 6, 1}) == Shapes{Shape{None, 4, 4, 4, 2}});
+    FACT(three.params(Shape{None, 5, 6, 6, 6, 1}) == Params{656});
+    FACT(ConvLSTM3D{.filters = 2, .kernel_size = 3, .padding = same, .return_sequences = true}.output_shapes(
+             Shape{None, None, 6, 6, 6, 1}) == Shapes{Shape{None, None, 6, 6, 6, 2}});
+    return true;
 }
 static_assert(test_conv_lstm1d_3d());
 
@@ -62,8 +64,10 @@ constexpr bool test_conv_lstm_stack()
     const Sequential model{
         ConvLSTM2D{.filters = 4, .kernel_size = 3, .return_sequences = true, .input_shape = Shape{5, 8, 8, 3}},
         ConvLSTM2D{.filters = 2, .kernel_size = 3}};
-    return model.layers()[0].output_shape == Shape{None, 5, 6, 6, 4} && model.output_shape() == Shape{None, 4, 4, 2} &&
-           model.count_params() == 1024 + 440;
+    FACT(model.layers()[0].output_shape == Shape{None, 5, 6, 6, 4});
+    FACT(model.output_shape() == Shape{None, 4, 4, 2});
+    FACT(model.count_params() == 1024 + 440);
+    return true;
 }
 static_assert(test_conv_lstm_stack());
 

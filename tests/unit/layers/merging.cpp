@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
 
+#include "../check.hpp"
+
 #include <array>
 #include <cstdint>
 
@@ -28,14 +30,15 @@ constexpr bool test_add()
 {
     // §2.12 [run]: (3, 4) + (1, 4) -> (3, 4); (3, 4) + (4,) -> (3, 4); (None, 4) + (5, 4) -> (None, 4)
     // (None wins over 5); the single known batch size is kept.
-    return add(Shape{None, 3, 4}, Shape{None, 1, 4}) == Shape{None, 3, 4} &&
-           add(Shape{None, 3, 4}, Shape{None, 4}) == Shape{None, 3, 4} &&
-           add(Shape{None, None, 4}, Shape{None, 5, 4}) == Shape{None, None, 4} &&
-           add(Shape{None, 3, 4}, Shape{8, 3, 4}) == Shape{8, 3, 4} &&
-           // Keras 3's Merge.build takes a list of at least 1 input: one input keeps its shape.
-           Add{}.output_shape(std::array{Shape{None, 3}}) == Shape{None, 3} &&
-           // three inputs broadcast left to right: (3, 1) with (1, 4) -> (3, 4), then with (4,) -> (3, 4)
-           Add{}.output_shape(std::array{Shape{None, 3, 1}, Shape{None, 1, 4}, Shape{None, 4}}) == Shape{None, 3, 4};
+    FACT(add(Shape{None, 3, 4}, Shape{None, 1, 4}) == Shape{None, 3, 4});
+    FACT(add(Shape{None, 3, 4}, Shape{None, 4}) == Shape{None, 3, 4});
+    FACT(add(Shape{None, None, 4}, Shape{None, 5, 4}) == Shape{None, None, 4});
+    FACT(add(Shape{None, 3, 4}, Shape{8, 3, 4}) == Shape{8, 3, 4});
+    // Keras 3's Merge.build takes a list of at least 1 input: one input keeps its shape.
+    FACT(Add{}.output_shape(std::array{Shape{None, 3}}) == Shape{None, 3});
+    // three inputs broadcast left to right: (3, 1) with (1, 4) -> (3, 4), then with (4,) -> (3, 4)
+    FACT(Add{}.output_shape(std::array{Shape{None, 3, 1}, Shape{None, 1, 4}, Shape{None, 4}}) == Shape{None, 3, 4});
+    return true;
 }
 static_assert(test_add());
 
@@ -44,12 +47,18 @@ constexpr bool test_elementwise_merges()
     // Keras 3: Subtract, Multiply, Average, Maximum and Minimum are `Merge` subclasses with Add's
     // shape rule (§2.12), under their own class names.
     const Shape a{None, 3, 1}, b{None, 1, 4};
-    return Add::class_name == "Add" && Subtract::class_name == "Subtract" && Multiply::class_name == "Multiply" &&
-           Average::class_name == "Average" && Maximum::class_name == "Maximum" && Minimum::class_name == "Minimum" &&
-           merged(Subtract{}, a, b) == Shape{None, 3, 4} && merged(Multiply{}, a, b) == Shape{None, 3, 4} &&
-           merged(Average{}, a, b) == Shape{None, 3, 4} &&
-           merged(Maximum{}, Shape{None, 5}, Shape{2, 5}) == Shape{2, 5} &&
-           merged(Minimum{}, Shape{None, None, 5}, Shape{None, 7, 1}) == Shape{None, None, 5};
+    FACT(Add::class_name == "Add");
+    FACT(Subtract::class_name == "Subtract");
+    FACT(Multiply::class_name == "Multiply");
+    FACT(Average::class_name == "Average");
+    FACT(Maximum::class_name == "Maximum");
+    FACT(Minimum::class_name == "Minimum");
+    FACT(merged(Subtract{}, a, b) == Shape{None, 3, 4});
+    FACT(merged(Multiply{}, a, b) == Shape{None, 3, 4});
+    FACT(merged(Average{}, a, b) == Shape{None, 3, 4});
+    FACT(merged(Maximum{}, Shape{None, 5}, Shape{2, 5}) == Shape{2, 5});
+    FACT(merged(Minimum{}, Shape{None, None, 5}, Shape{None, 7, 1}) == Shape{None, None, 5});
+    return true;
 }
 static_assert(test_elementwise_merges());
 
@@ -60,15 +69,16 @@ constexpr bool test_concatenate()
     // tf.keras / Keras 3: None matches any size on the other axes, and the output is the first shape
     // with the axis summed: (None, 4) + (5, 4) on axis -1 -> (None, None, 8).
     // Keras 3 checks no axis against the batch axis: axis=0 sums the batch sizes (None + 2 is None).
-    return concatenate(-1, Shape{None, 3, 4}, Shape{None, 3, 5}) == Shape{None, 3, 9} &&
-           concatenate(1, Shape{None, 3, 4}, Shape{None, 2, 4}) == Shape{None, 5, 4} &&
-           concatenate(1, Shape{None, None, 4}, Shape{None, 2, 4}) == Shape{None, None, 4} &&
-           concatenate(-1, Shape{None, None, 4}, Shape{None, 5, 4}) == Shape{None, None, 8} &&
-           concatenate(2, Shape{2, 50, 60, 3}, Shape{2, 50, 60, 3}) == Shape{2, 50, 120, 3} &&
-           concatenate(0, Shape{2, 3, 4}, Shape{3, 3, 4}) == Shape{5, 3, 4} &&
-           concatenate(0, Shape{None, 3, 4}, Shape{2, 3, 4}) == Shape{None, 3, 4} &&
-           // Keras 3: a list of at least 1 input
-           Concatenate{}.output_shape(std::array{Shape{None, 3, 4}}) == Shape{None, 3, 4};
+    FACT(concatenate(-1, Shape{None, 3, 4}, Shape{None, 3, 5}) == Shape{None, 3, 9});
+    FACT(concatenate(1, Shape{None, 3, 4}, Shape{None, 2, 4}) == Shape{None, 5, 4});
+    FACT(concatenate(1, Shape{None, None, 4}, Shape{None, 2, 4}) == Shape{None, None, 4});
+    FACT(concatenate(-1, Shape{None, None, 4}, Shape{None, 5, 4}) == Shape{None, None, 8});
+    FACT(concatenate(2, Shape{2, 50, 60, 3}, Shape{2, 50, 60, 3}) == Shape{2, 50, 120, 3});
+    FACT(concatenate(0, Shape{2, 3, 4}, Shape{3, 3, 4}) == Shape{5, 3, 4});
+    FACT(concatenate(0, Shape{None, 3, 4}, Shape{2, 3, 4}) == Shape{None, 3, 4});
+    // Keras 3: a list of at least 1 input
+    FACT(Concatenate{}.output_shape(std::array{Shape{None, 3, 4}}) == Shape{None, 3, 4});
+    return true;
 }
 static_assert(test_concatenate());
 
@@ -83,17 +93,18 @@ constexpr bool test_dot()
     // A pair with negative entries indexes like Python: (-1, -2) on (3, 4).(4, 5) takes axes 2 and 1,
     // leaving (None, 3) + (5,). An int below zero is taken modulo each rank (Keras 3's `axes % len(shape)`):
     // -1 on (3, 4).(4,) takes axes 2 and 1 -> (None, 3); -4 % 3 = 2, as -1.
-    return dot(1, Shape{None, 4}, Shape{None, 4}) == Shape{None, 1} &&
-           dot({1, 2}, Shape{None, 3, 4}, Shape{None, 5, 3}) == Shape{None, 4, 5} &&
-           dot(-1, Shape{None, 3, 4}, Shape{None, 5, 4}) == Shape{None, 3, 5} &&
-           dot({1, 2}, Shape{1, 5, 2}, Shape{1, 2, 5}) == Shape{1, 2, 2} &&
-           dot(1, Shape{5, 8}, Shape{5, 8}) == Shape{5, 1} &&
-           dot({-1, -2}, Shape{None, 3, 4}, Shape{None, 4, 5}) == Shape{None, 3, 5} &&
-           dot(-1, Shape{None, 3, 4}, Shape{None, 4}) == Shape{None, 3} &&
-           dot(-4, Shape{None, 3, 4}, Shape{None, 5, 4}) == Shape{None, 3, 5} &&
-           // None against None passes Keras's `!=` check; the other None dims are carried.
-           dot(2, Shape{None, None, None}, Shape{None, 7, None}) == Shape{None, None, 7} &&
-           Dot{.axes = 1, .normalize = true}.output_shape(std::array{Shape{None, 4}, Shape{None, 4}}) == Shape{None, 1};
+    FACT(dot(1, Shape{None, 4}, Shape{None, 4}) == Shape{None, 1});
+    FACT(dot({1, 2}, Shape{None, 3, 4}, Shape{None, 5, 3}) == Shape{None, 4, 5});
+    FACT(dot(-1, Shape{None, 3, 4}, Shape{None, 5, 4}) == Shape{None, 3, 5});
+    FACT(dot({1, 2}, Shape{1, 5, 2}, Shape{1, 2, 5}) == Shape{1, 2, 2});
+    FACT(dot(1, Shape{5, 8}, Shape{5, 8}) == Shape{5, 1});
+    FACT(dot({-1, -2}, Shape{None, 3, 4}, Shape{None, 4, 5}) == Shape{None, 3, 5});
+    FACT(dot(-1, Shape{None, 3, 4}, Shape{None, 4}) == Shape{None, 3});
+    FACT(dot(-4, Shape{None, 3, 4}, Shape{None, 5, 4}) == Shape{None, 3, 5});
+    // None against None passes Keras's `!=` check; the other None dims are carried.
+    FACT(dot(2, Shape{None, None, None}, Shape{None, 7, None}) == Shape{None, None, 7});
+    FACT(Dot{.axes = 1, .normalize = true}.output_shape(std::array{Shape{None, 4}, Shape{None, 4}}) == Shape{None, 1});
+    return true;
 }
 static_assert(test_dot());
 
@@ -108,9 +119,14 @@ constexpr bool test_merge_in_a_graph()
     const Model difference{x, Subtract{}({a, b})};
     const Model cat{x, Concatenate{}({a, b})};
     const Model product{x, Dot{.axes = 1}({a, b})}; // (None, 8).(None, 8) -> (None, 1)
-    return sum.output_shape() == Shape{None, 8} && sum.count_params() == 80 &&
-           difference.output_shape() == Shape{None, 8} && cat.output_shape() == Shape{None, 16} &&
-           cat.count_params() == 80 && product.output_shape() == Shape{None, 1} && product.count_params() == 80;
+    FACT(sum.output_shape() == Shape{None, 8});
+    FACT(sum.count_params() == 80);
+    FACT(difference.output_shape() == Shape{None, 8});
+    FACT(cat.output_shape() == Shape{None, 16});
+    FACT(cat.count_params() == 80);
+    FACT(product.output_shape() == Shape{None, 1});
+    FACT(product.count_params() == 80);
+    return true;
 }
 static_assert(test_merge_in_a_graph());
 

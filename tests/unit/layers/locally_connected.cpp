@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
 
+#include "../check.hpp"
+
 namespace {
 using namespace nnshape;
 
@@ -14,14 +16,16 @@ constexpr bool test_locally_connected2d()
         LocallyConnected2D{.filters = 32, .kernel_size = {3, 2}, .padding = valid, .input_shape = Shape{11, 11, 3}}};
     // §2.9 [run]: (7, 7, 2), 4 filters, kernel 3, strides 2, no bias -> (3, 3, 4), 648 = (3*3) * (3*3*2) * 4.
     LocallyConnected2D strided{.filters = 4, .kernel_size = 3, .strides = 2, .use_bias = false};
-    return notebook.output_shape() == Shape{None, 9, 10, 32} && notebook.count_params() == 54720 &&
-           strided.output_shape(Shape{None, 7, 7, 2}) == Shape{None, 3, 3, 4} &&
-           strided.params(Shape{None, 7, 7, 2}) == Params{648} &&
-           // channels_first: the same counts with the channel at axis 1
-           LocallyConnected2D{.filters = 32, .kernel_size = {3, 2}, .data_format = channels_first}.output_shape(
-               Shape{None, 3, 11, 11}) == Shape{None, 32, 9, 10} &&
-           LocallyConnected2D{.filters = 32, .kernel_size = {3, 2}, .data_format = channels_first}.params(
-               Shape{None, 3, 11, 11}) == Params{54720};
+    FACT(notebook.output_shape() == Shape{None, 9, 10, 32});
+    FACT(notebook.count_params() == 54720);
+    FACT(strided.output_shape(Shape{None, 7, 7, 2}) == Shape{None, 3, 3, 4});
+    FACT(strided.params(Shape{None, 7, 7, 2}) == Params{648});
+    // channels_first: the same counts with the channel at axis 1
+    FACT(LocallyConnected2D{.filters = 32, .kernel_size = {3, 2}, .data_format = channels_first}.output_shape(
+             Shape{None, 3, 11, 11}) == Shape{None, 32, 9, 10});
+    FACT(LocallyConnected2D{.filters = 32, .kernel_size = {3, 2}, .data_format = channels_first}.params(
+             Shape{None, 3, 11, 11}) == Params{54720});
+    return true;
 }
 static_assert(test_locally_connected2d());
 
@@ -29,19 +33,20 @@ constexpr bool test_locally_connected1d()
 {
     // §2.9 [run]: 1D (10, 4), 8 filters, kernel 3 -> (8, 8), 832 = 8*(3*4)*8 + 8*8;
     // strides 2 -> (4, 8), 416 = 4*(3*4)*8 + 4*8.
-    return LocallyConnected1D{.filters = 8, .kernel_size = 3}.output_shape(Shape{None, 10, 4}) == Shape{None, 8, 8} &&
-           LocallyConnected1D{.filters = 8, .kernel_size = 3}.params(Shape{None, 10, 4}) == Params{832} &&
-           LocallyConnected1D{.filters = 8, .kernel_size = 3, .strides = 2}.output_shape(Shape{None, 10, 4}) ==
-               Shape{None, 4, 8} &&
-           LocallyConnected1D{.filters = 8, .kernel_size = 3, .strides = 2}.params(Shape{None, 10, 4}) == Params{416} &&
-           // channels_first (b, c, L) -> (b, f, L'), same counts
-           LocallyConnected1D{.filters = 8, .kernel_size = 3, .data_format = channels_first}.output_shape(
-               Shape{None, 4, 10}) == Shape{None, 8, 8} &&
-           LocallyConnected1D{.filters = 8, .kernel_size = 3, .data_format = channels_first}.params(
-               Shape{None, 4, 10}) == Params{832} &&
-           // use_bias=False: 8*(3*4)*8 = 768
-           LocallyConnected1D{.filters = 8, .kernel_size = 3, .use_bias = false}.params(Shape{None, 10, 4}) ==
-               Params{768};
+    FACT(LocallyConnected1D{.filters = 8, .kernel_size = 3}.output_shape(Shape{None, 10, 4}) == Shape{None, 8, 8});
+    FACT(LocallyConnected1D{.filters = 8, .kernel_size = 3}.params(Shape{None, 10, 4}) == Params{832});
+    FACT(LocallyConnected1D{.filters = 8, .kernel_size = 3, .strides = 2}.output_shape(Shape{None, 10, 4}) ==
+         Shape{None, 4, 8});
+    FACT(LocallyConnected1D{.filters = 8, .kernel_size = 3, .strides = 2}.params(Shape{None, 10, 4}) == Params{416});
+    // channels_first (b, c, L) -> (b, f, L'), same counts
+    FACT(LocallyConnected1D{.filters = 8, .kernel_size = 3, .data_format = channels_first}.output_shape(
+             Shape{None, 4, 10}) == Shape{None, 8, 8});
+    FACT(LocallyConnected1D{.filters = 8, .kernel_size = 3, .data_format = channels_first}.params(Shape{None, 4, 10}) ==
+         Params{832});
+    // use_bias=False: 8*(3*4)*8 = 768
+    FACT(LocallyConnected1D{.filters = 8, .kernel_size = 3, .use_bias = false}.params(Shape{None, 10, 4}) ==
+         Params{768});
+    return true;
 }
 static_assert(test_locally_connected1d());
 
@@ -60,13 +65,14 @@ constexpr bool test_locally_connected_implementations()
     // [o*s - k//2, o*s - k//2 + k) clipped to [0, 6): o=0 -> [0, 1), o=1 -> [1, 3), o=2 -> [3, 5): 1 + 2 + 2 = 5
     // taps per axis, 5*5 = 25 kernel weights (c = f = 1) + 9 bias = 34.
     const Shape small{None, 6, 6, 1};
-    return valid_ok &&
-           LocallyConnected2D{.filters = 1, .kernel_size = 2, .strides = 2, .padding = same, .implementation = 2}
-                   .output_shape(small) == Shape{None, 3, 3, 1} &&
-           LocallyConnected2D{.filters = 1, .kernel_size = 2, .strides = 2, .padding = same, .implementation = 2}
-                   .params(small) == Params{333} &&
-           LocallyConnected2D{.filters = 1, .kernel_size = 2, .strides = 2, .padding = same, .implementation = 3}
-                   .params(small) == Params{34};
+    FACT(valid_ok);
+    FACT(LocallyConnected2D{.filters = 1, .kernel_size = 2, .strides = 2, .padding = same, .implementation = 2}
+             .output_shape(small) == Shape{None, 3, 3, 1});
+    FACT(LocallyConnected2D{.filters = 1, .kernel_size = 2, .strides = 2, .padding = same, .implementation = 2}.params(
+             small) == Params{333});
+    FACT(LocallyConnected2D{.filters = 1, .kernel_size = 2, .strides = 2, .padding = same, .implementation = 3}.params(
+             small) == Params{34});
+    return true;
 }
 static_assert(test_locally_connected_implementations());
 
@@ -77,16 +83,17 @@ constexpr bool test_locally_connected1d_implementations()
     // 'same' on (6, 1), kernel 2, strides 2, 1 filter: ceil(6/2) = 3 outputs. Implementation 2:
     // 6*1*3*1 + 3 = 21. Implementation 3 (tf.keras conv_connected_inputs): windows [0, 1), [1, 3), [3, 5)
     // -> 1 + 2 + 2 = 5 kernel weights + 3 bias = 8.
-    return LocallyConnected1D{.filters = 8, .kernel_size = 3, .implementation = 2}.params(Shape{None, 10, 4}) ==
-               Params{2624} &&
-           LocallyConnected1D{.filters = 8, .kernel_size = 3, .implementation = 3}.params(Shape{None, 10, 4}) ==
-               Params{832} &&
-           LocallyConnected1D{.filters = 1, .kernel_size = 2, .strides = 2, .padding = same, .implementation = 2}
-                   .output_shape(Shape{None, 6, 1}) == Shape{None, 3, 1} &&
-           LocallyConnected1D{.filters = 1, .kernel_size = 2, .strides = 2, .padding = same, .implementation = 2}
-                   .params(Shape{None, 6, 1}) == Params{21} &&
-           LocallyConnected1D{.filters = 1, .kernel_size = 2, .strides = 2, .padding = same, .implementation = 3}
-                   .params(Shape{None, 6, 1}) == Params{8};
+    FACT(LocallyConnected1D{.filters = 8, .kernel_size = 3, .implementation = 2}.params(Shape{None, 10, 4}) ==
+         Params{2624});
+    FACT(LocallyConnected1D{.filters = 8, .kernel_size = 3, .implementation = 3}.params(Shape{None, 10, 4}) ==
+         Params{832});
+    FACT(LocallyConnected1D{.filters = 1, .kernel_size = 2, .strides = 2, .padding = same, .implementation = 2}
+             .output_shape(Shape{None, 6, 1}) == Shape{None, 3, 1});
+    FACT(LocallyConnected1D{.filters = 1, .kernel_size = 2, .strides = 2, .padding = same, .implementation = 2}.params(
+             Shape{None, 6, 1}) == Params{21});
+    FACT(LocallyConnected1D{.filters = 1, .kernel_size = 2, .strides = 2, .padding = same, .implementation = 3}.params(
+             Shape{None, 6, 1}) == Params{8});
+    return true;
 }
 static_assert(test_locally_connected1d_implementations());
 

@@ -9,7 +9,7 @@
 // Layer counts are counted by hand from keras/src/applications/efficientnet.py (arithmetic below).
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
-#include "support.hpp"
+#include "../support.hpp"
 #include <nnshape/applications/efficientnet.hpp>
 
 #include <string>

@@ -19,7 +19,7 @@
 // layers (Keras 3's summary lists them as `add` operations, tf.keras as TFOpLambda layers): 153.
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
-#include "support.hpp"
+#include "../support.hpp"
 #include <nnshape/applications/convnext.hpp>
 
 #include <cstdint>

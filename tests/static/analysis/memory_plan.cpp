@@ -1,7 +1,7 @@
 // A compile-time memory plan for a Keras Application under both compilers' default constant-evaluation
 // limits: the firmware use, a static arena sized by the plan and a static_assert on its size.
 // Expected numbers: MobileNet's lower bound at batch 1, float32, from the Keras sources (arithmetic in
-// tests/unit/memory_plan.cpp: conv_pw_1_relu 112x112x64 and conv_pad_2 113x113x64 alive together).
+// tests/unit/analysis/memory_plan.cpp: conv_pw_1_relu 112x112x64 and conv_pad_2 113x113x64 alive together).
 // This file compiling is the test.
 #include <nnshape/analysis/memory_plan.hpp>
 #include <nnshape/applications/mobilenet.hpp>

@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
 
+#include "../check.hpp"
+
 #include <cstdint>
 
 namespace {
@@ -11,8 +13,9 @@ using namespace nnshape;
 constexpr bool test_rescaling()
 {
     // §2.8: Rescaling is the identity on shapes, with no weights.
-    return Rescaling{.scale = 1.0 / 255}.output_shape(Shape{None, 224, 224, 3}) == Shape{None, 224, 224, 3} &&
-           Rescaling{.scale = 2, .offset = -1}.output_shape(Shape{None, None}) == Shape{None, None};
+    FACT(Rescaling{.scale = 1.0 / 255}.output_shape(Shape{None, 224, 224, 3}) == Shape{None, 224, 224, 3});
+    FACT(Rescaling{.scale = 2, .offset = -1}.output_shape(Shape{None, None}) == Shape{None, None});
+    return true;
 }
 static_assert(test_rescaling());
 
@@ -22,19 +25,21 @@ constexpr bool test_normalization()
     // Keras 3 normalization_test: axis=-1 on (2, 3) -> 3 non-trainable weights (mean, variance, count);
     // with mean and variance given -> no weights.
     const Normalization n{};
-    return n.output_shape(Shape{None, 3}) == Shape{None, 3} && n.params(Shape{None, 3}) == Params{0, 7} &&
-           n.params(Shape{2, 3}) == Params{0, 7} &&
-           Normalization{.mean = 0.5, .variance = 2.0}.params(Shape{2, 3}) == Params{} &&
-           Normalization{.mean = {0.485, 0.456, 0.406}, .variance = {0.05, 0.05, 0.05}}.params(Shape{None, 8, 8, 3}) ==
-               Params{} &&
-           // only the kept axes must be known: (None, None, 3) keeps axis 2 -> 7
-           n.params(Shape{None, None, 3}) == Params{0, 7} &&
-           // axis=(1, 2) on (None, 4, 5, 3): mean and variance (4, 5) -> 2*20 + 1 = 41
-           Normalization{.axis = {1, 2}}.params(Shape{None, 4, 5, 3}) == Params{0, 41} &&
-           // axis=None keeps no axis: scalar mean and variance -> 2*1 + 1 = 3
-           Normalization{.axis = {}}.params(Shape{None, None, 3}) == Params{0, 3} &&
-           // a frozen Normalization stays all non-trainable
-           Sequential{Normalization{.trainable = false, .input_shape = {3}}}.params() == Params{0, 7};
+    FACT(n.output_shape(Shape{None, 3}) == Shape{None, 3});
+    FACT(n.params(Shape{None, 3}) == Params{0, 7});
+    FACT(n.params(Shape{2, 3}) == Params{0, 7});
+    FACT(Normalization{.mean = 0.5, .variance = 2.0}.params(Shape{2, 3}) == Params{});
+    FACT(Normalization{.mean = {0.485, 0.456, 0.406}, .variance = {0.05, 0.05, 0.05}}.params(Shape{None, 8, 8, 3}) ==
+         Params{});
+    // only the kept axes must be known: (None, None, 3) keeps axis 2 -> 7
+    FACT(n.params(Shape{None, None, 3}) == Params{0, 7});
+    // axis=(1, 2) on (None, 4, 5, 3): mean and variance (4, 5) -> 2*20 + 1 = 41
+    FACT(Normalization{.axis = {1, 2}}.params(Shape{None, 4, 5, 3}) == Params{0, 41});
+    // axis=None keeps no axis: scalar mean and variance -> 2*1 + 1 = 3
+    FACT(Normalization{.axis = {}}.params(Shape{None, None, 3}) == Params{0, 3});
+    // a frozen Normalization stays all non-trainable
+    FACT(Sequential{Normalization{.trainable = false, .input_shape = {3}}}.params() == Params{0, 7});
+    return true;
 }
 static_assert(test_normalization());
 
@@ -45,21 +50,22 @@ constexpr bool test_resizing_and_center_crop()
     // channels_first on (2, 3, 13, 13) -> (2, 3, 7, 7).
     // Keras's compute_output_shape sets the two axes whatever they were (None included), and for an
     // unbatched image (rank 3) the height and width axes count from the end.
-    return Resizing{.height = 6, .width = 6}.output_shape(Shape{2, 12, 12, 3}) == Shape{2, 6, 6, 3} &&
-           Resizing{.height = 6, .width = 6, .data_format = channels_first}.output_shape(Shape{2, 3, 12, 12}) ==
-               Shape{2, 3, 6, 6} &&
-           Resizing{.height = 6, .width = 6, .interpolation = "lanczos5", .crop_to_aspect_ratio = true}.output_shape(
-               Shape{None, None, None, 3}) == Shape{None, 6, 6, 3} &&
-           Resizing{.height = 224, .width = 160, .pad_to_aspect_ratio = true}.output_shape(Shape{None, 480, 640, 3}) ==
-               Shape{None, 224, 160, 3} &&
-           Resizing{.height = 5, .width = 7}.output_shape(Shape{12, 12, 3}) == Shape{5, 7, 3} &&
-           CenterCrop{.height = 6, .width = 6}.output_shape(Shape{2, 12, 12, 3}) == Shape{2, 6, 6, 3} &&
-           CenterCrop{.height = 7, .width = 7, .data_format = channels_first}.output_shape(Shape{2, 3, 13, 13}) ==
-               Shape{2, 3, 7, 7} &&
-           // a smaller input is resized up to the target
-           CenterCrop{.height = 32, .width = 32}.output_shape(Shape{None, 16, 16, 3}) == Shape{None, 32, 32, 3} &&
-           CenterCrop{.height = 4, .width = 2, .data_format = channels_first}.output_shape(Shape{3, 8, 8}) ==
-               Shape{3, 4, 2};
+    FACT(Resizing{.height = 6, .width = 6}.output_shape(Shape{2, 12, 12, 3}) == Shape{2, 6, 6, 3});
+    FACT(Resizing{.height = 6, .width = 6, .data_format = channels_first}.output_shape(Shape{2, 3, 12, 12}) ==
+         Shape{2, 3, 6, 6});
+    FACT(Resizing{.height = 6, .width = 6, .interpolation = "lanczos5", .crop_to_aspect_ratio = true}.output_shape(
+             Shape{None, None, None, 3}) == Shape{None, 6, 6, 3});
+    FACT(Resizing{.height = 224, .width = 160, .pad_to_aspect_ratio = true}.output_shape(Shape{None, 480, 640, 3}) ==
+         Shape{None, 224, 160, 3});
+    FACT(Resizing{.height = 5, .width = 7}.output_shape(Shape{12, 12, 3}) == Shape{5, 7, 3});
+    FACT(CenterCrop{.height = 6, .width = 6}.output_shape(Shape{2, 12, 12, 3}) == Shape{2, 6, 6, 3});
+    FACT(CenterCrop{.height = 7, .width = 7, .data_format = channels_first}.output_shape(Shape{2, 3, 13, 13}) ==
+         Shape{2, 3, 7, 7});
+    // a smaller input is resized up to the target
+    FACT(CenterCrop{.height = 32, .width = 32}.output_shape(Shape{None, 16, 16, 3}) == Shape{None, 32, 32, 3});
+    FACT(CenterCrop{.height = 4, .width = 2, .data_format = channels_first}.output_shape(Shape{3, 8, 8}) ==
+         Shape{3, 4, 2});
+    return true;
 }
 static_assert(test_resizing_and_center_crop());
 
@@ -72,9 +78,11 @@ constexpr bool test_preprocessing_in_a_model()
     const Sequential model{Resizing{.height = 64, .width = 64, .input_shape = {None, None, 3}},
                            Rescaling{.scale = 1.0 / 255}, Normalization{}, CenterCrop{.height = 32, .width = 32},
                            Conv2D{.filters = 8, .kernel_size = 3}};
-    return model.layers()[0].output_shape == Shape{None, 64, 64, 3} &&
-           model.layers()[3].output_shape == Shape{None, 32, 32, 3} && model.output_shape() == Shape{None, 30, 30, 8} &&
-           model.params() == Params{224, 7};
+    FACT(model.layers()[0].output_shape == Shape{None, 64, 64, 3});
+    FACT(model.layers()[3].output_shape == Shape{None, 32, 32, 3});
+    FACT(model.output_shape() == Shape{None, 30, 30, 8});
+    FACT(model.params() == Params{224, 7});
+    return true;
 }
 static_assert(test_preprocessing_in_a_model());
 

@@ -1,6 +1,6 @@
 // Keras Applications in constant evaluation, under both compilers' default limits (Clang: 1,048,576
 // steps; GCC: 33,554,432 operations per evaluation): the acceptance set except DenseNet121,
-// which needs more steps than Clang's default (see applications_densenet_static.cpp). Expected
+// which needs more steps than Clang's default (see densenet.cpp). Expected
 // numbers: keras-semantics.md §8 and, for layer counts of current Keras, the unit tests' sources.
 // This file compiling is the test.
 #include <nnshape/applications/inception.hpp>

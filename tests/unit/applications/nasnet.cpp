@@ -8,7 +8,7 @@
 // Layer counts are counted by hand from keras/src/applications/nasnet.py (arithmetic below).
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
-#include "support.hpp"
+#include "../support.hpp"
 #include <nnshape/applications/nasnet.hpp>
 
 #include <string>
