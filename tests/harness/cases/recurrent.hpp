@@ -1,0 +1,53 @@
+#pragma once
+// Harness cases for the recurrent layers (layers/recurrent.hpp); numbers from Keras as cited.
+#include "../layer_case.hpp"
+
+namespace nnshape::harness {
+
+constexpr bool recurrent_cases(auto&& check)
+{
+    // Spec §9: SimpleRNN(4) on (None, 5, 3) -> (None, 4), 32 = 4*3 + 4*4 + 4; SimpleRNN(4, use_bias=False,
+    // return_sequences=True) on (None, None, 3) -> (None, None, 4), 28. return_state adds (b, 4) (spec §2.5).
+    bool ok = check(SimpleRNN{.units = 4}, {Shape{None, 5, 3}}, {Shape{None, 4}}, Params{32});
+    ok &= check(SimpleRNN{.units = 4, .use_bias = false, .return_sequences = true}, {Shape{None, None, 3}},
+                {Shape{None, None, 4}}, Params{28});
+    ok &= check(SimpleRNN{.units = 4, .return_state = true}, {Shape{None, 5, 3}}, {Shape{None, 4}, Shape{None, 4}},
+                Params{32});
+    // Spec §9: LSTM(4, return_state=True) on (None, 5, 3) -> [(None, 4)] * 3, 128 = 4*(4*3 + 4*4 + 4).
+    // Spec §2.5 [run]: LSTM(4, return_sequences=True, return_state=True) on (5, 3) -> [(None, 5, 4), (None, 4),
+    // (None, 4)]; LSTM(4, stateful=True) with batch 32 -> (32, 4). use_bias=False: 4*(12 + 16) = 112.
+    ok &= check(LSTM{.units = 4, .return_state = true}, {Shape{None, 5, 3}},
+                {Shape{None, 4}, Shape{None, 4}, Shape{None, 4}}, Params{128});
+    ok &= check(LSTM{.units = 4, .return_sequences = true, .return_state = true}, {Shape{None, 5, 3}},
+                {Shape{None, 5, 4}, Shape{None, 4}, Shape{None, 4}}, Params{128});
+    ok &= check(LSTM{.units = 4, .stateful = true}, {Shape{32, 5, 3}}, {Shape{32, 4}}, Params{128});
+    ok &= check(LSTM{.units = 4, .use_bias = false}, {Shape{None, 5, 3}}, {Shape{None, 4}}, Params{112});
+    // Spec §9 / §2.5 [run]: GRU(4) on in=3 -> 96 = 3*(4*3 + 4*4 + 4) with reset_after=False; 108 =
+    // 3*(4*3 + 4*4 + 2*4) with reset_after=True (the tf.keras 2 and Keras 3 default). use_bias=False: 3*28 = 84.
+    ok &= check(GRU{.units = 4, .reset_after = false}, {Shape{None, 5, 3}}, {Shape{None, 4}}, Params{96});
+    ok &= check(GRU{.units = 4}, {Shape{None, 5, 3}}, {Shape{None, 4}}, Params{108});
+    ok &= check(GRU{.units = 4, .return_sequences = true, .return_state = true}, {Shape{None, 5, 3}},
+                {Shape{None, 5, 4}, Shape{None, 4}}, Params{108});
+    ok &= check(GRU{.units = 4, .use_bias = false}, {Shape{None, 5, 3}}, {Shape{None, 4}}, Params{84});
+    return ok;
+}
+
+// RNN over cells. The Keras JSON path fails for every one of them: RNN's keras_config refuses `cell`, so
+// its config is written without the cell and reads back as RNN(SimpleRNNCell(units=0)), whose rule throws
+// "RNN: units must be a positive integer" (reported to the lead; run as should_fail at run time).
+constexpr bool rnn_cell_cases(auto&& check)
+{
+    // RNN(SimpleRNNCell(4)) is SimpleRNN(4): 32; RNN(LSTMCell(4), return_state=True) is LSTM(4): 128 (spec §2.5).
+    bool ok = check(RNN{.cell = SimpleRNNCell{.units = 4}}, {Shape{None, 5, 3}}, {Shape{None, 4}}, Params{32});
+    ok &= check(RNN{.cell = LSTMCell{.units = 4}, .return_state = true}, {Shape{None, 5, 3}},
+                {Shape{None, 4}, Shape{None, 4}, Shape{None, 4}}, Params{128});
+    // StackedRNNCells([LSTMCell(4), GRUCell(2)]) (spec §2.5): 128 + 3*(2*(4+2) + 2*2) = 176; the output has the
+    // last cell's units and the states are the cells' states in order: h, c of the LSTM, then h of the GRU.
+    ok &= check(RNN{.cell = StackedRNNCells{.cells = {LSTMCell{.units = 4}, GRUCell{.units = 2}}},
+                    .return_sequences = true,
+                    .return_state = true},
+                {Shape{None, 5, 3}}, {Shape{None, 5, 2}, Shape{None, 4}, Shape{None, 4}, Shape{None, 2}}, Params{176});
+    return ok;
+}
+
+} // namespace nnshape::harness
