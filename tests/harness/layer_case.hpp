@@ -40,7 +40,10 @@
 
 namespace nnshape::harness {
 
-inline void failed_path(const char* path, int line, const char* file) { DOCTEST_ADD_FAIL_CHECK_AT(file, line, path); }
+inline void failed_path(const char* path, int line, const char* file)
+{
+    DOCTEST_ADD_FAIL_CHECK_AT(file, line, doctest::String(path));
+}
 
 constexpr bool expect(bool ok, const char* path, const std::source_location& at)
 {
@@ -99,6 +102,20 @@ constexpr bool constexpr_paths(const L& layer, std::span<const Shape> inputs, co
     return ok;
 }
 
+// Keras passes return_attention_scores to the call, not to the layer's config (a file keeps it in
+// the inbound node's kwargs): the layer read back gets the case's value.
+template <class L>
+Layer with_call_arguments(const Layer& read, const L& layer)
+{
+    if constexpr (requires { layer.return_attention_scores; }) {
+        L called = *read.get_if<L>();
+        called.return_attention_scores = layer.return_attention_scores;
+        return called;
+    } else {
+        return read;
+    }
+}
+
 // The Keras JSON path: the config written from the layer's key list, read back by the reader.
 template <class L>
 bool json_path(const L& layer, std::span<const Shape> inputs, const Shapes& outputs, Params params,
@@ -107,7 +124,7 @@ bool json_path(const L& layer, std::span<const Shape> inputs, const Shapes& outp
     using io::detail::config_json;
     if constexpr (std::is_same_v<L, InputLayer>) return true; // the model readers read it (tests/io)
     const io::detail::json config = config_json(Layer(layer));
-    const Layer read = io::detail::read_layer(config, io::detail::Where{"case", "", ""}, 0);
+    const Layer read = with_call_arguments(io::detail::read_layer(config, io::detail::Where{"case", "", ""}, 0), layer);
     bool ok = expect(read.class_name() == L::class_name, "through the JSON reader: class", at);
     ok &= expect(read.output_shapes(inputs) == outputs, "through the JSON reader: output shapes", at);
     ok &= expect(read.params(inputs) == params, "through the JSON reader: weights", at);

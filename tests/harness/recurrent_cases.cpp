@@ -16,16 +16,11 @@ static_assert(attention_scored_cases(at_compile_time));
 static_assert(attention_score_and_gate_cases(at_compile_time));
 
 TEST_CASE("harness: recurrent layers") { CHECK(recurrent_cases(at_run_time)); }
-// Fails through the Keras JSON path (cases/recurrent.hpp says why); should_fail flags the fix.
-TEST_CASE("harness: RNN over cells" * doctest::should_fail()) { CHECK(rnn_cell_cases(at_run_time)); }
+TEST_CASE("harness: RNN over cells") { CHECK(rnn_cell_cases(at_run_time)); }
 TEST_CASE("harness: convolutional recurrent layers") { CHECK(convolutional_recurrent_cases(at_run_time)); }
 TEST_CASE("harness: wrappers") { CHECK(wrappers_cases(at_run_time)); }
 TEST_CASE("harness: MultiHeadAttention and GroupQueryAttention") { CHECK(attention_cases(at_run_time)); }
 TEST_CASE("harness: Attention, AdditiveAttention and EinsumDense") { CHECK(attention_scored_cases(at_run_time)); }
-// Fails through the Keras JSON path (cases/attention.hpp says why); should_fail flags the fix.
-TEST_CASE("harness: attention scores and gates" * doctest::should_fail())
-{
-    CHECK(attention_score_and_gate_cases(at_run_time));
-}
+TEST_CASE("harness: attention scores and gates") { CHECK(attention_score_and_gate_cases(at_run_time)); }
 
 } // namespace nnshape::harness

@@ -215,6 +215,8 @@ struct MultiHeadAttention {
         key("use_bias", l.use_bias);
         key("output_shape", l.output_shape);
         key("attention_axes", l.attention_axes);
+        key("sliding_window", l.sliding_window);
+        key("use_gate", l.use_gate);
     }
     static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
 
@@ -320,6 +322,8 @@ struct GroupQueryAttention {
         key("num_query_heads", l.num_query_heads, detail::required);
         key("num_key_value_heads", l.num_key_value_heads, detail::required);
         key("use_bias", l.use_bias);
+        key("sliding_window", l.sliding_window);
+        key("use_gate", l.use_gate);
     }
     static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
 

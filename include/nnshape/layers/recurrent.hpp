@@ -50,6 +50,11 @@ struct SimpleRNNCell {
     bool use_bias = true;
 
     static constexpr std::string_view class_name = "SimpleRNNCell";
+    static constexpr void keras_config(auto& c, auto& key)
+    {
+        key("units", c.units, detail::required);
+        key("use_bias", c.use_bias);
+    }
     constexpr Params params(std::int64_t input_dim) const
     {
         return detail::gated_params(input_dim, units, 1, use_bias);
@@ -62,6 +67,11 @@ struct LSTMCell {
     bool use_bias = true;
 
     static constexpr std::string_view class_name = "LSTMCell";
+    static constexpr void keras_config(auto& c, auto& key)
+    {
+        key("units", c.units, detail::required);
+        key("use_bias", c.use_bias);
+    }
     constexpr Params params(std::int64_t input_dim) const
     {
         return detail::gated_params(input_dim, units, 4, use_bias);
@@ -77,6 +87,12 @@ struct GRUCell {
     bool reset_after = true;
 
     static constexpr std::string_view class_name = "GRUCell";
+    static constexpr void keras_config(auto& c, auto& key)
+    {
+        key("units", c.units, detail::required);
+        key("use_bias", c.use_bias);
+        key("reset_after", c.reset_after);
+    }
     constexpr Params params(std::int64_t input_dim) const
     {
         return detail::gated_params(input_dim, units, 3, use_bias ? (reset_after ? 2 : 1) : 0);
@@ -108,6 +124,7 @@ struct StackedRNNCells {
     Cells cells;
 
     static constexpr std::string_view class_name = "StackedRNNCells";
+    static constexpr void keras_config(auto& c, auto& key) { key("cells", c.cells, detail::required); }
     constexpr std::int64_t output_units() const
     {
         return detail::visit([](const auto& c) { return c.units; }, cells.view().back());
@@ -277,14 +294,15 @@ struct GRU {
 
 // Keras's `RNN(cell)`; a list of cells is `RNN{.cell = StackedRNNCells{.cells = {...}}}`.
 struct RNN {
-    detail::Variant<SimpleRNNCell, LSTMCell, GRUCell, StackedRNNCells> cell = SimpleRNNCell{};
+    using Cell = detail::Variant<SimpleRNNCell, LSTMCell, GRUCell, StackedRNNCells>;
+    Cell cell = SimpleRNNCell{};
     NNSHAPE_RECURRENT_ARGS
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "RNN";
     static constexpr void keras_config(auto& l, auto& key)
     {
-        key.refused("cell", "nnshape's JSON reader does not read RNN cells; use SimpleRNN, LSTM or GRU");
+        key("cell", l.cell, detail::required);
         key("return_sequences", l.return_sequences);
         key("return_state", l.return_state);
         key("go_backwards", l.go_backwards);

@@ -102,7 +102,11 @@ struct ActivityRegularization {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "ActivityRegularization";
-    static constexpr void keras_config(auto&, auto&) {}
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("l1", l.l1);
+        key("l2", l.l2);
+    }
     static constexpr detail::Analyses analyses{.cost = detail::no_arithmetic, .field = detail::elementwise};
     constexpr Shape output_shape(const Shape& in) const
     {

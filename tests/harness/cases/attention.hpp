@@ -78,10 +78,8 @@ constexpr bool attention_scored_cases(auto&& check)
     return ok;
 }
 
-// The attention scores (`return_attention_scores`, an argument of the call in Keras) and Keras 3's
-// `use_gate`. The Keras JSON path fails for every one of them: neither is in the layers' keras_config, so
-// the layer read back has no scores output or no gate weights (reported to the lead; run as should_fail at
-// run time).
+// The attention scores (`return_attention_scores`, an argument of the call in Keras, which the JSON
+// path carries as a call argument) and Keras 3's `use_gate` and `sliding_window` config keys.
 constexpr bool attention_score_and_gate_cases(auto&& check)
 {
     // Keras 3 use_gate adds (q, H, Dv) + (H, Dv): 4224 + 32*2*16 + 2*16 = 5280.

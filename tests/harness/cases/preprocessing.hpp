@@ -32,6 +32,9 @@ constexpr bool preprocessing_cases(auto&& check)
     ok &= check(CenterCrop{.height = 7, .width = 7, .data_format = channels_first}, {Shape{2, 3, 13, 13}},
                 {Shape{2, 3, 7, 7}}, Params{});
     ok &= check(CenterCrop{.height = 32, .width = 32}, {Shape{None, 16, 16, 3}}, {Shape{None, 32, 32, 3}}, Params{});
+    // Keras 3's RandomFlip.compute_output_shape returns its input shape; it creates no weights.
+    ok &= check(RandomFlip{.mode = "horizontal"}, {Shape{None, 8, 8, 3}}, {Shape{None, 8, 8, 3}}, Params{});
+    ok &= check(RandomFlip{}, {Shape{8, 8, 3}}, {Shape{8, 8, 3}}, Params{});
     return ok;
 }
 

@@ -32,9 +32,7 @@ constexpr bool recurrent_cases(auto&& check)
     return ok;
 }
 
-// RNN over cells. The Keras JSON path fails for every one of them: RNN's keras_config refuses `cell`, so
-// its config is written without the cell and reads back as RNN(SimpleRNNCell(units=0)), whose rule throws
-// "RNN: units must be a positive integer" (reported to the lead; run as should_fail at run time).
+// RNN over cells, written to and read from JSON as Keras serializes them ({"class_name": "LSTMCell", ...}).
 constexpr bool rnn_cell_cases(auto&& check)
 {
     // RNN(SimpleRNNCell(4)) is SimpleRNN(4): 32; RNN(LSTMCell(4), return_state=True) is LSTM(4): 128 (spec §2.5).

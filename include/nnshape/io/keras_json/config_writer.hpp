@@ -72,6 +72,14 @@ inline json to_json(const WrappedLayer& l)
 {
     return nnshape::detail::visit([](const auto& inner) { return config_json(Layer(inner)); }, l);
 }
+struct ConfigWriter;
+// A config object that is not a layer (an RNN's cell), from its class's keras_config.
+template <class... T>
+    requires(!std::is_same_v<nnshape::detail::Variant<T...>, RecurrentLayer> &&
+             !std::is_same_v<nnshape::detail::Variant<T...>, WrappedLayer>)
+json to_json(const nnshape::detail::Variant<T...>& v);
+inline json to_json(const StackedRNNCells::Cells& cells);
+
 template <class T>
 json to_json(const std::optional<T>& v)
 {
@@ -89,6 +97,28 @@ struct ConfigWriter {
     }
     void refused(std::string_view, std::string_view) const {} // written only when not neutral: never
 };
+
+template <class... T>
+    requires(!std::is_same_v<nnshape::detail::Variant<T...>, RecurrentLayer> &&
+             !std::is_same_v<nnshape::detail::Variant<T...>, WrappedLayer>)
+json to_json(const nnshape::detail::Variant<T...>& v)
+{
+    return nnshape::detail::visit(
+        [](const auto& object) {
+            using O = std::remove_cvref_t<decltype(object)>;
+            json config = json::object();
+            const ConfigWriter writer{config};
+            O::keras_config(object, writer);
+            return json{{"class_name", std::string(O::class_name)}, {"config", config}};
+        },
+        v);
+}
+inline json to_json(const StackedRNNCells::Cells& cells)
+{
+    json list = json::array();
+    for (const RNNCell& c : cells.view()) list.push_back(to_json(c));
+    return list;
+}
 
 inline json config_json(const Layer& layer)
 {

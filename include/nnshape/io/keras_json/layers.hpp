@@ -4,16 +4,20 @@
 // (`keras_config`, see detail/layer_facts.hpp) and its aliases, and one reader serves them all.
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 #include "values.hpp"
 
 namespace nnshape::io::detail {
 
 inline Layer read_layer(const json& entry, const Where& where, int depth);
+inline std::string class_of(const json& entry, const Where& where);
+inline const json& config_of(const json& entry, const Where& where);
 
 // The layers a wrapper holds, and what a message calls them.
 template <class T>
@@ -21,6 +25,13 @@ inline constexpr bool is_wrapped_layer = std::is_same_v<T, RecurrentLayer> || st
 template <class T>
 inline constexpr std::string_view wrapped_kind =
     std::is_same_v<T, RecurrentLayer> ? "a recurrent layer" : "a built-in layer";
+// A config object of one of several classes that are not layers: an RNN's cell.
+template <class T>
+inline constexpr bool is_config_variant = false;
+template <class... T>
+inline constexpr bool is_config_variant<nnshape::detail::Variant<T...>> =
+    !is_wrapped_layer<nnshape::detail::Variant<T...>>;
+
 template <class T>
 inline constexpr bool is_optional_wrapped_layer = false;
 template <class T>
@@ -56,6 +67,10 @@ struct Reader {
             out = wrapped<T>(key, *v);
         } else if constexpr (is_optional_wrapped_layer<T>) {
             if (!v->is_null()) out.emplace(wrapped<typename T::value_type>(key, *v));
+        } else if constexpr (is_config_variant<T>) {
+            out = config_object<T>(key, *v);
+        } else if constexpr (std::is_same_v<T, StackedRNNCells::Cells>) {
+            out = cell_list(key, *v);
         } else if constexpr (std::is_same_v<T, ActivationName>) {
             read_activation(key, *v, out);
         } else if constexpr (std::is_same_v<T, std::int64_t>) {
@@ -110,6 +125,40 @@ private:
         read(key, v, items);
         if (items.size() != 1) bad(key, "nnshape reads one normalized axis");
         out = items[0];
+    }
+
+    // {"class_name": ..., "config": {...}} of one of the classes `Variant` holds, read with that class's
+    // keras_config.
+    template <class Variant>
+    Variant config_object(std::string_view key, const json& v) const
+    {
+        if (depth > 32) bad(key, "config objects nested deeper than 32 levels");
+        const Where at{where.path + ".config." + std::string(key), "", class_of(v, where)};
+        const json& config = config_of(v, at);
+        if (!config.is_object()) fail(at, "key \"config\": expected an object, got a list");
+        std::optional<Variant> out;
+        [&]<class... T>(std::type_identity<nnshape::detail::Variant<T...>>) {
+            const auto read_as = [&]<class One>(std::type_identity<One>) {
+                if (out || at.class_name != One::class_name) return;
+                One object{};
+                const Reader inner{config, at, depth + 1};
+                One::keras_config(object, inner);
+                out.emplace(object);
+            };
+            (read_as(std::type_identity<T>{}), ...);
+        }(std::type_identity<Variant>{});
+        if (!out) bad(key, "a " + at.class_name + " cannot be used here");
+        return *out;
+    }
+
+    // StackedRNNCells' list of cells.
+    StackedRNNCells::Cells cell_list(std::string_view key, const json& v) const
+    {
+        if (!v.is_array()) bad(key, "expected a list of cells");
+        if (v.empty() || v.size() > 8) bad(key, "nnshape stacks 1 to 8 cells");
+        std::vector<RNNCell> cells;
+        for (const json& c : v) cells.push_back(config_object<RNNCell>(key, c));
+        return tuple_of<StackedRNNCells::Cells>(cells, std::make_index_sequence<9>{});
     }
 
     // A wrapped layer's config {"class_name": ..., "config": {...}}, if it is one of the classes the
