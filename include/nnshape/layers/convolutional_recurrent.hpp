@@ -9,6 +9,7 @@
 #include "../detail/layer_facts.hpp"
 #include "../detail/type_list.hpp"
 #include "../layer_args.hpp"
+#include "recurrent.hpp"
 
 namespace nnshape {
 
@@ -46,10 +47,7 @@ struct ConvLSTM {
         key("activation", l.activation);
         key("recurrent_activation", l.recurrent_activation);
         key("use_bias", l.use_bias);
-        key("return_sequences", l.return_sequences);
-        key("return_state", l.return_state);
-        key("go_backwards", l.go_backwards);
-        key("stateful", l.stateful);
+        detail::recurrent_flag_keys(l, key);
     }
     static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
 

@@ -202,6 +202,17 @@ constexpr Params recurrent_params(const Layer& layer, const Shape& in)
 // What every recurrent layer takes after its cell's arguments (Keras's order). The layers also take
 // Keras's `input_dim` / `input_length` on the first layer of a Sequential:
 // `input_shape = (input_length, input_dim)`.
+namespace detail {
+// The config keys of NNSHAPE_RECURRENT_ARGS, which every recurrent layer lists after its cell's.
+constexpr void recurrent_flag_keys(auto& l, auto& key)
+{
+    key("return_sequences", l.return_sequences);
+    key("return_state", l.return_state);
+    key("go_backwards", l.go_backwards);
+    key("stateful", l.stateful);
+}
+} // namespace detail
+
 #define NNSHAPE_RECURRENT_ARGS     \
     bool return_sequences = false; \
     bool return_state = false;     \
@@ -223,10 +234,7 @@ struct SimpleRNN {
         key("units", l.units, detail::required);
         key("activation", l.activation);
         key("use_bias", l.use_bias);
-        key("return_sequences", l.return_sequences);
-        key("return_state", l.return_state);
-        key("go_backwards", l.go_backwards);
-        key("stateful", l.stateful);
+        detail::recurrent_flag_keys(l, key);
     }
     static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
     constexpr SimpleRNNCell cell() const { return {units, use_bias}; }
@@ -251,10 +259,7 @@ struct LSTM {
         key("activation", l.activation);
         key("recurrent_activation", l.recurrent_activation);
         key("use_bias", l.use_bias);
-        key("return_sequences", l.return_sequences);
-        key("return_state", l.return_state);
-        key("go_backwards", l.go_backwards);
-        key("stateful", l.stateful);
+        detail::recurrent_flag_keys(l, key);
     }
     static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
     constexpr LSTMCell cell() const { return {units, use_bias}; }
@@ -280,10 +285,7 @@ struct GRU {
         key("activation", l.activation);
         key("recurrent_activation", l.recurrent_activation);
         key("use_bias", l.use_bias);
-        key("return_sequences", l.return_sequences);
-        key("return_state", l.return_state);
-        key("go_backwards", l.go_backwards);
-        key("stateful", l.stateful);
+        detail::recurrent_flag_keys(l, key);
         key("reset_after", l.reset_after);
     }
     static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
@@ -303,10 +305,7 @@ struct RNN {
     static constexpr void keras_config(auto& l, auto& key)
     {
         key("cell", l.cell, detail::required);
-        key("return_sequences", l.return_sequences);
-        key("return_state", l.return_state);
-        key("go_backwards", l.go_backwards);
-        key("stateful", l.stateful);
+        detail::recurrent_flag_keys(l, key);
     }
     static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
     constexpr Shapes output_shapes(const Shape& in) const { return detail::recurrent_shapes(*this, in); }
