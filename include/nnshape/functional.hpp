@@ -112,13 +112,13 @@ public:
     constexpr std::string_view class_name() const;
     // Keras's isinstance(layer, L); a nested Model is none of the layer classes.
     template <class L>
-        requires LayerType<L> || CustomLayer<L>
+        requires BuiltinLayer<L> || CustomLayer<L>
     constexpr bool is() const
     {
         return get_if<L>() != nullptr;
     }
     template <class L>
-        requires LayerType<L> || CustomLayer<L>
+        requires BuiltinLayer<L> || CustomLayer<L>
     constexpr const L* get_if() const;
     // The built-in layer; null for a custom layer or a Model.
     constexpr const Layer* layer() const;
@@ -176,12 +176,12 @@ public:
 
     // A layer to call several times with shared weights (Keras: `shared = LSTM(64)`).
     template <class L>
-        requires LayerType<L> || CustomLayer<L>
+        requires BuiltinLayer<L> || CustomLayer<L>
     constexpr SharedLayer add(L layer)
     {
         const Name given = layer.name; // a copy, not a re-read of its characters
         const bool trainable = layer.trainable;
-        if constexpr (LayerType<L>)
+        if constexpr (BuiltinLayer<L>)
             return {this, register_layer(Layer(std::move(layer)), nullptr, given, -1, trainable)};
         else
             return {this, register_layer(std::nullopt, new detail::Boxed<L>(std::move(layer)), given, -1, trainable)};
@@ -190,7 +190,7 @@ public:
     constexpr Model model(const Tensors& inputs, const Tensors& outputs, ModelArgs args = {});
 
     constexpr const detail::Node& node(std::int32_t id) const { return records_.node(id); }
-    constexpr std::span<const detail::TensorRef> inputs(const detail::Node& n) const { return records_.inputs(n); }
+    constexpr std::span<const detail::NodeOutput> inputs(const detail::Node& n) const { return records_.inputs(n); }
     // The calls of layer `index`, first to last.
     constexpr std::vector<std::int32_t> nodes_of(std::int32_t index) const { return records_.nodes_of(index); }
     constexpr const detail::GraphLayer& layer(std::int32_t index) const { return records_.layer(index); }
@@ -228,9 +228,9 @@ private:
     }
 
     constexpr Shapes infer(std::int32_t model, std::span<const Shape> inputs) const;
-    constexpr std::vector<detail::TensorRef> model_inputs(const std::vector<Tensor>& inputs,
-                                                          const Tensor& first_output) const;
-    constexpr std::vector<detail::TensorRef> model_outputs(const std::vector<Tensor>& outputs) const;
+    constexpr std::vector<detail::NodeOutput> model_inputs(const std::vector<Tensor>& inputs,
+                                                           const Tensor& first_output) const;
+    constexpr std::vector<detail::NodeOutput> model_outputs(const std::vector<Tensor>& outputs) const;
     constexpr detail::ModelData build_model_data(const std::vector<Tensor>& inputs,
                                                  const std::vector<Tensor>& outputs) const;
 
@@ -255,7 +255,7 @@ constexpr Tensors call_on(L layer, const Tensors& inputs)
     return inputs.graph().add(std::move(layer))(inputs);
 }
 
-constexpr TensorRef tensor_ref(const Tensor& t) { return {t.node(), t.index()}; }
+constexpr NodeOutput tensor_ref(const Tensor& t) { return {t.node(), t.index()}; }
 
 } // namespace detail
 
@@ -301,25 +301,25 @@ constexpr Shapes Graph::infer(std::int32_t model, std::span<const Shape> inputs)
         const detail::Node& n = records_.node(m.nodes[i]);
         const detail::GraphLayer& l = records_.layer(n.layer);
         if (n.input_count == 0) { // one of the model's InputLayers
-            const auto in = std::ranges::find(m.inputs, detail::TensorRef{m.nodes[i], 0});
+            const auto in = std::ranges::find(m.inputs, detail::NodeOutput{m.nodes[i], 0});
             values[i] = Shapes{inputs[std::size_t(in - m.inputs.begin())]};
             continue;
         }
         std::vector<Shape> ins;
-        for (const detail::TensorRef& r : records_.inputs(n))
+        for (const detail::NodeOutput& r : records_.inputs(n))
             ins.push_back(values[position(r.node)][std::size_t(r.index)]);
         values[i] = l.model >= 0 ? infer(l.model, ins) : detail::call_stored(l, ins, &l.params).outputs;
     }
     Shapes out;
-    for (const detail::TensorRef& r : m.outputs) out.push_back(values[position(r.node)][std::size_t(r.index)]);
+    for (const detail::NodeOutput& r : m.outputs) out.push_back(values[position(r.node)][std::size_t(r.index)]);
     return out;
 }
 
 // The model's inputs: tensors of this Graph made by Input, each given once.
-constexpr std::vector<detail::TensorRef> Graph::model_inputs(const std::vector<Tensor>& inputs,
-                                                             const Tensor& first_output) const
+constexpr std::vector<detail::NodeOutput> Graph::model_inputs(const std::vector<Tensor>& inputs,
+                                                              const Tensor& first_output) const
 {
-    std::vector<detail::TensorRef> refs;
+    std::vector<detail::NodeOutput> refs;
     for (const Tensor& t : inputs) {
         detail::require(&t.graph() == this && &first_output.graph() == this,
                         "Model: inputs and outputs must be tensors of the same Graph");
@@ -333,9 +333,9 @@ constexpr std::vector<detail::TensorRef> Graph::model_inputs(const std::vector<T
     return refs;
 }
 
-constexpr std::vector<detail::TensorRef> Graph::model_outputs(const std::vector<Tensor>& outputs) const
+constexpr std::vector<detail::NodeOutput> Graph::model_outputs(const std::vector<Tensor>& outputs) const
 {
-    std::vector<detail::TensorRef> refs;
+    std::vector<detail::NodeOutput> refs;
     for (const Tensor& t : outputs) {
         detail::require(&t.graph() == this, "Model: inputs and outputs must be tensors of the same Graph");
         refs.push_back(detail::tensor_ref(t));
@@ -366,7 +366,7 @@ constexpr Model Graph::model(const Tensors& inputs, const Tensors& outputs, Mode
     detail::ModelData data = build_model_data(std::vector<Tensor>(inputs.begin(), inputs.end()),
                                               std::vector<Tensor>(outputs.begin(), outputs.end()));
     Shapes shapes;
-    for (const detail::TensorRef& r : data.outputs) shapes.push_back(node(r.node).outputs[std::size_t(r.index)]);
+    for (const detail::NodeOutput& r : data.outputs) shapes.push_back(node(r.node).outputs[std::size_t(r.index)]);
     const std::int32_t index =
         register_layer(std::nullopt, nullptr, args.name, records_.add_model(std::move(data)), args.trainable);
     // Node 0 is the model's own, as in Keras 2: calls on new tensors are nodes 1, 2, ...
@@ -440,11 +440,11 @@ constexpr const Layer* LayerView::layer() const
     return l ? &*l : nullptr;
 }
 template <class L>
-    requires LayerType<L> || CustomLayer<L>
+    requires BuiltinLayer<L> || CustomLayer<L>
 constexpr const L* LayerView::get_if() const
 {
     const detail::GraphLayer& l = graph_->layer(index_);
-    if constexpr (LayerType<L>)
+    if constexpr (BuiltinLayer<L>)
         return l.layer ? l.layer->get_if<L>() : nullptr;
     else
         return l.custom ? l.custom->get_if<L>() : nullptr;

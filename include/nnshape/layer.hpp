@@ -63,7 +63,7 @@ constexpr std::optional<Shape> declared_input(const L& l)
 
 // A built-in layer class.
 template <class L>
-concept LayerType = detail::contains<L, detail::layer_list>::value;
+concept BuiltinLayer = detail::contains<L, detail::layer_list>::value;
 
 // A user's layer class: written like a built-in one (Keras's `compute_output_shape` and weights), it
 // works in Sequential models, functional Graphs and constant evaluation alike. It needs
@@ -71,7 +71,7 @@ concept LayerType = detail::contains<L, detail::layer_list>::value;
 // `output_shape(const Shape&)` (or `output_shapes`, or either on `std::span<const Shape>` for several
 // inputs); weights come from an optional `params(const Shape&)` or `params(std::span<const Shape>)`.
 template <class L>
-concept CustomLayer = !LayerType<L> && std::is_class_v<L> && detail::has_shape_rule<L> && requires(const L& l) {
+concept CustomLayer = !BuiltinLayer<L> && std::is_class_v<L> && detail::has_shape_rule<L> && requires(const L& l) {
     { L::class_name } -> std::convertible_to<std::string_view>;
     { l.name.view() } -> std::convertible_to<std::string_view>;
     { l.trainable } -> std::convertible_to<bool>;
@@ -104,7 +104,7 @@ private:
 
 public:
     template <class L>
-    static constexpr bool holds = LayerType<L> || (std::is_same_v<L, Custom> || ...);
+    static constexpr bool holds = BuiltinLayer<L> || (std::is_same_v<L, Custom> || ...);
 
     template <class L>
         requires holds<L>

@@ -104,10 +104,10 @@ constexpr void add_arguments(ReportRow& row, const AnyLayer& layer)
     });
 }
 
-constexpr std::vector<Shape> tensor_shapes(const Graph& g, std::span<const TensorRef> refs)
+constexpr std::vector<Shape> tensor_shapes(const Graph& g, std::span<const NodeOutput> refs)
 {
     std::vector<Shape> shapes;
-    for (const TensorRef& r : refs) shapes.push_back(g.node(r.node).outputs[std::size_t(r.index)]);
+    for (const NodeOutput& r : refs) shapes.push_back(g.node(r.node).outputs[std::size_t(r.index)]);
     return shapes;
 }
 
@@ -217,7 +217,7 @@ struct ReportBuilder {
                 if (!std::ranges::binary_search(m.nodes, id)) continue;
                 const Node& n = g.node(id);
                 std::vector<Shape> ins;
-                for (const TensorRef& r : g.inputs(n)) {
+                for (const NodeOutput& r : g.inputs(n)) {
                     const Node& from = g.node(r.node);
                     ins.push_back(from.outputs[std::size_t(r.index)]);
                     row.connections.push_back(

@@ -39,7 +39,7 @@ struct layer_for<type_list<Found...>> {
 };
 template <class... Found, class First, class... Rest>
 struct layer_for<type_list<Found...>, First, Rest...>
-    : layer_for<std::conditional_t<LayerType<First> || (std::is_same_v<First, Found> || ...), type_list<Found...>,
+    : layer_for<std::conditional_t<BuiltinLayer<First> || (std::is_same_v<First, Found> || ...), type_list<Found...>,
                                    type_list<Found..., First>>,
                 Rest...> {};
 
@@ -162,7 +162,7 @@ private:
 };
 
 template <class... L>
-    requires(sizeof...(L) > 0 && ((LayerType<L> || CustomLayer<L>) && ...))
+    requires(sizeof...(L) > 0 && ((BuiltinLayer<L> || CustomLayer<L>) && ...))
 Sequential(L...) -> Sequential<sizeof...(L), typename detail::layer_for<detail::type_list<>, L...>::type>;
 
 } // namespace nnshape

@@ -97,7 +97,7 @@ constexpr std::vector<std::int32_t> trace_model(const Graph& g, std::int32_t mod
 
     std::vector<std::int32_t> first(m.nodes.size(), 0); // each node's first output in `out_ids`
     std::vector<std::int32_t> out_ids;
-    const auto id_of = [&](const TensorRef& r) {
+    const auto id_of = [&](const NodeOutput& r) {
         const auto position = std::size_t(std::ranges::lower_bound(m.nodes, r.node) - m.nodes.begin());
         return out_ids[std::size_t(first[position] + r.index)];
     };
@@ -110,11 +110,11 @@ constexpr std::vector<std::int32_t> trace_model(const Graph& g, std::int32_t mod
         first[i] = std::int32_t(out_ids.size());
         ins.clear();
         in_shapes.clear();
-        for (const TensorRef& r : g.inputs(n)) ins.push_back(id_of(r));
+        for (const NodeOutput& r : g.inputs(n)) ins.push_back(id_of(r));
         for (std::int32_t x : ins) in_shapes.push_back(t.tensors[std::size_t(x)]);
         const TracedCall<> call{l.layer ? &*l.layer : nullptr, l.custom, &l.name, n.layer, id, depth, scope};
         if (n.input_count == 0 && depth > 0) { // a nested model's input is the tensor it is called on
-            const auto k = std::ranges::find(m.inputs, TensorRef{id, 0}) - m.inputs.begin();
+            const auto k = std::ranges::find(m.inputs, NodeOutput{id, 0}) - m.inputs.begin();
             out_ids.push_back(in[std::size_t(k)]);
         } else if (l.model >= 0) {
             t.scopes.push_back({n.layer, scope});
@@ -130,7 +130,7 @@ constexpr std::vector<std::int32_t> trace_model(const Graph& g, std::int32_t mod
         }
     }
     std::vector<std::int32_t> outs;
-    for (const TensorRef& r : m.outputs) outs.push_back(id_of(r));
+    for (const NodeOutput& r : m.outputs) outs.push_back(id_of(r));
     return outs;
 }
 

@@ -499,7 +499,7 @@ concept CostedLayer = requires(const L& l, std::span<const Shape> s) {
 template <class L>
 constexpr Cost any_layer_cost(const L& l, std::span<const Shape> in, std::span<const Shape> out)
 {
-    if constexpr (LayerType<L>)
+    if constexpr (BuiltinLayer<L>)
         return layer_cost(l, in, out) + fused_activation(l, out);
     else if constexpr (CostedLayer<L>)
         return l.cost(in, out);

@@ -326,7 +326,7 @@ static_assert(every_field_decided(layer_list{}));
 template <class L>
 constexpr std::optional<ReceptiveField> field_of(const L& l, const Call& c)
 {
-    if constexpr (!LayerType<L>)
+    if constexpr (!BuiltinLayer<L>)
         return std::nullopt;
     else if constexpr (L::analyses.field == elementwise)
         return c.fields[0];

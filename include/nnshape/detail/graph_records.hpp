@@ -20,10 +20,10 @@
 namespace nnshape::detail {
 
 // Output `index` of node `node`.
-struct TensorRef {
+struct NodeOutput {
     std::int32_t node;
     std::int32_t index;
-    friend constexpr bool operator==(TensorRef, TensorRef) = default;
+    friend constexpr bool operator==(NodeOutput, NodeOutput) = default;
 };
 
 // One call of a layer (Keras's Node): its inbound tensors (`GraphRecords::inputs(node)`) and output shapes.
@@ -49,8 +49,8 @@ struct GraphLayer {
 };
 
 struct ModelData {
-    std::vector<TensorRef> inputs;
-    std::vector<TensorRef> outputs;
+    std::vector<NodeOutput> inputs;
+    std::vector<NodeOutput> outputs;
     std::vector<std::int32_t> nodes; // ascending ids, which is a topological order
     std::vector<std::int32_t> layers; // Keras's model.layers order
     bool sequential_like = false;
@@ -78,7 +78,7 @@ public:
     constexpr const GraphLayer& layer(std::int32_t index) const { return layers_[std::size_t(index)]; }
     constexpr GraphLayer& layer(std::int32_t index) { return layers_[std::size_t(index)]; }
     constexpr const Node& node(std::int32_t id) const { return nodes_[std::size_t(id)]; }
-    constexpr std::span<const TensorRef> inputs(const Node& n) const
+    constexpr std::span<const NodeOutput> inputs(const Node& n) const
     {
         return {edges_.data() + n.first_input, std::size_t(n.input_count)};
     }
@@ -105,7 +105,7 @@ public:
         return std::int32_t(models_.size() - 1);
     }
     // An inbound tensor of the node that add_node records next.
-    constexpr void add_input(TensorRef t) { edges_.push_back(t); }
+    constexpr void add_input(NodeOutput t) { edges_.push_back(t); }
     // Records a call of layer `index` on the tensors given to add_input since the last call.
     constexpr std::int32_t add_node(std::int32_t index, const Shapes& outputs)
     {
@@ -122,7 +122,7 @@ public:
 private:
     std::vector<GraphLayer> layers_;
     std::vector<Node> nodes_;
-    std::vector<TensorRef> edges_; // every node's inbound tensors, node after node
+    std::vector<NodeOutput> edges_; // every node's inbound tensors, node after node
     std::int32_t first_input_ = 0; // in edges_, of the next node
     std::vector<ModelData> models_;
 };

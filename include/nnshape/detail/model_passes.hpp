@@ -55,7 +55,7 @@ constexpr std::vector<std::int32_t> flagged(const std::vector<std::uint8_t>& fla
 }
 
 // A depth-first walk from each output through the nodes' inbound tensors.
-constexpr Reached walk_from_outputs(const GraphRecords& g, std::span<const TensorRef> outputs)
+constexpr Reached walk_from_outputs(const GraphRecords& g, std::span<const NodeOutput> outputs)
 {
     Reached r;
     // Not vector<bool>: Clang cannot evaluate it.
@@ -73,7 +73,7 @@ constexpr Reached walk_from_outputs(const GraphRecords& g, std::span<const Tenso
         layer_seen[std::size_t(layer)] = 1;
         stack.push_back({node, 0});
     };
-    for (const TensorRef& out : outputs) {
+    for (const NodeOutput& out : outputs) {
         enter(out.node);
         while (!stack.empty()) {
             Frame& f = stack.back();
@@ -113,7 +113,7 @@ constexpr Depths depths_from_outputs(const GraphRecords& g, const std::vector<st
         const std::int32_t depth = std::max({d.node[std::size_t(*it)], d.layer[std::size_t(n.layer)], 0});
         d.layer[std::size_t(n.layer)] = depth;
         set_depth(*it, depth);
-        for (const TensorRef& r : g.inputs(n)) set_depth(r.node, std::max(depth + 1, d.node[std::size_t(r.node)]));
+        for (const NodeOutput& r : g.inputs(n)) set_depth(r.node, std::max(depth + 1, d.node[std::size_t(r.node)]));
     }
     return d;
 }
@@ -126,7 +126,7 @@ inline std::string layer_name_of(const GraphRecords& g, std::int32_t node)
 }
 
 // `dense_1[0][0] with shape (None, 4)`
-inline std::string describe_tensor(const GraphRecords& g, TensorRef t)
+inline std::string describe_tensor(const GraphRecords& g, NodeOutput t)
 {
     const Node& n = g.node(t.node);
     return layer_name_of(g, t.node) + "[" + std::to_string(n.node_index) + "][" + std::to_string(t.index) +
@@ -134,7 +134,7 @@ inline std::string describe_tensor(const GraphRecords& g, TensorRef t)
 }
 
 // Keras's message: the tensor node `node` cannot obtain, and the layers of the nodes computed before it.
-inline std::string graph_disconnected(const GraphRecords& g, TensorRef tensor, std::int32_t node,
+inline std::string graph_disconnected(const GraphRecords& g, NodeOutput tensor, std::int32_t node,
                                       std::span<const std::int32_t> computed)
 {
     std::string previous;
@@ -145,28 +145,28 @@ inline std::string graph_disconnected(const GraphRecords& g, TensorRef tensor, s
 
 // What node `id` lacks: itself if it is an Input the model is not given, else its first inbound
 // tensor from a node not computable yet.
-constexpr std::optional<TensorRef> missing_input(const GraphRecords& g, std::int32_t id,
-                                                 std::span<const TensorRef> model_inputs,
-                                                 const std::vector<std::uint8_t>& computable)
+constexpr std::optional<NodeOutput> missing_input(const GraphRecords& g, std::int32_t id,
+                                                  std::span<const NodeOutput> model_inputs,
+                                                  const std::vector<std::uint8_t>& computable)
 {
     const Node& n = g.node(id);
     if (n.input_count == 0) {
-        const TensorRef self{id, 0};
+        const NodeOutput self{id, 0};
         if (std::ranges::find(model_inputs, self) == model_inputs.end()) return self;
         return std::nullopt;
     }
-    for (const TensorRef& r : g.inputs(n))
+    for (const NodeOutput& r : g.inputs(n))
         if (!computable[std::size_t(r.node)]) return r;
     return std::nullopt;
 }
 
 // Every node, deepest first, must get its inputs from the model's inputs or from earlier nodes.
-constexpr void require_connected(const GraphRecords& g, std::span<const TensorRef> model_inputs, const Depths& depths)
+constexpr void require_connected(const GraphRecords& g, std::span<const NodeOutput> model_inputs, const Depths& depths)
 {
     const std::vector<std::int32_t> order = deepest_first(depths.first_set, depths.node);
     std::vector<std::uint8_t> computable(g.node_count(), 0);
     for (std::size_t i = 0; i < order.size(); ++i) {
-        const std::optional<TensorRef> missing = missing_input(g, order[i], model_inputs, computable);
+        const std::optional<NodeOutput> missing = missing_input(g, order[i], model_inputs, computable);
         require_with(!missing,
                      "Model: Graph disconnected: cannot obtain the value of a tensor the outputs need from the given "
                      "inputs",
