@@ -13,7 +13,8 @@
 // (KerasFileLimits), a config the JSON reader refuses -- throws one io::load_error naming the file,
 // the part and why: `keras_file: model.keras: config.json: malformed JSON: ...`. Every libzip and
 // HDF5 handle is closed on every path. Not thread-safe when reading .h5 files (HDF5's error printing
-// is switched off and on around each read).
+// is switched off and on around each read). HDF5 1.10 itself is not safe against hostile .h5 files
+// (docs/reading-models.md#hostile-files): read untrusted ones in a separate process.
 
 #include <filesystem>
 #include <string>
