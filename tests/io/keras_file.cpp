@@ -133,7 +133,7 @@ TEST_CASE("bytes in memory read as the file does")
 
 TEST_CASE("the format comes from the content, not the file name")
 {
-    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "nnshape_keras_file_test";
+    const std::filesystem::path dir = std::filesystem::current_path() / "keras_file_renamed"; // in the build tree
     std::filesystem::create_directories(dir);
     const struct {
         std::string_view fixture, renamed;
@@ -192,10 +192,9 @@ TEST_CASE("a bad file is one line naming the file, the part and why")
         CHECK(error_of("invalid/no_model_config.h5") ==
               message("invalid/no_model_config.h5", "an HDF5 file without the attribute model_config: it holds "
                                                     "weights only (model.save_weights), not a model"));
-        CHECK(starts_with(
-            error_of("invalid/number_model_config.h5"),
-            message("invalid/number_model_config.h5",
-                    "attribute model_config: expected a string or bytes, got an HDF5 value of another type")));
+        CHECK(error_of("invalid/number_model_config.h5") ==
+              message("invalid/number_model_config.h5",
+                      "attribute model_config: expected a string or bytes, got a float"));
     } else {
         CHECK(starts_with(error_of("notebook_fm_keras2.h5"),
                           message("notebook_fm_keras2.h5", "an HDF5 file (a Keras 2 .h5 file), and this "

@@ -65,6 +65,27 @@ inline std::size_t length_within(const char* text, std::size_t max)
     return n;
 }
 
+// An HDF5 value type that is neither a string nor bytes, for messages: "a float", "an integer of 8 bytes".
+inline std::string h5_class_name(H5T_class_t type_class, std::size_t size)
+{
+    switch (type_class) {
+    case H5T_INTEGER:
+        return "an integer of " + std::to_string(size) + " bytes";
+    case H5T_FLOAT:
+        return "a float";
+    case H5T_COMPOUND:
+        return "a compound value";
+    case H5T_ENUM:
+        return "an enum";
+    case H5T_VLEN:
+        return "a variable-length sequence";
+    case H5T_ARRAY:
+        return "an array type";
+    default:
+        return "an HDF5 value of type class " + std::to_string(int(type_class));
+    }
+}
+
 // The error stack as one line, the API call's description then the innermost one
 // ("unable to open file: file signature not found"), and the stack cleared.
 inline std::string h5_error_text()
@@ -120,18 +141,18 @@ inline std::string read_attribute(hid_t attribute, const KerasSource& source, co
     const bool is_string = type_class == H5T_STRING;
     const bool is_bytes = (type_class == H5T_INTEGER && size == 1) || type_class == H5T_OPAQUE;
     if (!is_string && !is_bytes)
-        fail(source, part,
-             "expected a string or bytes, got an HDF5 value of another type (class " + std::to_string(int(type_class)) +
-                 ")");
+        fail(source, part, "expected a string or bytes, got " + h5_class_name(type_class, size));
     if (is_string && points != 1) fail(source, part, "expected one string, got " + std::to_string(points) + " strings");
 
     if (is_string && H5Tis_variable_str(type.get()) > 0) {
         const h5_handle<H5Tclose> memory(H5Tcopy(H5T_C_S1));
-        char* text = nullptr;
         if (!memory || H5Tset_size(memory.get(), H5T_VARIABLE) < 0 ||
-            H5Tset_cset(memory.get(), H5Tget_cset(type.get())) < 0 || H5Aread(attribute, memory.get(), &text) < 0)
+            H5Tset_cset(memory.get(), H5Tget_cset(type.get())) < 0)
             fail(source, part, h5_error_text());
-        const std::unique_ptr<char, herr_t (*)(void*)> owned(text, H5free_memory);
+        char* text = nullptr;
+        const herr_t read = H5Aread(attribute, memory.get(), &text);
+        const std::unique_ptr<char, herr_t (*)(void*)> owned(text, H5free_memory); // HDF5 allocated it
+        if (read < 0) fail(source, part, h5_error_text());
         const std::size_t length = text ? length_within(text, limit + 1) : 0;
         if (length > limit) fail(source, part, over_limit(length, limit, knob));
         return std::string(text ? text : "", length);
