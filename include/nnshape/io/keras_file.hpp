@@ -1,0 +1,85 @@
+#pragma once
+// Reads a Keras model from the file Keras saved, whatever its kind, told from the content (never the
+// file name): a Keras 3 .keras archive (its config.json, with libzip), a Keras 2 / tf.keras .h5 file
+// (its root attribute model_config, with HDF5), or JSON (model.to_json(), a TensorFlow.js
+// model.json). Optional: CMake target nnshape::keras_file, which links libzip and HDF5 where they
+// were found (Debian: libzip-dev, libhdf5-dev); a build without one reads the other formats and
+// says so for its own.
+//
+//   const nnshape::io::LoadedModel m = nnshape::io::load_keras_file("model.keras");
+//   const nnshape::io::KerasFile f = nnshape::io::read_keras_file("model.h5");   // + f.info.keras_version
+//
+// Anything unreadable -- a corrupt archive or HDF5 file, a missing config, a part over a limit
+// (KerasFileLimits), a config the JSON reader refuses -- throws one io::load_error naming the file,
+// the part and why: `keras_file: model.keras: config.json: malformed JSON: ...`. Every libzip and
+// HDF5 handle is closed on every path. Not thread-safe when reading .h5 files (HDF5's error printing
+// is switched off and on around each read). HDF5 1.10 itself is not safe against hostile .h5 files
+// (docs/reading-models.md#hostile-files): read untrusted ones in a separate process.
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "keras_file/hdf5.hpp"
+#include "keras_file/source.hpp"
+#include "keras_file/zip.hpp"
+#include "keras_json.hpp"
+
+namespace nnshape::io {
+
+// A model read from a file, and what the file said about itself.
+struct KerasFile {
+    LoadedModel model;
+    KerasFileInfo info;
+};
+
+namespace detail {
+
+inline KerasConfig read_keras_config(const KerasSource& source)
+{
+    switch (format_of(head_of(source, 8))) {
+    case KerasFormat::keras_archive:
+        return read_keras_archive(source);
+    case KerasFormat::hdf5:
+        return read_keras_hdf5(source);
+    case KerasFormat::json:
+        break;
+    }
+    return read_json_text(source);
+}
+
+inline KerasFile read_keras(const KerasSource& source)
+{
+    KerasConfig config = read_keras_config(source);
+    try {
+        return {load_keras_json(config.json), std::move(config.info)};
+    } catch (const shape_error& e) { // the JSON reader's load_error, or a layer's rule
+        std::string_view why = e.what();
+        if (why.starts_with("keras_json: ")) why.remove_prefix(std::string_view("keras_json: ").size());
+        fail(source, config.part, why);
+    }
+}
+
+} // namespace detail
+
+// Reads the model in the file at `path`, and what the file says about itself (KerasFileInfo).
+inline KerasFile read_keras_file(const std::filesystem::path& path, const KerasFileLimits& limits = {})
+{
+    return detail::read_keras({.path = path, .name = path.string(), .limits = limits});
+}
+
+// The same for a file's bytes already in memory; `name` stands for the file in messages.
+inline KerasFile read_keras_bytes(std::string_view bytes, std::string_view name = "<memory>",
+                                  const KerasFileLimits& limits = {})
+{
+    return detail::read_keras({.bytes = bytes, .in_memory = true, .name = std::string(name), .limits = limits});
+}
+
+// Reads the model in the file at `path`: .keras, .h5 or JSON, told from the content.
+inline LoadedModel load_keras_file(const std::filesystem::path& path, const KerasFileLimits& limits = {})
+{
+    return read_keras_file(path, limits).model;
+}
+
+} // namespace nnshape::io
