@@ -1,7 +1,7 @@
 // nnshape: a Keras model's shapes, parameter counts and costs from its JSON config, without Python.
 // Exit codes: 0 ok, 1 model error (message on stderr), 2 usage error.
 #include <nnshape/export.hpp>
-#include <nnshape/io/keras_json.hpp>
+#include <nnshape/io/keras_file.hpp>
 #include <nnshape/option_names.hpp>
 #include <nnshape/plot.hpp>
 #include <nnshape/report.hpp>
@@ -56,11 +56,11 @@ std::string names(const std::array<nnshape::NamedValue<Value>, N>& table, std::s
     return text;
 }
 
-constexpr std::string_view usage_text = R"(Usage: nnshape <command> [options] MODEL.json
+constexpr std::string_view usage_text = R"(Usage: nnshape <command> [options] MODEL
 
-Reads a Keras model's architecture -- model.to_json() of Keras 2, tf.keras or Keras 3, the
-config.json inside a .keras archive, or a TensorFlow.js model.json -- and prints what Keras
-would compute for it.
+Reads a Keras model's architecture -- a .keras archive (Keras 3), an .h5 file (Keras 2, tf.keras),
+model.to_json() of any Keras, or a TensorFlow.js model.json; the format is told from the content --
+and prints what Keras would compute for it.
 
 Commands:
   summary          Keras's model.summary() table
@@ -183,7 +183,7 @@ Options parse(const std::vector<std::string_view>& args)
 
 std::string run(const Options& o)
 {
-    const nnshape::io::LoadedModel m = nnshape::io::load_keras_json_file(o.file);
+    const nnshape::io::LoadedModel m = nnshape::io::load_keras_file(o.file);
     return m.visit([&](const auto& model) -> std::string {
         if (o.command == "summary") return nnshape::summary(model, o.summary);
         if (o.command == "dot") return nnshape::model_to_dot(model, o.plot);

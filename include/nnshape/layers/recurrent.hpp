@@ -106,8 +106,6 @@ using RNNCell = detail::Variant<SimpleRNNCell, LSTMCell, GRUCell>;
 struct StackedRNNCells {
     class Cells {
     public:
-        // Default: one default cell (units 0, which the rules reject), so that readers can fill it in.
-        constexpr Cells() : Cells({RNNCell{}}) {}
         constexpr Cells(std::initializer_list<RNNCell> cells) : cells_(from_list(cells)), size_(cells.size()) {}
         constexpr std::span<const RNNCell> view() const { return {cells_.data(), size_}; }
 

@@ -37,6 +37,17 @@ inline constexpr bool is_optional_wrapped_layer = false;
 template <class T>
 inline constexpr bool is_optional_wrapped_layer<std::optional<T>> = is_wrapped_layer<T>;
 
+// A value to read a config object into: its default; a StackedRNNCells, which has no empty stack,
+// with one cell that its required `cells` key replaces.
+template <class T>
+T blank()
+{
+    if constexpr (std::is_same_v<T, StackedRNNCells>)
+        return StackedRNNCells{.cells = {RNNCell{}}};
+    else
+        return T{};
+}
+
 // One layer's config object, with its place in the file for messages. A layer's `keras_config`
 // calls it once per key: `key("units", l.units, required)`, `key.refused("lora_rank", why)`.
 struct Reader {
@@ -140,7 +151,7 @@ private:
         [&]<class... T>(std::type_identity<nnshape::detail::Variant<T...>>) {
             const auto read_as = [&]<class One>(std::type_identity<One>) {
                 if (out || at.class_name != One::class_name) return;
-                One object{};
+                One object = blank<One>();
                 const Reader inner{config, at, depth + 1};
                 One::keras_config(object, inner);
                 out.emplace(object);
