@@ -38,8 +38,11 @@ struct KeyLister {
     void operator()(std::string_view key, const T& value, nnshape::detail::KeyTraits traits = {}) const
     {
         using nnshape::io::detail::to_json;
-        keys.push_back(traits.required ? "`" + std::string(key) + "` (required)"
-                                       : "`" + std::string(key) + "=" + python(to_json(value)) + "`");
+        if constexpr (nnshape::detail::is_accepted<T>)
+            keys.push_back("*" + std::string(key) + "*"); // accepted, not stored: no default to show
+        else
+            keys.push_back(traits.required ? "`" + std::string(key) + "` (required)"
+                                           : "`" + std::string(key) + "=" + python(to_json(value)) + "`");
     }
     void refused(std::string_view key, std::string_view) const { refused_keys.push_back("`" + std::string(key) + "`"); }
 };
@@ -92,23 +95,27 @@ Generated from the layers' headers by docs/generate/layer_reference.cpp (`cmake 
 --target update_layer_reference`); CTest `docs.layer_reference` fails when this file is out of date.
 Do not edit it by hand.
 
-Each built-in layer class with the Keras config keys nnshape reads and writes, in Keras's argument
-order, with the default a missing key takes (Keras's, shown as Keras's Python signature shows it).
-The C++ aggregate has a member of the same name for each key, in the same order, followed by the
-keyword arguments every layer takes (`name`, `trainable`, `input_shape`, `batch_size`,
-`batch_input_shape`); designated initializers follow that order:
+Each built-in layer class with its Keras arguments in Keras's signature order: the config keys
+nnshape reads and writes with the default a missing key takes (Keras's, shown as Keras's Python
+signature shows it), and in *italics* the arguments nnshape accepts and does not store, because
+they change no shape, weight count or analysis (initializers, regularizers, constraints, epsilon,
+dropout rates, seeds, ...: `.kernel_initializer = "he_normal"`, `.epsilon = 1e-6`, `.seed = nullptr`).
+The C++ aggregate has a member of the same name for each, in the same order (a test checks it),
+followed by the keyword arguments every layer takes (`name`, `trainable`, `dtype` (accepted),
+`input_shape`, `batch_size`, `batch_input_shape`); designated initializers follow that order:
 `Conv2D{.filters = 16, .kernel_size = 3, .padding = same, .activation = "relu"}`. The C++ class is
 spelled like the Keras class, except `GroupQueryAttention` (Keras: `GroupedQueryAttention`).
 
 - **aliases**: other class names the Keras JSON reader accepts for it.
 - **refused keys**: Keras arguments nnshape does not model; the reader accepts a config only where
-  such a key has its neutral value (absent, `None`, `False` or 0) and otherwise names the key.
+  such a key has its neutral value (absent, `None`, `False` or 0) and otherwise names the key. The
+  C++ member of such an argument, where it has one, takes only Keras's `None` (`nullptr`).
 - **cost**: `own rule` is a MACs/FLOPs rule in analysis/flops.hpp; `no arithmetic` counts 0.
 - **receptive field**: `own rule` is a rule in analysis/receptive_field.hpp; `elementwise` passes
   each input position's field through; `none`: the outputs are not aligned with input positions.
   See docs/conventions.md for what each analysis counts.
 
-| Keras class | aliases | config keys (default) | refused keys | cost | receptive field |
+| Keras class | aliases | arguments (default) | refused keys | cost | receptive field |
 | --- | --- | --- | --- | --- | --- |
 )";
     [&]<class... L>(nnshape::detail::type_list<L...>) { ((doc += row<L>()), ...); }(nnshape::detail::layer_list{});

@@ -166,6 +166,43 @@ using Axes = TupleArg<std::int64_t>;
 
 } // namespace detail
 
+namespace detail {
+
+template <class T>
+concept AcceptedValue = std::is_arithmetic_v<std::remove_cvref_t<T>> || std::is_convertible_v<T, std::string_view> ||
+                        std::is_same_v<std::remove_cvref_t<T>, std::nullptr_t>;
+
+// A Keras argument that changes no shape, weight count or analysis (initializers, regularizers,
+// constraints, epsilon, momentum, dropout rates, seeds, dtype, ...): accepted as Keras code passes it
+// (`.kernel_initializer = "he_normal"`, `.epsilon = 1e-6`, `.seed = nullptr` for None) and not stored,
+// so it costs a layer record nothing. `Line` gives each member its own type: [[no_unique_address]]
+// can give several empty members no storage only when no two share a type.
+template <int Line>
+struct Accepted {
+    constexpr Accepted() = default;
+    template <AcceptedValue T>
+    constexpr Accepted(T&&) noexcept
+    {
+    }
+    friend constexpr bool operator==(Accepted, Accepted) = default;
+};
+
+// A Keras argument whose only value nnshape can honour is None (`quantization_config`): anything else
+// would change the weights in a way nnshape does not model, so it does not compile.
+template <int Line>
+struct OnlyNone {
+    constexpr OnlyNone() = default;
+    constexpr OnlyNone(std::nullptr_t) noexcept {}
+    friend constexpr bool operator==(OnlyNone, OnlyNone) = default;
+};
+
+template <class T>
+inline constexpr bool is_accepted = false;
+template <int Line>
+inline constexpr bool is_accepted<Accepted<Line>> = true;
+
+} // namespace detail
+
 using Name = detail::fixed_string<63>;
 
 // A Keras activation by name ("relu", "softmax", ...); empty is Keras's None, the identity ("linear").
@@ -199,9 +236,17 @@ struct Params {
 
 } // namespace nnshape
 
+// A member for a Keras argument that nnshape accepts and does not store (detail::Accepted). One per line.
+#define NNSHAPE_ACCEPTED(keras_name) \
+    [[no_unique_address]] ::nnshape::detail::Accepted<__LINE__> keras_name {}
+// A member for a Keras argument that nnshape takes only as None (detail::OnlyNone). One per line.
+#define NNSHAPE_ONLY_NONE(keras_name) \
+    [[no_unique_address]] ::nnshape::detail::OnlyNone<__LINE__> keras_name {}
+
 // The keyword arguments every Keras layer takes, last in each layer's aggregate so that designated
 // initializers read like the Keras call: `Dense{.units = 32, .input_shape = {16}}`.
-// `input_shape`, `batch_size` and `batch_input_shape` matter only on the first layer of a Sequential.
+// `input_shape`, `batch_size` and `batch_input_shape` matter only on the first layer of a Sequential;
+// `dtype` is accepted and not stored.
 //
 // Calling a layer value on tensors adds a new layer to the tensors' Graph, so only a temporary may be
 // called: a named value called twice would silently be two layers with two sets of weights, where
@@ -209,6 +254,7 @@ struct Params {
 #define NNSHAPE_LAYER_KWARGS                                                                             \
     ::nnshape::Name name{};                                                                              \
     bool trainable = true;                                                                               \
+    NNSHAPE_ACCEPTED(dtype);                                                                             \
     ::nnshape::OptionalShape input_shape{};                                                              \
     std::optional<std::int64_t> batch_size{};                                                            \
     ::nnshape::OptionalShape batch_input_shape{};                                                        \

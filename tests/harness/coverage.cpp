@@ -1,5 +1,12 @@
 // Every built-in layer class (nnshape::detail::layer_list) has at least one harness case: a class
-// without one fails the build in `has_a_case<L>`, whose instantiation names the class.
+// without one fails the build in `has_a_case<L>`, whose instantiation names the class. And every
+// class's keras_config lists its arguments in its members' order, which is the order designated
+// initializers must follow and the order docs/layer-reference.md shows.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
 #include "cases/activations.hpp"
 #include "cases/attention.hpp"
 #include "cases/convolutional.hpp"
@@ -56,5 +63,43 @@ constexpr bool every_class_has_a_case(detail::type_list<L...>)
     return (has_a_case<L>() && ...);
 }
 static_assert(every_class_has_a_case(detail::layer_list{}));
+
+// The `key` of keras_config that notes where each stored member lives; accepted arguments have no
+// storage (they may share any address) and are skipped.
+struct MemberOffsets {
+    const std::byte* layer;
+    std::string& out_of_order; // "previous key > key" for the first key found before its predecessor
+    mutable std::ptrdiff_t last = -1;
+    mutable std::string_view last_key{};
+
+    template <class T>
+    void operator()(std::string_view key, const T& member, detail::KeyTraits = {}) const
+    {
+        if constexpr (!detail::is_accepted<T> && !std::is_empty_v<T>) {
+            const std::ptrdiff_t offset = reinterpret_cast<const std::byte*>(&member) - layer;
+            if (offset < last && out_of_order.empty())
+                out_of_order = std::string(last_key) + " is declared after " + std::string(key);
+            last = offset;
+            last_key = key;
+        }
+    }
+    void refused(std::string_view, std::string_view) const {}
+};
+
+template <class L>
+void check_argument_order()
+{
+    const L layer{};
+    std::string error;
+    const MemberOffsets offsets{reinterpret_cast<const std::byte*>(&layer), error};
+    L::keras_config(layer, offsets);
+    const std::string message = std::string(L::class_name) + ": " + error;
+    CHECK_MESSAGE(error.empty(), message);
+}
+
+TEST_CASE("harness: each layer's keras_config follows its members' order")
+{
+    []<class... L>(detail::type_list<L...>) { (check_argument_order<L>(), ...); }(detail::layer_list{});
+}
 
 } // namespace nnshape::harness

@@ -42,11 +42,23 @@ struct InputLayer {
     }
 };
 
+// Keras 3's Dense, whose `lora_rank` adds LoRA weights (lora_kernel_a (in, rank), lora_kernel_b
+// (rank, units)) and freezes the kernel, as Dense.enable_lora does.
 struct Dense {
     std::int64_t units = 0;
     ActivationName activation{};
     bool use_bias = true;
-    std::optional<std::int64_t> input_dim{};
+    NNSHAPE_ACCEPTED(kernel_initializer);
+    NNSHAPE_ACCEPTED(bias_initializer);
+    NNSHAPE_ACCEPTED(kernel_regularizer);
+    NNSHAPE_ACCEPTED(bias_regularizer);
+    NNSHAPE_ACCEPTED(activity_regularizer);
+    NNSHAPE_ACCEPTED(kernel_constraint);
+    NNSHAPE_ACCEPTED(bias_constraint);
+    std::optional<std::int64_t> lora_rank{};
+    NNSHAPE_ACCEPTED(lora_alpha);
+    NNSHAPE_ONLY_NONE(quantization_config);
+    std::optional<std::int64_t> input_dim{}; // tf.keras's keyword argument: Dense(32, input_dim=16)
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "Dense";
@@ -55,13 +67,23 @@ struct Dense {
         key("units", l.units, detail::required);
         key("activation", l.activation);
         key("use_bias", l.use_bias);
-        key.refused("lora_rank", "nnshape does not model LoRA weights");
+        key("kernel_initializer", l.kernel_initializer);
+        key("bias_initializer", l.bias_initializer);
+        key("kernel_regularizer", l.kernel_regularizer);
+        key("bias_regularizer", l.bias_regularizer);
+        key("activity_regularizer", l.activity_regularizer);
+        key("kernel_constraint", l.kernel_constraint);
+        key("bias_constraint", l.bias_constraint);
+        key("lora_rank", l.lora_rank);
+        key("lora_alpha", l.lora_alpha);
+        key.refused("quantization_config", "nnshape does not model quantized weights");
     }
     static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::by_rule};
 
     constexpr Shape output_shape(const Shape& in) const
     {
         detail::require(units > 0, "Dense: units must be a positive integer");
+        detail::require(!lora_rank || *lora_rank >= 0, "Dense: lora_rank must be a non-negative integer");
         detail::require(in.rank() >= 2, "Dense: expected min_ndim=2");
         detail::require(in.back().known(),
                         "Dense: The last dimension of the inputs to a Dense layer should be defined. Found None.");
@@ -70,11 +92,15 @@ struct Dense {
         return out;
     }
 
-    // kernel (in, units) + bias (units)
+    // kernel (in, units) + bias (units); with LoRA the kernel is frozen and lora_kernel_a (in, rank) +
+    // lora_kernel_b (rank, units) train.
     constexpr Params params(const Shape& in) const
     {
         const std::int64_t kernel = detail::checked_mul(in.back().value(), units);
-        return {detail::checked_add(kernel, use_bias ? units : 0)};
+        const std::int64_t bias = use_bias ? units : 0;
+        if (!lora_rank || *lora_rank == 0) return {detail::checked_add(kernel, bias)};
+        const std::int64_t lora = detail::checked_mul(*lora_rank, detail::checked_add(in.back().value(), units));
+        return {detail::checked_add(lora, bias), kernel};
     }
 };
 

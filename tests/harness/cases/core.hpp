@@ -11,6 +11,9 @@ constexpr bool core_cases(auto&& check)
     // Dense(5) on (None, 3, 4) -> (None, 3, 5), 25 = 4*5 + 5 (spec §9); use_bias=False: 4*5.
     ok &= check(Dense{.units = 5}, {Shape{None, 3, 4}}, {Shape{None, 3, 5}}, Params{25});
     ok &= check(Dense{.units = 5, .use_bias = false}, {Shape{None, 4}}, {Shape{None, 5}}, Params{20});
+    // Keras 3's dense_test test_enable_lora: Dense(16) built on (None, 8), LoRA rank 4: trainable
+    // lora_kernel_a (8, 4), lora_kernel_b (4, 16) and bias (16) = 32 + 64 + 16; the kernel (8, 16) frozen.
+    ok &= check(Dense{.units = 16, .lora_rank = 4}, {Shape{None, 8}}, {Shape{None, 16}}, Params{112, 128});
     // Embedding(1000, 64) on (None, 10) -> (None, 10, 64), 64,000 = 1000*64 (spec §9).
     ok &=
         check(Embedding{.input_dim = 1000, .output_dim = 64}, {Shape{None, 10}}, {Shape{None, 10, 64}}, Params{64000});

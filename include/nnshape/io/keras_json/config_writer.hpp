@@ -93,7 +93,7 @@ struct ConfigWriter {
     template <class T>
     void operator()(std::string_view key, const T& value, nnshape::detail::KeyTraits = {}) const
     {
-        config[std::string(key)] = to_json(value);
+        if constexpr (!nnshape::detail::is_accepted<T>) config[std::string(key)] = to_json(value); // not stored
     }
     void refused(std::string_view, std::string_view) const {} // written only when not neutral: never
 };

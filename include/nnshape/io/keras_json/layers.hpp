@@ -74,7 +74,9 @@ struct Reader {
             if (traits.required) fail(where, "missing config key \"" + std::string(key) + "\"");
             return;
         }
-        if constexpr (is_wrapped_layer<T>) {
+        if constexpr (nnshape::detail::is_accepted<T>) {
+            // Keras's value changes nothing nnshape computes
+        } else if constexpr (is_wrapped_layer<T>) {
             out = wrapped<T>(key, *v);
         } else if constexpr (is_optional_wrapped_layer<T>) {
             if (!v->is_null()) out.emplace(wrapped<typename T::value_type>(key, *v));
