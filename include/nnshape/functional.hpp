@@ -3,9 +3,12 @@
 // tensor, calling a layer on tensors gives tensors, and `Model{inputs, outputs}` is a model that can
 // itself be called like a layer (a shared sub-model).
 //
-// The Graph plays the part of Keras's backend session: it owns the layers, numbers their automatic
-// names, and outlives the tensors and models made in it. Beneath this API: what the Graph records
-// (detail/graph_records.hpp) and the passes that build a Model's order from it (detail/model_passes.hpp).
+// The Graph plays the part of Keras's backend session: it numbers the layers' automatic names and
+// records every call. Its records (detail::GraphCore) are shared by the Graph and by every tensor,
+// layer handle and model made in it, so that any of them may outlive the Graph: a Model returned
+// from the function that built it is a value, as a Keras model is. Beneath this API: what the
+// Graph records (detail/graph_records.hpp) and the passes that build a Model's order from it
+// (detail/model_passes.hpp).
 
 #include <algorithm>
 #include <cstddef>
@@ -27,13 +30,52 @@ namespace nnshape {
 class Graph;
 class Model;
 
+namespace detail {
+
+class GraphCore;
+constexpr void retain(GraphCore* g);
+constexpr void release(GraphCore* g);
+
+// A counted reference to a Graph's records: the records live while any Graph, tensor, layer handle or
+// model made in them does. The count is atomic at run time, so that threads may share a finished
+// model; building one Graph from several threads at once is a data race, as for a std::vector.
+class GraphRef {
+public:
+    constexpr GraphRef() = default;
+    constexpr explicit GraphRef(GraphCore* g) : g_(g) { retain(g_); }
+    constexpr GraphRef(const GraphRef& other) : g_(other.g_) { retain(g_); }
+    constexpr GraphRef(GraphRef&& other) noexcept : g_(std::exchange(other.g_, nullptr)) {}
+    constexpr GraphRef& operator=(GraphRef other) noexcept
+    {
+        std::swap(g_, other.g_);
+        return *this;
+    }
+    constexpr ~GraphRef() { release(g_); }
+
+    constexpr GraphCore* get() const { return g_; }
+    constexpr GraphCore* operator->() const { return g_; }
+    constexpr GraphCore& operator*() const { return *g_; }
+    friend constexpr bool operator==(const GraphRef&, const GraphRef&) = default; // the same records
+
+private:
+    GraphCore* g_ = nullptr;
+};
+
+} // namespace detail
+
 // One symbolic tensor: output `index` of call (node) `node` of a Graph.
 class Tensor {
 public:
-    constexpr Tensor(Graph* graph, std::int32_t node, std::int32_t index) : graph_(graph), node_(node), index_(index) {}
+    constexpr Tensor(detail::GraphCore* graph, std::int32_t node, std::int32_t index)
+        : graph_(graph),
+          node_(node),
+          index_(index)
+    {
+    }
 
     constexpr const Shape& shape() const;
-    constexpr Graph& graph() const { return *graph_; }
+    // The records of the Graph this tensor belongs to: `Input(x.graph(), ...)` makes an input beside it.
+    constexpr detail::GraphCore& graph() const { return *graph_; }
     constexpr std::int32_t node() const { return node_; }
     constexpr std::int32_t index() const { return index_; }
     friend constexpr bool operator==(const Tensor&, const Tensor&) = default;
@@ -42,7 +84,7 @@ private:
     friend class Tensors;
     constexpr Tensor() = default; // only as Tensors' unused inline slot
 
-    Graph* graph_ = nullptr;
+    detail::GraphRef graph_;
     std::int32_t node_ = -1;
     std::int32_t index_ = -1;
 };
@@ -73,7 +115,7 @@ public:
 
     constexpr operator Tensor() const { return single(); }
     constexpr const Shape& shape() const { return single().shape(); }
-    constexpr Graph& graph() const { return (*this)[0].graph(); }
+    constexpr detail::GraphCore& graph() const { return (*this)[0].graph(); }
 
 private:
     constexpr const Tensor& single() const
@@ -89,12 +131,12 @@ private:
 // A layer of a Graph that can be called several times; every call shares its weights.
 class SharedLayer {
 public:
-    constexpr SharedLayer(Graph* graph, std::int32_t index) : graph_(graph), index_(index) {}
+    constexpr SharedLayer(detail::GraphCore* graph, std::int32_t index) : graph_(graph), index_(index) {}
     constexpr Tensors operator()(const Tensors& inputs) const;
     constexpr std::int32_t index() const { return index_; }
 
 private:
-    Graph* graph_;
+    detail::GraphRef graph_;
     std::int32_t index_;
 };
 
@@ -106,7 +148,11 @@ struct ModelArgs {
 // A layer as a model lists it: a plain layer or a nested Model.
 class LayerView {
 public:
-    constexpr LayerView(const Graph* graph, std::int32_t index) : graph_(graph), index_(index) {}
+    constexpr LayerView(const detail::GraphCore* graph, std::int32_t index)
+        : graph_(const_cast<detail::GraphCore*>(graph)),
+          index_(index)
+    {
+    }
 
     constexpr Name name(Naming style = keras2) const;
     constexpr std::string_view class_name() const;
@@ -132,14 +178,14 @@ public:
     constexpr std::int32_t index() const { return index_; }
 
 private:
-    const Graph* graph_;
+    detail::GraphRef graph_; // only read through
     std::int32_t index_;
 };
 
 class Model {
 public:
     constexpr Model(const Tensors& inputs, const Tensors& outputs, ModelArgs args = {});
-    constexpr Model(Graph* graph, std::int32_t index) : graph_(graph), index_(index) {}
+    constexpr Model(detail::GraphCore* graph, std::int32_t index) : graph_(graph), index_(index) {}
 
     // Calling a Model on new tensors: one more node of this model, no new weights.
     constexpr Tensors operator()(const Tensors& inputs) const;
@@ -150,23 +196,26 @@ public:
     constexpr Shapes output_shapes() const;
     constexpr Shape output_shape() const;
     constexpr Name name(Naming style = keras2) const { return as_layer().name(style); }
-    constexpr LayerView as_layer() const { return {graph_, index_}; }
+    constexpr LayerView as_layer() const { return {graph_.get(), index_}; }
     // Keras 2's summary picks its short layout for models whose graph is a chain.
     constexpr bool sequential_like() const;
     constexpr std::span<const std::int32_t> nodes() const;
-    constexpr const Graph& graph() const { return *graph_; }
+    constexpr const detail::GraphCore& graph() const { return *graph_; }
 
 private:
     constexpr const detail::ModelData& data() const;
-    Graph* graph_;
+    detail::GraphRef graph_;
     std::int32_t index_;
 };
 
-class Graph {
+namespace detail {
+
+// What a Graph records, with the operations on it; shared (GraphRef) by the Graph and everything made in it.
+class GraphCore {
 public:
-    constexpr Graph() = default;
-    Graph(const Graph&) = delete; // tensors and models point into the graph
-    Graph& operator=(const Graph&) = delete;
+    constexpr GraphCore() = default;
+    GraphCore(const GraphCore&) = delete;
+    GraphCore& operator=(const GraphCore&) = delete;
 
     // Keras's `Input(shape=..., batch_size=..., batch_shape=..., name=...)`.
     constexpr Tensor input(const InputLayer& args)
@@ -184,7 +233,7 @@ public:
         if constexpr (BuiltinLayer<L>)
             return {this, register_layer(Layer(std::move(layer)), nullptr, given, -1, trainable)};
         else
-            return {this, register_layer(std::nullopt, new detail::Boxed<L>(std::move(layer)), given, -1, trainable)};
+            return {this, register_layer(std::nullopt, new Boxed<L>(std::move(layer)), given, -1, trainable)};
     }
 
     constexpr Model model(const Tensors& inputs, const Tensors& outputs, ModelArgs args = {});
@@ -238,10 +287,63 @@ private:
     std::vector<Shape> scratch_; // the input shapes of the call being made
     NameCounters<> name_counters_{};
     std::vector<std::pair<std::string_view, std::int64_t>> custom_counters_; // by class name, as Keras's uids
+    std::int64_t references_ = 0; // GraphRefs to this
+
+    friend constexpr void retain(GraphCore* g);
+    friend constexpr void release(GraphCore* g);
+};
+
+constexpr void retain(GraphCore* g)
+{
+    if (!g) return;
+    if (std::is_constant_evaluated())
+        ++g->references_;
+    else
+        __atomic_add_fetch(&g->references_, 1, __ATOMIC_RELAXED);
+}
+
+constexpr void release(GraphCore* g)
+{
+    if (!g) return;
+    std::int64_t left = 0;
+    if (std::is_constant_evaluated())
+        left = --g->references_;
+    else
+        left = __atomic_sub_fetch(&g->references_, 1, __ATOMIC_ACQ_REL);
+    if (left == 0) delete g;
+}
+
+} // namespace detail
+
+// A functional model's session: `Graph g; auto x = Input(g, {.shape = {32}}); ...`. Tensors, shared
+// layers and models made in it share its records and stay valid after it is gone.
+class Graph {
+public:
+    constexpr Graph() : core_(new detail::GraphCore) {}
+    Graph(const Graph&) = delete; // one Graph, one session: share its tensors and models instead
+    Graph& operator=(const Graph&) = delete;
+
+    // Keras's `Input(shape=..., batch_size=..., batch_shape=..., name=...)`.
+    constexpr Tensor input(const InputLayer& args) { return core_->input(args); }
+    // A layer to call several times with shared weights (Keras: `shared = LSTM(64)`).
+    template <class L>
+        requires BuiltinLayer<L> || CustomLayer<L>
+    constexpr SharedLayer add(L layer)
+    {
+        return core_->add(std::move(layer));
+    }
+    constexpr Model model(const Tensors& inputs, const Tensors& outputs, ModelArgs args = {});
+
+    constexpr detail::GraphCore& core() const { return *core_; }
+
+private:
+    detail::GraphRef core_;
 };
 
 // Keras's `Input(...)`: `auto x = Input(graph, {.shape = {None, None, 3}});`
 constexpr Tensor Input(Graph& graph, const InputLayer& args) { return graph.input(args); }
+// An input in the Graph of existing tensors: `Input(x.graph(), {...})`.
+constexpr Tensor Input(detail::GraphCore& graph, const InputLayer& args) { return graph.input(args); }
 
 // ---- definitions --------------------------------------------------------------------------------
 
@@ -259,9 +361,14 @@ constexpr NodeOutput tensor_ref(const Tensor& t) { return {t.node(), t.index()};
 
 } // namespace detail
 
+constexpr Model Graph::model(const Tensors& inputs, const Tensors& outputs, ModelArgs args)
+{
+    return core_->model(inputs, outputs, args);
+}
+
 constexpr Tensors SharedLayer::operator()(const Tensors& inputs) const { return graph_->call(index_, inputs); }
 
-constexpr Tensors Graph::call(std::int32_t index, const Tensors& inputs)
+constexpr Tensors detail::GraphCore::call(std::int32_t index, const Tensors& inputs)
 {
     scratch_.clear();
     for (const Tensor& t : inputs) {
@@ -288,7 +395,7 @@ constexpr Tensors Graph::call(std::int32_t index, const Tensors& inputs)
 
 // Runs a model's graph on new input shapes, as Keras does when a model is called on new tensors:
 // the inner layers get no new nodes, but each must accept its new inputs with its existing weights.
-constexpr Shapes Graph::infer(std::int32_t model, std::span<const Shape> inputs) const
+constexpr Shapes detail::GraphCore::infer(std::int32_t model, std::span<const Shape> inputs) const
 {
     const detail::ModelData& m = records_.model(model);
     detail::require(inputs.size() == m.inputs.size(),
@@ -316,8 +423,8 @@ constexpr Shapes Graph::infer(std::int32_t model, std::span<const Shape> inputs)
 }
 
 // The model's inputs: tensors of this Graph made by Input, each given once.
-constexpr std::vector<detail::NodeOutput> Graph::model_inputs(const std::vector<Tensor>& inputs,
-                                                              const Tensor& first_output) const
+constexpr std::vector<detail::NodeOutput> detail::GraphCore::model_inputs(const std::vector<Tensor>& inputs,
+                                                                          const Tensor& first_output) const
 {
     std::vector<detail::NodeOutput> refs;
     for (const Tensor& t : inputs) {
@@ -333,7 +440,7 @@ constexpr std::vector<detail::NodeOutput> Graph::model_inputs(const std::vector<
     return refs;
 }
 
-constexpr std::vector<detail::NodeOutput> Graph::model_outputs(const std::vector<Tensor>& outputs) const
+constexpr std::vector<detail::NodeOutput> detail::GraphCore::model_outputs(const std::vector<Tensor>& outputs) const
 {
     std::vector<detail::NodeOutput> refs;
     for (const Tensor& t : outputs) {
@@ -344,8 +451,8 @@ constexpr std::vector<detail::NodeOutput> Graph::model_outputs(const std::vector
 }
 
 // Keras's Network construction, pass by pass (detail/model_passes.hpp).
-constexpr detail::ModelData Graph::build_model_data(const std::vector<Tensor>& inputs,
-                                                    const std::vector<Tensor>& outputs) const
+constexpr detail::ModelData detail::GraphCore::build_model_data(const std::vector<Tensor>& inputs,
+                                                                const std::vector<Tensor>& outputs) const
 {
     detail::require(!inputs.empty() && !outputs.empty(), "Model: needs at least one input and one output tensor");
     detail::ModelData m;
@@ -361,7 +468,7 @@ constexpr detail::ModelData Graph::build_model_data(const std::vector<Tensor>& i
     return m;
 }
 
-constexpr Model Graph::model(const Tensors& inputs, const Tensors& outputs, ModelArgs args)
+constexpr Model detail::GraphCore::model(const Tensors& inputs, const Tensors& outputs, ModelArgs args)
 {
     detail::ModelData data = build_model_data(std::vector<Tensor>(inputs.begin(), inputs.end()),
                                               std::vector<Tensor>(outputs.begin(), outputs.end()));
@@ -375,7 +482,7 @@ constexpr Model Graph::model(const Tensors& inputs, const Tensors& outputs, Mode
     return {this, index};
 }
 
-constexpr Params Graph::model_params(std::int32_t index) const
+constexpr Params detail::GraphCore::model_params(std::int32_t index) const
 {
     // Each leaf layer once; a layer reached both through a frozen and a trainable path stays trainable.
     enum : std::uint8_t { unseen = 0, frozen = 1, trainable = 2 };
@@ -417,7 +524,7 @@ constexpr const detail::ModelData& Model::data() const { return graph_->model_da
 constexpr std::vector<LayerView> Model::layers() const
 {
     std::vector<LayerView> out;
-    for (std::int32_t l : data().layers) out.emplace_back(graph_, l);
+    for (std::int32_t l : data().layers) out.emplace_back(graph_.get(), l);
     return out;
 }
 
@@ -453,7 +560,7 @@ constexpr bool LayerView::is_model() const { return graph_->layer(index_).model 
 constexpr Model LayerView::model() const
 {
     detail::require(is_model(), "LayerView: this layer is not a Model");
-    return {const_cast<Graph*>(graph_), index_};
+    return {graph_.get(), index_};
 }
 constexpr std::vector<std::int32_t> LayerView::nodes() const { return graph_->nodes_of(index_); }
 constexpr std::optional<Shapes> LayerView::output_shapes() const

@@ -104,7 +104,7 @@ constexpr void add_arguments(ReportRow& row, const AnyLayer& layer)
     });
 }
 
-constexpr std::vector<Shape> tensor_shapes(const Graph& g, std::span<const NodeOutput> refs)
+constexpr std::vector<Shape> tensor_shapes(const GraphCore& g, std::span<const NodeOutput> refs)
 {
     std::vector<Shape> shapes;
     for (const NodeOutput& r : refs) shapes.push_back(g.node(r.node).outputs[std::size_t(r.index)]);
@@ -112,14 +112,15 @@ constexpr std::vector<Shape> tensor_shapes(const Graph& g, std::span<const NodeO
 }
 
 // Keras's Node.input_shapes of Graph node `n`: an Input's node lists its outputs.
-constexpr std::vector<Shape> node_input_shapes(const Graph& g, const Node& n)
+constexpr std::vector<Shape> node_input_shapes(const GraphCore& g, const Node& n)
 {
     if (n.input_count == 0) return {n.outputs.begin(), n.outputs.end()};
     return tensor_shapes(g, g.inputs(n));
 }
 
 // ReportRow::layer_input_shapes / layer_output_shapes of Graph layer `index`, whose calls are `nodes`.
-constexpr void add_layer_shapes(ReportRow& row, const Graph& g, std::int32_t index, std::span<const std::int32_t> nodes)
+constexpr void add_layer_shapes(ReportRow& row, const GraphCore& g, std::int32_t index,
+                                std::span<const std::int32_t> nodes)
 {
     if (const GraphLayer& l = g.layer(index); l.model >= 0) {
         const ModelData& m = g.model_data(l.model);
@@ -190,7 +191,7 @@ constexpr void add_totals(Report& r, Params params, const ModelCost& costs, cons
 }
 
 struct ReportBuilder {
-    const Graph& g;
+    const GraphCore& g;
     const ReportOptions& options;
     const LayerCosts& costs;
     Report& report;

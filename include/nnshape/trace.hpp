@@ -86,8 +86,9 @@ namespace detail {
 
 // Appends the calls of Graph model `model` run on tensors `in` (at depth 0: on new input tensors) and
 // returns the ids of its outputs. Recursion only follows the nesting of models.
-constexpr std::vector<std::int32_t> trace_model(const Graph& g, std::int32_t model, std::span<const std::int32_t> in,
-                                                std::int32_t depth, std::int32_t scope, Trace<>& t)
+constexpr std::vector<std::int32_t> trace_model(const GraphCore& g, std::int32_t model,
+                                                std::span<const std::int32_t> in, std::int32_t depth,
+                                                std::int32_t scope, Trace<>& t)
 {
     const ModelData& m = g.model_data(model);
     bool recorded = true; // whether the model runs on the shapes it was built on

@@ -327,7 +327,8 @@ Outcome random_graph(Generator<Source>& gen, std::size_t max_steps)
                     shared.emplace_back(g.add(Dense{.units = units, .trainable = gen.chance(70)}), last_dim(t));
                     pool.push_back(shared.back().first(t));
                     const std::int64_t n = last_dim(t) * units + units;
-                    expected = expected + (g.layer(shared.back().first.index()).trainable ? Params{n} : Params{0, n});
+                    expected =
+                        expected + (g.core().layer(shared.back().first.index()).trainable ? Params{n} : Params{0, n});
                 } else {
                     pool.push_back(shared[std::size_t(gen.pick(0, std::int64_t(shared.size()) - 1))].first(any()));
                 }

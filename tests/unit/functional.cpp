@@ -2,11 +2,14 @@
 // Expected numbers come from keras-semantics.md (§3, §4.1, §6) and the seed notebook.
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
+#include <nnshape/summary.hpp>
 #include "check.hpp"
 #include "support.hpp"
 
 #include <array>
+#include <optional>
 #include <string>
+#include <vector>
 
 using namespace nnshape;
 using nnshape::test::error_of;
@@ -205,4 +208,68 @@ TEST_CASE("Keras 3 naming numbers each class from zero")
     CHECK(layers[2].name(keras3) == std::string_view("dense_1"));
     CHECK(m.name(keras3) == std::string_view("functional"));
     CHECK(m.name() == std::string_view("model_1"));
+}
+
+// ---- models are values ----------------------------------------------------------------------------
+
+namespace {
+
+// The direct port of keras.io's functional API guide (`def get_model(): inputs = keras.Input(shape=(784,));
+// ...; return keras.Model(inputs, outputs)`): the Graph is gone when the caller uses the model. Keras's
+// summary of that mnist_model: dense 50,240 (784*64 + 64), dense_1 4,160, dense_2 650; total 55,050.
+constexpr Model get_model()
+{
+    Graph g;
+    auto inputs = Input(g, {.shape = Shape{784}});
+    auto x = Dense{.units = 64, .activation = "relu"}(inputs);
+    x = Dense{.units = 64, .activation = "relu"}(x);
+    return Model{inputs, Dense{.units = 10}(x), {.name = "mnist_model"}};
+}
+
+constexpr Tensor get_input()
+{
+    Graph g;
+    return Input(g, {.shape = Shape{784}});
+}
+
+} // namespace
+
+static_assert(get_model().count_params() == 55'050);
+static_assert(get_model().output_shape() == Shape{None, 10});
+
+TEST_CASE("a Model returned from the function that built its Graph stays valid")
+{
+    const Model model = get_model();
+    CHECK(model.count_params() == 55'050);
+    CHECK(test::name_at(model, 1, keras3) == "dense"); // the guide prints Keras 3 names
+    CHECK(model.layers()[1].count_params() == 50'240);
+    CHECK(summary(model).find("Total params: 55,050") != std::string::npos);
+}
+
+TEST_CASE("copies of a Model, and the layer views it gave, outlive the original")
+{
+    std::vector<LayerView> layers;
+    std::optional<Model> copy;
+    {
+        const Model original = get_model();
+        copy = original;
+        layers = original.layers();
+    }
+    CHECK(copy->count_params() == 55'050);
+    CHECK(layers.back().count_params() == 650);
+    CHECK(std::string(layers.back().name(keras3).view()) == "dense_2");
+}
+
+TEST_CASE("a tensor returned from the function that made its Graph can be built on")
+{
+    const Tensor x = get_input();
+    const Model head{x, Dense{.units = 3}(x)};
+    CHECK(head.count_params() == 784 * 3 + 3); // Keras's Dense: kernel (784, 3) + bias (3)
+}
+
+TEST_CASE("a model is called on tensors of its own Graph only")
+{
+    Graph other;
+    auto x = Input(other, {.shape = Shape{784}});
+    CHECK(error_of([&] { get_model()(x); }) == "Graph: a layer can only be called on tensors of its own Graph");
 }
