@@ -248,6 +248,12 @@ public:
     // Calls layer `index` on `inputs` and records the call.
     constexpr Tensors call(std::int32_t index, const Tensors& inputs);
 
+    // The index here of layer (or model) `index` of another Graph's records `source`. Keras has one
+    // session, so a model built in one Graph may be called on another's tensors: on its first such
+    // use this Graph takes in a copy of `source`'s records, and names made here afterwards are
+    // numbered after `source`'s, as one Keras session numbers them.
+    constexpr std::int32_t import(const GraphRef& source, std::int32_t index);
+
     // The unique weights under a model, with trainable ones made non-trainable under a frozen model.
     constexpr Params model_params(std::int32_t model) const;
 
@@ -287,6 +293,12 @@ private:
     std::vector<Shape> scratch_; // the input shapes of the call being made
     NameCounters<> name_counters_{};
     std::vector<std::pair<std::string_view, std::int64_t>> custom_counters_; // by class name, as Keras's uids
+    struct Import {
+        GraphRef source; // kept alive: its address identifies it
+        std::int32_t layer_offset; // where its layers start here
+        std::int32_t layer_count; // how many it had when copied
+    };
+    std::vector<Import> imports_;
     std::int64_t references_ = 0; // GraphRefs to this
 
     friend constexpr void retain(GraphCore* g);
@@ -366,7 +378,45 @@ constexpr Model Graph::model(const Tensors& inputs, const Tensors& outputs, Mode
     return core_->model(inputs, outputs, args);
 }
 
-constexpr Tensors SharedLayer::operator()(const Tensors& inputs) const { return graph_->call(index_, inputs); }
+namespace detail {
+
+// Calls layer `index` of Graph records `owner` on `inputs`, in the inputs' Graph.
+constexpr Tensors call_in_inputs_graph(const GraphRef& owner, std::int32_t index, const Tensors& inputs)
+{
+    GraphCore& here = inputs.graph();
+    // Not `?:` on two Tensors: GCC 12 destroys such a class prvalue twice in constant evaluation.
+    const std::int32_t local = &here == owner.get() ? index : here.import(owner, index);
+    return here.call(local, inputs);
+}
+
+} // namespace detail
+
+constexpr Tensors SharedLayer::operator()(const Tensors& inputs) const
+{
+    return detail::call_in_inputs_graph(graph_, index_, inputs);
+}
+
+constexpr std::int32_t detail::GraphCore::import(const GraphRef& source, std::int32_t index)
+{
+    auto it = std::ranges::find(imports_, source, &Import::source);
+    if (it == imports_.end()) {
+        const GraphRecords::Offsets at = records_.append(source->records_);
+        name_counters_.add(source->name_counters_);
+        for (const auto& [class_name, count] : source->custom_counters_) {
+            const auto mine =
+                std::ranges::find(custom_counters_, class_name, &std::pair<std::string_view, std::int64_t>::first);
+            if (mine == custom_counters_.end())
+                custom_counters_.emplace_back(class_name, count);
+            else
+                mine->second = checked_add(mine->second, count);
+        }
+        imports_.push_back({source, at.layer, std::int32_t(source->records_.layer_count())});
+        it = imports_.end() - 1;
+    }
+    require(index < it->layer_count, "Graph: this layer or model was made in its Graph after that Graph was first "
+                                     "used in this one; make it before");
+    return it->layer_offset + index;
+}
 
 constexpr Tensors detail::GraphCore::call(std::int32_t index, const Tensors& inputs)
 {
@@ -517,7 +567,10 @@ constexpr Model::Model(const Tensors& inputs, const Tensors& outputs, ModelArgs 
 {
 }
 
-constexpr Tensors Model::operator()(const Tensors& inputs) const { return graph_->call(index_, inputs); }
+constexpr Tensors Model::operator()(const Tensors& inputs) const
+{
+    return detail::call_in_inputs_graph(graph_, index_, inputs);
+}
 
 constexpr const detail::ModelData& Model::data() const { return graph_->model_data(graph_->layer(index_).model); }
 

@@ -172,6 +172,12 @@ class NameCounters {
 public:
     constexpr std::int64_t next(const LayerT& layer) { return ++layers_[layer.class_index()]; }
     constexpr std::int64_t next_model() { return ++models_; }
+    // Continues numbering after another session's layers, as one Keras session would.
+    constexpr void add(const NameCounters& other)
+    {
+        for (std::size_t i = 0; i < layers_.size(); ++i) layers_[i] = detail::checked_add(layers_[i], other.layers_[i]);
+        models_ = detail::checked_add(models_, other.models_);
+    }
 
 private:
     std::array<std::int64_t, LayerT::class_count> layers_{};

@@ -1,6 +1,7 @@
 // The functional API: graphs, shared layers and sub-models, layer order, and graph errors.
 // Expected numbers come from keras-semantics.md (§3, §4.1, §6) and the seed notebook.
 #include <doctest/doctest.h>
+#include <nnshape/applications.hpp>
 #include <nnshape/nnshape.hpp>
 #include <nnshape/summary.hpp>
 #include "check.hpp"
@@ -267,9 +268,35 @@ TEST_CASE("a tensor returned from the function that made its Graph can be built 
     CHECK(head.count_params() == 784 * 3 + 3); // Keras's Dense: kernel (784, 3) + bias (3)
 }
 
-TEST_CASE("a model is called on tensors of its own Graph only")
+// keras.io's transfer learning guide (Keras 3), the base model built in a Graph of its own and called
+// on another's tensors: `base_model = keras.applications.Xception(weights=None, input_shape=(150, 150, 3),
+// include_top=False); base_model.trainable = False; inputs = keras.Input(shape=(150, 150, 3)); x =
+// base_model(inputs, training=False); x = keras.layers.GlobalAveragePooling2D()(x); outputs =
+// keras.layers.Dense(1)(x)`. The guide's summary: xception (Functional) (None, 5, 5, 2048) 20,861,480;
+// dense (None, 1) 2,049; Total params: 20,863,529; Trainable params: 2,049.
+Model xception_base()
 {
-    Graph other;
-    auto x = Input(other, {.shape = Shape{784}});
-    CHECK(error_of([&] { get_model()(x); }) == "Graph: a layer can only be called on tensors of its own Graph");
+    Graph g;
+    return applications::Xception(g, {.include_top = false, .input_shape = Shape{150, 150, 3}});
+}
+
+TEST_CASE("a model made in another Graph is called on this Graph's tensors (transfer learning)")
+{
+    const Model base = xception_base();
+    Graph g;
+    auto inputs = Input(g, {.shape = Shape{150, 150, 3}});
+    auto x = base(inputs);
+    x = GlobalAveragePooling2D{}(x);
+    const Model model{inputs, Dense{.units = 1}(x)};
+    CHECK(model.count_params() == 20'863'529);
+    CHECK(model.layers()[1].output_shapes() == Shapes{Shape{None, 5, 5, 2048}});
+    CHECK(model.layers()[1].count_params() == 20'861'480);
+    CHECK(model.layers()[3].count_params() == 2'049);
+    CHECK(base.count_params() == 20'861'480); // the original is untouched
+
+    // Called again in this Graph, the base is not copied again: its weights count once.
+    auto other = Input(g, {.shape = Shape{150, 150, 3}});
+    auto pooled = GlobalAveragePooling2D{}(base(other));
+    const Model twice{{inputs, other}, Concatenate{}({x, pooled})};
+    CHECK(twice.count_params() == 20'861'480);
 }

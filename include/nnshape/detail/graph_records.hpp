@@ -104,6 +104,41 @@ public:
         models_.push_back(std::move(m));
         return std::int32_t(models_.size() - 1);
     }
+    // Where another Graph's records start in this one after `append`.
+    struct Offsets {
+        std::int32_t layer, node, model;
+    };
+    // Appends a copy of `other`'s records (its custom layers cloned), every index shifted past this
+    // Graph's own; no call may be half recorded (add_input without its add_node) in either.
+    constexpr Offsets append(const GraphRecords& other)
+    {
+        const Offsets at{std::int32_t(layers_.size()), std::int32_t(nodes_.size()), std::int32_t(models_.size())};
+        const auto edge_offset = std::int32_t(edges_.size());
+        const auto shifted = [](std::int32_t index, std::int32_t by) { return index < 0 ? index : index + by; };
+        for (GraphLayer l : other.layers_) {
+            if (l.custom) l.custom = l.custom->clone();
+            l.model = shifted(l.model, at.model);
+            l.last_node = shifted(l.last_node, at.node);
+            layers_.push_back(std::move(l));
+        }
+        for (Node n : other.nodes_) {
+            n.layer += at.layer;
+            n.first_input += edge_offset;
+            n.previous = shifted(n.previous, at.node);
+            nodes_.push_back(std::move(n));
+        }
+        for (NodeOutput e : other.edges_) edges_.push_back({e.node + at.node, e.index});
+        for (ModelData m : other.models_) {
+            for (NodeOutput& r : m.inputs) r.node += at.node;
+            for (NodeOutput& r : m.outputs) r.node += at.node;
+            for (std::int32_t& n : m.nodes) n += at.node;
+            for (std::int32_t& l : m.layers) l += at.layer;
+            models_.push_back(std::move(m));
+        }
+        first_input_ = std::int32_t(edges_.size());
+        return at;
+    }
+
     // An inbound tensor of the node that add_node records next.
     constexpr void add_input(NodeOutput t) { edges_.push_back(t); }
     // Records a call of layer `index` on the tensors given to add_input since the last call.

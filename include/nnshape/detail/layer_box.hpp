@@ -23,6 +23,7 @@ public:
     virtual constexpr std::string_view class_name() const = 0;
     virtual constexpr Shapes output_shapes(std::span<const Shape> inputs) const = 0;
     virtual constexpr Params params(std::span<const Shape> inputs) const = 0;
+    virtual constexpr LayerBox* clone() const = 0; // for a Graph that takes in another Graph's records
 
     template <class L>
     constexpr const L* get_if() const
@@ -43,6 +44,7 @@ public:
     constexpr std::string_view class_name() const override { return L::class_name; }
     constexpr Shapes output_shapes(std::span<const Shape> inputs) const override { return call_rule(layer, inputs); }
     constexpr Params params(std::span<const Shape> inputs) const override { return params_rule(layer, inputs); }
+    constexpr LayerBox* clone() const override { return new Boxed(layer); }
 
     L layer;
 
