@@ -371,9 +371,11 @@ constexpr Dim outside_axes(const Shape& s, const Axes& axis)
     return g;
 }
 
+// With rms_scaling the gamma and beta terms follow the weights the layer has (our rule keeps the
+// moments' count as it is).
 constexpr Cost layer_cost(const LayerNormalization& l, std::span<const Shape> in, std::span<const Shape>)
 {
-    return moments_normalization(element_count(in[0]), outside_axes(in[0], l.axis), l.scale, l.center);
+    return moments_normalization(element_count(in[0]), outside_axes(in[0], l.axis), l.has_gamma(), l.has_beta());
 }
 
 constexpr Cost layer_cost(const GroupNormalization& l, std::span<const Shape> in, std::span<const Shape>)

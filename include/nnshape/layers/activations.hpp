@@ -80,11 +80,20 @@ struct LeakyReLU {
 // One weight `alpha` of the input's shape without the batch axis, with each (1-based) shared axis
 // set to 1.
 struct PReLU {
+    NNSHAPE_ACCEPTED(alpha_initializer);
+    NNSHAPE_ACCEPTED(alpha_regularizer);
+    NNSHAPE_ACCEPTED(alpha_constraint);
     detail::Axes shared_axes = {};
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "PReLU";
-    static constexpr void keras_config(auto& l, auto& key) { key("shared_axes", l.shared_axes); }
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("alpha_initializer", l.alpha_initializer);
+        key("alpha_regularizer", l.alpha_regularizer);
+        key("alpha_constraint", l.alpha_constraint);
+        key("shared_axes", l.shared_axes);
+    }
     static constexpr detail::Analyses analyses{.cost = detail::no_arithmetic, .field = detail::elementwise};
 
     constexpr Shape output_shape(const Shape& in) const
@@ -111,12 +120,13 @@ private:
     }
 };
 
-// Keras 3 does not check `alpha`; tf.keras rejects None only.
+// Keras 3 does not check `alpha`; tf.keras rejects None only. It changes no shape: accepted.
 struct ELU {
+    NNSHAPE_ACCEPTED(alpha);
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "ELU";
-    static constexpr void keras_config(auto&, auto&) {}
+    static constexpr void keras_config(auto& l, auto& key) { key("alpha", l.alpha); }
     static constexpr detail::Analyses analyses{.cost = detail::no_arithmetic, .field = detail::elementwise};
     constexpr Shape output_shape(const Shape& in) const { return in; }
 };

@@ -12,22 +12,38 @@
 
 namespace nnshape {
 
-// Keras `Input(shape=..., batch_size=..., batch_shape=...)` / `InputLayer(...)`. `shape` leaves the
-// batch axis out; `batch_shape` (alias `batch_input_shape`) includes it.
+// Keras `Input(shape=..., batch_size=..., batch_shape=...)` / `InputLayer(...)`, with Keras 3's `Input`
+// signature. `shape` leaves the batch axis out; `batch_shape` (tf.keras: `batch_input_shape`)
+// includes it. A sparse, ragged or optional input has the shape given; nnshape makes the input's
+// tensor itself, so `tensor` takes only None.
 struct InputLayer {
     OptionalShape shape{};
     std::optional<std::int64_t> batch_size{};
+    NNSHAPE_ACCEPTED(dtype);
+    NNSHAPE_ACCEPTED(sparse);
+    NNSHAPE_ACCEPTED(ragged);
     OptionalShape batch_shape{};
-    OptionalShape batch_input_shape{};
     Name name{};
+    NNSHAPE_ONLY_NONE(tensor);
+    NNSHAPE_ACCEPTED(optional);
+    OptionalShape batch_input_shape{}; // tf.keras's name for batch_shape
+    NNSHAPE_ONLY_NONE(input_tensor); // the InputLayer class's name for `tensor` (Keras 3, tf.keras)
+    NNSHAPE_ONLY_NONE(type_spec); // tf.keras's Input(type_spec=...)
 
     static constexpr std::string_view class_name = "InputLayer";
     static constexpr void keras_config(auto& l, auto& key)
     {
         key("shape", l.shape);
         key("batch_size", l.batch_size);
+        key("dtype", l.dtype);
+        key("sparse", l.sparse);
+        key("ragged", l.ragged);
         key("batch_shape", l.batch_shape);
+        key.refused("tensor", "nnshape makes the input tensor itself: pass shape or batch_shape");
+        key("optional", l.optional);
         key("batch_input_shape", l.batch_input_shape);
+        key.refused("input_tensor", "nnshape makes the input tensor itself: pass shape or batch_shape");
+        key.refused("type_spec", "nnshape makes the input tensor itself: pass shape or batch_shape");
     }
     static constexpr detail::Analyses analyses{.cost = detail::no_arithmetic, .field = detail::no_field};
 
@@ -105,12 +121,25 @@ struct Dense {
 };
 
 // Embedding follows tf.keras: `input_length` fills an unknown sequence length and must agree with a
-// known one (Keras 3 ignores the argument).
+// known one (Keras 3 ignores the argument). Keras 3's `lora_rank` adds LoRA weights
+// (lora_embeddings_a (input_dim, rank), lora_embeddings_b (rank, output_dim)) and freezes the
+// embeddings, as Embedding.enable_lora does (keras/src/layers/core/embedding.py).
 struct Embedding {
     std::int64_t input_dim = 0;
     std::int64_t output_dim = 0;
+    NNSHAPE_ACCEPTED(embeddings_initializer);
+    NNSHAPE_ACCEPTED(embeddings_regularizer);
+    NNSHAPE_ACCEPTED(embeddings_constraint);
     bool mask_zero = false;
+    NNSHAPE_ACCEPTED(weights);
+    std::optional<int> lora_rank{};
+    NNSHAPE_ACCEPTED(lora_alpha);
+    NNSHAPE_ONLY_NONE(quantization_config);
+    // tf.keras's arguments that Keras 3 dropped: activity_regularizer (Keras 3: a base-layer
+    // argument), input_length and sparse (tf.keras 2.13+).
+    NNSHAPE_ACCEPTED(activity_regularizer);
     std::optional<std::int64_t> input_length{};
+    NNSHAPE_ACCEPTED(sparse);
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "Embedding";
@@ -118,9 +147,17 @@ struct Embedding {
     {
         key("input_dim", l.input_dim, detail::required);
         key("output_dim", l.output_dim, detail::required);
+        key("embeddings_initializer", l.embeddings_initializer);
+        key("embeddings_regularizer", l.embeddings_regularizer);
+        key("embeddings_constraint", l.embeddings_constraint);
         key("mask_zero", l.mask_zero);
+        key("weights", l.weights);
+        key("lora_rank", l.lora_rank);
+        key("lora_alpha", l.lora_alpha);
+        key.refused("quantization_config", "nnshape does not model quantized weights");
+        key("activity_regularizer", l.activity_regularizer);
         key("input_length", l.input_length);
-        key.refused("lora_rank", "nnshape does not model LoRA weights");
+        key("sparse", l.sparse);
     }
     static constexpr detail::Analyses analyses{.cost = detail::no_arithmetic, .field = detail::no_field};
 
@@ -128,6 +165,7 @@ struct Embedding {
     {
         detail::require(input_dim > 0 && output_dim > 0,
                         "Embedding: input_dim and output_dim must be positive integers");
+        detail::require(!lora_rank || *lora_rank >= 0, "Embedding: lora_rank must be a non-negative integer");
         detail::require(in.rank() >= 1, "Embedding: expected min_ndim=1");
         Shape out = in;
         if (input_length) {
@@ -140,7 +178,15 @@ struct Embedding {
         return out;
     }
 
-    constexpr Params params(const Shape&) const { return {detail::checked_mul(input_dim, output_dim)}; }
+    // embeddings (input_dim, output_dim); with LoRA they are frozen and lora_embeddings_a
+    // (input_dim, rank) + lora_embeddings_b (rank, output_dim) train. The cost analysis counts no
+    // arithmetic for the lookup and none for LoRA's a @ b either.
+    constexpr Params params(const Shape&) const
+    {
+        const std::int64_t embeddings = detail::checked_mul(input_dim, output_dim);
+        if (!lora_rank || *lora_rank == 0) return {embeddings};
+        return {detail::checked_mul(std::int64_t(*lora_rank), detail::checked_add(input_dim, output_dim)), embeddings};
+    }
 };
 
 // Keras 3 and recent tf.keras: a placeholder that returns its input.

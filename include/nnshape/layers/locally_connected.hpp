@@ -13,7 +13,8 @@
 
 namespace nnshape {
 
-// tf.keras's checks (locally_connected1d.py / locally_connected2d.py); Keras 2.1 has implementation 1 only.
+// tf.keras's checks and signature (v2.15.0 keras/layers/locally_connected/locally_connected1d.py and
+// locally_connected2d.py); Keras 2.1 has implementation 1 only.
 template <std::size_t N>
 struct LocallyConnected {
     static_assert(N == 1 || N == 2, "Keras has LocallyConnected1D and LocallyConnected2D only");
@@ -25,6 +26,13 @@ struct LocallyConnected {
     DataFormat data_format = channels_last;
     ActivationName activation{};
     bool use_bias = true;
+    NNSHAPE_ACCEPTED(kernel_initializer);
+    NNSHAPE_ACCEPTED(bias_initializer);
+    NNSHAPE_ACCEPTED(kernel_regularizer);
+    NNSHAPE_ACCEPTED(bias_regularizer);
+    NNSHAPE_ACCEPTED(activity_regularizer);
+    NNSHAPE_ACCEPTED(kernel_constraint);
+    NNSHAPE_ACCEPTED(bias_constraint);
     int implementation = 1;
     NNSHAPE_LAYER_KWARGS
 
@@ -38,6 +46,13 @@ struct LocallyConnected {
         key("data_format", l.data_format);
         key("activation", l.activation);
         key("use_bias", l.use_bias);
+        key("kernel_initializer", l.kernel_initializer);
+        key("bias_initializer", l.bias_initializer);
+        key("kernel_regularizer", l.kernel_regularizer);
+        key("bias_regularizer", l.bias_regularizer);
+        key("activity_regularizer", l.activity_regularizer);
+        key("kernel_constraint", l.kernel_constraint);
+        key("bias_constraint", l.bias_constraint);
         key("implementation", l.implementation);
     }
     static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};

@@ -55,18 +55,52 @@ constexpr std::int64_t scale_and_center(std::int64_t size, bool scale, bool cent
 // Keras 3 and tf.keras take an int axis (tf.keras also a list, which Keras 3 dropped).
 struct BatchNormalization {
     std::int64_t axis = -1;
+    NNSHAPE_ACCEPTED(momentum);
+    NNSHAPE_ACCEPTED(epsilon);
     bool center = true;
     bool scale = true;
+    NNSHAPE_ACCEPTED(beta_initializer);
+    NNSHAPE_ACCEPTED(gamma_initializer);
+    NNSHAPE_ACCEPTED(moving_mean_initializer);
+    NNSHAPE_ACCEPTED(moving_variance_initializer);
+    NNSHAPE_ACCEPTED(beta_regularizer);
+    NNSHAPE_ACCEPTED(gamma_regularizer);
+    NNSHAPE_ACCEPTED(beta_constraint);
+    NNSHAPE_ACCEPTED(gamma_constraint);
     bool renorm = false;
+    NNSHAPE_ACCEPTED(renorm_clipping);
+    NNSHAPE_ACCEPTED(renorm_momentum);
+    NNSHAPE_ACCEPTED(synchronized);
+    // tf.keras's arguments that Keras 3 dropped; a virtual batch adds a size-1 axis to each weight's
+    // shape (tf.keras's BatchNormalizationBase.build), which leaves the counts as they are.
+    NNSHAPE_ACCEPTED(fused);
+    NNSHAPE_ACCEPTED(virtual_batch_size);
+    NNSHAPE_ACCEPTED(adjustment);
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "BatchNormalization";
     static constexpr void keras_config(auto& l, auto& key)
     {
         key("axis", l.axis, detail::int_or_one_item_list);
+        key("momentum", l.momentum);
+        key("epsilon", l.epsilon);
         key("center", l.center);
         key("scale", l.scale);
+        key("beta_initializer", l.beta_initializer);
+        key("gamma_initializer", l.gamma_initializer);
+        key("moving_mean_initializer", l.moving_mean_initializer);
+        key("moving_variance_initializer", l.moving_variance_initializer);
+        key("beta_regularizer", l.beta_regularizer);
+        key("gamma_regularizer", l.gamma_regularizer);
+        key("beta_constraint", l.beta_constraint);
+        key("gamma_constraint", l.gamma_constraint);
         key("renorm", l.renorm);
+        key("renorm_clipping", l.renorm_clipping);
+        key("renorm_momentum", l.renorm_momentum);
+        key("synchronized", l.synchronized);
+        key("fused", l.fused);
+        key("virtual_batch_size", l.virtual_batch_size);
+        key("adjustment", l.adjustment);
     }
     static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::elementwise};
 
@@ -86,19 +120,41 @@ struct BatchNormalization {
 };
 
 // gamma and beta have the shape of the normalized axes' dims: `(input_shape[a] for a in axis)`.
+// Keras 3 still reads the deprecated `rms_scaling` (a keyword argument it pops, after the named
+// ones): with it the layer has gamma (even with scale=False) and no beta (LayerNormalization.build,
+// keras/src/layers/normalization/layer_normalization.py).
 struct LayerNormalization {
     detail::Axes axis = -1;
+    NNSHAPE_ACCEPTED(epsilon);
     bool center = true;
     bool scale = true;
+    NNSHAPE_ACCEPTED(beta_initializer);
+    NNSHAPE_ACCEPTED(gamma_initializer);
+    NNSHAPE_ACCEPTED(beta_regularizer);
+    NNSHAPE_ACCEPTED(gamma_regularizer);
+    NNSHAPE_ACCEPTED(beta_constraint);
+    NNSHAPE_ACCEPTED(gamma_constraint);
+    bool rms_scaling = false;
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "LayerNormalization";
     static constexpr void keras_config(auto& l, auto& key)
     {
         key("axis", l.axis);
+        key("epsilon", l.epsilon);
         key("center", l.center);
         key("scale", l.scale);
+        key("beta_initializer", l.beta_initializer);
+        key("gamma_initializer", l.gamma_initializer);
+        key("beta_regularizer", l.beta_regularizer);
+        key("gamma_regularizer", l.gamma_regularizer);
+        key("beta_constraint", l.beta_constraint);
+        key("gamma_constraint", l.gamma_constraint);
+        key("rms_scaling", l.rms_scaling);
     }
+    // The weights it has: gamma with scale or rms_scaling, beta with center but not rms_scaling.
+    constexpr bool has_gamma() const { return scale || rms_scaling; }
+    constexpr bool has_beta() const { return center && !rms_scaling; }
     static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::by_rule};
 
     constexpr Shape output_shape(const Shape& in) const
@@ -117,7 +173,7 @@ struct LayerNormalization {
             seen |= 1u << a;
             size = detail::checked_mul(size, detail::weight_dim(in[a]));
         }
-        return {detail::scale_and_center(size, scale, center)};
+        return {detail::scale_and_center(size, has_gamma(), has_beta())};
     }
 };
 
@@ -125,8 +181,15 @@ struct LayerNormalization {
 struct GroupNormalization {
     std::int64_t groups = 32;
     std::int64_t axis = -1;
+    NNSHAPE_ACCEPTED(epsilon);
     bool center = true;
     bool scale = true;
+    NNSHAPE_ACCEPTED(beta_initializer);
+    NNSHAPE_ACCEPTED(gamma_initializer);
+    NNSHAPE_ACCEPTED(beta_regularizer);
+    NNSHAPE_ACCEPTED(gamma_regularizer);
+    NNSHAPE_ACCEPTED(beta_constraint);
+    NNSHAPE_ACCEPTED(gamma_constraint);
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "GroupNormalization";
@@ -134,8 +197,15 @@ struct GroupNormalization {
     {
         key("groups", l.groups);
         key("axis", l.axis);
+        key("epsilon", l.epsilon);
         key("center", l.center);
         key("scale", l.scale);
+        key("beta_initializer", l.beta_initializer);
+        key("gamma_initializer", l.gamma_initializer);
+        key("beta_regularizer", l.beta_regularizer);
+        key("gamma_regularizer", l.gamma_regularizer);
+        key("beta_constraint", l.beta_constraint);
+        key("gamma_constraint", l.gamma_constraint);
     }
     static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
 

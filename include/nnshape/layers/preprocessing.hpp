@@ -54,6 +54,7 @@ struct Normalization {
     detail::Axes axis = -1;
     OptionalArg<detail::Statistic, double> mean{};
     OptionalArg<detail::Statistic, double> variance{};
+    NNSHAPE_ACCEPTED(invert);
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "Normalization";
@@ -62,6 +63,7 @@ struct Normalization {
         key("axis", l.axis);
         key("mean", l.mean);
         key("variance", l.variance);
+        key("invert", l.invert);
     }
     static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::elementwise};
 
@@ -131,6 +133,9 @@ struct Resizing {
     Name interpolation = "bilinear";
     bool crop_to_aspect_ratio = false;
     bool pad_to_aspect_ratio = false;
+    NNSHAPE_ACCEPTED(fill_mode);
+    NNSHAPE_ACCEPTED(fill_value);
+    NNSHAPE_ACCEPTED(antialias);
     DataFormat data_format = channels_last;
     NNSHAPE_LAYER_KWARGS
 
@@ -142,6 +147,9 @@ struct Resizing {
         key("interpolation", l.interpolation);
         key("crop_to_aspect_ratio", l.crop_to_aspect_ratio);
         key("pad_to_aspect_ratio", l.pad_to_aspect_ratio);
+        key("fill_mode", l.fill_mode);
+        key("fill_value", l.fill_value);
+        key("antialias", l.antialias);
         key("data_format", l.data_format);
     }
     static constexpr detail::Analyses analyses{.cost = detail::no_arithmetic, .field = detail::no_field};

@@ -3,8 +3,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <limits>
 #include <string_view>
+#include <type_traits>
+#include <variant>
 
 #include "../detail/spatial.hpp"
 #include "../detail/layer_facts.hpp"
@@ -22,20 +25,42 @@ constexpr void require_rate(double rate)
                                     "and 1.");
 }
 
+// Dropout's `noise_shape`: None or a tuple with None where the input's own size goes
+// (`.noise_shape = {None, 1, 64}`). It changes no shape, so it is accepted and not stored, as the
+// arguments NNSHAPE_ACCEPTED declares are (a tuple is not among the values detail::Accepted takes).
+template <int Line>
+struct AcceptedShape {
+    constexpr AcceptedShape() = default;
+    constexpr AcceptedShape(std::nullptr_t) noexcept {}
+    constexpr AcceptedShape(std::initializer_list<Dim>) noexcept {}
+    friend constexpr bool operator==(AcceptedShape, AcceptedShape) = default;
+};
+template <int Line>
+inline constexpr bool is_accepted<AcceptedShape<Line>> = true;
+
 } // namespace detail
 
 enum class DropoutKind : std::uint8_t { dropout, gaussian, alpha };
 
-// Dropout, GaussianDropout and AlphaDropout: one rate, checked, and the input shape.
+// Dropout, GaussianDropout and AlphaDropout: one rate, checked, and the input shape. GaussianDropout
+// takes no noise_shape in Keras: there the member is an empty std::monostate that no value converts to.
 template <DropoutKind Kind>
 struct RateDropout {
     double rate = 0;
+    [[no_unique_address]] std::conditional_t<Kind == DropoutKind::gaussian, std::monostate,
+                                             detail::AcceptedShape<__LINE__>> noise_shape{};
+    NNSHAPE_ACCEPTED(seed);
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = Kind == DropoutKind::dropout    ? "Dropout"
                                                    : Kind == DropoutKind::gaussian ? "GaussianDropout"
                                                                                    : "AlphaDropout";
-    static constexpr void keras_config(auto& l, auto& key) { key("rate", l.rate, detail::required); }
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("rate", l.rate, detail::required);
+        if constexpr (Kind != DropoutKind::gaussian) key("noise_shape", l.noise_shape);
+        key("seed", l.seed);
+    }
     static constexpr detail::Analyses analyses{.cost = detail::no_arithmetic, .field = detail::elementwise};
     constexpr Shape output_shape(const Shape& in) const
     {
@@ -54,6 +79,7 @@ template <std::size_t N>
 struct SpatialDropout {
     double rate = 0;
     DataFormat data_format = channels_last;
+    NNSHAPE_ACCEPTED(seed);
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name =
@@ -62,6 +88,7 @@ struct SpatialDropout {
     {
         key("rate", l.rate, detail::required);
         key("data_format", l.data_format);
+        key("seed", l.seed);
     }
     static constexpr detail::Analyses analyses{.cost = detail::no_arithmetic, .field = detail::elementwise};
 
@@ -82,10 +109,15 @@ using SpatialDropout3D = SpatialDropout<3>;
 // Keras 3 bounds `stddev` like a rate, with its own wording.
 struct GaussianNoise {
     double stddev = 0;
+    NNSHAPE_ACCEPTED(seed);
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "GaussianNoise";
-    static constexpr void keras_config(auto& l, auto& key) { key("stddev", l.stddev, detail::required); }
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("stddev", l.stddev, detail::required);
+        key("seed", l.seed);
+    }
     static constexpr detail::Analyses analyses{.cost = detail::no_arithmetic, .field = detail::elementwise};
     constexpr Shape output_shape(const Shape& in) const
     {

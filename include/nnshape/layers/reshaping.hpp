@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <initializer_list>
 #include <string_view>
+#include <type_traits>
+#include <variant>
 
 #include "../detail/spatial.hpp"
 #include "../detail/layer_facts.hpp"
@@ -112,11 +114,14 @@ struct RepeatVector {
     }
 };
 
-// UpSampling1D takes no data_format in Keras: it always works on axis 1.
+// UpSampling1D takes no data_format in Keras: it always works on axis 1. Only UpSampling2D takes
+// `interpolation` (it changes no shape: accepted); in 1D and 3D the member is an empty std::monostate
+// that no value converts to.
 template <std::size_t N>
 struct UpSampling {
     Ints<N> size = 2;
     DataFormat data_format = channels_last;
+    [[no_unique_address]] std::conditional_t<N == 2, detail::Accepted<__LINE__>, std::monostate> interpolation{};
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name =
@@ -125,6 +130,7 @@ struct UpSampling {
     {
         key("size", l.size);
         key("data_format", l.data_format);
+        if constexpr (N == 2) key("interpolation", l.interpolation);
     }
     static constexpr detail::Analyses analyses{.cost = detail::no_arithmetic, .field = detail::by_rule};
 

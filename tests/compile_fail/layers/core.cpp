@@ -217,3 +217,12 @@ constexpr Sequential resizing_crop_and_pad{Resizing{
 // Keras 3's RandomFlip raises "RandomFlip layer {name} received an unknown mode argument {mode}".
 // expect: RandomFlip: received an unknown mode argument (expected
 constexpr Sequential random_flip_unknown_mode{RandomFlip{.mode = "sideways", .input_shape = Shape{8, 8, 3}}};
+
+// --- layers/core.hpp: LoRA ranks
+
+// expect: Dense: lora_rank must be a non-negative integer
+constexpr Sequential dense_negative_lora_rank{Dense{.units = 2, .lora_rank = -1, .input_shape = Shape{4}}};
+
+// expect: Embedding: lora_rank must be a non-negative integer
+constexpr Sequential embedding_negative_lora_rank{
+    Embedding{.input_dim = 10, .output_dim = 4, .lora_rank = -1, .input_shape = Shape{3}}};

@@ -8,6 +8,10 @@ constexpr bool core_cases(auto&& check)
 {
     // keras.Input(shape=(28, 28, 1)) -> (None, 28, 28, 1) (spec §1).
     bool ok = check(InputLayer{.shape = Shape{28, 28, 1}}, {}, {Shape{None, 28, 28, 1}}, Params{});
+    // Keras 3's input_layer_test test_input_basic (sparse case): InputLayer(shape=(2, 3), batch_size=4,
+    // dtype="float32", sparse=True) has batch_shape (4, 2, 3).
+    ok &= check(InputLayer{.shape = Shape{2, 3}, .batch_size = 4, .dtype = "float32", .sparse = true}, {},
+                {Shape{4, 2, 3}}, Params{});
     // Dense(5) on (None, 3, 4) -> (None, 3, 5), 25 = 4*5 + 5 (spec §9); use_bias=False: 4*5.
     ok &= check(Dense{.units = 5}, {Shape{None, 3, 4}}, {Shape{None, 3, 5}}, Params{25});
     ok &= check(Dense{.units = 5, .use_bias = false}, {Shape{None, 4}}, {Shape{None, 5}}, Params{20});
@@ -17,6 +21,11 @@ constexpr bool core_cases(auto&& check)
     // Embedding(1000, 64) on (None, 10) -> (None, 10, 64), 64,000 = 1000*64 (spec §9).
     ok &=
         check(Embedding{.input_dim = 1000, .output_dim = 64}, {Shape{None, 10}}, {Shape{None, 10, 64}}, Params{64000});
+    // Keras 3's embedding_test test_enable_lora: Embedding(10, 16), LoRA rank 4, called on (64, 3)
+    // ints: trainable lora_embeddings_a (10, 4) and lora_embeddings_b (4, 16) = 40 + 64 (shapes from
+    // Embedding.enable_lora); the embeddings (10, 16) frozen.
+    ok &= check(Embedding{.input_dim = 10, .output_dim = 16, .lora_rank = 4}, {Shape{None, 3}}, {Shape{None, 3, 16}},
+                Params{104, 160});
     // Keras's Identity and Masking return their input's shape and have no weights (their
     // compute_output_shape returns input_shape).
     ok &= check(Identity{}, {Shape{None, 7, 3}}, {Shape{None, 7, 3}}, Params{});

@@ -25,6 +25,9 @@ constexpr bool normalization_cases(auto&& check)
     ok &= check(LayerNormalization{}, {Shape{3, 4, 2}}, {Shape{3, 4, 2}}, Params{4});
     ok &= check(LayerNormalization{.axis = {-3, -2, -1}}, {Shape{2, 8, 8, 3}}, {Shape{2, 8, 8, 3}}, Params{384});
     ok &= check(LayerNormalization{.center = false, .scale = false}, {Shape{3, 3}}, {Shape{3, 3}}, Params{});
+    // Keras 3's layer_normalization_test: rms_scaling=True on (3, 3) has one trainable weight, gamma of
+    // shape (3,) (LayerNormalization.build: gamma with scale or rms_scaling, beta only without rms_scaling).
+    ok &= check(LayerNormalization{.rms_scaling = true}, {Shape{3, 3}}, {Shape{3, 3}}, Params{3});
     ok &= check(LayerNormalization{.axis = {1}}, {Shape{None, 6, None}}, {Shape{None, 6, None}}, Params{12});
     // Spec §2.8: gamma (C,) and beta (C,). Keras 3 group_normalization_test: groups=4 on (3, 4, 4) and the default
     // groups=32 on (3, 4, 32) keep the shape: 8 and 64. groups=-1 (one group per channel) on 6 channels: 12;

@@ -29,6 +29,10 @@ constexpr bool reshaping_cases(auto&& check)
     ok &= check(UpSampling2D{}, {Shape{None, 6, None, 3}}, {Shape{None, 12, None, 3}}, Params{});
     ok &= check(UpSampling2D{.size = {3, 4}, .data_format = channels_first}, {Shape{None, 3, 6, 6}},
                 {Shape{None, 3, 18, 24}}, Params{});
+    // Keras 3's up_sampling2d_test test_upsampling_2d_bilinear: size (2, 3), interpolation="bilinear" on
+    // (2, 11, 12, 2) channels_last: rows 2 * 11, columns 3 * 12.
+    ok &= check(UpSampling2D{.size = {2, 3}, .interpolation = "bilinear"}, {Shape{2, 11, 12, 2}}, {Shape{2, 22, 36, 2}},
+                Params{});
     // Spec §2.3 [run]: UpSampling3D() on (1, 2, None) -> (2, 4, None); channels_first scales axes 2-4.
     ok &= check(UpSampling3D{}, {Shape{None, 1, 2, None, 5}}, {Shape{None, 2, 4, None, 5}}, Params{});
     ok &= check(UpSampling3D{.size = {1, 2, 3}, .data_format = channels_first}, {Shape{None, 5, 1, 2, 3}},

@@ -128,3 +128,24 @@ TEST_CASE("PReLU: a None non-shared dimension, and shared axes out of range")
                          doctest::Contains("PReLU: shared_axes are 1-based"), shape_error);
     CHECK_THROWS_AS(PReLU{.shared_axes = 3}.params(Shape{None, 5, 3}), shape_error);
 }
+
+namespace {
+
+// Keras 3's ELU(alpha) and PReLU(alpha_initializer, alpha_regularizer, alpha_constraint, shared_axes):
+// arguments that change nothing.
+constexpr bool test_keras_arguments()
+{
+    FACT((ELU{.alpha = 0.5}.output_shape(Shape{None, 4}) == Shape{None, 4}));
+    const PReLU prelu{
+        .alpha_initializer = "zeros", .alpha_regularizer = nullptr, .alpha_constraint = nullptr, .shared_axes = {1, 2}};
+    FACT(prelu.params(Shape{None, 5, 5, 3}) == Params{3});
+    return true;
+}
+static_assert(test_keras_arguments());
+
+} // namespace
+
+TEST_CASE("activation layers: Keras 3's arguments (same tests as the static_asserts)")
+{
+    CHECK(test_keras_arguments());
+}

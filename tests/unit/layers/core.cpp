@@ -159,3 +159,52 @@ TEST_CASE("Identity and Masking: shapes unchanged, no weights")
     CHECK(Layer{Identity{}}.class_name() == "Identity");
     CHECK(Layer{Masking{}}.class_name() == "Masking");
 }
+
+namespace {
+
+// Keras 3's whole signatures compile; the accepted arguments change nothing.
+constexpr bool test_keras_arguments()
+{
+    // Input(shape, batch_size, dtype, sparse, ragged, batch_shape, name, tensor, optional).
+    FACT((InputLayer{.shape = Shape{3},
+                     .batch_size = 2,
+                     .dtype = "int32",
+                     .sparse = true,
+                     .ragged = false,
+                     .name = "x",
+                     .tensor = nullptr,
+                     .optional = true}
+              .output_shape() == Shape{2, 3}));
+    const Embedding all{.input_dim = 10,
+                        .output_dim = 4,
+                        .embeddings_initializer = "uniform",
+                        .embeddings_regularizer = nullptr,
+                        .embeddings_constraint = nullptr,
+                        .mask_zero = true,
+                        .weights = nullptr,
+                        .lora_rank = {},
+                        .lora_alpha = nullptr,
+                        .quantization_config = nullptr,
+                        .activity_regularizer = nullptr,
+                        .input_length = 3,
+                        .sparse = false};
+    FACT(all.output_shape(Shape{None, 3}) == Shape{None, 3, 4});
+    FACT(all.params(Shape{None, 3}) == Params{40});
+    // Embedding.enable_lora(2): lora_embeddings_a (10, 2) and lora_embeddings_b (2, 4) train, the
+    // embeddings (10, 4) are frozen; lora_rank=0 is no LoRA (Keras: `if self.lora_rank:`).
+    FACT((Embedding{.input_dim = 10, .output_dim = 4, .lora_rank = 2, .lora_alpha = 4}.params(Shape{None, 3}) ==
+          Params{28, 40}));
+    FACT((Embedding{.input_dim = 10, .output_dim = 4, .lora_rank = 0}.params(Shape{None, 3}) == Params{40}));
+    return true;
+}
+static_assert(test_keras_arguments());
+
+} // namespace
+
+TEST_CASE("core layers: Keras 3's arguments (same tests as the static_asserts)") { CHECK(test_keras_arguments()); }
+
+TEST_CASE("Embedding: lora_rank must not be negative")
+{
+    CHECK_THROWS_WITH_AS((Embedding{.input_dim = 10, .output_dim = 4, .lora_rank = -1}.output_shape(Shape{None, 3})),
+                         "Embedding: lora_rank must be a non-negative integer", shape_error);
+}

@@ -159,3 +159,32 @@ TEST_CASE("LocallyConnected1D: errors")
     CHECK_THROWS_AS((LocallyConnected1D{.filters = 4, .kernel_size = 3}.output_shape(Shape{None, 10, 4, 4})),
                     shape_error);
 }
+
+namespace {
+
+// tf.keras 2.15's signature: the initializer, regularizer and constraint arguments change nothing.
+constexpr bool test_keras_arguments()
+{
+    const LocallyConnected2D all{.filters = 4,
+                                 .kernel_size = 3,
+                                 .strides = 2,
+                                 .use_bias = false,
+                                 .kernel_initializer = "glorot_uniform",
+                                 .bias_initializer = "zeros",
+                                 .kernel_regularizer = nullptr,
+                                 .bias_regularizer = nullptr,
+                                 .activity_regularizer = nullptr,
+                                 .kernel_constraint = nullptr,
+                                 .bias_constraint = nullptr,
+                                 .implementation = 1};
+    FACT(all.params(Shape{None, 7, 7, 2}) == Params{648});
+    return true;
+}
+static_assert(test_keras_arguments());
+
+} // namespace
+
+TEST_CASE("LocallyConnected: tf.keras's arguments (same tests as the static_asserts)")
+{
+    CHECK(test_keras_arguments());
+}

@@ -203,3 +203,37 @@ TEST_CASE("UnitNormalization: axes out of bounds")
                          "Axis is out of bounds for input shape", shape_error);
     CHECK_THROWS_AS((UnitNormalization{.axis = {1, -3}}.output_shape(Shape{None, 3})), shape_error);
 }
+
+namespace {
+
+constexpr bool test_keras_arguments()
+{
+    // Keras 3's signatures, with arguments that change nothing.
+    const BatchNormalization bn{.axis = 1,
+                                .momentum = 0.9,
+                                .epsilon = 1.001e-5,
+                                .beta_initializer = "zeros",
+                                .renorm = true,
+                                .renorm_clipping = nullptr,
+                                .renorm_momentum = 0.9,
+                                .synchronized = false,
+                                .fused = nullptr,
+                                .virtual_batch_size = nullptr};
+    FACT(bn.params(Shape{None, 3, 8}) == Params{6, 15});
+    FACT((LayerNormalization{.epsilon = 1e-6}.params(Shape{None, 4}) == Params{8}));
+    FACT((GroupNormalization{.groups = 2, .epsilon = 1e-5, .gamma_constraint = nullptr}.params(Shape{None, 4}) ==
+          Params{8}));
+    // rms_scaling: gamma (scale or rms_scaling) and no beta (LayerNormalization.build); layer_normalization_test
+    // runs rms_scaling=True on (3, 3) with one trainable weight.
+    FACT((LayerNormalization{.rms_scaling = true}.params(Shape{3, 3}) == Params{3}));
+    FACT((LayerNormalization{.center = false, .scale = false, .rms_scaling = true}.params(Shape{3, 3}) == Params{3}));
+    return true;
+}
+static_assert(test_keras_arguments());
+
+} // namespace
+
+TEST_CASE("normalization layers: Keras 3's arguments (same tests as the static_asserts)")
+{
+    CHECK(test_keras_arguments());
+}

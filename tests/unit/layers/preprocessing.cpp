@@ -147,3 +147,29 @@ TEST_CASE("Resizing and CenterCrop: size, rank and argument checks")
     CHECK_THROWS_WITH_AS((Resizing{.height = 4, .width = 4, .interpolation = "linear"}.output_shape(in)),
                          doctest::Contains("Resizing: Invalid value for argument `interpolation`."), shape_error);
 }
+
+namespace {
+
+// Keras 3's Normalization(axis, mean, variance, invert) and Resizing(height, width, interpolation,
+// crop_to_aspect_ratio, pad_to_aspect_ratio, fill_mode, fill_value, antialias, data_format).
+constexpr bool test_keras_arguments()
+{
+    FACT((Normalization{.invert = true}.params(Shape{None, 4}) == Params{0, 9}));
+    const Resizing resizing{.height = 6,
+                            .width = 8,
+                            .pad_to_aspect_ratio = true,
+                            .fill_mode = "constant",
+                            .fill_value = 0.0,
+                            .antialias = true,
+                            .data_format = channels_first};
+    FACT(resizing.output_shape(Shape{2, 3, 12, 12}) == Shape{2, 3, 6, 8});
+    return true;
+}
+static_assert(test_keras_arguments());
+
+} // namespace
+
+TEST_CASE("preprocessing layers: Keras 3's arguments (same tests as the static_asserts)")
+{
+    CHECK(test_keras_arguments());
+}

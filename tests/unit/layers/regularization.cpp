@@ -111,3 +111,35 @@ TEST_CASE("SpatialDropout: the input rank is fixed")
     CHECK_THROWS_WITH_AS(SpatialDropout1D{.data_format = channels_first}.output_shape(Shape{None, 4, 3}),
                          doctest::Contains("SpatialDropout1D: takes no data_format argument"), shape_error);
 }
+
+namespace {
+
+template <class L>
+concept takes_noise_shape = requires { L{.noise_shape = {None, 1, None}}; };
+
+// Keras 3: Dropout(rate, noise_shape, seed), AlphaDropout(rate, noise_shape, seed), GaussianDropout(rate,
+// seed), GaussianNoise(stddev, seed), SpatialDropout2D(rate, data_format, seed); none changes a shape.
+static_assert(takes_noise_shape<Dropout> && takes_noise_shape<AlphaDropout>);
+static_assert(!takes_noise_shape<GaussianDropout>);
+
+constexpr bool test_keras_arguments()
+{
+    FACT((Dropout{.rate = 0.5, .noise_shape = {None, 1, 10}, .seed = 1}.output_shape(Shape{20, 5, 10}) ==
+          Shape{20, 5, 10}));
+    FACT((AlphaDropout{.rate = 0.5, .noise_shape = nullptr, .seed = nullptr}.output_shape(Shape{None, 4}) ==
+          Shape{None, 4}));
+    FACT((GaussianDropout{.rate = 0.5, .seed = 3}.output_shape(Shape{None, 4}) == Shape{None, 4}));
+    FACT((GaussianNoise{.stddev = 0.1, .seed = 3}.output_shape(Shape{None, 4}) == Shape{None, 4}));
+    FACT((SpatialDropout2D{.rate = 0.5, .data_format = channels_first, .seed = 3}.output_shape(Shape{None, 3, 4, 4}) ==
+          Shape{None, 3, 4, 4}));
+    FACT(sizeof(Dropout) == sizeof(GaussianDropout));
+    return true;
+}
+static_assert(test_keras_arguments());
+
+} // namespace
+
+TEST_CASE("regularization layers: Keras 3's arguments (same tests as the static_asserts)")
+{
+    CHECK(test_keras_arguments());
+}

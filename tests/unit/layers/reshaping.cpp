@@ -311,3 +311,24 @@ TEST_CASE("UpSampling, ZeroPadding, Cropping 1D/3D: Keras 3 errors")
     CHECK_THROWS_AS(ZeroPadding3D{}.output_shape(Shape{None, 5, 6, 2}), shape_error);
     CHECK_THROWS_AS(Cropping3D{}.output_shape(Shape{None, 5, 6, 7, 8, 2}), shape_error);
 }
+
+namespace {
+
+template <class L>
+concept takes_interpolation = requires { L{.interpolation = "bilinear"}; };
+
+// Keras 3: only UpSampling2D takes `interpolation`; it changes no shape.
+static_assert(takes_interpolation<UpSampling2D>);
+static_assert(!takes_interpolation<UpSampling1D> && !takes_interpolation<UpSampling3D>);
+
+constexpr bool test_keras_arguments()
+{
+    FACT((UpSampling2D{.size = {2, 3}, .interpolation = "bicubic"}.output_shape(Shape{2, 11, 12, 2}) ==
+          Shape{2, 22, 36, 2}));
+    return true;
+}
+static_assert(test_keras_arguments());
+
+} // namespace
+
+TEST_CASE("reshaping layers: Keras 3's arguments (same tests as the static_asserts)") { CHECK(test_keras_arguments()); }
