@@ -178,7 +178,7 @@ struct EinsumDense {
     NNSHAPE_ACCEPTED(bias_regularizer);
     NNSHAPE_ACCEPTED(kernel_constraint);
     NNSHAPE_ACCEPTED(bias_constraint);
-    std::optional<std::int64_t> lora_rank{};
+    std::optional<int> lora_rank{}; // int: the smallest type the Keras JSON reader takes
     NNSHAPE_ACCEPTED(lora_alpha);
     NNSHAPE_ACCEPTED(gptq_unpacked_column_size);
     NNSHAPE_ONLY_NONE(quantization_config);

@@ -39,7 +39,7 @@ struct Conv {
     NNSHAPE_ACCEPTED(activity_regularizer);
     NNSHAPE_ACCEPTED(kernel_constraint);
     NNSHAPE_ACCEPTED(bias_constraint);
-    std::optional<std::int64_t> lora_rank{};
+    std::optional<int> lora_rank{}; // int: the smallest type the Keras JSON reader takes
     NNSHAPE_ACCEPTED(lora_alpha);
     NNSHAPE_LAYER_KWARGS
 
