@@ -422,7 +422,7 @@ constexpr Tensors detail::GraphCore::call(std::int32_t index, const Tensors& inp
 {
     scratch_.clear();
     for (const Tensor& t : inputs) {
-        detail::require(&t.graph() == this, "Graph: a layer can only be called on tensors of its own Graph");
+        detail::require(&t.graph() == this, "Graph: a layer is called on tensors of one Graph");
         scratch_.push_back(t.shape());
     }
     detail::GraphLayer& l = records_.layer(index);

@@ -143,11 +143,22 @@ constexpr Shape lstm_states_as_one = [] {
     return LSTM{.units = 4, .return_state = true}(x).shape();
 }();
 
-// expect: Graph: a layer can only be called on tensors of its own Graph
-constexpr Shape called_across_graphs = [] {
+// expect: Graph: a layer is called on tensors of one Graph
+constexpr Shape called_on_two_graphs = [] {
+    Graph g, h;
+    auto x = Input(g, {.shape = Shape{4}});
+    auto y = Input(h, {.shape = Shape{4}});
+    return Concatenate{}({x, y}).shape();
+}();
+
+// expect: Graph: this layer or model was made in its Graph after that Graph was first used in this one
+constexpr Shape made_after_first_use = [] {
     Graph g, h;
     auto x = Input(h, {.shape = Shape{4}});
-    return g.add(Dense{.units = 2})(x).shape();
+    auto first = g.add(Dense{.units = 2});
+    first(x); // h takes in g's records as they are now
+    auto later = g.add(Dense{.units = 3});
+    return later(x).shape();
 }();
 
 // expect: Model: called on a different number of tensors than it has inputs

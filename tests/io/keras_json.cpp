@@ -253,9 +253,12 @@ TEST_CASE("errors name the layer, its position and the key")
               keras3_layer("Conv2D", "c", R"(, "filters": 2, "kernel_size": 3, "padding": "full")", "in"), "c")) ==
           "keras_json: layer \"c\" (Conv2D) at layers[1]: config key \"padding\": expected \"valid\", \"same\" or "
           "\"causal\", got \"full\"");
-    CHECK(
-        error_of(keras3_model(keras3_layer("Dense", "d", R"(, "units": 2, "lora_rank": 4)", "in"), "d")) ==
-        "keras_json: layer \"d\" (Dense) at layers[1]: config key \"lora_rank\": nnshape does not model LoRA weights");
+    CHECK(error_of(keras3_model(
+              keras3_layer("Dense", "d",
+                           R"(, "units": 2, "quantization_config": {"class_name": "Int8QuantizationConfig"})", "in"),
+              "d")) ==
+          "keras_json: layer \"d\" (Dense) at layers[1]: config key \"quantization_config\": nnshape does not model "
+          "quantized weights");
 
     // A layer nnshape cannot compute, with its position; an unknown class.
     CHECK(error_of(keras3_model(

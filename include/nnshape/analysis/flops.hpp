@@ -181,11 +181,11 @@ constexpr Cost cell_step(const StackedRNNCells& s, Dim batch, Dim input_dim)
 
 constexpr Cost repeated(Cost c, Dim n) { return {c.macs * n, c.flops * n}; }
 
-// Every time step of (batch, timesteps, features).
+// Every time step of (batch, timesteps, features) (or, `time_major`, (timesteps, batch, features)).
 template <class Cell>
-constexpr Cost recurrent_cost(const Cell& cell, const Shape& in)
+constexpr Cost recurrent_cost(const Cell& cell, const Shape& in, detail::SequenceAxes axes)
 {
-    return repeated(cell_step(cell, in[0], in.back()), in[1]);
+    return repeated(cell_step(cell, axes.batch, in.back()), axes.timesteps);
 }
 
 // SimpleRNN, LSTM, GRU and RNN: the cell they run.
@@ -193,7 +193,8 @@ template <class L>
     requires detail::contains<L, detail::recurrent_layers>::value
 constexpr Cost layer_cost(const L& l, std::span<const Shape> in, std::span<const Shape>)
 {
-    return detail::visit_cell(l, [&](const auto& c) { return recurrent_cost(c, in[0]); });
+    const detail::SequenceAxes axes = detail::sequence_axes(l, in[0]);
+    return detail::visit_cell(l, [&](const auto& c) { return recurrent_cost(c, in[0], axes); });
 }
 
 // An LSTM whose matmuls are convolutions: per step, the input convolution (c -> 4f) and the recurrent

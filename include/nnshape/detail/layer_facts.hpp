@@ -6,7 +6,8 @@
 //   {
 //       key("units", layer.units, detail::required); // Keras's config keys, in Keras's argument order
 //       key("use_bias", layer.use_bias);            // a missing key keeps the member's default
-//       key.refused("lora_rank", "nnshape does not model LoRA weights");
+//       key("kernel_initializer", layer.kernel_initializer); // accepted, not stored (NNSHAPE_ACCEPTED)
+//       key.refused("quantization_config", "nnshape does not model quantized weights"); // NNSHAPE_ONLY_NONE
 //   }
 //   static constexpr std::array<std::string_view, 1> keras_aliases{"Convolution2D"}; // optional
 //   static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::elementwise};

@@ -99,6 +99,7 @@ struct EinsumAnalysis {
     Shape output;
     Dim kernel{}; // sizes of the weights; None if a dimension they take is unknown
     Dim bias{};
+    Dim kernel_last{}; // the kernel's last axis (the weight spec's last letter)
 };
 
 // Keras 3's _analyze_einsum_string. The full output is the batch axis, the axes the ellipsis stands for
@@ -135,13 +136,15 @@ constexpr EinsumAnalysis analyze_einsum(std::string_view equation, std::string_v
         require(find_last(e.input, c) != npos || find_last(e.weight, c) != npos,
                 "EinsumDense: Dimension was specified in the output but has no corresponding dim in the input "
                 "spec or weight spec");
-    Dim kernel = 1;
+    Dim kernel = 1, kernel_last = 1;
     for (char c : e.weight) {
         const std::size_t at_out = find_last(e.output, c), at_in = find_last(e.input, c);
         require(at_out != npos || at_in != npos, "EinsumDense: Weight dimension did not have a match in either the "
                                                  "input spec or the output spec. For this layer, the weight must be "
                                                  "fully specified.");
-        kernel = kernel * (at_out != npos ? out[lead + at_out] : in[lead + at_in]);
+        const Dim size = at_out != npos ? out[lead + at_out] : in[lead + at_in];
+        kernel = kernel * size;
+        kernel_last = size;
     }
     Dim bias = bias_axes.empty() ? 0 : 1;
     for (char c : bias_axes)
@@ -149,7 +152,7 @@ constexpr EinsumAnalysis analyze_einsum(std::string_view equation, std::string_v
                                                 "output spec");
     for (std::size_t j = 0; j < e.output.size(); ++j)
         if (find_last(bias_axes, e.output[j]) != npos) bias = bias * out[lead + j];
-    return {out, kernel, bias};
+    return {out, kernel, bias, kernel_last};
 }
 
 } // namespace detail
@@ -159,11 +162,26 @@ constexpr EinsumAnalysis analyze_einsum(std::string_view equation, std::string_v
 //
 // The strings are views: a string literal, or a string that outlives the layer. (A `Name` cannot be
 // given a value in a `const` layer built in a constant evaluation on GCC 12.)
+//
+// `lora_rank` freezes the kernel and adds trainable lora_kernel_a (kernel.shape[:-1] + (rank,)) and
+// lora_kernel_b (rank, kernel.shape[-1]), as Keras 3's EinsumDense.enable_lora does
+// (keras/src/layers/core/einsum_dense.py). `gptq_unpacked_column_size` matters only to a GPTQ
+// quantization_config, which nnshape does not model.
 struct EinsumDense {
     Name equation{};
     detail::TupleArg<Dim> output_shape = {};
     ActivationName activation{};
     Name bias_axes{}; // empty: None, no bias
+    NNSHAPE_ACCEPTED(kernel_initializer);
+    NNSHAPE_ACCEPTED(bias_initializer);
+    NNSHAPE_ACCEPTED(kernel_regularizer);
+    NNSHAPE_ACCEPTED(bias_regularizer);
+    NNSHAPE_ACCEPTED(kernel_constraint);
+    NNSHAPE_ACCEPTED(bias_constraint);
+    std::optional<int> lora_rank{}; // int: the smallest type the Keras JSON reader takes
+    NNSHAPE_ACCEPTED(lora_alpha);
+    NNSHAPE_ACCEPTED(gptq_unpacked_column_size);
+    NNSHAPE_ONLY_NONE(quantization_config);
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "EinsumDense";
@@ -173,12 +191,22 @@ struct EinsumDense {
         key("output_shape", l.output_shape, detail::required);
         key("activation", l.activation);
         key("bias_axes", l.bias_axes);
-        key.refused("lora_rank", "nnshape does not model LoRA weights");
+        key("kernel_initializer", l.kernel_initializer);
+        key("bias_initializer", l.bias_initializer);
+        key("kernel_regularizer", l.kernel_regularizer);
+        key("bias_regularizer", l.bias_regularizer);
+        key("kernel_constraint", l.kernel_constraint);
+        key("bias_constraint", l.bias_constraint);
+        key("lora_rank", l.lora_rank);
+        key("lora_alpha", l.lora_alpha);
+        key("gptq_unpacked_column_size", l.gptq_unpacked_column_size);
+        key.refused("quantization_config", "nnshape does not model quantized weights");
     }
     static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
 
     constexpr Shapes output_shapes(const Shape& in) const
     {
+        detail::require(!lora_rank || *lora_rank >= 0, "EinsumDense: lora_rank must be a non-negative integer");
         return {detail::analyze_einsum(equation.view(), bias_axes.view(), in, output_shape).output};
     }
 
@@ -187,7 +215,9 @@ struct EinsumDense {
         const detail::EinsumAnalysis a = detail::analyze_einsum(equation.view(), bias_axes.view(), in, output_shape);
         detail::require(a.kernel.known() && a.bias.known(),
                         "EinsumDense: every dimension of the kernel and bias must be defined. Found None.");
-        return {(a.kernel + a.bias).value()};
+        if (!lora_rank || *lora_rank == 0) return {(a.kernel + a.bias).value()};
+        const Dim lora = Dim(*lora_rank) * (Dim(a.kernel.value() / a.kernel_last.value()) + a.kernel_last);
+        return {(lora + a.bias).value(), a.kernel.value()};
     }
 };
 
@@ -198,12 +228,23 @@ struct MultiHeadAttention {
     std::int64_t num_heads = 0;
     std::int64_t key_dim = 0;
     std::optional<std::int64_t> value_dim{}; // None: key_dim
+    NNSHAPE_ACCEPTED(dropout);
     bool use_bias = true;
     OptionalArg<detail::TupleArg<Dim>, Dim> output_shape{};
     OptionalArg<detail::TupleArg<std::int64_t>, std::int64_t> attention_axes{};
     std::optional<std::int64_t> sliding_window{};
+    NNSHAPE_ACCEPTED(flash_attention);
+    NNSHAPE_ACCEPTED(kernel_initializer);
+    NNSHAPE_ACCEPTED(bias_initializer);
+    NNSHAPE_ACCEPTED(kernel_regularizer);
+    NNSHAPE_ACCEPTED(bias_regularizer);
+    NNSHAPE_ACCEPTED(activity_regularizer);
+    NNSHAPE_ACCEPTED(kernel_constraint);
+    NNSHAPE_ACCEPTED(bias_constraint);
     bool use_gate = false;
-    bool return_attention_scores = false;
+    NNSHAPE_ACCEPTED(seed);
+    bool return_attention_scores = false; // an argument of the call
+    NNSHAPE_ACCEPTED(use_causal_mask); // an argument of the call: masks scores, changes no shape
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "MultiHeadAttention";
@@ -212,11 +253,21 @@ struct MultiHeadAttention {
         key("num_heads", l.num_heads, detail::required);
         key("key_dim", l.key_dim, detail::required);
         key("value_dim", l.value_dim);
+        key("dropout", l.dropout);
         key("use_bias", l.use_bias);
         key("output_shape", l.output_shape);
         key("attention_axes", l.attention_axes);
         key("sliding_window", l.sliding_window);
+        key("flash_attention", l.flash_attention);
+        key("kernel_initializer", l.kernel_initializer);
+        key("bias_initializer", l.bias_initializer);
+        key("kernel_regularizer", l.kernel_regularizer);
+        key("bias_regularizer", l.bias_regularizer);
+        key("activity_regularizer", l.activity_regularizer);
+        key("kernel_constraint", l.kernel_constraint);
+        key("bias_constraint", l.bias_constraint);
         key("use_gate", l.use_gate);
+        key("seed", l.seed);
     }
     static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
 
@@ -309,10 +360,21 @@ struct GroupQueryAttention {
     std::int64_t head_dim = 0;
     std::int64_t num_query_heads = 0;
     std::int64_t num_key_value_heads = 0;
+    NNSHAPE_ACCEPTED(dropout);
     bool use_bias = true;
     std::optional<std::int64_t> sliding_window{};
+    NNSHAPE_ACCEPTED(flash_attention);
+    NNSHAPE_ACCEPTED(kernel_initializer);
+    NNSHAPE_ACCEPTED(bias_initializer);
+    NNSHAPE_ACCEPTED(kernel_regularizer);
+    NNSHAPE_ACCEPTED(bias_regularizer);
+    NNSHAPE_ACCEPTED(activity_regularizer);
+    NNSHAPE_ACCEPTED(kernel_constraint);
+    NNSHAPE_ACCEPTED(bias_constraint);
     bool use_gate = false;
-    bool return_attention_scores = false;
+    NNSHAPE_ACCEPTED(seed);
+    bool return_attention_scores = false; // an argument of the call
+    NNSHAPE_ACCEPTED(use_causal_mask); // an argument of the call: masks scores, changes no shape
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "GroupedQueryAttention";
@@ -321,9 +383,19 @@ struct GroupQueryAttention {
         key("head_dim", l.head_dim, detail::required);
         key("num_query_heads", l.num_query_heads, detail::required);
         key("num_key_value_heads", l.num_key_value_heads, detail::required);
+        key("dropout", l.dropout);
         key("use_bias", l.use_bias);
         key("sliding_window", l.sliding_window);
+        key("flash_attention", l.flash_attention);
+        key("kernel_initializer", l.kernel_initializer);
+        key("bias_initializer", l.bias_initializer);
+        key("kernel_regularizer", l.kernel_regularizer);
+        key("bias_regularizer", l.bias_regularizer);
+        key("activity_regularizer", l.activity_regularizer);
+        key("kernel_constraint", l.kernel_constraint);
+        key("bias_constraint", l.bias_constraint);
         key("use_gate", l.use_gate);
+        key("seed", l.seed);
     }
     static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
 
@@ -373,10 +445,15 @@ struct GroupQueryAttention {
 
 // Dot-product (Luong-style) attention on [query, value] or [query, value, key]. Weights: a scalar
 // `scale` if use_scale, a scalar `concat_score_weight` if score_mode is "concat".
+// tf.keras 2.x's deprecated `causal` (Keras 3: the call's `use_causal_mask`) changes no shape either.
 struct Attention {
     bool use_scale = false;
     Name score_mode = "dot";
-    bool return_attention_scores = false;
+    NNSHAPE_ACCEPTED(dropout);
+    NNSHAPE_ACCEPTED(seed);
+    bool return_attention_scores = false; // an argument of the call
+    NNSHAPE_ACCEPTED(use_causal_mask); // an argument of the call
+    NNSHAPE_ACCEPTED(causal); // tf.keras 2.x
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "Attention";
@@ -384,6 +461,9 @@ struct Attention {
     {
         key("use_scale", l.use_scale);
         key("score_mode", l.score_mode);
+        key("dropout", l.dropout);
+        key("seed", l.seed);
+        key("causal", l.causal);
     }
     static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
 
@@ -405,13 +485,24 @@ struct Attention {
 
 // Additive (Bahdanau-style) attention. Weight: `scale` of the query's last dimension if use_scale
 // (Keras 3; tf.keras took the value's last dimension).
+// `seed` is a keyword argument Keras 3 passes on to Attention; `causal` is tf.keras 2.x's.
 struct AdditiveAttention {
     bool use_scale = true;
-    bool return_attention_scores = false;
+    NNSHAPE_ACCEPTED(dropout);
+    NNSHAPE_ACCEPTED(seed);
+    bool return_attention_scores = false; // an argument of the call
+    NNSHAPE_ACCEPTED(use_causal_mask); // an argument of the call
+    NNSHAPE_ACCEPTED(causal); // tf.keras 2.x
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "AdditiveAttention";
-    static constexpr void keras_config(auto& l, auto& key) { key("use_scale", l.use_scale); }
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("use_scale", l.use_scale);
+        key("dropout", l.dropout);
+        key("seed", l.seed);
+        key("causal", l.causal);
+    }
     static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
 
     constexpr Shapes output_shapes(std::span<const Shape> inputs) const

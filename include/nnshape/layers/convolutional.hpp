@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 #include "../detail/spatial.hpp"
@@ -15,6 +16,11 @@
 
 namespace nnshape {
 
+// Keras 3's BaseConv takes `lora_rank` (Conv1D/2D/3D pass it through **kwargs): as its enable_lora
+// does, it freezes the kernel (*k, in / groups, filters) and adds trainable lora_kernel_a
+// (*k, in / groups, rank) and lora_kernel_b (rank, filters) (keras/src/layers/convolutional/
+// base_conv.py, build and enable_lora). Keras also refuses LoRA with a kernel_constraint, which
+// nnshape, not storing constraints, does not check.
 template <std::size_t N>
 struct Conv {
     std::int64_t filters = 0;
@@ -26,6 +32,15 @@ struct Conv {
     std::int64_t groups = 1;
     ActivationName activation{};
     bool use_bias = true;
+    NNSHAPE_ACCEPTED(kernel_initializer);
+    NNSHAPE_ACCEPTED(bias_initializer);
+    NNSHAPE_ACCEPTED(kernel_regularizer);
+    NNSHAPE_ACCEPTED(bias_regularizer);
+    NNSHAPE_ACCEPTED(activity_regularizer);
+    NNSHAPE_ACCEPTED(kernel_constraint);
+    NNSHAPE_ACCEPTED(bias_constraint);
+    std::optional<int> lora_rank{}; // int: the smallest type the Keras JSON reader takes
+    NNSHAPE_ACCEPTED(lora_alpha);
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = detail::ranked_name<N>("Conv1D", "Conv2D", "Conv3D");
@@ -40,7 +55,15 @@ struct Conv {
         key("groups", l.groups);
         key("activation", l.activation);
         key("use_bias", l.use_bias);
-        key.refused("lora_rank", "nnshape does not model LoRA weights");
+        key("kernel_initializer", l.kernel_initializer);
+        key("bias_initializer", l.bias_initializer);
+        key("kernel_regularizer", l.kernel_regularizer);
+        key("bias_regularizer", l.bias_regularizer);
+        key("activity_regularizer", l.activity_regularizer);
+        key("kernel_constraint", l.kernel_constraint);
+        key("bias_constraint", l.bias_constraint);
+        key("lora_rank", l.lora_rank);
+        key("lora_alpha", l.lora_alpha);
     }
     static constexpr std::array<std::string_view, 1> keras_aliases{
         detail::ranked_name<N>("Convolution1D", "Convolution2D", "Convolution3D")};
@@ -53,6 +76,7 @@ struct Conv {
         detail::require(groups > 0, "Conv: The number of groups must be a positive integer.");
         detail::require(filters % groups == 0,
                         "Conv: The number of filters must be evenly divisible by the number of groups.");
+        detail::require(!lora_rank || *lora_rank >= 0, "Conv: lora_rank must be a non-negative integer");
         detail::require(N == 1 || padding != causal,
                         "Conv: The `padding` argument must be one of {'valid', 'same'} ('causal' is for Conv1D only)");
         detail::require(!detail::strided_and_dilated(strides, dilation_rate),
@@ -64,12 +88,18 @@ struct Conv {
     }
 
     // kernel (*k, in / groups, filters) + bias (filters). Like every count here, only for a valid call.
+    // With LoRA the kernel is frozen and lora_kernel_a (*k, in / groups, rank) + lora_kernel_b
+    // (rank, filters) train.
     constexpr Params params(const Shape& in) const
     {
         output_shape(in);
         const std::int64_t per_group = detail::known_channels(in, data_format) / groups;
-        const std::int64_t kernel = detail::checked_mul(detail::checked_mul(kernel_size.product(), per_group), filters);
-        return {detail::checked_add(kernel, detail::bias_count(use_bias, filters))};
+        const std::int64_t taps = detail::checked_mul(kernel_size.product(), per_group);
+        const std::int64_t kernel = detail::checked_mul(taps, filters);
+        const std::int64_t bias = detail::bias_count(use_bias, filters);
+        if (!lora_rank || *lora_rank == 0) return {detail::checked_add(kernel, bias)};
+        const std::int64_t lora = detail::checked_mul(*lora_rank, detail::checked_add(taps, filters));
+        return {detail::checked_add(lora, bias), kernel};
     }
 };
 
@@ -87,6 +117,13 @@ struct DepthwiseConv {
     Ints<N> dilation_rate = 1;
     ActivationName activation{};
     bool use_bias = true;
+    NNSHAPE_ACCEPTED(depthwise_initializer);
+    NNSHAPE_ACCEPTED(bias_initializer);
+    NNSHAPE_ACCEPTED(depthwise_regularizer);
+    NNSHAPE_ACCEPTED(bias_regularizer);
+    NNSHAPE_ACCEPTED(activity_regularizer);
+    NNSHAPE_ACCEPTED(depthwise_constraint);
+    NNSHAPE_ACCEPTED(bias_constraint);
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = N == 1 ? "DepthwiseConv1D" : "DepthwiseConv2D";
@@ -100,6 +137,13 @@ struct DepthwiseConv {
         key("dilation_rate", l.dilation_rate);
         key("activation", l.activation);
         key("use_bias", l.use_bias);
+        key("depthwise_initializer", l.depthwise_initializer);
+        key("bias_initializer", l.bias_initializer);
+        key("depthwise_regularizer", l.depthwise_regularizer);
+        key("bias_regularizer", l.bias_regularizer);
+        key("activity_regularizer", l.activity_regularizer);
+        key("depthwise_constraint", l.depthwise_constraint);
+        key("bias_constraint", l.bias_constraint);
     }
     static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::by_rule};
 
@@ -143,6 +187,16 @@ struct SeparableConv {
     std::int64_t depth_multiplier = 1;
     ActivationName activation{};
     bool use_bias = true;
+    NNSHAPE_ACCEPTED(depthwise_initializer);
+    NNSHAPE_ACCEPTED(pointwise_initializer);
+    NNSHAPE_ACCEPTED(bias_initializer);
+    NNSHAPE_ACCEPTED(depthwise_regularizer);
+    NNSHAPE_ACCEPTED(pointwise_regularizer);
+    NNSHAPE_ACCEPTED(bias_regularizer);
+    NNSHAPE_ACCEPTED(activity_regularizer);
+    NNSHAPE_ACCEPTED(depthwise_constraint);
+    NNSHAPE_ACCEPTED(pointwise_constraint);
+    NNSHAPE_ACCEPTED(bias_constraint);
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = N == 1 ? "SeparableConv1D" : "SeparableConv2D";
@@ -157,6 +211,16 @@ struct SeparableConv {
         key("depth_multiplier", l.depth_multiplier);
         key("activation", l.activation);
         key("use_bias", l.use_bias);
+        key("depthwise_initializer", l.depthwise_initializer);
+        key("pointwise_initializer", l.pointwise_initializer);
+        key("bias_initializer", l.bias_initializer);
+        key("depthwise_regularizer", l.depthwise_regularizer);
+        key("pointwise_regularizer", l.pointwise_regularizer);
+        key("bias_regularizer", l.bias_regularizer);
+        key("activity_regularizer", l.activity_regularizer);
+        key("depthwise_constraint", l.depthwise_constraint);
+        key("pointwise_constraint", l.pointwise_constraint);
+        key("bias_constraint", l.bias_constraint);
     }
     static constexpr std::array<std::string_view, 1> keras_aliases{N == 1 ? "SeparableConvolution1D"
                                                                           : "SeparableConvolution2D"};
@@ -201,6 +265,13 @@ struct ConvTranspose {
     Ints<N> dilation_rate = 1;
     ActivationName activation{};
     bool use_bias = true;
+    NNSHAPE_ACCEPTED(kernel_initializer);
+    NNSHAPE_ACCEPTED(bias_initializer);
+    NNSHAPE_ACCEPTED(kernel_regularizer);
+    NNSHAPE_ACCEPTED(bias_regularizer);
+    NNSHAPE_ACCEPTED(activity_regularizer);
+    NNSHAPE_ACCEPTED(kernel_constraint);
+    NNSHAPE_ACCEPTED(bias_constraint);
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name =
@@ -216,6 +287,13 @@ struct ConvTranspose {
         key("dilation_rate", l.dilation_rate);
         key("activation", l.activation);
         key("use_bias", l.use_bias);
+        key("kernel_initializer", l.kernel_initializer);
+        key("bias_initializer", l.bias_initializer);
+        key("kernel_regularizer", l.kernel_regularizer);
+        key("bias_regularizer", l.bias_regularizer);
+        key("activity_regularizer", l.activity_regularizer);
+        key("kernel_constraint", l.kernel_constraint);
+        key("bias_constraint", l.bias_constraint);
     }
     static constexpr std::array<std::string_view, 2> keras_aliases{
         detail::ranked_name<N>("", "Convolution2DTranspose", "Convolution3DTranspose"),

@@ -29,6 +29,20 @@ struct ConvLSTM {
     ActivationName activation = "tanh";
     ActivationName recurrent_activation = "sigmoid"; // Keras 3; tf.keras: "hard_sigmoid"
     bool use_bias = true;
+    NNSHAPE_ACCEPTED(kernel_initializer);
+    NNSHAPE_ACCEPTED(recurrent_initializer);
+    NNSHAPE_ACCEPTED(bias_initializer);
+    NNSHAPE_ACCEPTED(unit_forget_bias);
+    NNSHAPE_ACCEPTED(kernel_regularizer);
+    NNSHAPE_ACCEPTED(recurrent_regularizer);
+    NNSHAPE_ACCEPTED(bias_regularizer);
+    NNSHAPE_ACCEPTED(activity_regularizer);
+    NNSHAPE_ACCEPTED(kernel_constraint);
+    NNSHAPE_ACCEPTED(recurrent_constraint);
+    NNSHAPE_ACCEPTED(bias_constraint);
+    NNSHAPE_ACCEPTED(dropout);
+    NNSHAPE_ACCEPTED(recurrent_dropout);
+    NNSHAPE_ACCEPTED(seed);
     bool return_sequences = false;
     bool return_state = false;
     bool go_backwards = false;
@@ -47,6 +61,20 @@ struct ConvLSTM {
         key("activation", l.activation);
         key("recurrent_activation", l.recurrent_activation);
         key("use_bias", l.use_bias);
+        key("kernel_initializer", l.kernel_initializer);
+        key("recurrent_initializer", l.recurrent_initializer);
+        key("bias_initializer", l.bias_initializer);
+        key("unit_forget_bias", l.unit_forget_bias);
+        key("kernel_regularizer", l.kernel_regularizer);
+        key("recurrent_regularizer", l.recurrent_regularizer);
+        key("bias_regularizer", l.bias_regularizer);
+        key("activity_regularizer", l.activity_regularizer);
+        key("kernel_constraint", l.kernel_constraint);
+        key("recurrent_constraint", l.recurrent_constraint);
+        key("bias_constraint", l.bias_constraint);
+        key("dropout", l.dropout);
+        key("recurrent_dropout", l.recurrent_dropout);
+        key("seed", l.seed);
         detail::recurrent_flag_keys(l, key);
     }
     static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};

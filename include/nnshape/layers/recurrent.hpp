@@ -45,15 +45,44 @@ constexpr Params gated_params(std::int64_t input_dim, std::int64_t units, std::i
 
 } // namespace detail
 
+// The cells' activations change nothing nnshape computes (their cost is in the cell's step rule), so
+// they are accepted, not stored, as are the initializers, regularizers, constraints, dropout rates
+// and seed.
 struct SimpleRNNCell {
     std::int64_t units = 0;
+    NNSHAPE_ACCEPTED(activation);
     bool use_bias = true;
+    NNSHAPE_ACCEPTED(kernel_initializer);
+    NNSHAPE_ACCEPTED(recurrent_initializer);
+    NNSHAPE_ACCEPTED(bias_initializer);
+    NNSHAPE_ACCEPTED(kernel_regularizer);
+    NNSHAPE_ACCEPTED(recurrent_regularizer);
+    NNSHAPE_ACCEPTED(bias_regularizer);
+    NNSHAPE_ACCEPTED(kernel_constraint);
+    NNSHAPE_ACCEPTED(recurrent_constraint);
+    NNSHAPE_ACCEPTED(bias_constraint);
+    NNSHAPE_ACCEPTED(dropout);
+    NNSHAPE_ACCEPTED(recurrent_dropout);
+    NNSHAPE_ACCEPTED(seed);
 
     static constexpr std::string_view class_name = "SimpleRNNCell";
     static constexpr void keras_config(auto& c, auto& key)
     {
         key("units", c.units, detail::required);
+        key("activation", c.activation);
         key("use_bias", c.use_bias);
+        key("kernel_initializer", c.kernel_initializer);
+        key("recurrent_initializer", c.recurrent_initializer);
+        key("bias_initializer", c.bias_initializer);
+        key("kernel_regularizer", c.kernel_regularizer);
+        key("recurrent_regularizer", c.recurrent_regularizer);
+        key("bias_regularizer", c.bias_regularizer);
+        key("kernel_constraint", c.kernel_constraint);
+        key("recurrent_constraint", c.recurrent_constraint);
+        key("bias_constraint", c.bias_constraint);
+        key("dropout", c.dropout);
+        key("recurrent_dropout", c.recurrent_dropout);
+        key("seed", c.seed);
     }
     constexpr Params params(std::int64_t input_dim) const
     {
@@ -62,15 +91,48 @@ struct SimpleRNNCell {
     constexpr detail::StateSizes state_sizes() const { return {{units}, 1}; }
 };
 
+// `implementation` (Keras 3's and tf.keras's keyword argument) picks how the gates are computed.
 struct LSTMCell {
     std::int64_t units = 0;
+    NNSHAPE_ACCEPTED(activation);
+    NNSHAPE_ACCEPTED(recurrent_activation);
     bool use_bias = true;
+    NNSHAPE_ACCEPTED(kernel_initializer);
+    NNSHAPE_ACCEPTED(recurrent_initializer);
+    NNSHAPE_ACCEPTED(bias_initializer);
+    NNSHAPE_ACCEPTED(unit_forget_bias);
+    NNSHAPE_ACCEPTED(kernel_regularizer);
+    NNSHAPE_ACCEPTED(recurrent_regularizer);
+    NNSHAPE_ACCEPTED(bias_regularizer);
+    NNSHAPE_ACCEPTED(kernel_constraint);
+    NNSHAPE_ACCEPTED(recurrent_constraint);
+    NNSHAPE_ACCEPTED(bias_constraint);
+    NNSHAPE_ACCEPTED(dropout);
+    NNSHAPE_ACCEPTED(recurrent_dropout);
+    NNSHAPE_ACCEPTED(seed);
+    NNSHAPE_ACCEPTED(implementation);
 
     static constexpr std::string_view class_name = "LSTMCell";
     static constexpr void keras_config(auto& c, auto& key)
     {
         key("units", c.units, detail::required);
+        key("activation", c.activation);
+        key("recurrent_activation", c.recurrent_activation);
         key("use_bias", c.use_bias);
+        key("kernel_initializer", c.kernel_initializer);
+        key("recurrent_initializer", c.recurrent_initializer);
+        key("bias_initializer", c.bias_initializer);
+        key("unit_forget_bias", c.unit_forget_bias);
+        key("kernel_regularizer", c.kernel_regularizer);
+        key("recurrent_regularizer", c.recurrent_regularizer);
+        key("bias_regularizer", c.bias_regularizer);
+        key("kernel_constraint", c.kernel_constraint);
+        key("recurrent_constraint", c.recurrent_constraint);
+        key("bias_constraint", c.bias_constraint);
+        key("dropout", c.dropout);
+        key("recurrent_dropout", c.recurrent_dropout);
+        key("seed", c.seed);
+        key("implementation", c.implementation);
     }
     constexpr Params params(std::int64_t input_dim) const
     {
@@ -83,15 +145,45 @@ struct LSTMCell {
 // (one bias per gate instead of two).
 struct GRUCell {
     std::int64_t units = 0;
+    NNSHAPE_ACCEPTED(activation);
+    NNSHAPE_ACCEPTED(recurrent_activation);
     bool use_bias = true;
+    NNSHAPE_ACCEPTED(kernel_initializer);
+    NNSHAPE_ACCEPTED(recurrent_initializer);
+    NNSHAPE_ACCEPTED(bias_initializer);
+    NNSHAPE_ACCEPTED(kernel_regularizer);
+    NNSHAPE_ACCEPTED(recurrent_regularizer);
+    NNSHAPE_ACCEPTED(bias_regularizer);
+    NNSHAPE_ACCEPTED(kernel_constraint);
+    NNSHAPE_ACCEPTED(recurrent_constraint);
+    NNSHAPE_ACCEPTED(bias_constraint);
+    NNSHAPE_ACCEPTED(dropout);
+    NNSHAPE_ACCEPTED(recurrent_dropout);
     bool reset_after = true;
+    NNSHAPE_ACCEPTED(seed);
+    NNSHAPE_ACCEPTED(implementation);
 
     static constexpr std::string_view class_name = "GRUCell";
     static constexpr void keras_config(auto& c, auto& key)
     {
         key("units", c.units, detail::required);
+        key("activation", c.activation);
+        key("recurrent_activation", c.recurrent_activation);
         key("use_bias", c.use_bias);
+        key("kernel_initializer", c.kernel_initializer);
+        key("recurrent_initializer", c.recurrent_initializer);
+        key("bias_initializer", c.bias_initializer);
+        key("kernel_regularizer", c.kernel_regularizer);
+        key("recurrent_regularizer", c.recurrent_regularizer);
+        key("bias_regularizer", c.bias_regularizer);
+        key("kernel_constraint", c.kernel_constraint);
+        key("recurrent_constraint", c.recurrent_constraint);
+        key("bias_constraint", c.bias_constraint);
+        key("dropout", c.dropout);
+        key("recurrent_dropout", c.recurrent_dropout);
         key("reset_after", c.reset_after);
+        key("seed", c.seed);
+        key("implementation", c.implementation);
     }
     constexpr Params params(std::int64_t input_dim) const
     {
@@ -171,21 +263,37 @@ constexpr decltype(auto) visit_cell(const Layer& layer, F&& f)
         return detail::visit(f, layer.cell);
 }
 
+// The batch and time axes of a recurrent layer's input: (batch, timesteps, ...), or with tf.keras's
+// `time_major` (timesteps, batch, ...) (keras 2.15 base_rnn.py compute_output_shape swaps them).
+struct SequenceAxes {
+    Dim batch, timesteps;
+};
+template <class Layer>
+constexpr SequenceAxes sequence_axes(const Layer& layer, const Shape& in)
+{
+    if constexpr (requires { layer.time_major; })
+        if (layer.time_major) return {in[1], in[0]};
+    return {in[0], in[1]};
+}
+
 // The rules of every recurrent layer.
-// (b, T, features) -> (b, [T,] units), then one (b, size) per state when `return_state`.
+// (b, T, features) -> (b, [T,] units), then one (b, size) per state when `return_state`; with
+// `time_major` (T, b, features) -> (T, b, units) or (b, units), the states (b, size).
 template <class Layer>
 constexpr Shapes recurrent_shapes(const Layer& layer, const Shape& in)
 {
     require(in.rank() == 3, "RNN: expected ndim=3 (batch, timesteps, features)");
-    require(!layer.stateful || in[0].known(),
+    const SequenceAxes axes = sequence_axes(layer, in);
+    require(!layer.stateful || axes.batch.known(),
             "RNN: If a RNN is stateful, it needs to know its batch size. Specify the batch size of your input "
             "tensors (batch_input_shape on the first layer of a Sequential, batch_shape on an Input).");
     const std::int64_t units = visit_cell(layer, [](const auto& cell) { return output_units(cell); });
     require(units > 0, "RNN: units must be a positive integer");
     Shapes out;
-    out.push_back(layer.return_sequences ? Shape{in[0], in[1], units} : Shape{in[0], units});
+    out.push_back(layer.return_sequences ? Shape{in[0], in[1], units} : Shape{axes.batch, units});
     const StateSizes states = visit_cell(layer, [](const auto& cell) { return cell.state_sizes(); });
-    for (std::size_t i = 0; layer.return_state && i < states.count; ++i) out.push_back(Shape{in[0], states.sizes[i]});
+    for (std::size_t i = 0; layer.return_state && i < states.count; ++i)
+        out.push_back(Shape{axes.batch, states.sizes[i]});
     return out;
 }
 
@@ -223,7 +331,22 @@ struct SimpleRNN {
     std::int64_t units = 0;
     ActivationName activation = "tanh";
     bool use_bias = true;
+    NNSHAPE_ACCEPTED(kernel_initializer);
+    NNSHAPE_ACCEPTED(recurrent_initializer);
+    NNSHAPE_ACCEPTED(bias_initializer);
+    NNSHAPE_ACCEPTED(kernel_regularizer);
+    NNSHAPE_ACCEPTED(recurrent_regularizer);
+    NNSHAPE_ACCEPTED(bias_regularizer);
+    NNSHAPE_ACCEPTED(activity_regularizer);
+    NNSHAPE_ACCEPTED(kernel_constraint);
+    NNSHAPE_ACCEPTED(recurrent_constraint);
+    NNSHAPE_ACCEPTED(bias_constraint);
+    NNSHAPE_ACCEPTED(dropout);
+    NNSHAPE_ACCEPTED(recurrent_dropout);
     NNSHAPE_RECURRENT_ARGS
+    NNSHAPE_ACCEPTED(unroll);
+    NNSHAPE_ACCEPTED(seed);
+    bool time_major = false; // tf.keras 2.x: inputs and outputs (timesteps, batch, ...)
     std::optional<std::int64_t> input_dim{};
     std::optional<std::int64_t> input_length{};
     NNSHAPE_LAYER_KWARGS
@@ -234,10 +357,25 @@ struct SimpleRNN {
         key("units", l.units, detail::required);
         key("activation", l.activation);
         key("use_bias", l.use_bias);
+        key("kernel_initializer", l.kernel_initializer);
+        key("recurrent_initializer", l.recurrent_initializer);
+        key("bias_initializer", l.bias_initializer);
+        key("kernel_regularizer", l.kernel_regularizer);
+        key("recurrent_regularizer", l.recurrent_regularizer);
+        key("bias_regularizer", l.bias_regularizer);
+        key("activity_regularizer", l.activity_regularizer);
+        key("kernel_constraint", l.kernel_constraint);
+        key("recurrent_constraint", l.recurrent_constraint);
+        key("bias_constraint", l.bias_constraint);
+        key("dropout", l.dropout);
+        key("recurrent_dropout", l.recurrent_dropout);
         detail::recurrent_flag_keys(l, key);
+        key("unroll", l.unroll);
+        key("seed", l.seed);
+        key("time_major", l.time_major);
     }
     static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
-    constexpr SimpleRNNCell cell() const { return {units, use_bias}; }
+    constexpr SimpleRNNCell cell() const { return {.units = units, .use_bias = use_bias}; }
     constexpr Shapes output_shapes(const Shape& in) const { return detail::recurrent_shapes(*this, in); }
     constexpr Params params(const Shape& in) const { return detail::recurrent_params(*this, in); }
 };
@@ -247,7 +385,25 @@ struct LSTM {
     ActivationName activation = "tanh";
     ActivationName recurrent_activation = "sigmoid";
     bool use_bias = true;
+    NNSHAPE_ACCEPTED(kernel_initializer);
+    NNSHAPE_ACCEPTED(recurrent_initializer);
+    NNSHAPE_ACCEPTED(bias_initializer);
+    NNSHAPE_ACCEPTED(unit_forget_bias);
+    NNSHAPE_ACCEPTED(kernel_regularizer);
+    NNSHAPE_ACCEPTED(recurrent_regularizer);
+    NNSHAPE_ACCEPTED(bias_regularizer);
+    NNSHAPE_ACCEPTED(activity_regularizer);
+    NNSHAPE_ACCEPTED(kernel_constraint);
+    NNSHAPE_ACCEPTED(recurrent_constraint);
+    NNSHAPE_ACCEPTED(bias_constraint);
+    NNSHAPE_ACCEPTED(dropout);
+    NNSHAPE_ACCEPTED(recurrent_dropout);
+    NNSHAPE_ACCEPTED(seed);
     NNSHAPE_RECURRENT_ARGS
+    NNSHAPE_ACCEPTED(unroll);
+    NNSHAPE_ACCEPTED(use_cudnn);
+    NNSHAPE_ACCEPTED(implementation); // a keyword argument of Keras 3 and tf.keras
+    bool time_major = false; // tf.keras 2.x: inputs and outputs (timesteps, batch, ...)
     std::optional<std::int64_t> input_dim{};
     std::optional<std::int64_t> input_length{};
     NNSHAPE_LAYER_KWARGS
@@ -259,10 +415,28 @@ struct LSTM {
         key("activation", l.activation);
         key("recurrent_activation", l.recurrent_activation);
         key("use_bias", l.use_bias);
+        key("kernel_initializer", l.kernel_initializer);
+        key("recurrent_initializer", l.recurrent_initializer);
+        key("bias_initializer", l.bias_initializer);
+        key("unit_forget_bias", l.unit_forget_bias);
+        key("kernel_regularizer", l.kernel_regularizer);
+        key("recurrent_regularizer", l.recurrent_regularizer);
+        key("bias_regularizer", l.bias_regularizer);
+        key("activity_regularizer", l.activity_regularizer);
+        key("kernel_constraint", l.kernel_constraint);
+        key("recurrent_constraint", l.recurrent_constraint);
+        key("bias_constraint", l.bias_constraint);
+        key("dropout", l.dropout);
+        key("recurrent_dropout", l.recurrent_dropout);
+        key("seed", l.seed);
         detail::recurrent_flag_keys(l, key);
+        key("unroll", l.unroll);
+        key("use_cudnn", l.use_cudnn);
+        key("implementation", l.implementation);
+        key("time_major", l.time_major);
     }
     static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
-    constexpr LSTMCell cell() const { return {units, use_bias}; }
+    constexpr LSTMCell cell() const { return {.units = units, .use_bias = use_bias}; }
     constexpr Shapes output_shapes(const Shape& in) const { return detail::recurrent_shapes(*this, in); }
     constexpr Params params(const Shape& in) const { return detail::recurrent_params(*this, in); }
 };
@@ -272,8 +446,25 @@ struct GRU {
     ActivationName activation = "tanh";
     ActivationName recurrent_activation = "sigmoid";
     bool use_bias = true;
+    NNSHAPE_ACCEPTED(kernel_initializer);
+    NNSHAPE_ACCEPTED(recurrent_initializer);
+    NNSHAPE_ACCEPTED(bias_initializer);
+    NNSHAPE_ACCEPTED(kernel_regularizer);
+    NNSHAPE_ACCEPTED(recurrent_regularizer);
+    NNSHAPE_ACCEPTED(bias_regularizer);
+    NNSHAPE_ACCEPTED(activity_regularizer);
+    NNSHAPE_ACCEPTED(kernel_constraint);
+    NNSHAPE_ACCEPTED(recurrent_constraint);
+    NNSHAPE_ACCEPTED(bias_constraint);
+    NNSHAPE_ACCEPTED(dropout);
+    NNSHAPE_ACCEPTED(recurrent_dropout);
+    NNSHAPE_ACCEPTED(seed);
     NNSHAPE_RECURRENT_ARGS
+    NNSHAPE_ACCEPTED(unroll);
     bool reset_after = true;
+    NNSHAPE_ACCEPTED(use_cudnn);
+    NNSHAPE_ACCEPTED(implementation); // a keyword argument of Keras 3 and tf.keras
+    bool time_major = false; // tf.keras 2.x: inputs and outputs (timesteps, batch, ...)
     std::optional<std::int64_t> input_dim{};
     std::optional<std::int64_t> input_length{};
     NNSHAPE_LAYER_KWARGS
@@ -285,11 +476,28 @@ struct GRU {
         key("activation", l.activation);
         key("recurrent_activation", l.recurrent_activation);
         key("use_bias", l.use_bias);
+        key("kernel_initializer", l.kernel_initializer);
+        key("recurrent_initializer", l.recurrent_initializer);
+        key("bias_initializer", l.bias_initializer);
+        key("kernel_regularizer", l.kernel_regularizer);
+        key("recurrent_regularizer", l.recurrent_regularizer);
+        key("bias_regularizer", l.bias_regularizer);
+        key("activity_regularizer", l.activity_regularizer);
+        key("kernel_constraint", l.kernel_constraint);
+        key("recurrent_constraint", l.recurrent_constraint);
+        key("bias_constraint", l.bias_constraint);
+        key("dropout", l.dropout);
+        key("recurrent_dropout", l.recurrent_dropout);
+        key("seed", l.seed);
         detail::recurrent_flag_keys(l, key);
+        key("unroll", l.unroll);
         key("reset_after", l.reset_after);
+        key("use_cudnn", l.use_cudnn);
+        key("implementation", l.implementation);
+        key("time_major", l.time_major);
     }
     static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
-    constexpr GRUCell cell() const { return {units, use_bias, reset_after}; }
+    constexpr GRUCell cell() const { return {.units = units, .use_bias = use_bias, .reset_after = reset_after}; }
     constexpr Shapes output_shapes(const Shape& in) const { return detail::recurrent_shapes(*this, in); }
     constexpr Params params(const Shape& in) const { return detail::recurrent_params(*this, in); }
 };
@@ -299,6 +507,9 @@ struct RNN {
     using Cell = detail::Variant<SimpleRNNCell, LSTMCell, GRUCell, StackedRNNCells>;
     Cell cell = SimpleRNNCell{};
     NNSHAPE_RECURRENT_ARGS
+    NNSHAPE_ACCEPTED(unroll);
+    NNSHAPE_ACCEPTED(zero_output_for_mask);
+    bool time_major = false; // tf.keras 2.x: inputs and outputs (timesteps, batch, ...)
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "RNN";
@@ -306,6 +517,9 @@ struct RNN {
     {
         key("cell", l.cell, detail::required);
         detail::recurrent_flag_keys(l, key);
+        key("unroll", l.unroll);
+        key("zero_output_for_mask", l.zero_output_for_mask);
+        key("time_major", l.time_major);
     }
     static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
     constexpr Shapes output_shapes(const Shape& in) const { return detail::recurrent_shapes(*this, in); }

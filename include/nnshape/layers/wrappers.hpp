@@ -39,11 +39,14 @@ enum class MergeMode : std::uint8_t { sum, mul, ave, concat, none };
 using RecurrentLayer = detail::variant_of<
     detail::concat<detail::type_list<SimpleRNN, LSTM, GRU, RNN>, detail::convolutional_recurrent_layers>::type>::type;
 
-// Keras's Bidirectional(layer, merge_mode="concat", backward_layer=None). The forward and backward
-// outputs are merged; with return_state their states follow, forward first.
+// Keras's Bidirectional(layer, merge_mode="concat", weights=None, backward_layer=None). The forward
+// and backward outputs are merged; with return_state their states follow, forward first. `weights`
+// (initial values for both layers' weights, not in Keras's config) changes no count: in C++ it is
+// only ever None.
 struct Bidirectional {
     RecurrentLayer layer = SimpleRNN{};
     MergeMode merge_mode = MergeMode::concat;
+    NNSHAPE_ACCEPTED(weights);
     std::optional<RecurrentLayer> backward_layer{};
     NNSHAPE_LAYER_KWARGS
 
@@ -52,6 +55,7 @@ struct Bidirectional {
     {
         key("layer", l.layer, detail::required);
         key("merge_mode", l.merge_mode);
+        key("weights", l.weights);
         key("backward_layer", l.backward_layer);
     }
     static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};

@@ -186,3 +186,9 @@ constexpr Sequential conv_lstm_unknown_spatial_axis{
 // expect: ConvLSTM: When using `stateful=True` in a RNN, the batch size must be static.
 constexpr Sequential conv_lstm_stateful_without_batch{
     ConvLSTM2D{.filters = 4, .kernel_size = 3, .stateful = true, .input_shape = Shape{5, 8, 8, 3}}};
+
+// --- layers/convolutional.hpp: Keras arguments
+
+// expect: Conv: lora_rank must be a non-negative integer
+constexpr Sequential conv2d_negative_lora_rank{
+    Conv2D{.filters = 4, .kernel_size = 3, .lora_rank = -1, .input_shape = Shape{7, 7, 3}}};

@@ -274,3 +274,9 @@ constexpr Sequential spectral_normalization_of_flatten{
 // expect: SpectralNormalization: `power_iterations` should be greater than zero.
 constexpr Sequential spectral_normalization_no_iterations{
     SpectralNormalization{.layer = Dense{.units = 4}, .power_iterations = 0, .input_shape = Shape{4}}};
+
+// --- layers/attention.hpp: Keras arguments
+
+// expect: EinsumDense: lora_rank must be a non-negative integer
+constexpr Sequential einsum_negative_lora_rank{
+    EinsumDense{.equation = "ab,bc->ac", .output_shape = 4, .lora_rank = -1, .input_shape = Shape{3}}};

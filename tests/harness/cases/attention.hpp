@@ -40,6 +40,24 @@ constexpr bool attention_cases(auto&& check)
     // use_bias=False: 256.
     ok &= check(GroupQueryAttention{.head_dim = 2, .num_query_heads = 2, .num_key_value_heads = 2, .use_bias = false},
                 {Shape{2, 8, 16}, Shape{2, 4, 16}}, {Shape{2, 8, 16}}, Params{256});
+    // Dropout, flash attention, initializers, seed and the call's causal mask change nothing: 4224 and 284.
+    ok &= check(MultiHeadAttention{.num_heads = 2,
+                                   .key_dim = 16,
+                                   .dropout = 0.1,
+                                   .flash_attention = false,
+                                   .kernel_initializer = "he_normal",
+                                   .seed = 42,
+                                   .use_causal_mask = true},
+                {Shape{None, 8, 32}, Shape{None, 8, 32}}, {Shape{None, 8, 32}}, Params{4224});
+    ok &= check(GroupQueryAttention{.head_dim = 2,
+                                    .num_query_heads = 2,
+                                    .num_key_value_heads = 2,
+                                    .dropout = 0.1,
+                                    .flash_attention = nullptr,
+                                    .bias_regularizer = nullptr,
+                                    .seed = 1,
+                                    .use_causal_mask = true},
+                {Shape{2, 8, 16}, Shape{2, 4, 16}}, {Shape{2, 8, 16}}, Params{284});
     return ok;
 }
 
@@ -75,6 +93,16 @@ constexpr bool attention_scored_cases(auto&& check)
                 {Shape{2, 7, 2}}, {Shape{2, 7, 3, 4}}, Params{52});
     ok &= check(EinsumDense{.equation = "bc...,cd->bd...", .output_shape = 4}, {Shape{2, 1, 2, 3}}, {Shape{2, 4, 2, 3}},
                 Params{4});
+    // Keras 3 einsum_dense_test test_enable_lora: "ab,bcd->acd", (8, 32), no bias, built on (None, 3), LoRA
+    // rank 2: 2 trainable weights, 1 frozen. Shapes from einsum_dense.py enable_lora: kernel (3, 8, 32) = 768
+    // frozen; lora_kernel_a (3, 8, 2) = 48 + lora_kernel_b (2, 32) = 64 train.
+    ok &= check(EinsumDense{.equation = "ab,bcd->acd", .output_shape = {8, 32}, .lora_rank = 2}, {Shape{None, 3}},
+                {Shape{None, 8, 32}}, Params{112, 768});
+    // Dropout, seed and the causal masks (Keras 3's call argument, tf.keras's `causal`) change nothing.
+    ok &= check(Attention{.use_scale = true, .dropout = 0.2, .seed = 5, .use_causal_mask = true, .causal = false},
+                {Shape{None, 5, 8}, Shape{None, 7, 16}}, {Shape{None, 5, 16}}, Params{1});
+    ok &= check(AdditiveAttention{.dropout = 0.2, .use_causal_mask = true}, {Shape{None, 5, 8}, Shape{None, 7, 16}},
+                {Shape{None, 5, 16}}, Params{8});
     return ok;
 }
 

@@ -56,6 +56,23 @@ constexpr bool convolutional_cases(auto&& check)
     // Kernel (1, 2, 3), dilation (1, 1, 2): dilated 1, 2, 5 -> 5, 5, 3; 1*2*3*2*4 + 4 = 52.
     ok &= check(Conv3D{.filters = 4, .kernel_size = {1, 2, 3}, .dilation_rate = {1, 1, 2}}, {Shape{None, 5, 6, 7, 2}},
                 {Shape{None, 5, 5, 3, 4}}, Params{52});
+    // Keras 3's conv_test test_enable_lora "conv2d_kernel_size2_strides2": Conv2D(6, 2, strides=2, groups=2)
+    // on (None, 5, 5, 4) -> (None, 2, 2, 6), LoRA rank 2 (3 trainable weights, 1 frozen). Shapes from
+    // base_conv.py build/enable_lora: kernel (2, 2, 4/2, 6) = 48 frozen; lora_kernel_a (2, 2, 2, 2) = 16,
+    // lora_kernel_b (2, 6) = 12 and bias (6) train: 34.
+    ok &= check(Conv2D{.filters = 6, .kernel_size = 2, .strides = 2, .groups = 2, .lora_rank = 2},
+                {Shape{None, 5, 5, 4}}, {Shape{None, 2, 2, 6}}, Params{34, 48});
+    // The same "conv1d_kernel_size3_strides1" case: Conv1D(6, 3) on (None, 5, 4) -> (None, 3, 6); kernel
+    // (3, 4, 6) = 72 frozen; lora_kernel_a (3, 4, 2) = 24 + lora_kernel_b (2, 6) = 12 + bias 6 = 42.
+    // The initializer, regularizer and constraint arguments change nothing.
+    ok &= check(Conv1D{.filters = 6,
+                       .kernel_size = 3,
+                       .kernel_initializer = "he_normal",
+                       .kernel_regularizer = nullptr,
+                       .bias_constraint = nullptr,
+                       .lora_rank = 2,
+                       .lora_alpha = 4},
+                {Shape{None, 5, 4}}, {Shape{None, 3, 6}}, Params{42, 72});
     return ok;
 }
 

@@ -33,6 +33,16 @@ constexpr bool convolutional_recurrent_cases(auto&& check)
                 {Shape{None, 5, 3, 8, 8}}, {Shape{None, 5, 4, 6, 6}}, Params{1024});
     ok &= check(ConvLSTM2D{.filters = 4, .kernel_size = 3, .use_bias = false}, {Shape{None, 5, 8, 8, 3}},
                 {Shape{None, 6, 6, 4}}, Params{1008});
+    // The initializers, unit_forget_bias, regularizers, dropout rates and seed change nothing: 1024.
+    ok &= check(ConvLSTM2D{.filters = 4,
+                           .kernel_size = 3,
+                           .recurrent_initializer = "orthogonal",
+                           .unit_forget_bias = false,
+                           .kernel_regularizer = nullptr,
+                           .dropout = 0.1,
+                           .recurrent_dropout = 0.1,
+                           .seed = 3},
+                {Shape{None, 5, 8, 8, 3}}, {Shape{None, 6, 6, 4}}, Params{1024});
     ok &= check(ConvLSTM2D{.filters = 4, .kernel_size = 3, .strides = 2, .stateful = true}, {Shape{16, 5, 8, 8, 3}},
                 {Shape{16, 3, 3, 4}}, Params{1024});
     // Spec §2.7 rule over three spatial axes: ConvLSTM3D(2, 3) on (5, 6, 6, 6, 1) -> (None, 4, 4, 4, 2);

@@ -29,6 +29,27 @@ constexpr bool recurrent_cases(auto&& check)
     ok &= check(GRU{.units = 4, .return_sequences = true, .return_state = true}, {Shape{None, 5, 3}},
                 {Shape{None, 5, 4}, Shape{None, 4}}, Params{108});
     ok &= check(GRU{.units = 4, .use_bias = false}, {Shape{None, 5, 3}}, {Shape{None, 4}}, Params{84});
+    // Initializers, regularizers, dropout rates, seed, unroll, use_cudnn and implementation change nothing.
+    ok &= check(LSTM{.units = 4,
+                     .kernel_initializer = "he_normal",
+                     .unit_forget_bias = false,
+                     .dropout = 0.2,
+                     .recurrent_dropout = 0.1,
+                     .seed = 7,
+                     .return_sequences = true,
+                     .unroll = true,
+                     .use_cudnn = "auto",
+                     .implementation = 1},
+                {Shape{None, 5, 3}}, {Shape{None, 5, 4}}, Params{128});
+    // tf.keras 2.15's base_rnn_test test_rnn_with_time_major: SimpleRNN(3, time_major=True,
+    // return_sequences=True).compute_output_shape((5, None, 4)) == (5, None, 3); 3*4 + 3*3 + 3 = 24.
+    ok &= check(SimpleRNN{.units = 3, .return_sequences = true, .time_major = true}, {Shape{5, None, 4}},
+                {Shape{5, None, 3}}, Params{24});
+    // tf.keras 2.15 base_rnn.py compute_output_shape: with time_major the batch is axis 1, so the last
+    // output and the states are (batch, units): LSTM(4, time_major=True, return_state=True) on
+    // (5, 32, 3) -> [(32, 4)] * 3, 128 as above.
+    ok &= check(LSTM{.units = 4, .return_state = true, .time_major = true}, {Shape{5, 32, 3}},
+                {Shape{32, 4}, Shape{32, 4}, Shape{32, 4}}, Params{128});
     return ok;
 }
 
@@ -45,6 +66,17 @@ constexpr bool rnn_cell_cases(auto&& check)
                     .return_sequences = true,
                     .return_state = true},
                 {Shape{None, 5, 3}}, {Shape{None, 5, 2}, Shape{None, 4}, Shape{None, 4}, Shape{None, 2}}, Params{176});
+    // tf.keras 2.15's base_rnn_test test_rnn_with_time_major, stacking: RNN([SimpleRNNCell(10), (8), (6)],
+    // time_major=True, return_sequences=True) on (5, None, 4) -> (5, None, 6); (10*4 + 10*10 + 10) +
+    // (8*10 + 8*8 + 8) + (6*8 + 6*6 + 6) = 150 + 152 + 90 = 392.
+    ok &= check(RNN{.cell = StackedRNNCells{.cells = {SimpleRNNCell{.units = 10}, SimpleRNNCell{.units = 8},
+                                                      SimpleRNNCell{.units = 6}}},
+                    .return_sequences = true,
+                    .time_major = true},
+                {Shape{5, None, 4}}, {Shape{5, None, 6}}, Params{392});
+    // The cells take their Keras arguments too; those that change nothing are not stored.
+    ok &= check(RNN{.cell = GRUCell{.units = 4, .activation = "relu", .dropout = 0.5, .reset_after = false, .seed = 1}},
+                {Shape{None, 5, 3}}, {Shape{None, 4}}, Params{96});
     return ok;
 }
 

@@ -24,6 +24,13 @@ constexpr bool wrappers_cases(auto&& check)
     // features 3*(2*(3+2) + 2*2) = 42 (spec §2.5).
     ok &= check(Bidirectional{.layer = LSTM{.units = 4}, .backward_layer = GRU{.units = 2, .go_backwards = true}},
                 {Shape{None, 5, 3}}, {Shape{None, 6}}, Params{170});
+    // tf.keras 2.15 runs Bidirectional over time-major RNNs (bidirectional_test
+    // test_Bidirectional_with_time_major_input): each direction's compute_output_shape keeps (T, b)
+    // (base_rnn.py) and concat joins the last axes: LSTM(4, time_major, return_sequences) on (5, None, 3)
+    // -> (5, None, 8), 2 x 128. `weights=None` changes nothing.
+    ok &= check(
+        Bidirectional{.layer = LSTM{.units = 4, .return_sequences = true, .time_major = true}, .weights = nullptr},
+        {Shape{5, None, 3}}, {Shape{5, None, 8}}, Params{256});
     // Bidirectional concatenates on the last axis (spec §2.6), so Bi(ConvLSTM2D(4, 3)) on (5, 8, 8, 3) ->
     // (None, 6, 6, 8), 2 x 1024 (spec §2.7 [run]).
     ok &= check(Bidirectional{.layer = ConvLSTM2D{.filters = 4, .kernel_size = 3}}, {Shape{None, 5, 8, 8, 3}},

@@ -2,8 +2,11 @@
 // Each constexpr test runs at compile time (static_assert) and at run time (CHECK).
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
+#include <nnshape/analysis/flops.hpp>
 
 #include "../check.hpp"
+
+#include <utility>
 
 namespace {
 using namespace nnshape;
@@ -133,4 +136,38 @@ TEST_CASE("recurrent layers need (batch, timesteps, features)")
     CHECK_THROWS_WITH_AS((Sequential{LSTM{.units = 4, .return_state = true, .input_shape = Shape{5, 3}}}),
                          doctest::Contains("All layers in a Sequential model should have a single output tensor."),
                          shape_error);
+}
+
+namespace {
+
+// tf.keras 2.x's `time_major` (keras 2.15 base_rnn.py compute_output_shape): the input is
+// (timesteps, batch, features), a sequence output (timesteps, batch, units), the last output and the
+// states (batch, units); a stateful layer needs axis 1, the batch, known.
+constexpr bool test_time_major()
+{
+    const LSTM last{.units = 4, .return_state = true, .time_major = true};
+    FACT(last.output_shapes(Shape{5, 32, 3}) == (Shapes{Shape{32, 4}, Shape{32, 4}, Shape{32, 4}}));
+    const GRU sequence{.units = 4, .return_sequences = true, .stateful = true, .time_major = true};
+    FACT(sequence.output_shapes(Shape{None, 32, 3}) == Shapes{Shape{None, 32, 4}});
+    FACT(sequence.params(Shape{None, 32, 3}) == GRU{.units = 4}.params(Shape{None, 5, 3}));
+    // The same steps as batch-major: 2 samples x 10 steps of LSTM(4) on 3 features.
+    const auto one_layer = [](auto layer, Shape in) {
+        Graph g;
+        auto x = Input(g, {.batch_shape = in});
+        const Model m{x, std::move(layer)(x)};
+        return cost(m).calls[1];
+    };
+    FACT(one_layer(LSTM{.units = 4, .time_major = true}, Shape{10, 2, 3}) ==
+         one_layer(LSTM{.units = 4}, Shape{2, 10, 3}));
+    return true;
+}
+static_assert(test_time_major());
+
+} // namespace
+
+TEST_CASE("time_major recurrent layers")
+{
+    CHECK(test_time_major());
+    CHECK_THROWS_WITH_AS((LSTM{.units = 4, .stateful = true, .time_major = true}.output_shapes(Shape{5, None, 3})),
+                         doctest::Contains("RNN: If a RNN is stateful, it needs to know its batch size."), shape_error);
 }
