@@ -42,4 +42,29 @@ constexpr std::int64_t shared_submodel()
 }
 static_assert(shared_submodel() == 168);
 
+// Functional models: models are values.
+constexpr Model get_model()
+{
+    Graph g;
+    auto inputs = Input(g, {.shape = {784}});
+    auto x = Dense{.units = 64, .activation = "relu"}(inputs);
+    return Model{inputs, Dense{.units = 10}(x)};
+}
+static_assert(get_model().count_params() == 50'890);
+
+constexpr std::int64_t base_called_twice()
+{
+    Model base = get_model();
+    Graph g;
+    auto a = Input(g, {.shape = {784}});
+    Model twice{a, Add{}({base(a), base(a)})};
+    return twice.count_params();
+}
+static_assert(base_called_twice() == 50'890);
+
+// Every Keras argument compiles; accepted ones are not stored.
+static_assert(LayerNormalization{.epsilon = 1e-6}.params(Shape{None, 8}) == Params{16});
+static_assert(Dense{.units = 64, .kernel_initializer = "he_normal", .kernel_regularizer = nullptr}.params(Shape{
+                  None, 8}) == Params{576});
+
 } // namespace readme
