@@ -383,6 +383,7 @@ namespace detail {
 // Calls layer `index` of Graph records `owner` on `inputs`, in the inputs' Graph.
 constexpr Tensors call_in_inputs_graph(const GraphRef& owner, std::int32_t index, const Tensors& inputs)
 {
+    if (inputs.size() == 0) return owner->call(index, inputs); // the layer's own rule says what it needs
     GraphCore& here = inputs.graph();
     // Not `?:` on two Tensors: GCC 12 destroys such a class prvalue twice in constant evaluation.
     const std::int32_t local = &here == owner.get() ? index : here.import(owner, index);
