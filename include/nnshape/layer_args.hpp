@@ -234,6 +234,22 @@ struct Params {
     friend constexpr bool operator==(Params, Params) = default;
 };
 
+namespace detail {
+
+// The weights of a layer whose kernel has `rows` x `cols` values (its leading axes flattened into
+// rows), plus `others` (its bias), under Keras 3's `enable_lora(rank)`: the kernel is frozen, and
+// lora_kernel_a (rows, rank) and lora_kernel_b (rank, cols) train. No rank, or 0, is no LoRA (Keras's
+// `if self.lora_rank:`).
+template <class Rank>
+constexpr Params with_lora(std::int64_t rows, std::int64_t cols, const std::optional<Rank>& rank, std::int64_t others)
+{
+    const std::int64_t kernel = checked_mul(rows, cols);
+    if (!rank || *rank == 0) return {checked_add(kernel, others)};
+    return {checked_add(checked_mul(std::int64_t(*rank), checked_add(rows, cols)), others), kernel};
+}
+
+} // namespace detail
+
 } // namespace nnshape
 
 // A member for a Keras argument that nnshape accepts and does not store (detail::Accepted). One per line.

@@ -215,9 +215,8 @@ struct EinsumDense {
         const detail::EinsumAnalysis a = detail::analyze_einsum(equation.view(), bias_axes.view(), in, output_shape);
         detail::require(a.kernel.known() && a.bias.known(),
                         "EinsumDense: every dimension of the kernel and bias must be defined. Found None.");
-        if (!lora_rank || *lora_rank == 0) return {(a.kernel + a.bias).value()};
-        const Dim lora = Dim(*lora_rank) * (Dim(a.kernel.value() / a.kernel_last.value()) + a.kernel_last);
-        return {(lora + a.bias).value(), a.kernel.value()};
+        const std::int64_t last = a.kernel_last.value(); // 0 only when the kernel has no values
+        return detail::with_lora(last == 0 ? 0 : a.kernel.value() / last, last, lora_rank, a.bias.value());
     }
 };
 

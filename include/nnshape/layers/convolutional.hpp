@@ -95,11 +95,7 @@ struct Conv {
         output_shape(in);
         const std::int64_t per_group = detail::known_channels(in, data_format) / groups;
         const std::int64_t taps = detail::checked_mul(kernel_size.product(), per_group);
-        const std::int64_t kernel = detail::checked_mul(taps, filters);
-        const std::int64_t bias = detail::bias_count(use_bias, filters);
-        if (!lora_rank || *lora_rank == 0) return {detail::checked_add(kernel, bias)};
-        const std::int64_t lora = detail::checked_mul(*lora_rank, detail::checked_add(taps, filters));
-        return {detail::checked_add(lora, bias), kernel};
+        return detail::with_lora(taps, filters, lora_rank, detail::bias_count(use_bias, filters));
     }
 };
 

@@ -112,11 +112,7 @@ struct Dense {
     // lora_kernel_b (rank, units) train.
     constexpr Params params(const Shape& in) const
     {
-        const std::int64_t kernel = detail::checked_mul(in.back().value(), units);
-        const std::int64_t bias = use_bias ? units : 0;
-        if (!lora_rank || *lora_rank == 0) return {detail::checked_add(kernel, bias)};
-        const std::int64_t lora = detail::checked_mul(*lora_rank, detail::checked_add(in.back().value(), units));
-        return {detail::checked_add(lora, bias), kernel};
+        return detail::with_lora(in.back().value(), units, lora_rank, use_bias ? units : 0);
     }
 };
 
@@ -181,12 +177,7 @@ struct Embedding {
     // embeddings (input_dim, output_dim); with LoRA they are frozen and lora_embeddings_a
     // (input_dim, rank) + lora_embeddings_b (rank, output_dim) train. The cost analysis counts no
     // arithmetic for the lookup and none for LoRA's a @ b either.
-    constexpr Params params(const Shape&) const
-    {
-        const std::int64_t embeddings = detail::checked_mul(input_dim, output_dim);
-        if (!lora_rank || *lora_rank == 0) return {embeddings};
-        return {detail::checked_mul(std::int64_t(*lora_rank), detail::checked_add(input_dim, output_dim)), embeddings};
-    }
+    constexpr Params params(const Shape&) const { return detail::with_lora(input_dim, output_dim, lora_rank, 0); }
 };
 
 // Keras 3 and recent tf.keras: a placeholder that returns its input.
