@@ -273,13 +273,13 @@ private:
             detail::GraphLayer{std::move(layer), custom, name, model, trainable, false, {}, 0, -1});
     }
 
-    constexpr std::int64_t next_custom(std::string_view class_name)
+    constexpr std::int64_t next_custom(std::string_view class_name) { return ++custom_counter(class_name); }
+    // How many custom layers of this class have been numbered (Keras's uid for its snake-case name).
+    constexpr std::int64_t& custom_counter(std::string_view class_name)
     {
         const auto it =
             std::ranges::find(custom_counters_, class_name, &std::pair<std::string_view, std::int64_t>::first);
-        if (it != custom_counters_.end()) return ++it->second;
-        custom_counters_.emplace_back(class_name, 1);
-        return 1;
+        return it != custom_counters_.end() ? it->second : custom_counters_.emplace_back(class_name, 0).second;
     }
 
     constexpr Shapes infer(std::int32_t model, std::span<const Shape> inputs) const;
@@ -404,12 +404,8 @@ constexpr std::int32_t detail::GraphCore::import(const GraphRef& source, std::in
         const GraphRecords::Offsets at = records_.append(source->records_);
         name_counters_.add(source->name_counters_);
         for (const auto& [class_name, count] : source->custom_counters_) {
-            const auto mine =
-                std::ranges::find(custom_counters_, class_name, &std::pair<std::string_view, std::int64_t>::first);
-            if (mine == custom_counters_.end())
-                custom_counters_.emplace_back(class_name, count);
-            else
-                mine->second = checked_add(mine->second, count);
+            std::int64_t& mine = custom_counter(class_name);
+            mine = checked_add(mine, count);
         }
         imports_.push_back({source, at.layer, std::int32_t(source->records_.layer_count())});
         it = imports_.end() - 1;
