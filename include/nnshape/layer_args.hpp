@@ -174,9 +174,9 @@ concept AcceptedValue = std::is_arithmetic_v<std::remove_cvref_t<T>> || std::is_
 
 // A Keras argument that changes no shape, weight count or analysis (initializers, regularizers,
 // constraints, epsilon, momentum, dropout rates, seeds, dtype, ...): accepted as Keras code passes it
-// (`.kernel_initializer = "he_normal"`, `.epsilon = 1e-6`, `.seed = nullptr` for None) and not stored,
-// so it costs a layer record nothing. `Line` gives each member its own type: [[no_unique_address]]
-// can give several empty members no storage only when no two share a type.
+// (`.kernel_initializer = "he_normal"`, `.epsilon = 1e-6`, `.seed = nullptr` for None, a tuple such as
+// Dropout's `.noise_shape = {None, 1, 64}`) and not stored, so it costs a layer record nothing. `Line` gives each
+// member its own type: [[no_unique_address]] can give several empty members no storage only when no two share a type.
 template <int Line>
 struct Accepted {
     constexpr Accepted() = default;
@@ -184,6 +184,7 @@ struct Accepted {
     constexpr Accepted(T&&) noexcept
     {
     }
+    constexpr Accepted(std::initializer_list<Dim>) noexcept {}
     friend constexpr bool operator==(Accepted, Accepted) = default;
 };
 

@@ -3,7 +3,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <initializer_list>
 #include <limits>
 #include <string_view>
 #include <type_traits>
@@ -25,19 +24,6 @@ constexpr void require_rate(double rate)
                                     "and 1.");
 }
 
-// Dropout's `noise_shape`: None or a tuple with None where the input's own size goes
-// (`.noise_shape = {None, 1, 64}`). It changes no shape, so it is accepted and not stored, as the
-// arguments NNSHAPE_ACCEPTED declares are (a tuple is not among the values detail::Accepted takes).
-template <int Line>
-struct AcceptedShape {
-    constexpr AcceptedShape() = default;
-    constexpr AcceptedShape(std::nullptr_t) noexcept {}
-    constexpr AcceptedShape(std::initializer_list<Dim>) noexcept {}
-    friend constexpr bool operator==(AcceptedShape, AcceptedShape) = default;
-};
-template <int Line>
-inline constexpr bool is_accepted<AcceptedShape<Line>> = true;
-
 } // namespace detail
 
 enum class DropoutKind : std::uint8_t { dropout, gaussian, alpha };
@@ -47,8 +33,8 @@ enum class DropoutKind : std::uint8_t { dropout, gaussian, alpha };
 template <DropoutKind Kind>
 struct RateDropout {
     double rate = 0;
-    [[no_unique_address]] std::conditional_t<Kind == DropoutKind::gaussian, std::monostate,
-                                             detail::AcceptedShape<__LINE__>> noise_shape{};
+    [[no_unique_address]] std::conditional_t<Kind == DropoutKind::gaussian, std::monostate, detail::Accepted<__LINE__>>
+        noise_shape{};
     NNSHAPE_ACCEPTED(seed);
     NNSHAPE_LAYER_KWARGS
 
