@@ -140,11 +140,6 @@ private:
     std::int32_t index_;
 };
 
-struct ModelArgs {
-    Name name{};
-    bool trainable = true;
-};
-
 // A layer as a model lists it: a plain layer or a nested Model.
 class LayerView {
 public:
@@ -193,14 +188,20 @@ public:
     constexpr std::vector<LayerView> layers() const;
     constexpr Params params() const;
     constexpr std::int64_t count_params() const { return params().total(); }
+    constexpr Shapes input_shapes() const;
     constexpr Shapes output_shapes() const;
     constexpr Shape output_shape() const;
     constexpr Name name(Naming style = keras2) const { return as_layer().name(style); }
+    // Keras's `model.trainable = False`: the model's weights count as non-trainable wherever it is used,
+    // in every copy of this handle (one model, as one Python object).
+    constexpr void set_trainable(bool trainable) const;
+    constexpr bool trainable() const;
     constexpr LayerView as_layer() const { return {graph_.get(), index_}; }
     // Keras 2's summary picks its short layout for models whose graph is a chain.
     constexpr bool sequential_like() const;
     constexpr std::span<const std::int32_t> nodes() const;
-    constexpr const detail::GraphCore& graph() const { return *graph_; }
+    // The records of the Graph the model was made in: `Input(m.graph(), ...)` makes an input there.
+    constexpr detail::GraphCore& graph() const { return *graph_; }
 
 private:
     constexpr const detail::ModelData& data() const;
@@ -237,6 +238,11 @@ public:
     }
 
     constexpr Model model(const Tensors& inputs, const Tensors& outputs, ModelArgs args = {});
+    // Keras's Sequential as a functional model from `input` to `output`, a chain of layer calls: class
+    // Sequential, no InputLayer among its layers. With `index` >= 0 the Sequential at that index, not
+    // yet called, takes the longer chain (Keras's Sequential.add rebuilds its graph network).
+    constexpr std::int32_t sequential(const Tensor& input, const Tensor& output, ModelArgs args,
+                                      std::int32_t index = -1);
 
     constexpr const detail::Node& node(std::int32_t id) const { return records_.node(id); }
     constexpr std::span<const detail::NodeOutput> inputs(const detail::Node& n) const { return records_.inputs(n); }
@@ -254,27 +260,33 @@ public:
     // numbered after `source`'s, as one Keras session numbers them.
     constexpr std::int32_t import(const GraphRef& source, std::int32_t index);
 
+    // Keras's `layer.trainable = ...` on layer (or model) `index`.
+    constexpr void set_trainable(std::int32_t index, bool trainable) { records_.layer(index).trainable = trainable; }
+
     // The unique weights under a model, with trainable ones made non-trainable under a frozen model.
     constexpr Params model_params(std::int32_t model) const;
 
 private:
-    // Adds a layer (or, with `model` >= 0, a Model) and gives it its automatic name if it has none.
+    // Adds a layer (or, with `model` >= 0, a Model of class `model_class`) and gives it its automatic
+    // name if it has none.
     constexpr std::int32_t register_layer(std::optional<Layer> layer, const detail::LayerBox* custom, const Name& given,
-                                          std::int32_t model, bool trainable)
+                                          std::int32_t model, bool trainable, std::string_view model_class = "Model")
     {
-        const std::string_view class_name = layer ? layer->class_name() : custom ? custom->class_name() : "Model";
+        const std::string_view class_name = layer ? layer->class_name() : custom ? custom->class_name() : model_class;
+        if (layer) name_counters_.count_wrapped(*layer);
         LayerName name{given, class_name, 0};
         if (name.given.empty()) {
-            name.ordinal = layer    ? name_counters_.next(*layer)
-                           : custom ? next_custom(class_name)
-                                    : name_counters_.next_model();
+            name.ordinal = layer                   ? name_counters_.next(*layer)
+                           : class_name == "Model" ? name_counters_.next_model()
+                                                   : next_custom(class_name);
         }
         return records_.add_layer(
             detail::GraphLayer{std::move(layer), custom, name, model, trainable, false, {}, 0, -1});
     }
 
     constexpr std::int64_t next_custom(std::string_view class_name) { return ++custom_counter(class_name); }
-    // How many custom layers of this class have been numbered (Keras's uid for its snake-case name).
+    // How many custom layers (or Sequentials) of this class have been numbered (Keras's uid for its
+    // snake-case name).
     constexpr std::int64_t& custom_counter(std::string_view class_name)
     {
         const auto it =
@@ -288,6 +300,7 @@ private:
     constexpr std::vector<detail::NodeOutput> model_outputs(const std::vector<Tensor>& outputs) const;
     constexpr detail::ModelData build_model_data(const std::vector<Tensor>& inputs,
                                                  const std::vector<Tensor>& outputs) const;
+    constexpr std::int32_t add_model(detail::ModelData data, ModelArgs args, std::string_view model_class);
 
     detail::GraphRecords records_;
     std::vector<Shape> scratch_; // the input shapes of the call being made
@@ -425,7 +438,15 @@ constexpr Tensors detail::GraphCore::call(std::int32_t index, const Tensors& inp
     detail::GraphLayer& l = records_.layer(index);
     Shapes outputs;
     if (l.model >= 0) {
-        outputs = infer(l.model, scratch_);
+        // On the shapes it was built on, its layers' rules would give the shapes they gave then.
+        const detail::ModelData& m = records_.model(l.model);
+        const auto shape_of = [&](const detail::NodeOutput& r) -> const Shape& {
+            return node(r.node).outputs[std::size_t(r.index)];
+        };
+        if (std::ranges::equal(m.inputs, scratch_, {}, shape_of))
+            for (const detail::NodeOutput& r : m.outputs) outputs.push_back(shape_of(r));
+        else
+            outputs = infer(l.model, scratch_);
     } else {
         const detail::LayerCall c = detail::call_stored(l, scratch_, l.built ? &l.params : nullptr);
         outputs = c.outputs;
@@ -515,18 +536,41 @@ constexpr detail::ModelData detail::GraphCore::build_model_data(const std::vecto
     return m;
 }
 
-constexpr Model detail::GraphCore::model(const Tensors& inputs, const Tensors& outputs, ModelArgs args)
+constexpr std::int32_t detail::GraphCore::add_model(detail::ModelData data, ModelArgs args,
+                                                    std::string_view model_class)
 {
-    detail::ModelData data = build_model_data(std::vector<Tensor>(inputs.begin(), inputs.end()),
-                                              std::vector<Tensor>(outputs.begin(), outputs.end()));
     Shapes shapes;
     for (const detail::NodeOutput& r : data.outputs) shapes.push_back(node(r.node).outputs[std::size_t(r.index)]);
-    const std::int32_t index =
-        register_layer(std::nullopt, nullptr, args.name, records_.add_model(std::move(data)), args.trainable);
+    const std::int32_t index = register_layer(std::nullopt, nullptr, args.name, records_.add_model(std::move(data)),
+                                              args.trainable, model_class);
     // Node 0 is the model's own, as in Keras 2: calls on new tensors are nodes 1, 2, ...
     records_.add_node(index, shapes);
     records_.layer(index).built = true;
-    return {this, index};
+    return index;
+}
+
+constexpr Model detail::GraphCore::model(const Tensors& inputs, const Tensors& outputs, ModelArgs args)
+{
+    return {this, add_model(build_model_data(std::vector<Tensor>(inputs.begin(), inputs.end()),
+                                             std::vector<Tensor>(outputs.begin(), outputs.end())),
+                            std::move(args), "Model")};
+}
+
+constexpr std::int32_t detail::GraphCore::sequential(const Tensor& input, const Tensor& output, ModelArgs args,
+                                                     std::int32_t index)
+{
+    detail::ModelData data = build_model_data({input}, {output});
+    data.sequential = true;
+    std::erase_if(data.layers, [&](std::int32_t l) {
+        const std::optional<Layer>& layer = records_.layer(l).layer;
+        return layer && layer->is<InputLayer>();
+    });
+    if (index < 0) return add_model(std::move(data), std::move(args), "Sequential");
+    detail::GraphLayer& l = records_.layer(index);
+    detail::require(l.node_count == 1, "Sequential: a layer cannot be added after the model was called on tensors or "
+                                       "nested in another model");
+    records_.replace_model(l.model, std::move(data), l.last_node, Shapes{output.shape()});
+    return index;
 }
 
 constexpr Params detail::GraphCore::model_params(std::int32_t index) const
@@ -579,6 +623,14 @@ constexpr std::vector<LayerView> Model::layers() const
 }
 
 constexpr Params Model::params() const { return graph_->model_params(index_); }
+constexpr void Model::set_trainable(bool trainable) const { graph_->set_trainable(index_, trainable); }
+constexpr bool Model::trainable() const { return graph_->layer(index_).trainable; }
+constexpr Shapes Model::input_shapes() const
+{
+    Shapes out;
+    for (const detail::NodeOutput& r : data().inputs) out.push_back(graph_->node(r.node).outputs[std::size_t(r.index)]);
+    return out;
+}
 constexpr Shapes Model::output_shapes() const { return graph_->node(graph_->nodes_of(index_)[0]).outputs; }
 constexpr Shape Model::output_shape() const
 {

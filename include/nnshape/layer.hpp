@@ -158,6 +158,9 @@ public:
 
     // Index of the layer's class among all layer classes: a key for per-class name counters.
     constexpr std::size_t class_index() const { return layer_.index(); }
+    template <class L>
+        requires holds<L>
+    static constexpr std::size_t class_index_of = Variant::template index_of_type<L>;
     static constexpr std::size_t class_count = Variant::size;
 
 private:
@@ -170,6 +173,20 @@ using Layer = BasicLayer<>;
 template <class LayerT = Layer>
 class NameCounters {
 public:
+    // Keras names a layer when it is made: a layer made unnamed to be wrapped (TimeDistributed(LSTM(8)))
+    // takes its class's next number before its wrapper does, though no summary shows its name.
+    constexpr void count_wrapped(const LayerT& layer)
+    {
+        const auto count = [&](const auto& inner) {
+            using Inner = std::remove_cvref_t<decltype(inner)>;
+            if (inner.name.empty()) ++layers_[LayerT::template class_index_of<Inner>];
+        };
+        layer.visit([&](const auto& l) {
+            if constexpr (requires { l.layer.index(); }) detail::visit(count, l.layer); // a wrapper's variant
+            if constexpr (requires { l.backward_layer; })
+                if (l.backward_layer) detail::visit(count, *l.backward_layer);
+        });
+    }
     constexpr std::int64_t next(const LayerT& layer) { return ++layers_[layer.class_index()]; }
     constexpr std::int64_t next_model() { return ++models_; }
     // Continues numbering after another session's layers, as one Keras session would.

@@ -206,6 +206,12 @@ inline constexpr bool is_accepted<Accepted<Line>> = true;
 
 using Name = detail::fixed_string<63>;
 
+// Keras's `name` and `trainable` arguments of a Model or Sequential.
+struct ModelArgs {
+    Name name{};
+    bool trainable = true;
+};
+
 // A Keras activation by name ("relu", "softmax", ...); empty is Keras's None, the identity ("linear").
 // Shapes and weights do not depend on it: diagrams show it and FLOPs count a softmax.
 // Its own type (not a Name) so that readers know the key holds an activation, which Keras may serialize

@@ -79,7 +79,7 @@ inline std::string output_shape_text(const ReportRow& row)
 // shapes are tuples and lists, which have none.
 inline std::string record_label(const ReportRow& row, std::string_view name, const PlotOptions& options)
 {
-    std::string label(row.is_model ? std::string_view("Functional") : row.class_name);
+    std::string label(row.class_name == "Model" ? std::string_view("Functional") : row.class_name);
     if (!row.wrapped_class.empty()) label += '(' + std::string(row.wrapped_class) + ')';
     if (options.show_layer_activations && row.activation)
         label = '{' + label + '|' + std::string(*row.activation) + '}';
@@ -161,7 +161,7 @@ inline ReportRow implicit_input_row(const ReportRow& first)
 // this model, an edge from each inbound layer. With expand_nested an edge into a nested model goes to
 // its cluster's first node, and one out of it leaves from its last node. A Sequential's implicit
 // InputLayer comes first, with an edge to the first layer.
-inline DotGraph rows_dot(std::span<const ReportRow> rows, bool implicit_input, const PlotOptions& options,
+inline DotGraph rows_dot(std::span<const ReportRow> rows, const Report* implicit_input, const PlotOptions& options,
                          const std::string& indent)
 {
     std::vector<std::pair<std::int32_t, DotGraph>> clusters; // by row id
@@ -171,9 +171,11 @@ inline DotGraph rows_dot(std::span<const ReportRow> rows, bool implicit_input, c
     };
     DotGraph dot;
     if (implicit_input) {
-        const std::string name = std::string(rows[0].name.view()) + "_input";
-        dot.add_node("0", record_label(implicit_input_row(rows[0]), name, options), indent);
-        dot.add_edge("0", std::to_string(rows[0].id));
+        const Report& r = *implicit_input;
+        const std::string name =
+            r.input_name.empty() ? std::string(rows[0].name.view()) + "_input" : std::string(r.input_name.view());
+        dot.add_node(std::to_string(r.input_id), record_label(implicit_input_row(rows[0]), name, options), indent);
+        dot.add_edge(std::to_string(r.input_id), std::to_string(rows[0].id));
     }
     std::vector<std::size_t> own; // the rows of this model's layers
     for (std::size_t i = 0; i < rows.size(); i = subtree_end(rows, i)) {
@@ -184,7 +186,7 @@ inline DotGraph rows_dot(std::span<const ReportRow> rows, bool implicit_input, c
             continue;
         }
         const auto inner = rows.subspan(i + 1, subtree_end(rows, i) - i - 1);
-        const DotGraph& c = clusters.emplace_back(row.id, rows_dot(inner, false, options, indent + "  ")).second;
+        const DotGraph& c = clusters.emplace_back(row.id, rows_dot(inner, nullptr, options, indent + "  ")).second;
         dot.statements += indent + "subgraph cluster_" + std::to_string(row.id) + " {\n" + indent +
                           "  style=dashed;\n" + indent + "  label=" + dot_quoted(row.name.view()) + ";\n" + indent +
                           "  labeljust=l;\n" + c.body(indent + "  ") + indent + "}\n";
@@ -202,7 +204,7 @@ inline DotGraph rows_dot(std::span<const ReportRow> rows, bool implicit_input, c
 
 inline std::string report_dot(const Report& r, const PlotOptions& options)
 {
-    return dot_document(rows_dot(r.rows, r.implicit_input, options, "  "), options);
+    return dot_document(rows_dot(r.rows, r.implicit_input ? &r : nullptr, options, "  "), options);
 }
 
 inline ReportOptions report_options(const PlotOptions& options)
@@ -220,7 +222,7 @@ inline std::string model_to_dot(const Model& model, const PlotOptions& options =
 
 // tf.keras's `model_to_dot` for a Sequential: its layers in a chain, from its InputLayer, which Keras
 // makes (named `<first layer>_input`) when the first layer declares the input shape.
-template <std::size_t N, class LayerT>
+template <std::size_t N, detail::layer_values LayerT>
 std::string model_to_dot(const Sequential<N, LayerT>& model, const PlotOptions& options = {})
 {
     return detail::report_dot(report(model, detail::report_options(options)), options);

@@ -71,6 +71,8 @@ struct Report {
     // named `<first layer>_input`. Not in model.layers, so not a row; plot_model draws it, with id 0
     // and the first row's input shapes.
     bool implicit_input = false;
+    std::int32_t input_id = 0; // the id of that InputLayer (a Graph's Sequential: its index in the Graph)
+    Name input_name{}; // a Graph's Sequential: that InputLayer's name
     Params params{};
     ParamBytes param_bytes{};
     Cost cost{};
@@ -221,6 +223,8 @@ struct ReportBuilder {
                 for (const NodeOutput& r : g.inputs(n)) {
                     const Node& from = g.node(r.node);
                     ins.push_back(from.outputs[std::size_t(r.index)]);
+                    if (m.sequential && std::ranges::find(m.layers, from.layer) == m.layers.end())
+                        continue; // from the Sequential's InputLayer, which is not among its layers
                     row.connections.push_back(
                         {g.layer(from.layer).name.render(options.naming), from.node_index, r.index, from.layer});
                 }
@@ -241,21 +245,27 @@ constexpr Report report(const Model& model, const ReportOptions& options = {})
     Report r;
     r.name = model.name(options.naming);
     r.sequential_like = model.sequential_like();
+    const detail::GraphCore& g = model.graph();
+    if (const detail::ModelData& m = g.model_data(g.layer(model.as_layer().index()).model); m.sequential) {
+        r.is_sequential = r.implicit_input = true;
+        r.input_id = g.node(m.inputs[0].node).layer;
+        r.input_name = g.layer(r.input_id).name.render(options.naming);
+    }
     const Trace<> t = trace(model);
     const ModelCost costs = cost(t, {.batch_size = options.batch_size});
     r.activations = activation_memory(t, {.batch_size = options.batch_size, .dtype = options.dtype});
     const detail::LayerCosts by_layer(t, costs, r.activations);
-    r.rows.reserve(model.graph().model_data(model.graph().layer(model.as_layer().index()).model).layers.size());
-    detail::ReportBuilder{model.graph(), options, by_layer, r}.add_rows(model.as_layer().index(), 0);
+    r.rows.reserve(g.model_data(g.layer(model.as_layer().index()).model).layers.size());
+    detail::ReportBuilder{g, options, by_layer, r}.add_rows(model.as_layer().index(), 0);
     detail::add_totals(r, model.params(), costs, options);
     return r;
 }
 
-template <std::size_t N, class LayerT>
+template <std::size_t N, detail::layer_values LayerT>
 constexpr Report report(const Sequential<N, LayerT>& model, const ReportOptions& options = {})
 {
     Report r;
-    r.name = Name("sequential");
+    r.name = model.name(options.naming);
     r.is_sequential = true;
     const Trace<LayerT> t = trace(model);
     const ModelCost costs = cost(t, {.batch_size = options.batch_size});

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "detail/layer_call.hpp"
+#include "functional.hpp"
 #include "layer.hpp"
 #include "naming.hpp"
 
@@ -30,7 +31,8 @@ using SequentialLayer = BasicSequentialLayer<Layer>;
 
 namespace detail {
 
-// The BasicLayer that holds built-in layers and each distinct custom class among L.
+// The BasicLayer that holds built-in layers and each distinct custom class among L (other types are
+// skipped, so that a deduction guide whose constraints reject them never names a bad BasicLayer).
 template <class Found, class... L>
 struct layer_for;
 template <class... Found>
@@ -39,14 +41,15 @@ struct layer_for<type_list<Found...>> {
 };
 template <class... Found, class First, class... Rest>
 struct layer_for<type_list<Found...>, First, Rest...>
-    : layer_for<std::conditional_t<BuiltinLayer<First> || (std::is_same_v<First, Found> || ...), type_list<Found...>,
+    : layer_for<std::conditional_t<!CustomLayer<First> || (std::is_same_v<First, Found> || ...), type_list<Found...>,
                                    type_list<Found..., First>>,
                 Rest...> {};
 
 } // namespace detail
 
 // `N`: the number of layers, fixed by the constructor, or std::dynamic_extent for `add()`.
-// `LayerT`: Layer, or BasicLayer<Custom...> for custom layer classes (deduced from the constructor's layers).
+// `LayerT`: Layer, or BasicLayer<Custom...> for custom layer classes (deduced from the constructor's
+// layers). A Sequential that holds models is the Graph-backed Sequential<N, Model> (sequential_model.hpp).
 template <std::size_t N = std::dynamic_extent, class LayerT = Layer>
 class Sequential {
 public:
@@ -55,11 +58,25 @@ public:
     constexpr Sequential()
         requires(N == std::dynamic_extent)
     = default;
+    constexpr explicit Sequential(ModelArgs args)
+        requires(N == std::dynamic_extent)
+        : args_(std::move(args))
+    {
+    }
 
     template <class... L>
         requires(sizeof...(L) > 0 && (N == std::dynamic_extent || sizeof...(L) == N) &&
                  (LayerT::template holds<L> && ...))
     constexpr Sequential(L... layers) : layers_{make_layers(LayerT(std::move(layers))...)}
+    {
+    }
+    // Keras's `Sequential([...], name=..., trainable=...)`: `Sequential{{.name = "encoder"}, Dense{...}}`.
+    template <class... L>
+        requires(sizeof...(L) > 0 && (N == std::dynamic_extent || sizeof...(L) == N) &&
+                 (LayerT::template holds<L> && ...))
+    constexpr Sequential(ModelArgs args, L... layers)
+        : args_(std::move(args)),
+          layers_{make_layers(LayerT(std::move(layers))...)}
     {
     }
 
@@ -68,6 +85,7 @@ public:
     constexpr void add(LayerT layer)
         requires(N == std::dynamic_extent)
     {
+        called_ = {}; // the model an earlier call made no longer matches
         // Built in place: a layer record is large, and copying it dominates a cheap rule.
         layers_.push_back(SequentialLayer{std::move(layer), {}, {}, {}});
         try {
@@ -92,14 +110,34 @@ public:
     constexpr const Shape& input_shape() const { return require_built(), *input_; }
     constexpr const Shape& output_shape() const { return require_built(), *output_; }
 
+    // Its weights; all non-trainable when the model is frozen (`.trainable = false`).
     constexpr Params params() const
     {
         require_built();
         Params total{};
         for (const SequentialLayer& l : layers()) total = total + l.params;
-        return total;
+        return args_.trainable ? total : Params{0, total.total()};
     }
     constexpr std::int64_t count_params() const { return params().total(); }
+
+    // Its name: the one given, else Keras's first automatic one.
+    constexpr Name name(Naming style = keras2) const { return LayerName{args_.name, "Sequential", 1}.render(style); }
+    constexpr const ModelArgs& args() const { return args_; }
+
+    // Keras's `seq(x)`: called on tensors of a Graph, the Sequential becomes a model nested there
+    // (class Sequential, its layers numbered in that Graph), built on the tensors' shape unless its
+    // first layer declares one. As in Keras, the first call makes that model and later calls share
+    // its weights (copies of this Sequential too, until an `add()`).
+    constexpr Tensors operator()(const Tensors& inputs) &;
+    constexpr Tensors operator()(const Tensors& inputs) &&;
+    template <class T = Tensors>
+    constexpr void operator()(const std::type_identity_t<T>&) const&
+    {
+        static_assert(sizeof(T) == 0, "nnshape: a const Sequential cannot be called: its first call makes the "
+                                      "model that later calls share. Call a non-const copy, or as_model().");
+    }
+    // This Sequential as a functional Model of class Sequential, in a Graph of its own.
+    constexpr Model as_model() const;
 
 private:
     using Storage =
@@ -128,6 +166,7 @@ private:
     // first layer: from its declared input); the model's state changes only when that succeeds.
     constexpr void name_and_infer(SequentialLayer& entry)
     {
+        name_counters_.count_wrapped(entry.layer);
         entry.name = LayerName{Name(entry.layer.given_name()), entry.layer.class_name(), 0};
         if (entry.name.given.empty()) entry.name.ordinal = name_counters_.next(entry.layer);
         const bool first = count_ == 0;
@@ -154,15 +193,31 @@ private:
     }
 
     // Declared before layers_: the constructor fills them while it builds layers_.
+    ModelArgs args_{};
     NameCounters<LayerT> name_counters_{};
     std::size_t count_ = 0;
     std::optional<Shape> input_{};
     std::optional<Shape> output_{};
     Storage layers_{};
+    detail::GraphRef called_{}; // the Graph of the model the first call made
+    std::int32_t called_index_ = -1; // and its index there
 };
 
 template <class... L>
     requires(sizeof...(L) > 0 && ((BuiltinLayer<L> || CustomLayer<L>) && ...))
 Sequential(L...) -> Sequential<sizeof...(L), typename detail::layer_for<detail::type_list<>, L...>::type>;
+template <class... L>
+    requires(sizeof...(L) > 0 && ((BuiltinLayer<L> || CustomLayer<L>) && ...))
+Sequential(ModelArgs, L...) -> Sequential<sizeof...(L), typename detail::layer_for<detail::type_list<>, L...>::type>;
+
+namespace detail {
+// A Sequential of layer values: the analyses' overloads for it leave Sequential<N, Model>, which is a
+// Model, to the Model overloads.
+template <class LayerT>
+concept layer_values = !std::is_same_v<LayerT, Model>;
+} // namespace detail
 
 } // namespace nnshape
+
+// A Sequential that holds models, and a Sequential of layers called on tensors.
+#include "sequential_model.hpp"

@@ -262,7 +262,7 @@ inline std::vector<TextColumn> text_columns(const Report& r, std::pair<std::size
 
     for (std::size_t i = range.first; i < range.second; ++i) {
         const ReportRow& row = r.rows[i];
-        const std::string_view class_name = keras3 && row.is_model ? "Functional" : row.class_name;
+        const std::string_view class_name = keras3 && row.class_name == "Model" ? "Functional" : row.class_name;
         layer.cells.push_back({nested_prefix(row.depth) + layer_cell(row.name.view(), class_name)});
         std::vector<std::string> shapes;
         if (keras3) { // Keras 3 shows one call's shapes; here each distinct one, never `multiple`
@@ -574,7 +574,7 @@ inline std::string flops_table(const Report& r)
 }
 
 // Keras's `model.summary()` for a Sequential: the 3-column layout, no `Connected to`.
-template <std::size_t N, class LayerT>
+template <std::size_t N, detail::layer_values LayerT>
 std::string summary(const Sequential<N, LayerT>& model, const SummaryOptions& options = {})
 {
     return detail::render(report(model, detail::report_options(options)), options);

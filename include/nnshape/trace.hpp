@@ -146,7 +146,7 @@ constexpr Trace<> trace(const Model& model)
 }
 
 // The forward pass of a built Sequential: tensor 0 is its input (made by its InputLayer, if it has one).
-template <std::size_t N, class LayerT>
+template <std::size_t N, detail::layer_values LayerT>
 constexpr Trace<LayerT> trace(const Sequential<N, LayerT>& model)
 {
     Trace<LayerT> t;

@@ -169,6 +169,68 @@ constexpr Shape model_on_two = [] {
     return m({Input(g, {.shape = Shape{4}}), Input(g, {.shape = Shape{4}})}).shape();
 }();
 
+// --- sequential_model.hpp: Sequentials that hold models or are called on tensors
+
+// expect: Sequential: a Sequential that holds models needs its input shape from its first layer
+constexpr std::int64_t nesting_without_input = [] {
+    const Sequential inner{Dense{.units = 2, .input_shape = {{3}}}};
+    Sequential<std::dynamic_extent, Model> outer{Dense{.units = 3}, inner};
+    return outer.count_params();
+}();
+
+// expect: Sequential: an InputLayer can only be its first layer
+constexpr std::int64_t input_layer_after_model = [] {
+    const Sequential inner{Dense{.units = 2, .input_shape = {{3}}}};
+    Sequential outer{inner, InputLayer{.shape = Shape{2}}};
+    return outer.count_params();
+}();
+
+// expect: Sequential: This model has not yet been built: add a first layer
+constexpr std::int64_t empty_nesting_sequential = [] {
+    Sequential<std::dynamic_extent, Model> empty;
+    return empty.count_params();
+}();
+
+// expect: Sequential: a layer cannot be added after the model was called on tensors or nested
+constexpr std::int64_t add_after_call = [] {
+    Sequential outer{Sequential{Dense{.units = 2, .input_shape = {{3}}}}, Dense{.units = 1}};
+    (void)outer(Input(outer.model().graph(), {.shape = Shape{3}}));
+    outer.add(Dense{.units = 1});
+    return outer.count_params();
+}();
+
+// expect: Sequential: its first model must have a single input tensor
+constexpr std::int64_t two_input_model_first = [] {
+    Graph g;
+    auto a = Input(g, {.shape = Shape{3}});
+    auto b = Input(g, {.shape = Shape{3}});
+    Sequential outer{Model{{a, b}, Concatenate{}({a, b})}, Dense{.units = 1}};
+    return outer.count_params();
+}();
+
+// expect: Sequential: a Sequential with no layers cannot be called or nested
+constexpr Shape empty_sequential_called = [] {
+    Graph g;
+    return Sequential<>{}(Input(g, {.shape = Shape{3}})).shape();
+}();
+
+// A const Sequential cannot keep the model its first call makes, which later calls must share.
+// expect: nnshape: a const Sequential cannot be called: its first call makes the model that later calls share.
+bool call_const_sequential()
+{
+    Graph g;
+    const Sequential s{Dense{.units = 2}};
+    s(Input(g, {.shape = Shape{3}}));
+    return true;
+}
+
+// expect: Sequential: called on one tensor, as its first layer takes one
+constexpr Shape sequential_on_two = [] {
+    Graph g;
+    Sequential s{Dense{.units = 2}};
+    return s({Input(g, {.shape = Shape{3}}), Input(g, {.shape = Shape{3}})}).shape();
+}();
+
 // Keras: `The name "d" is used 2 times in the model. All layer names should be unique.`
 // expect: Model: All layer names should be unique.
 constexpr std::int64_t duplicate_names = [] {

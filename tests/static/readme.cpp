@@ -1,4 +1,5 @@
 // The README's code, compiled: if this file stops compiling, the README is no longer true.
+#include <nnshape/applications.hpp>
 #include <nnshape/nnshape.hpp>
 
 namespace readme {
@@ -41,6 +42,17 @@ constexpr std::int64_t shared_submodel()
     return Model{inputs, y2}.count_params();
 }
 static_assert(shared_submodel() == 168);
+
+// Models nest: a Sequential holding a Model (MobileNetV2 without its top, frozen) and a head.
+constexpr std::int64_t transfer_learning()
+{
+    Graph g;
+    Model base = applications::MobileNetV2(g, {.include_top = false, .input_shape = {160, 160, 3}});
+    base.set_trainable(false);
+    Sequential model{base, GlobalAveragePooling2D{}, Dense{.units = 1}};
+    return model.params().trainable;
+}
+static_assert(transfer_learning() == 1'281);
 
 // Functional models: models are values.
 constexpr Model get_model()

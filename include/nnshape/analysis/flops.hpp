@@ -549,7 +549,7 @@ constexpr ModelCost cost(const Trace<LayerT>& trace, const CostOptions& options 
 
 constexpr ModelCost cost(const Model& model, const CostOptions& options = {}) { return cost(trace(model), options); }
 
-template <std::size_t N, class LayerT>
+template <std::size_t N, detail::layer_values LayerT>
 constexpr ModelCost cost(const Sequential<N, LayerT>& model, const CostOptions& options = {})
 {
     return cost(trace(model), options);

@@ -293,7 +293,7 @@ constexpr MemoryPlan<> plan_memory(const Model& model, const MemoryPlanOptions& 
     return detail::plan_trace(trace(model), options);
 }
 
-template <std::size_t N, class LayerT>
+template <std::size_t N, detail::layer_values LayerT>
 constexpr MemoryPlan<> plan_memory(const Sequential<N, LayerT>& model, const MemoryPlanOptions& options = {})
 {
     return detail::plan_trace(trace(model), options);

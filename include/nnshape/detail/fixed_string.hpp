@@ -15,6 +15,8 @@ namespace nnshape::detail {
 template <std::size_t Capacity>
 class fixed_string {
 public:
+    static constexpr std::size_t capacity = Capacity;
+
     constexpr fixed_string() = default;
     // Built in the member initializers: GCC 12 rejects a constructor body's writes to an object that
     // ends up `const`, such as a layer's name in a constexpr layer.

@@ -54,6 +54,7 @@ struct ModelData {
     std::vector<std::int32_t> nodes; // ascending ids, which is a topological order
     std::vector<std::int32_t> layers; // Keras's model.layers order
     bool sequential_like = false;
+    bool sequential = false; // class Sequential: its InputLayer is not among its layers
 };
 
 // Calls Graph layer `l`, which is not a Model; `built`: see detail::call_layer.
@@ -103,6 +104,12 @@ public:
     {
         models_.push_back(std::move(m));
         return std::int32_t(models_.size() - 1);
+    }
+    // Model `index`, whose own node is `own_node`, made again from new data with new output shapes.
+    constexpr void replace_model(std::int32_t index, ModelData m, std::int32_t own_node, Shapes outputs)
+    {
+        models_[std::size_t(index)] = std::move(m);
+        nodes_[std::size_t(own_node)].outputs = std::move(outputs);
     }
     // Where another Graph's records start in this one after `append`.
     struct Offsets {

@@ -97,6 +97,9 @@ class Variant {
 public:
     template <class U>
     static constexpr bool holds = (std::is_same_v<U, T> || ...);
+    template <class U>
+        requires holds<U>
+    static constexpr std::size_t index_of_type = index_of<U, T...>;
     static constexpr std::size_t size = sizeof...(T);
 
     // Like std::variant's: the first alternative, value-initialized.

@@ -380,6 +380,17 @@ inline std::optional<Shape> sequential_input(const json& config, const json& lay
     return std::nullopt;
 }
 
+// A Sequential's name and trainable flag (Keras 2.1's list-only config has neither).
+inline ModelArgs sequential_args(const json& config, const Where& where, int depth)
+{
+    ModelArgs args{};
+    if (config.is_object()) {
+        Reader{config, where, depth}("name", args.name);
+        Reader{config, where, depth}("trainable", args.trainable);
+    }
+    return args;
+}
+
 // A Sequential as a functional model of `g`: for one nested in a model, or holding a model.
 inline ReadModel sequential_as_model(Graph& g, const json& config, const Where& where, int depth)
 {
@@ -393,36 +404,37 @@ inline ReadModel sequential_as_model(Graph& g, const json& config, const Where& 
         const std::string class_name = layers[i].is_object() ? class_of(layers[i], at) : "";
         if (class_name == "InputLayer") continue;
         Where named{at.path, name_of(layers[i]), class_name};
+        // Keras's Sequential.add names the input it makes `<first layer>_input`.
+        const auto start = [&](const Name& first_name) {
+            first = x.emplace(g.input(nnshape::detail::sequential_input(*input, first_name)));
+        };
         if (is_model_class(class_name)) {
-            if (!x) fail(named, "a Sequential that starts with a model needs an InputLayer or build_input_shape");
             const ReadModel m = read_model(g, layers[i], named, depth + 1);
-            x = with_context(named, [&] { return Tensor(m.model(*x)); });
+            x = with_context(named, [&] {
+                if (!x) {
+                    if (!input) input = m.model.input_shapes()[0]; // Keras: its first input layer's shape
+                    start(m.model.name());
+                }
+                return nnshape::detail::single_output(m.model(*x));
+            });
             count_calls(calls, m.calls, named);
             continue;
         }
         const Layer l = read_layer(layers[i], at, depth);
-        if (!x) {
-            if (!input) input = l.declared_input();
-            if (!input)
-                fail(where,
-                     "the Sequential declares no input shape (no InputLayer, batch_input_shape or build_input_shape)");
-            first = x.emplace(with_context(named, [&] { return Input(g, InputLayer{.batch_shape = *input}); }));
-        }
+        if (!x && !input) input = l.declared_input();
+        if (!x && !input)
+            fail(where,
+                 "the Sequential declares no input shape (no InputLayer, batch_input_shape or build_input_shape)");
         x = with_context(named, [&] {
-            const Tensors out = add_to(g, l)(*x);
-            require(out.size() == 1,
-                    "Sequential: All layers in a Sequential model should have a single output tensor.");
-            return Tensor(out);
+            const SharedLayer added = add_to(g, l);
+            if (!x) start(LayerView(&g.core(), added.index()).name());
+            return nnshape::detail::single_output(added(*x));
         });
     }
     if (!x) fail(where, "a Sequential with no layers");
     count_calls(calls, std::int64_t(layers.size()), where);
-    ModelArgs args{};
-    if (config.is_object()) {
-        Reader{config, where, depth}("name", args.name);
-        Reader{config, where, depth}("trainable", args.trainable);
-    }
-    return {with_context(where, [&] { return g.model(first, *x, args); }), calls};
+    const ModelArgs args = sequential_args(config, where, depth);
+    return {with_context(where, [&] { return Model(&g.core(), g.core().sequential(first, *x, args)); }), calls};
 }
 
 inline ReadModel read_model(Graph& g, const json& entry, const Where& where, int depth)
@@ -450,7 +462,7 @@ inline Sequential<> read_sequential(const json& config, const Where& where)
 {
     const json& layers = sequential_layers(config, where);
     std::optional<Shape> input = sequential_input(config, layers, where);
-    Sequential<> model;
+    Sequential<> model(sequential_args(config, where, 0));
     for (std::size_t i = 0; i < layers.size(); ++i) {
         const Where at = sequential_where(where, i);
         if (i == 0 && layers[0].is_object() && layers[0].contains("class_name") &&
