@@ -559,6 +559,8 @@ struct RNN {
         key("unroll", l.unroll);
         key("zero_output_for_mask", l.zero_output_for_mask);
         key("time_major", l.time_major);
+        // Keras 2 writes it for a call with `constants`, which only a cell of one's own takes.
+        key.refused("num_constants", "RNN cell does not support constants (nnshape's cells take none)");
     }
     static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
     constexpr Shapes output_shapes(const Shape& in) const { return detail::recurrent_shapes(*this, in); }
