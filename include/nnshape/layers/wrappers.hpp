@@ -72,7 +72,7 @@ struct Bidirectional {
     // half to the backward one (Keras 2's and Keras 3's Bidirectional call).
     constexpr Shapes output_shapes(std::span<const Shape> in) const
     {
-        detail::require(!in.empty(), "RNN: expects the input sequence, then optionally its initial states");
+        detail::require(!in.empty(), "Bidirectional: expects the input sequence, then optionally its initial states");
         const std::span<const Shape> states = in.subspan(1);
         detail::require(states.size() % 2 == 0,
                         "Bidirectional: When passing `initial_state` to a Bidirectional RNN, the state should be a "

@@ -317,6 +317,9 @@ constexpr Sequential bidirectional_same_direction{
 constexpr Shape bidirectional_odd_states = called(Bidirectional{.layer = LSTM{.units = 4}},
                                                   {Shape{None, 5, 3}, Shape{None, 4}, Shape{None, 4}, Shape{None, 4}});
 
+// expect: Bidirectional: expects the input sequence, then optionally its initial states
+constexpr std::size_t bidirectional_on_nothing = called_on_nothing(Bidirectional{.layer = LSTM{.units = 4}});
+
 // Keras's TimeDistributed message for a (None, 16) input.
 // expect: TimeDistributed: `TimeDistributed` Layer should be passed an `input_shape` with at least 3 dimensions
 constexpr Sequential time_distributed_rank2{TimeDistributed{.layer = Dense{.units = 8}, .input_shape = Shape{16}}};
