@@ -50,11 +50,10 @@ constexpr TensorList sequence_and_states(const TensorList& sequence, const Recur
     {                                                                                                                \
         return ::nnshape::detail::call_on(std::move(*this), ::nnshape::detail::sequence_and_states(sequence, args)); \
     }                                                                                                                \
+    /* A named layer value: the call without arguments says why it cannot be called. */                              \
     template <class T = ::nnshape::Tensors>                                                                          \
-    constexpr void operator()(const std::type_identity_t<T>&,                                                        \
+    constexpr void operator()(const std::type_identity_t<T>& sequence,                                               \
                               const ::nnshape::detail::RecurrentCallArgs<std::type_identity_t<T>>&) const&           \
     {                                                                                                                \
-        static_assert(sizeof(T) == 0, "nnshape: a named layer value cannot be called: every call would "             \
-                                      "make a new layer. Call a temporary, or use graph.add(layer) "                 \
-                                      "for one layer called several times (shared weights).");                       \
+        this->template operator()<T>(sequence);                                                                      \
     }
