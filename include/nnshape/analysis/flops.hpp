@@ -444,11 +444,12 @@ constexpr Cost visit_cost(const L& layer, std::span<const Shape> in)
     return layer_cost(layer, in, out) + fused_activation(layer, out);
 }
 
-// Both directions, then the merge: sum and mul 1 per output element, ave 2.
+// Both directions, then the merge: sum and mul 1 per output element, ave 2. Initial states (the
+// inputs after the sequence) change no cost.
 constexpr Cost layer_cost(const Bidirectional& l, std::span<const Shape> in, std::span<const Shape> out)
 {
     const auto direction = [&](const RecurrentLayer& r) {
-        return detail::visit([&](const auto& layer) { return visit_cost(layer, in); }, r);
+        return detail::visit([&](const auto& layer) { return visit_cost(layer, in.first(1)); }, r);
     };
     const std::int64_t merge_ops = l.merge_mode == MergeMode::ave                                     ? 2
                                    : l.merge_mode == MergeMode::sum || l.merge_mode == MergeMode::mul ? 1

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string_view>
 
 #include "../detail/spatial.hpp"
@@ -48,6 +49,7 @@ struct ConvLSTM {
     bool go_backwards = false;
     bool stateful = false;
     NNSHAPE_LAYER_KWARGS
+    NNSHAPE_RECURRENT_CALL
 
     static constexpr std::string_view class_name = detail::ranked_name<N>("ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D");
     static constexpr void keras_config(auto& l, auto& key)
@@ -96,6 +98,9 @@ struct ConvLSTM {
         }
         return out;
     }
+
+    // [sequence, h, c]: the states have the shape of h and c (Keras 2's ConvRNN.build checks their channels).
+    constexpr Shapes output_shapes(std::span<const Shape> in) const { return detail::recurrent_call_shapes(*this, in); }
 
     // kernel (*k, c, 4 * filters) + recurrent_kernel (*k, filters, 4 * filters) + bias (4 * filters)
     constexpr Params params(const Shape& in) const

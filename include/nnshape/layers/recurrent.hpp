@@ -15,6 +15,7 @@
 #include "../detail/type_list.hpp"
 #include "../detail/variant.hpp"
 #include "../layer_args.hpp"
+#include "recurrent_call.hpp"
 
 namespace nnshape {
 
@@ -297,6 +298,37 @@ constexpr Shapes recurrent_shapes(const Layer& layer, const Shape& in)
     return out;
 }
 
+// Keras 2's RNN.build checks the initial states a call passes against the states the layer keeps
+// (base_rnn.py _validate_state_spec): as many, each compatible past its batch axis with the state's
+// shape (Keras 3 has no check of its own; a mismatch fails when the loop runs).
+constexpr void require_initial_state(std::span<const Shape> states, std::span<const Shape> given)
+{
+    require(given.size() == states.size(),
+            "RNN: An `initial_state` was passed that is not compatible with `cell.state_size`: it needs one tensor "
+            "per state of the cell (LSTM: [h, c]; SimpleRNN, GRU: [h]; a stack: its cells' states in order)");
+    for (std::size_t i = 0; i < given.size(); ++i) {
+        bool compatible = given[i].rank() == states[i].rank();
+        for (std::size_t axis = 1; compatible && axis < given[i].rank(); ++axis)
+            compatible = !given[i][axis].known() || !states[i][axis].known() || given[i][axis] == states[i][axis];
+        require(compatible, "RNN: An `initial_state` was passed that is not compatible with `cell.state_size`: "
+                            "each state must have the shape of the state it replaces, (batch, state_size)");
+    }
+}
+
+// A recurrent layer called on [sequence, *initial_state]: the outputs do not depend on the states.
+template <class Layer>
+constexpr Shapes recurrent_call_shapes(const Layer& layer, std::span<const Shape> inputs)
+{
+    require(!inputs.empty(), "RNN: expects the input sequence, then optionally its initial states");
+    if (inputs.size() > 1) {
+        Layer with_states = layer;
+        with_states.return_state = true;
+        const Shapes all = with_states.output_shapes(inputs[0]);
+        require_initial_state(std::span<const Shape>(all).subspan(1), inputs.subspan(1));
+    }
+    return layer.output_shapes(inputs[0]);
+}
+
 // The weights of the cell on an input whose last axis is the features.
 template <class Layer>
 constexpr Params recurrent_params(const Layer& layer, const Shape& in)
@@ -350,6 +382,7 @@ struct SimpleRNN {
     std::optional<std::int64_t> input_dim{};
     std::optional<std::int64_t> input_length{};
     NNSHAPE_LAYER_KWARGS
+    NNSHAPE_RECURRENT_CALL
 
     static constexpr std::string_view class_name = "SimpleRNN";
     static constexpr void keras_config(auto& l, auto& key)
@@ -377,6 +410,7 @@ struct SimpleRNN {
     static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
     constexpr SimpleRNNCell cell() const { return {.units = units, .use_bias = use_bias}; }
     constexpr Shapes output_shapes(const Shape& in) const { return detail::recurrent_shapes(*this, in); }
+    constexpr Shapes output_shapes(std::span<const Shape> in) const { return detail::recurrent_call_shapes(*this, in); }
     constexpr Params params(const Shape& in) const { return detail::recurrent_params(*this, in); }
 };
 
@@ -407,6 +441,7 @@ struct LSTM {
     std::optional<std::int64_t> input_dim{};
     std::optional<std::int64_t> input_length{};
     NNSHAPE_LAYER_KWARGS
+    NNSHAPE_RECURRENT_CALL
 
     static constexpr std::string_view class_name = "LSTM";
     static constexpr void keras_config(auto& l, auto& key)
@@ -438,6 +473,7 @@ struct LSTM {
     static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
     constexpr LSTMCell cell() const { return {.units = units, .use_bias = use_bias}; }
     constexpr Shapes output_shapes(const Shape& in) const { return detail::recurrent_shapes(*this, in); }
+    constexpr Shapes output_shapes(std::span<const Shape> in) const { return detail::recurrent_call_shapes(*this, in); }
     constexpr Params params(const Shape& in) const { return detail::recurrent_params(*this, in); }
 };
 
@@ -468,6 +504,7 @@ struct GRU {
     std::optional<std::int64_t> input_dim{};
     std::optional<std::int64_t> input_length{};
     NNSHAPE_LAYER_KWARGS
+    NNSHAPE_RECURRENT_CALL
 
     static constexpr std::string_view class_name = "GRU";
     static constexpr void keras_config(auto& l, auto& key)
@@ -499,6 +536,7 @@ struct GRU {
     static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
     constexpr GRUCell cell() const { return {.units = units, .use_bias = use_bias, .reset_after = reset_after}; }
     constexpr Shapes output_shapes(const Shape& in) const { return detail::recurrent_shapes(*this, in); }
+    constexpr Shapes output_shapes(std::span<const Shape> in) const { return detail::recurrent_call_shapes(*this, in); }
     constexpr Params params(const Shape& in) const { return detail::recurrent_params(*this, in); }
 };
 
@@ -511,6 +549,7 @@ struct RNN {
     NNSHAPE_ACCEPTED(zero_output_for_mask);
     bool time_major = false; // tf.keras 2.x: inputs and outputs (timesteps, batch, ...)
     NNSHAPE_LAYER_KWARGS
+    NNSHAPE_RECURRENT_CALL
 
     static constexpr std::string_view class_name = "RNN";
     static constexpr void keras_config(auto& l, auto& key)
@@ -520,9 +559,12 @@ struct RNN {
         key("unroll", l.unroll);
         key("zero_output_for_mask", l.zero_output_for_mask);
         key("time_major", l.time_major);
+        // Keras 2 writes it for a call with `constants`, which only a cell of one's own takes.
+        key.refused("num_constants", "RNN cell does not support constants (nnshape's cells take none)");
     }
     static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
     constexpr Shapes output_shapes(const Shape& in) const { return detail::recurrent_shapes(*this, in); }
+    constexpr Shapes output_shapes(std::span<const Shape> in) const { return detail::recurrent_call_shapes(*this, in); }
     constexpr Params params(const Shape& in) const { return detail::recurrent_params(*this, in); }
 };
 

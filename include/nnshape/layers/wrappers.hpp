@@ -15,15 +15,21 @@
 #include "../detail/variant.hpp"
 #include "../layer_args.hpp"
 #include "builtin.hpp"
+#include "recurrent_call.hpp"
 
 namespace nnshape {
 
 namespace detail {
 
 template <class Variant>
+constexpr Shapes visit_outputs(const Variant& v, std::span<const Shape> in)
+{
+    return detail::visit([&](const auto& l) { return call_rule(l, in); }, v);
+}
+template <class Variant>
 constexpr Shapes visit_outputs(const Variant& v, const Shape& in)
 {
-    return detail::visit([&](const auto& l) { return call_rule(l, std::span<const Shape>(&in, 1)); }, v);
+    return visit_outputs(v, std::span<const Shape>(&in, 1));
 }
 template <class Variant>
 constexpr Params visit_params(const Variant& v, const Shape& in)
@@ -49,6 +55,7 @@ struct Bidirectional {
     NNSHAPE_ACCEPTED(weights);
     std::optional<RecurrentLayer> backward_layer{};
     NNSHAPE_LAYER_KWARGS
+    NNSHAPE_RECURRENT_CALL
 
     static constexpr std::string_view class_name = "Bidirectional";
     static constexpr void keras_config(auto& l, auto& key)
@@ -60,11 +67,20 @@ struct Bidirectional {
     }
     static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
 
-    constexpr Shapes output_shapes(const Shape& in) const
+    constexpr Shapes output_shapes(const Shape& in) const { return output_shapes(std::span<const Shape>(&in, 1)); }
+    // [sequence, *initial_state]: the first half of the states goes to the forward layer, the second
+    // half to the backward one (Keras 2's and Keras 3's Bidirectional call).
+    constexpr Shapes output_shapes(std::span<const Shape> in) const
     {
+        detail::require(!in.empty(), "Bidirectional: expects the input sequence, then optionally its initial states");
+        const std::span<const Shape> states = in.subspan(1);
+        detail::require(states.size() % 2 == 0,
+                        "Bidirectional: When passing `initial_state` to a Bidirectional RNN, the state should be a "
+                        "list containing the states of the underlying RNNs.");
         if (backward_layer) require_compatible_backward();
-        const Shapes forward = detail::visit_outputs(layer, in);
-        const Shapes backward = detail::visit_outputs(backward_layer ? *backward_layer : layer, in);
+        const Shapes forward = detail::visit_outputs(layer, with_states(in[0], states.first(states.size() / 2)));
+        const Shapes backward = detail::visit_outputs(backward_layer ? *backward_layer : layer,
+                                                      with_states(in[0], states.last(states.size() / 2)));
         Shapes out;
         if (merge_mode == MergeMode::none) {
             out.push_back(forward[0]);
@@ -89,6 +105,13 @@ struct Bidirectional {
     }
 
 private:
+    static constexpr Shapes with_states(const Shape& sequence, std::span<const Shape> states)
+    {
+        Shapes inputs{sequence};
+        for (const Shape& s : states) inputs.push_back(s);
+        return inputs;
+    }
+
     // Keras 3 checks a given backward layer against the forward one.
     constexpr void require_compatible_backward() const
     {

@@ -68,6 +68,54 @@ constexpr Sequential simple_rnn_on_rank2{SimpleRNN{.units = 4, .input_shape = Sh
 // (batch_input_shape on the first layer of a Sequential, batch_shape on an Input).
 constexpr Sequential stateful_lstm_without_batch_size{LSTM{.units = 4, .stateful = true, .input_shape = Shape{5, 3}}};
 
+// --- layers/recurrent.hpp, recurrent_call.hpp: initial states
+
+// LSTM keeps h and c; one state is given.
+// expect: RNN: An `initial_state` was passed that is not compatible with `cell.state_size`: it needs one tensor per
+// state of the cell
+constexpr Shape lstm_one_initial_state = called(LSTM{.units = 4}, {Shape{None, 5, 3}, Shape{None, 4}});
+
+// GRU(4)'s state is (batch, 4).
+// expect: RNN: An `initial_state` was passed that is not compatible with `cell.state_size`: each state must have the
+// shape of the state it replaces, (batch, state_size)
+constexpr Shape gru_state_of_other_size = called(GRU{.units = 4}, {Shape{None, 5, 3}, Shape{None, 5}});
+
+// ConvLSTM2D(4, 3) on 8x8 frames keeps 6x6 states.
+// expect: RNN: An `initial_state` was passed that is not compatible with `cell.state_size`: each state must have the
+// shape of the state it replaces
+constexpr Shape conv_lstm_state_of_input_size = called(
+    ConvLSTM2D{.filters = 4, .kernel_size = 3}, {Shape{None, 5, 8, 8, 3}, Shape{None, 8, 8, 4}, Shape{None, 8, 8, 4}});
+
+// expect: RNN: expects the input sequence, then optionally its initial states
+constexpr std::size_t lstm_on_nothing = called_on_nothing(LSTM{.units = 4});
+
+// Keras 2's constants go to a cell whose call takes them; nnshape's cells take none.
+// expect: RNN: RNN cell does not support constants
+constexpr std::size_t lstm_with_constants = [] {
+    Graph g;
+    auto x = Input(g, {.shape = {5, 3}});
+    return LSTM{.units = 4}(x, {.constants = {Input(g, {.shape = {2}})}}).size();
+}();
+
+// expect: RNN: give the initial states either after the input sequence in the list of inputs or as initial_state, not
+// both
+constexpr std::size_t gru_states_twice = [] {
+    Graph g;
+    auto x = Input(g, {.shape = {5, 3}});
+    auto h = Input(g, {.shape = {4}});
+    return GRU{.units = 4}({x, h}, {.initial_state = h}).size();
+}();
+
+// A named layer value called with call arguments, as without: each call would be a new layer.
+// expect: nnshape: a named layer value cannot be called
+constexpr std::size_t named_lstm_with_initial_state = [] {
+    Graph g;
+    auto x = Input(g, {.shape = {5, 3}});
+    const LSTM lstm{.units = 4};
+    lstm(x, {.initial_state = {Input(g, {.shape = {4}}), Input(g, {.shape = {4}})}});
+    return std::size_t{0};
+}();
+
 // --- layers/merging.hpp
 
 // expect: Merge: inputs must have a batch axis
@@ -262,6 +310,15 @@ constexpr Sequential bidirectional_other_return_sequences{
 // expect: Bidirectional: Forward layer and backward layer should have different `go_backwards` value.
 constexpr Sequential bidirectional_same_direction{
     Bidirectional{.layer = LSTM{.units = 4}, .backward_layer = LSTM{.units = 4}, .input_shape = Shape{5, 3}}};
+
+// Three states cannot be split between the two directions.
+// expect: Bidirectional: When passing `initial_state` to a Bidirectional RNN, the state should be a list containing
+// the states of the underlying RNNs.
+constexpr Shape bidirectional_odd_states = called(Bidirectional{.layer = LSTM{.units = 4}},
+                                                  {Shape{None, 5, 3}, Shape{None, 4}, Shape{None, 4}, Shape{None, 4}});
+
+// expect: Bidirectional: expects the input sequence, then optionally its initial states
+constexpr std::size_t bidirectional_on_nothing = called_on_nothing(Bidirectional{.layer = LSTM{.units = 4}});
 
 // Keras's TimeDistributed message for a (None, 16) input.
 // expect: TimeDistributed: `TimeDistributed` Layer should be passed an `input_shape` with at least 3 dimensions

@@ -21,6 +21,7 @@
 
 #include <span>
 #include <utility>
+#include <vector>
 
 using namespace nnshape;
 
@@ -44,6 +45,18 @@ constexpr Cost two_inputs(L layer, Shape a, Shape b)
     auto y = Input(g, {.batch_shape = b});
     const Model m{{x, y}, std::move(layer)({x, y})};
     return cost(m).calls[2];
+}
+
+// `layer` called on a sequence and `states` initial states of shape (None, units).
+template <class L>
+constexpr Cost with_initial_states(L layer, Shape in, int states, std::int64_t units)
+{
+    Graph g;
+    std::vector<Tensor> inputs{Input(g, {.batch_shape = in})};
+    for (int i = 0; i < states; ++i) inputs.push_back(Input(g, {.shape = {units}}));
+    const Tensors call(std::move(inputs));
+    const Model m{call, std::move(layer)(call)};
+    return cost(m).calls[std::size_t(states) + 1];
 }
 
 // [kf] README: Conv2D(32, 3, relu) on 32x32x3 -> Conv2D(64, 3, relu) -> MaxPooling2D(2) -> Dropout
@@ -223,6 +236,9 @@ constexpr bool recurrent_rules()
          Cost{1'120 + 1'280, 2'720 + 3'040});
     // both directions, concatenated for free
     FACT(one_layer(Bidirectional{.layer = LSTM{.units = 4}}, in) == Cost{2'240, 5'440});
+    // initial states are read, not computed: the same costs (Bidirectional: two states each way)
+    FACT(with_initial_states(LSTM{.units = 4}, in, 2, 4) == Cost{1'120, 2'720});
+    FACT(with_initial_states(Bidirectional{.layer = LSTM{.units = 4}}, in, 4, 4) == Cost{2'240, 5'440});
     // ... or summed: 1 per output element (4)
     FACT(one_layer(Bidirectional{.layer = LSTM{.units = 4}, .merge_mode = MergeMode::sum}, in) == Cost{2'240, 5'444});
     // Dense(5) on each of 10 steps: 10 x 3 x 5 = 150 MACs, 300 + 50 FLOPs

@@ -86,28 +86,45 @@ inline void collect_tensors(const json& v, const Where& where, std::vector<Keras
     }
 }
 
-// Tensors given as keyword arguments: the attention layers' query, value and key, in that order.
+// A Keras 2 reference inside a call's keyword arguments: [name, node_index, tensor_index].
+inline bool is_keras2_kwarg_ref(const json& v)
+{
+    return v.is_array() && v.size() == 3 && v[0].is_string() && v[1].is_number_integer() && v[2].is_number_integer();
+}
+
+// Every tensor in a keyword argument's value, in order: Keras 3's __keras_tensor__ objects, or tf.keras's
+// references, alone or in (nested) lists ("initial_state": [["lstm", 0, 1], ["lstm", 0, 2]]).
+inline void keyword_value_tensors(const json& v, const Where& where, std::vector<KerasHistory>& out, int depth)
+{
+    if (depth > max_depth) fail(where, "call arguments nested deeper than " + std::to_string(max_depth) + " levels");
+    if (is_keras3_tensor(v) || is_keras2_kwarg_ref(v)) {
+        out.push_back(as_ref(v, where));
+    } else if (v.is_array()) {
+        for (const json& e : v) keyword_value_tensors(e, where, out, depth + 1);
+    } else if (v.is_object()) {
+        for (const auto& [key, e] : v.items()) keyword_value_tensors(e, where, out, depth + 1);
+    }
+}
+
+// Tensors given as keyword arguments, after the positional ones: the attention layers' query, value
+// and key, in that order, and a recurrent layer's initial_state (its call's inputs are [x, *states], as
+// Keras 2's RNN.__call__ makes them). `mask` (a tensor) and `training` (a bool) change no shape.
 inline void keyword_tensors(const json& kwargs, const Where& where, std::vector<KerasHistory>& out)
 {
     if (!kwargs.is_object()) return;
     for (const auto& [key, v] : kwargs.items()) {
         std::vector<KerasHistory> found;
-        if (is_keras2_ref(v))
-            found.push_back(as_ref(v, where));
-        else
-            collect_tensors(v, where, found, 0);
-        if (!found.empty() && key != "query" && key != "value" && key != "key")
-            fail(where,
-                 "inbound node passes a tensor as keyword argument \"" + key + "\", which nnshape does not read");
+        keyword_value_tensors(v, where, found, 0);
+        if (found.empty() || key == "query" || key == "value" || key == "key" || key == "initial_state" ||
+            key == "mask")
+            continue;
+        if (key == "constants")
+            fail(where, "inbound node passes constants to an RNN cell: RNN cell does not support constants (nnshape's "
+                        "cells take none)");
+        fail(where, "inbound node passes a tensor as keyword argument \"" + key + "\", which nnshape does not read");
     }
-    for (const char* key : {"query", "value", "key"}) {
-        const auto it = kwargs.find(key);
-        if (it == kwargs.end()) continue;
-        if (is_keras2_ref(*it))
-            out.push_back(as_ref(*it, where));
-        else
-            collect_tensors(*it, where, out, 0);
-    }
+    for (const char* key : {"query", "value", "key", "initial_state"})
+        if (const auto it = kwargs.find(key); it != kwargs.end()) keyword_value_tensors(*it, where, out, 0);
 }
 
 // The input tensors of one call, from either form of an `inbound_nodes` entry.
@@ -122,10 +139,14 @@ inline std::vector<KerasHistory> node_inputs(const json& node, const Where& wher
     } else if (is_keras2_ref(node)) { // one reference without the enclosing list
         refs.push_back(as_ref(node, where));
     } else if (node.is_array()) { // Keras 2: [[name, node_index, tensor_index, kwargs], ...]
+        // Keras writes the call's kwargs beside every tensor of its first argument; its process_node
+        // reads the last one's.
+        const json* kwargs = nullptr;
         for (const json& r : node) {
             refs.push_back(as_ref(r, where));
-            if (r.is_array() && r.size() > 3) keyword_tensors(r[3], where, refs);
+            if (r.is_array() && r.size() > 3) kwargs = &r[3];
         }
+        if (kwargs) keyword_tensors(*kwargs, where, refs);
     } else {
         fail(where,
              "an inbound node must be a list (Keras 2) or an object (Keras 3), got " + std::string(json_type(node)));
