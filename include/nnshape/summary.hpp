@@ -6,6 +6,9 @@
 //    layer_range) and optional torchinfo-style columns with their footer.
 //  * SummaryStyle::keras3 (summary/keras3.hpp): Keras 3's rich table (box drawing, wrapped cells,
 //    memory sizes in the totals).
+//  * tf.keras's (TensorFlow 2.x) tables: SummaryStyle::tf_keras_2_4 (2.4 to 2.6: Keras 2's table under
+//    a `Model:` line, summary/keras2.hpp), tf_keras_2_7 (2.7 to 2.12: wrapped cells) and tf_keras_2_13
+//    (2.13 to 2.15: memory sizes in the totals; both in summary/tf_keras.hpp), with tf.keras's names.
 // Also the FLOPs table of the `nnshape flops` tool; the options, and the names tools give the styles
 // and extra columns (summary_styles, summary_columns), are in summary/common.hpp. Standard library
 // only; nnshape/fmt.hpp and nnshape/ostream.hpp print through it.
@@ -15,20 +18,48 @@
 #include "summary/common.hpp"
 #include "summary/keras2.hpp"
 #include "summary/keras3.hpp"
+#include "summary/tf_keras.hpp"
 
 namespace nnshape {
 
 namespace detail {
 
+// The automatic names of the Keras whose table the style is. A new style fails the build (-Wswitch)
+// until it has its names here and its renderer below.
+constexpr Naming style_naming(SummaryStyle style)
+{
+    switch (style) {
+    case SummaryStyle::keras2:
+        return keras2;
+    case SummaryStyle::keras3:
+        return keras3;
+    case SummaryStyle::tf_keras_2_4:
+    case SummaryStyle::tf_keras_2_7:
+    case SummaryStyle::tf_keras_2_13:
+        return tf_keras;
+    }
+    return keras2;
+}
+
 inline ReportOptions report_options(const SummaryOptions& options)
 {
-    const Naming fallback = options.style == SummaryStyle::keras3 ? keras3 : keras2;
-    return {options.naming.value_or(fallback), options.expand_nested, options.batch_size, options.dtype};
+    return {options.naming.value_or(style_naming(options.style)), options.expand_nested, options.batch_size,
+            options.dtype};
 }
 
 inline std::string render(const Report& r, const SummaryOptions& options)
 {
-    return options.style == SummaryStyle::keras3 ? keras3_text(r, options) : keras2_text(r, options);
+    switch (options.style) {
+    case SummaryStyle::keras2:
+    case SummaryStyle::tf_keras_2_4:
+        return keras2_text(r, options);
+    case SummaryStyle::keras3:
+        return keras3_text(r, options);
+    case SummaryStyle::tf_keras_2_7:
+    case SummaryStyle::tf_keras_2_13:
+        return tf_keras_text(r, options);
+    }
+    return {};
 }
 
 } // namespace detail

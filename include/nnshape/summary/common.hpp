@@ -20,12 +20,26 @@
 
 namespace nnshape {
 
-enum class SummaryStyle : std::uint8_t { keras2, keras3 };
+// The table of one Keras version (docs/keras-differences.md: which versions each reproduces). The
+// tf_keras ones are tf.keras's (TensorFlow 2.x) in its three layouts, named after the first version
+// with that layout.
+enum class SummaryStyle : std::uint8_t { keras2, keras3, tf_keras_2_4, tf_keras_2_7, tf_keras_2_13 };
 
-inline constexpr std::array<NamedValue<SummaryStyle>, 2> summary_styles{{
-    {"keras2", SummaryStyle::keras2, "Keras 2's plain table"},
+inline constexpr std::array<NamedValue<SummaryStyle>, 5> summary_styles{{
+    {"keras2", SummaryStyle::keras2, "Keras 2's plain table (standalone Keras 2.1-2.3)"},
     {"keras3", SummaryStyle::keras3, "Keras 3's boxed table"},
+    {"tf_keras_2_4", SummaryStyle::tf_keras_2_4, "tf.keras 2.4-2.6's table (Model: line, cut cells)"},
+    {"tf_keras_2_7", SummaryStyle::tf_keras_2_7, "tf.keras 2.7-2.12's table (wrapped cells)"},
+    {"tf_keras_2_13", SummaryStyle::tf_keras_2_13, "tf.keras 2.13-2.15's table (memory in totals)"},
 }};
+
+// tf.keras 2.7 and later: rows start with a space, blank lines between them, cells wrap.
+constexpr bool wraps_cells(SummaryStyle s)
+{
+    return s == SummaryStyle::tf_keras_2_7 || s == SummaryStyle::tf_keras_2_13;
+}
+
+constexpr bool is_tf_keras(SummaryStyle s) { return s == SummaryStyle::tf_keras_2_4 || wraps_cells(s); }
 
 // Extra columns beside Keras's (torchinfo's names), in this order when several are asked for.
 enum class SummaryColumn : std::uint8_t { input_shape, kernel_size, param_percent, macs, flops, activation_bytes };
@@ -43,22 +57,24 @@ inline constexpr std::array<NamedValue<SummaryColumn>, 6> summary_columns{{
 // the table and of the automatic names, and the extra columns.
 struct SummaryOptions {
     std::optional<Naming> naming{}; // automatic names; default: the style's own Keras version
-    // Width of the table; 0 takes Keras's default: keras2 65 (sequential-like) or 98; keras3 76 (what
-    // Keras 3 uses when its output is not a terminal: 80 columns less 4).
+    // Width of the table; 0 takes Keras's default: keras2 and tf_keras 65 (sequential-like) or 98;
+    // keras3 76 (what Keras 3 uses when its output is not a terminal: 80 columns less 4).
     int line_length = 0;
     // Where each column ends; empty takes Keras's default. If the last one is <= 1, all are fractions
     // of line_length, truncated as Python's int(line_length * p).
     std::vector<double> positions = {};
     SummaryStyle style = SummaryStyle::keras2;
-    bool expand_nested = false; // rows for the layers of nested models, prefixed "   " * level + "└ "
+    // Rows for the layers of nested models, prefixed "   " * level + "└ " (tf_keras_2_7 and later:
+    // framed by `|` and `¯` as tf.keras does).
+    bool expand_nested = false;
     bool show_trainable = false; // a Trainable column: Y / N (keras3: - for a layer without weights)
     // Keras's layer_range: the first layer whose name matches the first regex (re.match: from the
     // start) through the last that matches the second.
     std::optional<std::array<std::string, 2>> layer_range{};
-    // keras2: a layer called several times lists each call's output shape where Keras prints
-    // `multiple` (always so with extra columns: only Keras's own table keeps `multiple`).
+    // keras2, tf_keras_2_4: a layer called several times lists each call's output shape where Keras
+    // prints `multiple` (always so with extra columns: only Keras's own table keeps `multiple`).
     bool shapes_per_call = false;
-    std::vector<SummaryColumn> columns = {}; // keras2 style only
+    std::vector<SummaryColumn> columns = {}; // keras2 and tf_keras_2_4 styles only
     std::int64_t batch_size = 1; // for the cost and memory columns and footer
     DType dtype = DType::float32;
 };
@@ -146,6 +162,14 @@ inline std::string connection_text(const Connection& c)
            ']';
 }
 
+// Python's str() of a list of strings: ['dense[0][0]', 'add[0][0]'].
+inline std::string python_list(const std::vector<std::string>& items)
+{
+    std::string text;
+    for (const std::string& item : items) text += (text.empty() ? "'" : ", '") + item + "'";
+    return '[' + text + ']';
+}
+
 // The rows Keras's layer_range keeps: [first match of range[0], last match of range[1]].
 inline std::pair<std::size_t, std::size_t> layer_range(const Report& r, const SummaryOptions& options)
 {
@@ -166,6 +190,19 @@ inline std::pair<std::size_t, std::size_t> layer_range(const Report& r, const Su
     while (last < r.rows.size() && r.rows[last].depth > 0) ++last; // with the expanded rows of the last
     return {first, last};
 }
+
+// The report's rows as Keras lists the model's layers: Keras 3 and tf.keras list no InputLayer among
+// a Sequential's layers (tf.keras's Sequential.layers drops the one it makes or is given).
+inline Report listed_layers(const Report& r, SummaryStyle style)
+{
+    Report listed = r;
+    if (r.is_sequential && style != SummaryStyle::keras2)
+        std::erase_if(listed.rows, [](const ReportRow& row) { return row.class_name == "InputLayer"; });
+    return listed;
+}
+
+// The line above the tables of Keras 3 and tf.keras.
+inline std::string model_line(const Report& r) { return "Model: \"" + std::string(r.name.view()) + "\"\n"; }
 
 // A table column: its header and, per row, its lines (a row is as tall as its tallest cell).
 struct TextColumn {
@@ -190,6 +227,7 @@ inline std::vector<TextColumn> text_columns(const Report& r, std::pair<std::size
                                             const SummaryOptions& options, bool connected)
 {
     const bool keras3 = options.style == SummaryStyle::keras3;
+    const bool tf_keras = is_tf_keras(options.style), wrapped = wraps_cells(options.style);
     const auto has = [&](SummaryColumn c) { return std::ranges::find(options.columns, c) != options.columns.end(); };
     std::vector<TextColumn> cols;
     cols.reserve(11); // every column there can be: the references below stay valid
@@ -213,8 +251,10 @@ inline std::vector<TextColumn> text_columns(const Report& r, std::pair<std::size
 
     for (std::size_t i = range.first; i < range.second; ++i) {
         const ReportRow& row = r.rows[i];
-        const std::string_view class_name = keras3 && row.is_model ? "Functional" : row.class_name;
-        layer.cells.push_back({nested_prefix(row.depth) + layer_cell(row.name.view(), class_name)});
+        // Keras 3 and tf.keras from 2.4 on call a functional model's class Functional.
+        const std::string_view class_name =
+            options.style != SummaryStyle::keras2 && row.class_name == "Model" ? "Functional" : row.class_name;
+        layer.cells.push_back({(wrapped ? "" : nested_prefix(row.depth)) + layer_cell(row.name.view(), class_name)});
         std::vector<std::string> shapes;
         if (keras3) { // Keras 3 shows one call's shapes; here each distinct one, never `multiple`
             std::string joined;
@@ -225,7 +265,9 @@ inline std::vector<TextColumn> text_columns(const Report& r, std::pair<std::size
             shapes.push_back(joined.empty() ? "?" : joined);
         } else if (const auto common = common_shapes(row);
                    common || !(options.shapes_per_call || !options.columns.empty()) || row.output_shapes.empty()) {
-            shapes.push_back(output_shape_cell(common));
+            // tf.keras's InputLayer keeps its output in a list: [(None, 784)].
+            const bool listed = tf_keras && common && row.class_name == "InputLayer";
+            shapes.push_back(listed ? '[' + output_shape_cell(common) + ']' : output_shape_cell(common));
         } else {
             for (const Shapes& s : row.output_shapes) shapes.push_back(shapes_text(s));
         }
@@ -252,6 +294,8 @@ inline std::vector<TextColumn> text_columns(const Report& r, std::pair<std::size
                 std::string joined;
                 for (const std::string& e : each) joined += (joined.empty() ? "" : ", ") + e;
                 links->cells.push_back({joined.empty() ? "-" : joined});
+            } else if (wrapped) { // tf.keras 2.7 on prints the list, and wraps it
+                links->cells.push_back({python_list(each)});
             } else {
                 links->cells.push_back(each.empty() ? std::vector<std::string>{""} : each);
             }

@@ -1,6 +1,7 @@
 #pragma once
 // Keras 2's plain table (SummaryStyle::keras2), and tf.keras's options and torchinfo-style extra columns
-// on it. Standard library only.
+// on it; with a `Model: "name"` line on top, tf.keras 2.4-2.6's (SummaryStyle::tf_keras_2_4). Also the
+// layout (line length, column ends) of tf.keras's later tables. Standard library only.
 
 #include <algorithm>
 #include <cstddef>
@@ -39,7 +40,10 @@ inline SummaryLayout summary_layout(const SummaryOptions& options, bool sequenti
 {
     require(options.line_length >= 0, "summary: line_length must not be negative");
     const std::size_t columns = sequential_like ? 3 : 4;
-    const std::vector<double> fallback = sequential_like ? std::vector{.45, .85, 1.} : std::vector{.33, .55, .67, 1.};
+    const std::vector<double> fallback = sequential_like ? std::vector{.45, .85, 1.}
+                                         : options.style == SummaryStyle::tf_keras_2_13
+                                             ? std::vector{.3, .6, .70, 1.}
+                                             : std::vector{.33, .55, .67, 1.};
     const std::vector<double>& given = options.positions.empty() ? fallback : options.positions;
     require(given.size() == columns, "summary: positions needs one end per column: 3 for a sequential-like "
                                      "model, 4 with `Connected to`");
@@ -106,8 +110,9 @@ inline std::string cost_footer(const Report& r, const std::string& rule)
            "Estimated total size (MB): " + text(total, millions) + '\n' + rule + '\n';
 }
 
-inline std::string keras2_text(const Report& r, const SummaryOptions& options)
+inline std::string keras2_text(const Report& all, const SummaryOptions& options)
 {
+    const Report r = listed_layers(all, options.style);
     const auto range = layer_range(r, options);
     const std::vector<TextColumn> cols = text_columns(r, range, options, !r.sequential_like);
     const SummaryLayout layout = keras2_layout(cols, options, r.sequential_like);
@@ -115,7 +120,8 @@ inline std::string keras2_text(const Report& r, const SummaryOptions& options)
     const std::string double_rule(layout.line_length, '=');
     std::vector<std::string> header;
     for (const TextColumn& c : cols) header.push_back(c.header);
-    std::string text = rule + '\n' + summary_row(header, layout.positions) + '\n' + double_rule + '\n';
+    std::string text = is_tf_keras(options.style) ? model_line(r) : "";
+    text += rule + '\n' + summary_row(header, layout.positions) + '\n' + double_rule + '\n';
     const std::size_t count = range.second - range.first;
     for (std::size_t i = 0; i < count; ++i) {
         std::size_t height = 0;

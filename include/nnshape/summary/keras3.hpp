@@ -122,11 +122,9 @@ inline std::string box_row(const std::vector<std::vector<std::string>>& cells, c
 
 inline std::string keras3_text(const Report& r, const SummaryOptions& options)
 {
-    require(options.columns.empty(), "summary: extra columns are available in the keras2 style");
+    require(options.columns.empty(), "summary: extra columns are available in the keras2 and tf_keras_2_4 styles");
     require(!options.shapes_per_call, "summary: shapes_per_call is a keras2 option (keras3 shows the calls' shapes)");
-    Report rows = r;
-    if (r.is_sequential) // Keras 3 lists no InputLayer in a Sequential's layers
-        std::erase_if(rows.rows, [](const ReportRow& row) { return row.class_name == "InputLayer"; });
+    const Report rows = listed_layers(r, options.style);
     const auto range = layer_range(rows, options);
     const std::vector<TextColumn> cols = text_columns(rows, range, options, !r.sequential_like);
     std::vector<double> positions = options.positions;
@@ -142,7 +140,7 @@ inline std::string keras3_text(const Report& r, const SummaryOptions& options)
         for (double& p : positions) p /= double(line_length); // absolute positions
     const std::vector<std::size_t> widths = keras3_widths(positions, line_length);
 
-    std::string text = "Model: \"" + std::string(r.name.view()) + "\"\n";
+    std::string text = model_line(r);
     text += box_line("\u250F", "\u2501", "\u2533", "\u2513", widths);
     std::vector<std::vector<std::string>> header;
     for (const TextColumn& c : cols) header.push_back({c.header});
