@@ -15,6 +15,7 @@
 #include "support.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -447,4 +448,120 @@ _________________________________________________________________
     const std::vector<std::string> rows = test::lines(summary(pool, tf_2_13));
     CHECK(rows[6] == table(65, "\n max_pooling2d_1 (MaxPoolin  (None, 8, 8, 32)          0\n").substr(0, 65));
     CHECK(rows[7] == table(65, "\n g2D)\n").substr(0, 65));
+}
+
+namespace {
+
+// A functional model with a frozen layer in a nested model.
+Model nested_frozen()
+{
+    Graph g;
+    auto image = Input(g, {.shape = Shape{32, 32, 3}, .name = "img"});
+    auto pooled = MaxPooling2D{.pool_size = 3}(Conv2D{.filters = 32, .kernel_size = 3}(image));
+    auto sum = Add{}({Conv2D{.filters = 32, .kernel_size = 3, .padding = nnshape::same}(pooled), pooled});
+    auto inner_in = Input(g, {.shape = Shape{10, 10, 32}, .name = "inner_in"});
+    const Model inner{
+        inner_in, Dense{.units = 3, .trainable = false}(GlobalAveragePooling2D{}(inner_in)), {.name = "inner"}};
+    return Model{image, inner(sum)};
+}
+
+} // namespace
+
+// Expected texts: what tf.keras's own print_summary (keras/utils/layer_utils.py of Keras v2.10.0, and
+// of v2.13.1 for 2.13) prints for this model with expand_nested=True, show_trainable=True, run on
+// stand-in layer objects carrying these names, classes, output shapes, inbound nodes, counts and
+// trainable flags (the function taken from the Keras mirror, unchanged). Keras's quirks kept: the
+// expanded layers list no connections (their nodes are not the outer model's), and no blank line
+// follows an expanded model (print_layer's loop leaves is_nested_last true).
+TEST_CASE("tf_keras_2_7 and 2_13: expand_nested frames a nested model's rows in | and ¯")
+{
+    const Model m = nested_frozen();
+    CHECK(summary(m, {.style = SummaryStyle::tf_keras_2_7, .expand_nested = true, .show_trainable = true}) ==
+          table(109, R"(
+Model: "model"
+_____________________________________________________________________________________________________________
+ Layer (type)                   Output Shape         Param #     Connected to                     Trainable
+=============================================================================================================
+ img (InputLayer)               [(None, 32, 32, 3)]  0           []                               Y
+
+ conv2d (Conv2D)                (None, 30, 30, 32)   896         ['img[0][0]']                    Y
+
+ max_pooling2d (MaxPooling2D)   (None, 10, 10, 32)   0           ['conv2d[0][0]']                 Y
+
+ conv2d_1 (Conv2D)              (None, 10, 10, 32)   9248        ['max_pooling2d[0][0]']          Y
+
+ add (Add)                      (None, 10, 10, 32)   0           ['conv2d_1[0][0]',               Y
+                                                                  'max_pooling2d[0][0]']
+
+ inner (Functional)             (None, 3)            99          ['add[0][0]']                    Y
+|¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯|
+| inner_in (InputLayer)        [(None, 10, 10, 32)  0           []                               Y          |
+|                              ]                                                                            |
+|                                                                                                           |
+| global_average_pooling2d (Glob  (None, 32)        0           []                               Y          |
+| alAveragePooling2D)                                                                                       |
+|                                                                                                           |
+| dense (Dense)                (None, 3)            99          []                               N          |
+¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯
+=============================================================================================================
+Total params: 10,243
+Trainable params: 10,144
+Non-trainable params: 99
+_____________________________________________________________________________________________________________
+)"));
+    CHECK(summary(m, {.style = SummaryStyle::tf_keras_2_13, .expand_nested = true, .show_trainable = true}) ==
+          table(109, R"(
+Model: "model"
+_____________________________________________________________________________________________________________
+ Layer (type)                Output Shape                 Param #   Connected to                  Trainable
+=============================================================================================================
+ img (InputLayer)            [(None, 32, 32, 3)]          0         []                            Y
+
+ conv2d (Conv2D)             (None, 30, 30, 32)           896       ['img[0][0]']                 Y
+
+ max_pooling2d (MaxPooling2  (None, 10, 10, 32)           0         ['conv2d[0][0]']              Y
+ D)
+
+ conv2d_1 (Conv2D)           (None, 10, 10, 32)           9248      ['max_pooling2d[0][0]']       Y
+
+ add (Add)                   (None, 10, 10, 32)           0         ['conv2d_1[0][0]',            Y
+                                                                     'max_pooling2d[0][0]']
+
+ inner (Functional)          (None, 3)                    99        ['add[0][0]']                 Y
+|¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯|
+| inner_in (InputLayer)      [(None, 10, 10, 32)]         0         []                            Y         |
+|                                                                                                           |
+| global_average_pooling2d   (None, 32)                   0         []                            Y         |
+| (GlobalAveragePooling2D)                                                                                  |
+|                                                                                                           |
+| dense (Dense)              (None, 3)                    99        []                            N         |
+¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯
+=============================================================================================================
+Total params: 10243 (40.01 KB)
+Trainable params: 10144 (39.62 KB)
+Non-trainable params: 99 (396.00 Byte)
+_____________________________________________________________________________________________________________
+)"));
+}
+
+TEST_CASE("tf_keras styles: layer_range, and the options tf.keras has not")
+{
+    const Model m = nested_frozen();
+    const std::string ranged =
+        summary(m, {.style = SummaryStyle::tf_keras_2_7, .layer_range = std::array<std::string, 2>{"conv2d_1", "add"}});
+    CHECK(ranged.find(" conv2d_1 (Conv2D)") != std::string::npos);
+    CHECK(ranged.find(" add (Add)") != std::string::npos);
+    CHECK(ranged.find("max_pooling2d") != std::string::npos); // in add's connections only
+    CHECK(ranged.find(" max_pooling2d (MaxPooling2D)") == std::string::npos);
+    CHECK(ranged.find("inner (Functional)") == std::string::npos);
+    CHECK_THROWS_WITH_AS(summary(m, {.style = SummaryStyle::tf_keras_2_13, .columns = {SummaryColumn::macs}}),
+                         doctest::Contains("extra columns are available in the keras2 and tf_keras_2_4"), shape_error);
+    CHECK_THROWS_WITH_AS(summary(m, {.style = SummaryStyle::tf_keras_2_7, .shapes_per_call = true}),
+                         doctest::Contains("shapes_per_call is an option of the keras2"), shape_error);
+    // Keras would loop forever on a column with no room: positions 1 and 2 leave the second none.
+    CHECK_THROWS_WITH_AS(summary(m, {.positions = {1, 2, 60, 98}, .style = SummaryStyle::tf_keras_2_7}),
+                         doctest::Contains("no room"), shape_error);
+    // tf_keras_2_4 is Keras 2's table: the extra columns work there.
+    CHECK(summary(m, {.style = SummaryStyle::tf_keras_2_4, .columns = {SummaryColumn::macs}}).find("Mult-Adds") !=
+          std::string::npos);
 }

@@ -295,6 +295,9 @@ inline std::vector<TextColumn> text_columns(const Report& r, std::pair<std::size
                 for (const std::string& e : each) joined += (joined.empty() ? "" : ", ") + e;
                 links->cells.push_back({joined.empty() ? "-" : joined});
             } else if (wrapped) { // tf.keras 2.7 on prints the list, and wraps it
+                // The calls inside a nested model are not among the outer model's nodes, which
+                // print_summary keeps: the rows expanded under a model list none.
+                if (row.depth > 0) each.clear();
                 links->cells.push_back({python_list(each)});
             } else {
                 links->cells.push_back(each.empty() ? std::vector<std::string>{""} : each);

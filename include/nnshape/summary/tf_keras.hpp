@@ -78,7 +78,8 @@ struct TfKerasTable {
 
     // tf.keras's print_layer for the rows [begin, end) at nesting `level`: each row, then for an expanded
     // model its layers between a `¯` line under it and one closing them, then a blank line unless the
-    // row is the last of a nested model.
+    // row is the last of a nested model or an expanded model (print_layer's is_nested_last is left true
+    // by the loop over the model's layers).
     void rows(std::size_t begin, std::size_t end, std::size_t level, std::string& text) const
     {
         for (std::size_t i = begin; i < end;) {
@@ -87,12 +88,13 @@ struct TfKerasTable {
             std::vector<std::string> cells;
             for (const TextColumn& c : cols) cells.push_back(c.cells[i - first].front());
             text += tf_keras_row(std::move(cells), layout.positions, level, aligned);
-            if (next > i + 1) {
+            const bool expanded = next > i + 1;
+            if (expanded) {
                 text += tf_keras_frame(layout.line_length, level + 1, "\u00AF");
                 rows(i + 1, next, level + 1, text);
                 text += tf_keras_frame(layout.line_length, level, "\u00AF");
             }
-            if (level == 0 || next < end) text += tf_keras_frame(layout.line_length, level, " ");
+            if (!expanded && (level == 0 || next < end)) text += tf_keras_frame(layout.line_length, level, " ");
             i = next;
         }
     }
