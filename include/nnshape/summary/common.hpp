@@ -26,7 +26,7 @@ namespace nnshape {
 enum class SummaryStyle : std::uint8_t { keras2, keras3, tf_keras_2_4, tf_keras_2_7, tf_keras_2_13 };
 
 inline constexpr std::array<NamedValue<SummaryStyle>, 5> summary_styles{{
-    {"keras2", SummaryStyle::keras2, "Keras 2's plain table (standalone Keras 2.1-2.3)"},
+    {"keras2", SummaryStyle::keras2, "Keras 2's plain table (standalone Keras 2)"},
     {"keras3", SummaryStyle::keras3, "Keras 3's boxed table"},
     {"tf_keras_2_4", SummaryStyle::tf_keras_2_4, "tf.keras 2.4-2.6's table (Model: line, cut cells)"},
     {"tf_keras_2_7", SummaryStyle::tf_keras_2_7, "tf.keras 2.7-2.12's table (wrapped cells)"},
