@@ -565,3 +565,38 @@ TEST_CASE("tf_keras styles: layer_range, and the options tf.keras has not")
     CHECK(summary(m, {.style = SummaryStyle::tf_keras_2_4, .columns = {SummaryColumn::macs}}).find("Mult-Adds") !=
           std::string::npos);
 }
+
+// Expected text: tf.keras's print_summary (keras/utils/layer_utils.py of Keras v2.10.0) run on
+// stand-in layers with these names, shapes, counts and inbound nodes, as for the nested model above.
+TEST_CASE("tf_keras_2_7: several outputs wrap after each `),`, a shared layer's calls agree")
+{
+    Graph g;
+    auto seq = Input(g, {.shape = Shape{5, 3}, .name = "seq"});
+    auto outs = LSTM{.units = 4, .return_state = true}(seq);
+    auto shared = g.add(Dense{.units = 4});
+    const Model m{seq, Concatenate{}({outs[0], shared(outs[1]), shared(outs[2])})};
+    CHECK(summary(m, tf_2_7) == table(98, R"(
+Model: "model"
+__________________________________________________________________________________________________
+ Layer (type)                   Output Shape         Param #     Connected to
+==================================================================================================
+ seq (InputLayer)               [(None, 5, 3)]       0           []
+
+ lstm (LSTM)                    [(None, 4),          128         ['seq[0][0]']
+                                 (None, 4),
+                                 (None, 4)]
+
+ dense (Dense)                  (None, 4)            20          ['lstm[0][1]',
+                                                                  'lstm[0][2]']
+
+ concatenate (Concatenate)      (None, 12)           0           ['lstm[0][0]',
+                                                                  'dense[0][0]',
+                                                                  'dense[1][0]']
+
+==================================================================================================
+Total params: 148
+Trainable params: 148
+Non-trainable params: 0
+__________________________________________________________________________________________________
+)"));
+}
