@@ -600,3 +600,51 @@ Non-trainable params: 0
 __________________________________________________________________________________________________
 )"));
 }
+
+// keras.io's Sequential guide run with TF 2.4-2.5, in its Korean translation (wariua/keras-io-ko
+// guides/md/sequential_model.md at 4be4d9ff595fd2f03167a16445bd158cdd977190): a Sequential given a
+// keras.Input lists no InputLayer. The guide's seventh Sequential is `sequential_6`; nnshape calls
+// every Sequential `sequential`, so the table is compared from its second line.
+TEST_CASE("tf_keras_2_4: a Sequential's table, without its InputLayer")
+{
+    Sequential<> m;
+    m.add(InputLayer{.shape = Shape{250, 250, 3}});
+    m.add(Conv2D{.filters = 32, .kernel_size = 5, .strides = 2});
+    m.add(Conv2D{.filters = 32, .kernel_size = 3});
+    m.add(MaxPooling2D{.pool_size = 3});
+    m.add(Conv2D{.filters = 32, .kernel_size = 3});
+    m.add(Conv2D{.filters = 32, .kernel_size = 3});
+    m.add(MaxPooling2D{.pool_size = 3});
+    m.add(Conv2D{.filters = 32, .kernel_size = 3});
+    m.add(Conv2D{.filters = 32, .kernel_size = 3});
+    m.add(MaxPooling2D{.pool_size = 2});
+    const std::string text = summary(m, tf_2_4);
+    CHECK(text.starts_with("Model: \"sequential\"\n"));
+    CHECK(text.substr(text.find('\n') + 1) == table(65, R"(
+_________________________________________________________________
+Layer (type)                 Output Shape              Param #
+=================================================================
+conv2d (Conv2D)              (None, 123, 123, 32)      2432
+_________________________________________________________________
+conv2d_1 (Conv2D)            (None, 121, 121, 32)      9248
+_________________________________________________________________
+max_pooling2d (MaxPooling2D) (None, 40, 40, 32)        0
+_________________________________________________________________
+conv2d_2 (Conv2D)            (None, 38, 38, 32)        9248
+_________________________________________________________________
+conv2d_3 (Conv2D)            (None, 36, 36, 32)        9248
+_________________________________________________________________
+max_pooling2d_1 (MaxPooling2 (None, 12, 12, 32)        0
+_________________________________________________________________
+conv2d_4 (Conv2D)            (None, 10, 10, 32)        9248
+_________________________________________________________________
+conv2d_5 (Conv2D)            (None, 8, 8, 32)          9248
+_________________________________________________________________
+max_pooling2d_2 (MaxPooling2 (None, 4, 4, 32)          0
+=================================================================
+Total params: 48,672
+Trainable params: 48,672
+Non-trainable params: 0
+_________________________________________________________________
+)"));
+}
