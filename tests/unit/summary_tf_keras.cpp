@@ -8,38 +8,20 @@
 //  * tf_keras_2_13: a notebook run with "TensorFlow version: 2.15.0" that repeats the guide's models
 //    (a markdown export in the search corpus, id 34731115815; its repository is not recorded there).
 // The published files keep the spaces that pad each row to the table's width; this file does not,
-// table() puts them back (not on the `Model:` and `params:` lines, which Keras does not pad).
+// keras_table() puts them back (not on the `Model:` and `params:` lines, which Keras does not pad).
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
 #include <nnshape/summary.hpp>
 #include "support.hpp"
 
-#include <algorithm>
-#include <array>
-#include <cstddef>
 #include <cstdint>
 #include <string>
-#include <string_view>
 #include <vector>
 
 using namespace nnshape;
+using nnshape::test::keras_table;
 
 namespace {
-
-// A table as Keras prints it, from its text below (which starts on the line after `R"(`).
-std::string table(std::size_t width, std::string_view text)
-{
-    std::string out;
-    for (text.remove_prefix(1); !text.empty();) {
-        const std::size_t end = std::min(text.find('\n'), text.size());
-        std::string line(text.substr(0, end));
-        if (!line.starts_with("Model: ") && line.find(" params: ") == std::string::npos)
-            line.append(width - std::min(width, line.size()), ' ');
-        out += line + '\n';
-        text.remove_prefix(std::min(end + 1, text.size()));
-    }
-    return out;
-}
 
 // The functional API guide's models, built in one session as the guide builds them, so that the
 // automatic names are numbered as in its tables (conv2d_8 in the toy ResNet: eight Conv2D before).
@@ -129,7 +111,7 @@ TEST_CASE("tf.keras names: layers and models from 0, inputs from 1")
 TEST_CASE("tf_keras_2_4: the guide's tables (Keras 2's layout under a Model: line)")
 {
     const FunctionalGuide guide = functional_guide();
-    CHECK(summary(guide.mnist, tf_2_4) == table(65, R"(
+    CHECK(summary(guide.mnist, tf_2_4) == keras_table(65, R"(
 Model: "mnist_model"
 _________________________________________________________________
 Layer (type)                 Output Shape              Param #
@@ -147,7 +129,7 @@ Trainable params: 55,050
 Non-trainable params: 0
 _________________________________________________________________
 )"));
-    CHECK(summary(guide.nested_autoencoder, tf_2_4) == table(65, R"(
+    CHECK(summary(guide.nested_autoencoder, tf_2_4) == keras_table(65, R"(
 Model: "autoencoder"
 _________________________________________________________________
 Layer (type)                 Output Shape              Param #
@@ -163,7 +145,7 @@ Trainable params: 28,241
 Non-trainable params: 0
 _________________________________________________________________
 )"));
-    CHECK(summary(guide.toy_resnet, tf_2_4) == table(98, R"(
+    CHECK(summary(guide.toy_resnet, tf_2_4) == keras_table(98, R"(
 Model: "toy_resnet"
 __________________________________________________________________________________________________
 Layer (type)                    Output Shape         Param #     Connected to
@@ -210,7 +192,7 @@ ________________________________________________________________________________
 TEST_CASE("tf_keras_2_7: the guide's tables with wrapped cells and blank lines between rows")
 {
     const FunctionalGuide guide = functional_guide();
-    CHECK(summary(guide.mnist, tf_2_7) == table(65, R"(
+    CHECK(summary(guide.mnist, tf_2_7) == keras_table(65, R"(
 Model: "mnist_model"
 _________________________________________________________________
  Layer (type)                Output Shape              Param #
@@ -229,7 +211,7 @@ Trainable params: 55,050
 Non-trainable params: 0
 _________________________________________________________________
 )"));
-    CHECK(summary(guide.autoencoder, tf_2_7) == table(65, R"(
+    CHECK(summary(guide.autoencoder, tf_2_7) == keras_table(65, R"(
 Model: "autoencoder"
 _________________________________________________________________
  Layer (type)                Output Shape              Param #
@@ -273,7 +255,7 @@ Trainable params: 28,241
 Non-trainable params: 0
 _________________________________________________________________
 )"));
-    CHECK(summary(guide.nested_autoencoder, tf_2_7) == table(65, R"(
+    CHECK(summary(guide.nested_autoencoder, tf_2_7) == keras_table(65, R"(
 Model: "autoencoder"
 _________________________________________________________________
  Layer (type)                Output Shape              Param #
@@ -290,7 +272,7 @@ Trainable params: 28,241
 Non-trainable params: 0
 _________________________________________________________________
 )"));
-    CHECK(summary(guide.toy_resnet, tf_2_7) == table(98, R"(
+    CHECK(summary(guide.toy_resnet, tf_2_7) == keras_table(98, R"(
 Model: "toy_resnet"
 __________________________________________________________________________________________________
  Layer (type)                   Output Shape         Param #     Connected to
@@ -344,7 +326,7 @@ TEST_CASE("tf_keras_2_13: cells one character narrower, new column ends, memory 
     auto x = Dense{.units = 64}(Flatten{}(inputs));
     x = Dense{.units = 64}(x);
     const Model flat{inputs, Dense{.units = 10}(x)};
-    CHECK(summary(flat, tf_2_13) == table(65, R"(
+    CHECK(summary(flat, tf_2_13) == keras_table(65, R"(
 Model: "model"
 _________________________________________________________________
  Layer (type)                Output Shape              Param #
@@ -378,7 +360,7 @@ _________________________________________________________________
         {title, body, tags},
         {Dense{.units = 1, .name = "priority"}(features), Dense{.units = 4, .name = "department"}(features)},
         {.name = "model_3"}};
-    CHECK(summary(ticket, tf_2_13) == table(98, R"(
+    CHECK(summary(ticket, tf_2_13) == keras_table(98, R"(
 Model: "model_3"
 __________________________________________________________________________________________________
  Layer (type)                Output Shape                 Param #   Connected to
@@ -422,7 +404,7 @@ TEST_CASE("tf_keras_2_13: a Sequential, and a name cut to the narrower column")
     m.add(Dense{.units = 256, .name = "dense_3"});
     m.add(Dropout{.rate = 0.2});
     m.add(Dense{.units = 10, .name = "dense_4"});
-    CHECK(summary(m, tf_2_13) == table(65, R"(
+    CHECK(summary(m, tf_2_13) == keras_table(65, R"(
 Model: "sequential"
 _________________________________________________________________
  Layer (type)                Output Shape              Param #
@@ -446,159 +428,8 @@ _________________________________________________________________
     auto convolved = Input(g, {.shape = Shape{24, 24, 32}});
     const Model pool{convolved, MaxPooling2D{.pool_size = 3, .name = "max_pooling2d_1"}(convolved)};
     const std::vector<std::string> rows = test::lines(summary(pool, tf_2_13));
-    CHECK(rows[6] == table(65, "\n max_pooling2d_1 (MaxPoolin  (None, 8, 8, 32)          0\n").substr(0, 65));
-    CHECK(rows[7] == table(65, "\n g2D)\n").substr(0, 65));
-}
-
-namespace {
-
-// A functional model with a frozen layer in a nested model.
-Model nested_frozen()
-{
-    Graph g;
-    auto image = Input(g, {.shape = Shape{32, 32, 3}, .name = "img"});
-    auto pooled = MaxPooling2D{.pool_size = 3}(Conv2D{.filters = 32, .kernel_size = 3}(image));
-    auto sum = Add{}({Conv2D{.filters = 32, .kernel_size = 3, .padding = nnshape::same}(pooled), pooled});
-    auto inner_in = Input(g, {.shape = Shape{10, 10, 32}, .name = "inner_in"});
-    const Model inner{
-        inner_in, Dense{.units = 3, .trainable = false}(GlobalAveragePooling2D{}(inner_in)), {.name = "inner"}};
-    return Model{image, inner(sum)};
-}
-
-} // namespace
-
-// Expected texts: what tf.keras's own print_summary (keras/utils/layer_utils.py of Keras v2.10.0, and
-// of v2.13.1 for 2.13) prints for this model with expand_nested=True, show_trainable=True, run on
-// stand-in layer objects carrying these names, classes, output shapes, inbound nodes, counts and
-// trainable flags (the function taken from the Keras mirror, unchanged). Keras's quirks kept: the
-// expanded layers list no connections (their nodes are not the outer model's), and no blank line
-// follows an expanded model (print_layer's loop leaves is_nested_last true).
-TEST_CASE("tf_keras_2_7 and 2_13: expand_nested frames a nested model's rows in | and ¯")
-{
-    const Model m = nested_frozen();
-    CHECK(summary(m, {.style = SummaryStyle::tf_keras_2_7, .expand_nested = true, .show_trainable = true}) ==
-          table(109, R"(
-Model: "model"
-_____________________________________________________________________________________________________________
- Layer (type)                   Output Shape         Param #     Connected to                     Trainable
-=============================================================================================================
- img (InputLayer)               [(None, 32, 32, 3)]  0           []                               Y
-
- conv2d (Conv2D)                (None, 30, 30, 32)   896         ['img[0][0]']                    Y
-
- max_pooling2d (MaxPooling2D)   (None, 10, 10, 32)   0           ['conv2d[0][0]']                 Y
-
- conv2d_1 (Conv2D)              (None, 10, 10, 32)   9248        ['max_pooling2d[0][0]']          Y
-
- add (Add)                      (None, 10, 10, 32)   0           ['conv2d_1[0][0]',               Y
-                                                                  'max_pooling2d[0][0]']
-
- inner (Functional)             (None, 3)            99          ['add[0][0]']                    Y
-|¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯|
-| inner_in (InputLayer)        [(None, 10, 10, 32)  0           []                               Y          |
-|                              ]                                                                            |
-|                                                                                                           |
-| global_average_pooling2d (Glob  (None, 32)        0           []                               Y          |
-| alAveragePooling2D)                                                                                       |
-|                                                                                                           |
-| dense (Dense)                (None, 3)            99          []                               N          |
-¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯
-=============================================================================================================
-Total params: 10,243
-Trainable params: 10,144
-Non-trainable params: 99
-_____________________________________________________________________________________________________________
-)"));
-    CHECK(summary(m, {.style = SummaryStyle::tf_keras_2_13, .expand_nested = true, .show_trainable = true}) ==
-          table(109, R"(
-Model: "model"
-_____________________________________________________________________________________________________________
- Layer (type)                Output Shape                 Param #   Connected to                  Trainable
-=============================================================================================================
- img (InputLayer)            [(None, 32, 32, 3)]          0         []                            Y
-
- conv2d (Conv2D)             (None, 30, 30, 32)           896       ['img[0][0]']                 Y
-
- max_pooling2d (MaxPooling2  (None, 10, 10, 32)           0         ['conv2d[0][0]']              Y
- D)
-
- conv2d_1 (Conv2D)           (None, 10, 10, 32)           9248      ['max_pooling2d[0][0]']       Y
-
- add (Add)                   (None, 10, 10, 32)           0         ['conv2d_1[0][0]',            Y
-                                                                     'max_pooling2d[0][0]']
-
- inner (Functional)          (None, 3)                    99        ['add[0][0]']                 Y
-|¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯|
-| inner_in (InputLayer)      [(None, 10, 10, 32)]         0         []                            Y         |
-|                                                                                                           |
-| global_average_pooling2d   (None, 32)                   0         []                            Y         |
-| (GlobalAveragePooling2D)                                                                                  |
-|                                                                                                           |
-| dense (Dense)              (None, 3)                    99        []                            N         |
-¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯
-=============================================================================================================
-Total params: 10243 (40.01 KB)
-Trainable params: 10144 (39.62 KB)
-Non-trainable params: 99 (396.00 Byte)
-_____________________________________________________________________________________________________________
-)"));
-}
-
-TEST_CASE("tf_keras styles: layer_range, and the options tf.keras has not")
-{
-    const Model m = nested_frozen();
-    const std::string ranged =
-        summary(m, {.style = SummaryStyle::tf_keras_2_7, .layer_range = std::array<std::string, 2>{"conv2d_1", "add"}});
-    CHECK(ranged.find(" conv2d_1 (Conv2D)") != std::string::npos);
-    CHECK(ranged.find(" add (Add)") != std::string::npos);
-    CHECK(ranged.find("max_pooling2d") != std::string::npos); // in add's connections only
-    CHECK(ranged.find(" max_pooling2d (MaxPooling2D)") == std::string::npos);
-    CHECK(ranged.find("inner (Functional)") == std::string::npos);
-    CHECK_THROWS_WITH_AS(summary(m, {.style = SummaryStyle::tf_keras_2_13, .columns = {SummaryColumn::macs}}),
-                         doctest::Contains("extra columns are available in the keras2 and tf_keras_2_4"), shape_error);
-    CHECK_THROWS_WITH_AS(summary(m, {.style = SummaryStyle::tf_keras_2_7, .shapes_per_call = true}),
-                         doctest::Contains("shapes_per_call is an option of the keras2"), shape_error);
-    // Keras would loop forever on a column with no room: positions 1 and 2 leave the second none.
-    CHECK_THROWS_WITH_AS(summary(m, {.positions = {1, 2, 60, 98}, .style = SummaryStyle::tf_keras_2_7}),
-                         doctest::Contains("no room"), shape_error);
-    // tf_keras_2_4 is Keras 2's table: the extra columns work there.
-    CHECK(summary(m, {.style = SummaryStyle::tf_keras_2_4, .columns = {SummaryColumn::macs}}).find("Mult-Adds") !=
-          std::string::npos);
-}
-
-// Expected text: tf.keras's print_summary (keras/utils/layer_utils.py of Keras v2.10.0) run on
-// stand-in layers with these names, shapes, counts and inbound nodes, as for the nested model above.
-TEST_CASE("tf_keras_2_7: several outputs wrap after each `),`, a shared layer's calls agree")
-{
-    Graph g;
-    auto seq = Input(g, {.shape = Shape{5, 3}, .name = "seq"});
-    auto outs = LSTM{.units = 4, .return_state = true}(seq);
-    auto shared = g.add(Dense{.units = 4});
-    const Model m{seq, Concatenate{}({outs[0], shared(outs[1]), shared(outs[2])})};
-    CHECK(summary(m, tf_2_7) == table(98, R"(
-Model: "model"
-__________________________________________________________________________________________________
- Layer (type)                   Output Shape         Param #     Connected to
-==================================================================================================
- seq (InputLayer)               [(None, 5, 3)]       0           []
-
- lstm (LSTM)                    [(None, 4),          128         ['seq[0][0]']
-                                 (None, 4),
-                                 (None, 4)]
-
- dense (Dense)                  (None, 4)            20          ['lstm[0][1]',
-                                                                  'lstm[0][2]']
-
- concatenate (Concatenate)      (None, 12)           0           ['lstm[0][0]',
-                                                                  'dense[0][0]',
-                                                                  'dense[1][0]']
-
-==================================================================================================
-Total params: 148
-Trainable params: 148
-Non-trainable params: 0
-__________________________________________________________________________________________________
-)"));
+    CHECK(rows[6] == keras_table(65, "\n max_pooling2d_1 (MaxPoolin  (None, 8, 8, 32)          0\n").substr(0, 65));
+    CHECK(rows[7] == keras_table(65, "\n g2D)\n").substr(0, 65));
 }
 
 // keras.io's Sequential guide run with TF 2.4-2.5, in its Korean translation (wariua/keras-io-ko
@@ -620,7 +451,7 @@ TEST_CASE("tf_keras_2_4: a Sequential's table, without its InputLayer")
     m.add(MaxPooling2D{.pool_size = 2});
     const std::string text = summary(m, tf_2_4);
     CHECK(text.starts_with("Model: \"sequential\"\n"));
-    CHECK(text.substr(text.find('\n') + 1) == table(65, R"(
+    CHECK(text.substr(text.find('\n') + 1) == keras_table(65, R"(
 _________________________________________________________________
 Layer (type)                 Output Shape              Param #
 =================================================================
