@@ -159,3 +159,57 @@ Non-trainable params: 0
 __________________________________________________________________________________________________
 )"));
 }
+
+TEST_CASE("tf_keras_2_13 and 2_7: line_length, positions and layer_range as tf.keras applies them")
+{
+    const Model m = nested_frozen();
+    // print_summary(model, line_length=80) of Keras v2.13.1: "Param #" wraps in its narrower column.
+    CHECK(summary(m, {.line_length = 80, .style = SummaryStyle::tf_keras_2_13}) == keras_table(80, R"(
+Model: "model"
+________________________________________________________________________________
+ Layer (type)           Output Shape            Param   Connected to
+                                                 #
+================================================================================
+ img (InputLayer)       [(None, 32, 32, 3)]     0       []
+
+ conv2d (Conv2D)        (None, 30, 30, 32)      896     ['img[0][0]']
+
+ max_pooling2d (MaxPoo  (None, 10, 10, 32)      0       ['conv2d[0][0]']
+ ling2D)
+
+ conv2d_1 (Conv2D)      (None, 10, 10, 32)      9248    ['max_pooling2d[0][0]']
+
+ add (Add)              (None, 10, 10, 32)      0       ['conv2d_1[0][0]',
+                                                         'max_pooling2d[0][0]']
+
+ inner (Functional)     (None, 3)               99      ['add[0][0]']
+
+================================================================================
+Total params: 10243 (40.01 KB)
+Trainable params: 10144 (39.62 KB)
+Non-trainable params: 99 (396.00 Byte)
+________________________________________________________________________________
+)"));
+    // print_summary(model, positions=[.4, .6, .7, 1.], layer_range=["conv2d_1", "inner"]) of v2.10.0.
+    CHECK(summary(m, {.positions = {.4, .6, .7, 1.},
+                      .style = SummaryStyle::tf_keras_2_7,
+                      .layer_range = std::array<std::string, 2>{"conv2d_1", "inner"}}) == keras_table(98, R"(
+Model: "model"
+__________________________________________________________________________________________________
+ Layer (type)                          Output Shape       Param #   Connected to
+==================================================================================================
+ conv2d_1 (Conv2D)                     (None, 10, 10, 32  9248      ['max_pooling2d[0][0]']
+                                       )
+
+ add (Add)                             (None, 10, 10, 32  0         ['conv2d_1[0][0]',
+                                       )                             'max_pooling2d[0][0]']
+
+ inner (Functional)                    (None, 3)          99        ['add[0][0]']
+
+==================================================================================================
+Total params: 10,243
+Trainable params: 10,144
+Non-trainable params: 99
+__________________________________________________________________________________________________
+)"));
+}
