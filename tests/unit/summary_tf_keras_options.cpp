@@ -2,7 +2,9 @@
 // lines. The whole tables are the text tf.keras's own print_summary prints: layer_utils.py of Keras
 // v2.10.0 (the 2.7-2.12 layout) and v2.13.1 (2.13-2.15), taken unchanged from the Keras mirror and run
 // with Python on stand-in layer objects that carry the names, classes, output shapes, inbound nodes,
-// weight counts and trainable flags of the models below.
+// weight counts and trainable flags of the models below (tf_keras_print_summary.py beside this file
+// prints each table, e.g. `python3 tf_keras_print_summary.py <keras git dir> v2.10.0
+// 'print_summary(nested, expand_nested=True, show_trainable=True)'`).
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
 #include <nnshape/summary.hpp>
