@@ -1,6 +1,8 @@
 #pragma once
 // Keras's automatic layer names. Keras 2 numbers each class from 1 (`conv2d_1`, `conv2d_2`); Keras 3
-// (and tf.keras for layers) from 0 with the first unnumbered (`conv2d`, `conv2d_1`).
+// from 0 with the first unnumbered (`conv2d`, `conv2d_1`); tf.keras (TensorFlow 2.x, Keras 2.x up to
+// 2.15) layers and models from 0 but inputs from 1 (`input_1`; its Input takes backend.get_uid, the
+// rest unique_object_name(zero_based=True)), and a functional model is `model` as in Keras 2.
 
 #include <cstdint>
 #include <string_view>
@@ -9,9 +11,10 @@
 
 namespace nnshape {
 
-enum class Naming : std::uint8_t { keras2, keras3 };
+enum class Naming : std::uint8_t { keras2, keras3, tf_keras };
 inline constexpr Naming keras2 = Naming::keras2;
 inline constexpr Naming keras3 = Naming::keras3;
+inline constexpr Naming tf_keras = Naming::tf_keras;
 
 namespace detail {
 
@@ -23,7 +26,7 @@ constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
 // r'\1_\2'), then lower(). Keras 3 drops the digits from the first pattern (ConvLSTM2D differs).
 constexpr Name snake_case(std::string_view name, Naming style)
 {
-    const auto tail = [&](char c) { return is_lower(c) || (style == keras2 && is_digit(c)); };
+    const auto tail = [&](char c) { return is_lower(c) || (style != keras3 && is_digit(c)); };
     Name first;
     for (std::size_t i = 0; i < name.size();) {
         if (i + 2 < name.size() && is_upper(name[i + 1]) && tail(name[i + 2])) {
@@ -45,25 +48,31 @@ constexpr Name snake_case(std::string_view name, Naming style)
     return out;
 }
 
+// Whether the first unnamed layer of this class is `<prefix>_1` rather than `<prefix>`.
+constexpr bool numbered_from_one(std::string_view class_name, Naming style)
+{
+    return style == keras2 || (style == tf_keras && class_name == "InputLayer");
+}
+
 // The automatic name of the `ordinal`-th (from 1) unnamed layer with this snake-case prefix.
-constexpr Name auto_name(std::string_view prefix, std::int64_t ordinal, Naming style)
+constexpr Name auto_name(std::string_view prefix, std::int64_t ordinal, bool from_one)
 {
     Name n(prefix);
-    if (style == keras2) return n.append("_").append(ordinal);
+    if (from_one) return n.append("_").append(ordinal);
     return ordinal == 1 ? n : n.append("_").append(ordinal - 1);
 }
 
 // The prefix Keras uses for a layer class.
 constexpr Name name_prefix(std::string_view class_name, Naming style)
 {
-    if (class_name == "InputLayer") return std::string_view(style == keras2 ? "input" : "input_layer");
-    if (class_name == "Model") return std::string_view(style == keras2 ? "model" : "functional");
+    if (class_name == "InputLayer") return std::string_view(style == keras3 ? "input_layer" : "input");
+    if (class_name == "Model") return std::string_view(style == keras3 ? "functional" : "model");
     return snake_case(class_name, style);
 }
 
 } // namespace detail
 
-// A layer's name: the one given, or the automatic one, rendered in either Keras's style.
+// A layer's name: the one given, or the automatic one, rendered in one Keras's style.
 struct LayerName {
     Name given{};
     std::string_view class_name{};
@@ -71,7 +80,9 @@ struct LayerName {
 
     constexpr Name render(Naming style = keras2) const
     {
-        return given.empty() ? detail::auto_name(detail::name_prefix(class_name, style).view(), ordinal, style) : given;
+        if (!given.empty()) return given;
+        return detail::auto_name(detail::name_prefix(class_name, style).view(), ordinal,
+                                 detail::numbered_from_one(class_name, style));
     }
 };
 

@@ -3,9 +3,11 @@
 
 #include <nnshape/nnshape.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace nnshape::test {
@@ -25,6 +27,23 @@ inline std::vector<std::string> lines(const std::string& text)
     std::vector<std::string> out;
     std::istringstream in(text);
     for (std::string line; std::getline(in, line);) out.push_back(line);
+    return out;
+}
+
+// A summary table as Keras prints it, from a text without the spaces that pad each row to `width`
+// (published copies keep them; source files had better not): puts them back, except on the
+// `Model:` and `params:` lines, which Keras does not pad. The text starts on the line after `R"(`.
+inline std::string keras_table(std::size_t width, std::string_view text)
+{
+    std::string out;
+    for (text.remove_prefix(1); !text.empty();) {
+        const std::size_t end = std::min(text.find('\n'), text.size());
+        std::string line(text.substr(0, end));
+        if (!line.starts_with("Model: ") && line.find(" params: ") == std::string::npos)
+            line.append(width - std::min(width, line.size()), ' ');
+        out += line + '\n';
+        text.remove_prefix(std::min(end + 1, text.size()));
+    }
     return out;
 }
 

@@ -73,10 +73,11 @@ constexpr Dim tensor_bytes(const Shape& s, const MemoryOptions& options = {})
     return batch * product(s.features()) * Dim(dtype_bytes(options.dtype));
 }
 
-// Keras 3's readable_memory_size: units of 1024 with two decimals, "8.25 KB", "0.00 B".
-inline std::string readable_memory_size(double bytes)
+// Keras 3's readable_memory_size: units of 1024 with two decimals, "8.25 KB", "0.00 B"; tf.keras 2.13's
+// calls its smallest unit "Byte".
+inline std::string readable_memory_size(double bytes, const char* byte_unit = "B")
 {
-    constexpr const char* units[] = {"B", "KB", "MB", "GB", "TB", "PB"};
+    const char* const units[] = {byte_unit, "KB", "MB", "GB", "TB", "PB"};
     std::size_t unit = 0;
     for (; unit + 1 < std::size(units) && bytes / 1024 >= 1; ++unit) bytes /= 1024;
     char text[64];

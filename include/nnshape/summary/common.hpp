@@ -1,0 +1,313 @@
+#pragma once
+// What the summary styles share (summary.hpp renders with them): the styles, options and extra columns
+// with the names tools give them, and each row's cells. Standard library only.
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <optional>
+#include <regex>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "../option_names.hpp"
+#include "../report.hpp"
+
+namespace nnshape {
+
+// The table of one Keras version (docs/keras-differences.md: which versions each reproduces). The
+// tf_keras ones are tf.keras's (TensorFlow 2.x) in its three layouts, named after the first version
+// with that layout.
+enum class SummaryStyle : std::uint8_t { keras2, keras3, tf_keras_2_4, tf_keras_2_7, tf_keras_2_13 };
+
+inline constexpr std::array<NamedValue<SummaryStyle>, 5> summary_styles{{
+    {"keras2", SummaryStyle::keras2, "Keras 2's plain table (standalone Keras 2)"},
+    {"keras3", SummaryStyle::keras3, "Keras 3's boxed table"},
+    {"tf_keras_2_4", SummaryStyle::tf_keras_2_4, "tf.keras 2.4-2.6's table (Model: line, cut cells)"},
+    {"tf_keras_2_7", SummaryStyle::tf_keras_2_7, "tf.keras 2.7-2.12's table (wrapped cells)"},
+    {"tf_keras_2_13", SummaryStyle::tf_keras_2_13, "tf.keras 2.13-2.15's table (memory in totals)"},
+}};
+
+// tf.keras 2.7 and later: rows start with a space, blank lines between them, cells wrap.
+constexpr bool wraps_cells(SummaryStyle s)
+{
+    return s == SummaryStyle::tf_keras_2_7 || s == SummaryStyle::tf_keras_2_13;
+}
+
+constexpr bool is_tf_keras(SummaryStyle s) { return s == SummaryStyle::tf_keras_2_4 || wraps_cells(s); }
+
+// Extra columns beside Keras's (torchinfo's names), in this order when several are asked for.
+enum class SummaryColumn : std::uint8_t { input_shape, kernel_size, param_percent, macs, flops, activation_bytes };
+
+inline constexpr std::array<NamedValue<SummaryColumn>, 6> summary_columns{{
+    {"input_shape", SummaryColumn::input_shape, "each call's input shapes"},
+    {"kernel_size", SummaryColumn::kernel_size, "a convolution's kernel size, a pooling's pool size"},
+    {"param_percent", SummaryColumn::param_percent, "the layer's share of the model's parameters"},
+    {"macs", SummaryColumn::macs, "multiply-accumulates, over the layer's calls"},
+    {"flops", SummaryColumn::flops, "floating-point operations, over the layer's calls"},
+    {"activation_bytes", SummaryColumn::activation_bytes, "bytes of the layer's outputs, over its calls"},
+}};
+
+// Keras's `summary(line_length, positions, expand_nested, show_trainable, layer_range)`, the style of
+// the table and of the automatic names, and the extra columns.
+struct SummaryOptions {
+    std::optional<Naming> naming{}; // automatic names; default: the style's own Keras version
+    // Width of the table; 0 takes Keras's default: keras2 and tf_keras 65 (sequential-like) or 98;
+    // keras3 76 (what Keras 3 uses when its output is not a terminal: 80 columns less 4).
+    int line_length = 0;
+    // Where each column ends; empty takes Keras's default. If the last one is <= 1, all are fractions
+    // of line_length, truncated as Python's int(line_length * p).
+    std::vector<double> positions = {};
+    SummaryStyle style = SummaryStyle::keras2;
+    // Rows for the layers of nested models, prefixed "   " * level + "└ " (tf_keras_2_7 and later:
+    // framed by `|` and `¯` as tf.keras does).
+    bool expand_nested = false;
+    bool show_trainable = false; // a Trainable column: Y / N (keras3: - for a layer without weights)
+    // Keras's layer_range: the first layer whose name matches the first regex (re.match: from the
+    // start) through the last that matches the second.
+    std::optional<std::array<std::string, 2>> layer_range{};
+    // keras2, tf_keras_2_4: a layer called several times lists each call's output shape where Keras
+    // prints `multiple` (always so with extra columns: only Keras's own table keeps `multiple`).
+    bool shapes_per_call = false;
+    std::vector<SummaryColumn> columns = {}; // keras2 and tf_keras_2_4 styles only
+    std::int64_t batch_size = 1; // for the cost and memory columns and footer
+    DType dtype = DType::float32;
+};
+
+namespace detail {
+
+// torchinfo's header of an extra column. A new column fails the build (-Wswitch) until it has one, and
+// then (the static_assert below) until summary_columns names it.
+constexpr std::string_view column_header(SummaryColumn c)
+{
+    switch (c) {
+    case SummaryColumn::input_shape:
+        return "Input Shape";
+    case SummaryColumn::kernel_size:
+        return "Kernel Size";
+    case SummaryColumn::param_percent:
+        return "Param %";
+    case SummaryColumn::macs:
+        return "Mult-Adds";
+    case SummaryColumn::flops:
+        return "FLOPs";
+    case SummaryColumn::activation_bytes:
+        return "Activation Bytes";
+    }
+    return {};
+}
+
+constexpr bool names_every_column()
+{
+    for (std::size_t i = 0; i < summary_columns.size(); ++i)
+        if (summary_columns[i].value != SummaryColumn(i)) return false;
+    return column_header(SummaryColumn(summary_columns.size())).empty();
+}
+static_assert(names_every_column(), "summary_columns: one entry per SummaryColumn, in its order");
+
+// Python's '{:,}'.format(n): 1199882 -> "1,199,882".
+inline std::string thousands(std::int64_t n)
+{
+    std::string text = std::to_string(n);
+    const std::size_t sign = text[0] == '-' ? 1 : 0;
+    for (std::size_t end = text.size(); end > sign + 3; end -= 3) text.insert(end - 3, 1, ',');
+    return text;
+}
+
+inline std::string shapes_text(const Shapes& shapes)
+{
+    if (shapes.size() == 1) return to_string(shapes[0]);
+    std::string list;
+    for (const Shape& s : shapes) list += (list.empty() ? "[" : ", ") + to_string(s);
+    return list + "]";
+}
+
+// Python's str() of Keras's `layer.output_shape`: a tuple, a list of tuples for a layer with several
+// outputs, or `multiple` when the layer's calls disagree or it was never called.
+inline std::string output_shape_cell(const std::optional<Shapes>& shapes)
+{
+    return shapes ? shapes_text(*shapes) : "multiple";
+}
+
+// What Keras 2 shows for a row's calls: their common shapes, else nothing (`multiple`).
+inline std::optional<Shapes> common_shapes(const ReportRow& row)
+{
+    if (row.output_shapes.empty()) return std::nullopt;
+    for (const Shapes& s : row.output_shapes)
+        if (!(s == row.output_shapes[0])) return std::nullopt;
+    return row.output_shapes[0];
+}
+
+inline std::string layer_cell(std::string_view name, std::string_view class_name)
+{
+    return std::string(name) + " (" + std::string(class_name) + ")";
+}
+
+inline std::string nested_prefix(std::int32_t depth)
+{
+    if (depth == 0) return "";
+    std::string p;
+    for (std::int32_t i = 0; i < depth; ++i) p += "   ";
+    return p + "\u2514 ";
+}
+
+inline std::string connection_text(const Connection& c)
+{
+    return std::string(c.layer.view()) + '[' + std::to_string(c.node_index) + "][" + std::to_string(c.tensor_index) +
+           ']';
+}
+
+// Python's str() of a list of strings: ['dense[0][0]', 'add[0][0]'].
+inline std::string python_list(const std::vector<std::string>& items)
+{
+    std::string text;
+    for (const std::string& item : items) text += (text.empty() ? "'" : ", '") + item + "'";
+    return '[' + text + ']';
+}
+
+// The rows Keras's layer_range keeps: [first match of range[0], last match of range[1]].
+inline std::pair<std::size_t, std::size_t> layer_range(const Report& r, const SummaryOptions& options)
+{
+    if (!options.layer_range) return {0, r.rows.size()};
+    std::vector<std::size_t> lower, upper; // top-level rows only, as Keras matches model.layers
+    for (std::size_t i = 0; i < r.rows.size(); ++i) {
+        if (r.rows[i].depth > 0) continue;
+        const std::string name(r.rows[i].name.view());
+        if (std::regex_search(name, std::regex((*options.layer_range)[0]), std::regex_constants::match_continuous))
+            lower.push_back(i);
+        if (std::regex_search(name, std::regex((*options.layer_range)[1]), std::regex_constants::match_continuous))
+            upper.push_back(i);
+    }
+    require(!lower.empty() && !upper.empty(), "summary: Passed layer_names do not match the layer names in the model.");
+    std::size_t first = lower.front(), last = upper.back();
+    if (first > last) std::swap(first = upper.front(), last = lower.back());
+    ++last;
+    while (last < r.rows.size() && r.rows[last].depth > 0) ++last; // with the expanded rows of the last
+    return {first, last};
+}
+
+// The report's rows as Keras lists the model's layers: Keras 3 and tf.keras list no InputLayer among
+// a Sequential's layers (tf.keras's Sequential.layers drops the one it makes or is given).
+inline Report listed_layers(const Report& r, SummaryStyle style)
+{
+    Report listed = r;
+    if (r.is_sequential && style != SummaryStyle::keras2)
+        std::erase_if(listed.rows, [](const ReportRow& row) { return row.class_name == "InputLayer"; });
+    return listed;
+}
+
+// The line above the tables of Keras 3 and tf.keras.
+inline std::string model_line(const Report& r) { return "Model: \"" + std::string(r.name.view()) + "\"\n"; }
+
+// A table column: its header and, per row, its lines (a row is as tall as its tallest cell).
+struct TextColumn {
+    std::string header;
+    std::vector<std::vector<std::string>> cells;
+    bool right = false; // keras3: right-justified
+    bool center = false;
+};
+
+inline std::string count_cell(Dim d) { return d.known() ? thousands(d.value()) : "unknown"; }
+
+inline std::string percent_cell(std::int64_t part, std::int64_t total)
+{
+    if (part == 0 || total == 0) return "--";
+    char text[32];
+    std::snprintf(text, sizeof text, "%.2f%%", 100.0 * double(part) / double(total));
+    return text;
+}
+
+// The columns of the rows [first, last): Keras's, then the extra ones asked for.
+inline std::vector<TextColumn> text_columns(const Report& r, std::pair<std::size_t, std::size_t> range,
+                                            const SummaryOptions& options, bool connected)
+{
+    const bool keras3 = options.style == SummaryStyle::keras3;
+    const bool tf_keras = is_tf_keras(options.style), wrapped = wraps_cells(options.style);
+    const auto has = [&](SummaryColumn c) { return std::ranges::find(options.columns, c) != options.columns.end(); };
+    std::vector<TextColumn> cols;
+    cols.reserve(11); // every column there can be: the references below stay valid
+    const auto add = [&](std::string header, bool right = false, bool center = false) -> TextColumn& {
+        return cols.emplace_back(TextColumn{std::move(header), {}, right, center});
+    };
+    const auto extra = [&](SummaryColumn c, bool right) {
+        return has(c) ? &add(std::string(column_header(c)), right) : nullptr;
+    };
+    TextColumn& layer = add("Layer (type)");
+    TextColumn* input = extra(SummaryColumn::input_shape, false);
+    TextColumn& output = add("Output Shape");
+    TextColumn* kernel = extra(SummaryColumn::kernel_size, false);
+    TextColumn& params = add("Param #", true);
+    TextColumn* percent = extra(SummaryColumn::param_percent, true);
+    TextColumn* macs = extra(SummaryColumn::macs, true);
+    TextColumn* flops = extra(SummaryColumn::flops, true);
+    TextColumn* bytes = extra(SummaryColumn::activation_bytes, true);
+    TextColumn* links = connected ? &add("Connected to") : nullptr;
+    TextColumn* trainable = options.show_trainable ? &add("Trainable", false, true) : nullptr;
+
+    for (std::size_t i = range.first; i < range.second; ++i) {
+        const ReportRow& row = r.rows[i];
+        // Keras 3 and tf.keras from 2.4 on call a functional model's class Functional.
+        const std::string_view class_name =
+            options.style != SummaryStyle::keras2 && row.class_name == "Model" ? "Functional" : row.class_name;
+        layer.cells.push_back({(wrapped ? "" : nested_prefix(row.depth)) + layer_cell(row.name.view(), class_name)});
+        std::vector<std::string> shapes;
+        if (keras3) { // Keras 3 shows one call's shapes; here each distinct one, never `multiple`
+            std::string joined;
+            for (std::size_t c = 0; c < row.output_shapes.size(); ++c)
+                if (std::find(row.output_shapes.begin(), row.output_shapes.begin() + std::ptrdiff_t(c),
+                              row.output_shapes[c]) == row.output_shapes.begin() + std::ptrdiff_t(c))
+                    joined += (joined.empty() ? "" : ", ") + shapes_text(row.output_shapes[c]);
+            shapes.push_back(joined.empty() ? "?" : joined);
+        } else if (const auto common = common_shapes(row);
+                   common || !(options.shapes_per_call || !options.columns.empty()) || row.output_shapes.empty()) {
+            // tf.keras's InputLayer keeps its output in a list: [(None, 784)].
+            const bool listed = tf_keras && common && row.class_name == "InputLayer";
+            shapes.push_back(listed ? '[' + output_shape_cell(common) + ']' : output_shape_cell(common));
+        } else {
+            for (const Shapes& s : row.output_shapes) shapes.push_back(shapes_text(s));
+        }
+        output.cells.push_back(std::move(shapes));
+        if (input) {
+            std::vector<std::string> ins;
+            for (const auto& call : row.input_shapes) {
+                std::string text;
+                for (const Shape& s : call) text += (text.empty() ? "" : ", ") + to_string(s);
+                ins.push_back(call.size() == 1 ? text : "[" + text + "]");
+            }
+            input->cells.push_back(ins.empty() ? std::vector<std::string>{"--"} : ins);
+        }
+        if (kernel) kernel->cells.push_back({row.kernel_size.rank() == 0 ? "--" : to_string(row.kernel_size)});
+        params.cells.push_back({keras3 ? thousands(row.params.total()) : std::to_string(row.params.total())});
+        if (percent) percent->cells.push_back({percent_cell(row.params.total(), r.params.total())});
+        if (macs) macs->cells.push_back({count_cell(row.macs)});
+        if (flops) flops->cells.push_back({count_cell(row.flops)});
+        if (bytes) bytes->cells.push_back({count_cell(row.activation_bytes)});
+        if (links) {
+            std::vector<std::string> each;
+            for (const Connection& c : row.connections) each.push_back(connection_text(c));
+            if (keras3) {
+                std::string joined;
+                for (const std::string& e : each) joined += (joined.empty() ? "" : ", ") + e;
+                links->cells.push_back({joined.empty() ? "-" : joined});
+            } else if (wrapped) { // tf.keras 2.7 on prints the list, and wraps it
+                // The calls inside a nested model are not among the outer model's nodes, which
+                // print_summary keeps: the rows expanded under a model list none.
+                if (row.depth > 0) each.clear();
+                links->cells.push_back({python_list(each)});
+            } else {
+                links->cells.push_back(each.empty() ? std::vector<std::string>{""} : each);
+            }
+        }
+        if (trainable) trainable->cells.push_back({keras3 && !row.has_weights ? "-" : row.trainable ? "Y" : "N"});
+    }
+    return cols;
+}
+
+} // namespace detail
+
+} // namespace nnshape
