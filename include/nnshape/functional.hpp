@@ -264,7 +264,11 @@ private:
     {
         const std::string_view class_name = layer ? layer->class_name() : custom ? custom->class_name() : "Model";
         LayerName name{given, class_name, 0};
-        if (name.given.empty()) {
+        const TFOpLambda* op = layer ? layer->get_if<TFOpLambda>() : nullptr;
+        if (name.given.empty() && op) {
+            name.op = op_naming(*op);
+            name.ordinal = next_keras3_op(op->function);
+        } else if (name.given.empty()) {
             name.ordinal = layer    ? name_counters_.next(*layer)
                            : custom ? next_custom(class_name)
                                     : name_counters_.next_model();
@@ -274,6 +278,18 @@ private:
     }
 
     constexpr std::int64_t next_custom(std::string_view class_name) { return ++custom_counter(class_name); }
+    // tf.keras numbers an operation per TF symbol; Keras 3 with the layers of its snake-case name.
+    constexpr OpNaming op_naming(const TFOpLambda& op)
+    {
+        const detail::OpFacts& f = detail::facts_of(op.function);
+        return {f.tf_symbol, op.function == OpFunction::get_item ? "SlicingOpLambda" : "TFOpLambda",
+                next_custom(f.tf_symbol), f.keras3_class};
+    }
+    constexpr std::int64_t next_keras3_op(OpFunction f)
+    {
+        const std::optional<Layer> layer = detail::layer_named_like<Layer>(f);
+        return layer ? name_counters_.next(*layer) : next_custom(detail::facts_of(f).keras3_class);
+    }
     // How many custom layers of this class have been numbered (Keras's uid for its snake-case name).
     constexpr std::int64_t& custom_counter(std::string_view class_name)
     {
