@@ -78,13 +78,15 @@ struct LayerName {
     Name given{};
     std::string_view class_name{};
     std::int64_t ordinal = 0; // of an operation: its Keras 3 number
+    std::int64_t keras3_offset = 0; // of a layer: the operations Keras 3 numbered with it before it
     OpNaming op{};
 
     constexpr Name render(Naming style = keras2) const
     {
         if (!given.empty()) return given;
         if (op.tf_symbol.empty())
-            return detail::auto_name(detail::name_prefix(class_name, style).view(), ordinal, style);
+            return detail::auto_name(detail::name_prefix(class_name, style).view(),
+                                     style == keras3 ? ordinal + keras3_offset : ordinal, style);
         if (style == keras2) return detail::auto_name(Name("tf.").append(op.tf_symbol).view(), op.tf_ordinal, keras3);
         return detail::auto_name(detail::snake_case(op.keras3_class, keras3).view(), ordinal, keras3);
     }

@@ -137,35 +137,41 @@ enum class OpFunction : std::uint8_t {
 
 namespace detail {
 
-// tf.keras's TF symbol (its TFOpLambda's name and config "function") and Keras 3's operation class.
+// tf.keras's TF symbol (its TFOpLambda's name and config "function"); Keras 3's operation class and
+// the name Keras 3 numbers it by.
 struct OpFacts {
     std::string_view tf_symbol;
     std::string_view keras3_class;
+    std::string_view keras3_name;
 };
 inline constexpr std::array<OpFacts, 20> op_facts{{
-    {"__operators__.add", "Add"},
-    {"math.add", "Add"},
-    {"math.subtract", "Subtract"},
-    {"math.multiply", "Multiply"},
-    {"math.truediv", "TrueDivide"},
-    {"math.divide", "Divide"},
-    {"math.maximum", "Maximum"},
-    {"math.minimum", "Minimum"},
-    {"linalg.matmul", "Matmul"},
-    {"concat", "Concatenate"},
-    {"stack", "Stack"},
-    {"reshape", "Reshape"},
-    {"expand_dims", "ExpandDims"},
-    {"compat.v1.squeeze", "Squeeze"},
-    {"compat.v1.transpose", "Transpose"},
-    {"__operators__.getitem", "GetItem"},
-    {"math.reduce_mean", "Mean"},
-    {"math.reduce_sum", "Sum"},
-    {"math.reduce_max", "Max"},
-    {"cast", "Cast"},
+    {"__operators__.add", "Add", "add"},
+    {"math.add", "Add", "add"},
+    {"math.subtract", "Subtract", "subtract"},
+    {"math.multiply", "Multiply", "multiply"},
+    {"math.truediv", "TrueDivide", "true_divide"},
+    {"math.divide", "Divide", "divide"},
+    {"math.maximum", "Maximum", "maximum"},
+    {"math.minimum", "Minimum", "minimum"},
+    {"linalg.matmul", "Matmul", "matmul"},
+    {"concat", "Concatenate", "concatenate"},
+    {"stack", "Stack", "stack"},
+    {"reshape", "Reshape", "reshape"},
+    {"expand_dims", "ExpandDims", "expand_dims"},
+    {"compat.v1.squeeze", "Squeeze", "squeeze"},
+    {"compat.v1.transpose", "Transpose", "transpose"},
+    {"__operators__.getitem", "GetItem", "get_item"},
+    {"math.reduce_mean", "Mean", "mean"},
+    {"math.reduce_sum", "Sum", "sum"},
+    {"math.reduce_max", "Max", "max"},
+    {"cast", "Cast", "cast"},
 }};
 
 constexpr const OpFacts& facts_of(OpFunction f) { return op_facts[static_cast<std::size_t>(f)]; }
+constexpr std::string_view tf_class_of(OpFunction f)
+{
+    return f == OpFunction::get_item ? "SlicingOpLambda" : "TFOpLambda";
+}
 
 // Keras's canonicalize_axis: an axis in [-rank, rank) as an index.
 constexpr std::size_t op_axis(std::int64_t axis, std::size_t rank)
@@ -211,30 +217,32 @@ constexpr std::array<bool, Shape::max_rank> axis_set(const Axes& axes, std::size
     return chosen;
 }
 
-// The built-in layer whose Keras 3 automatic names an operation shares (`ops.add` and `Add` count
-// "add", "add_1", ... together: keras/src/utils/naming.py numbers by name), if any.
+// The built-in layers whose Keras 3 automatic names operations share: keras/src/utils/naming.py
+// numbers by name, so `ops.add` and `Add` count "add", "add_1", ... together.
+using layers_named_like_ops = type_list<Add, Subtract, Multiply, Maximum, Minimum, Concatenate, Reshape>;
+
+// The layer whose Keras 3 name operation `f` shares, if any.
 template <class LayerT>
 constexpr std::optional<LayerT> layer_named_like(OpFunction f)
 {
-    switch (f) {
-    case OpFunction::add_operator:
-    case OpFunction::add:
-        return LayerT(Add{});
-    case OpFunction::subtract:
-        return LayerT(Subtract{});
-    case OpFunction::multiply:
-        return LayerT(Multiply{});
-    case OpFunction::maximum:
-        return LayerT(Maximum{});
-    case OpFunction::minimum:
-        return LayerT(Minimum{});
-    case OpFunction::concatenate:
-        return LayerT(Concatenate{});
-    case OpFunction::reshape:
-        return LayerT(Reshape{});
-    default:
-        return std::nullopt;
-    }
+    std::optional<LayerT> out;
+    [&]<class... L>(type_list<L...>) {
+        static_cast<void>(((L::class_name == facts_of(f).keras3_class ? (out = LayerT(L{}), true) : false) || ...));
+    }(layers_named_like_ops{});
+    return out;
+}
+
+// The Keras 3 name a built-in layer shares with operations, if any.
+template <class LayerT>
+constexpr std::string_view op_name_shared_by(const LayerT& layer)
+{
+    std::string_view class_name;
+    [&]<class... L>(type_list<L...>) {
+        static_cast<void>(((layer.template is<L>() ? (class_name = L::class_name, true) : false) || ...));
+    }(layers_named_like_ops{});
+    for (const OpFacts& f : op_facts)
+        if (!class_name.empty() && f.keras3_class == class_name) return f.keras3_name;
+    return {};
 }
 
 } // namespace detail
