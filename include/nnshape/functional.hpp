@@ -289,7 +289,7 @@ private:
                 TFOpLambda::class_name,
                 layers_before + next_custom(f.keras3_name),
                 0,
-                OpNaming{f.tf_symbol, detail::tf_class_of(op.function), next_custom(f.tf_symbol), f.keras3_class}};
+                OpNaming{f.tf_name, detail::tf_class_of(op.function), next_custom(f.tf_name), f.keras3_class}};
     }
     // How many operations made so far share a layer's Keras 3 name.
     constexpr std::int64_t ops_named_like(const Layer& layer)

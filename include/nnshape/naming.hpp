@@ -64,10 +64,10 @@ constexpr Name name_prefix(std::string_view class_name, Naming style)
 } // namespace detail
 
 // How each Keras lists an operation called on tensors (nnshape::ops, layers/ops.hpp). tf.keras 2.4+:
-// a TFOpLambda (SlicingOpLambda for `x[...]`) named "tf." + its TF symbol, numbered from 0 per symbol.
+// a TFOpLambda (SlicingOpLambda for `x[...]`) named "tf." + its TF symbol, numbered from 0 per name.
 // Keras 3: its operation class (`Add`), named like a layer of that class and numbered with them.
 struct OpNaming {
-    std::string_view tf_symbol{}; // "__operators__.add"; empty for a layer
+    std::string_view tf_name{}; // "tf.__operators__.add"; empty for a layer
     std::string_view tf_class{}; // "TFOpLambda"
     std::int64_t tf_ordinal = 0; // from 1
     std::string_view keras3_class{}; // "Add"
@@ -84,16 +84,16 @@ struct LayerName {
     constexpr Name render(Naming style = keras2) const
     {
         if (!given.empty()) return given;
-        if (op.tf_symbol.empty())
+        if (op.tf_name.empty())
             return detail::auto_name(detail::name_prefix(class_name, style).view(),
                                      style == keras3 ? ordinal + keras3_offset : ordinal, style);
-        if (style == keras2) return detail::auto_name(Name("tf.").append(op.tf_symbol).view(), op.tf_ordinal, keras3);
+        if (style == keras2) return detail::auto_name(op.tf_name, op.tf_ordinal, keras3);
         return detail::auto_name(detail::snake_case(op.keras3_class, keras3).view(), ordinal, keras3);
     }
     // The class a summary shows: an operation's differs between the Kerases.
     constexpr std::string_view class_in(Naming style) const
     {
-        if (op.tf_symbol.empty()) return class_name;
+        if (op.tf_name.empty()) return class_name;
         return style == keras2 ? op.tf_class : op.keras3_class;
     }
 };

@@ -137,37 +137,38 @@ enum class OpFunction : std::uint8_t {
 
 namespace detail {
 
-// tf.keras's TF symbol (its TFOpLambda's name and config "function"); Keras 3's operation class and
-// the name Keras 3 numbers it by.
+// tf.keras's name, "tf." + the TF symbol its config calls "function"; Keras 3's operation class and the
+// name Keras 3 numbers it by.
 struct OpFacts {
-    std::string_view tf_symbol;
+    std::string_view tf_name;
     std::string_view keras3_class;
     std::string_view keras3_name;
 };
 inline constexpr std::array<OpFacts, 20> op_facts{{
-    {"__operators__.add", "Add", "add"},
-    {"math.add", "Add", "add"},
-    {"math.subtract", "Subtract", "subtract"},
-    {"math.multiply", "Multiply", "multiply"},
-    {"math.truediv", "TrueDivide", "true_divide"},
-    {"math.divide", "Divide", "divide"},
-    {"math.maximum", "Maximum", "maximum"},
-    {"math.minimum", "Minimum", "minimum"},
-    {"linalg.matmul", "Matmul", "matmul"},
-    {"concat", "Concatenate", "concatenate"},
-    {"stack", "Stack", "stack"},
-    {"reshape", "Reshape", "reshape"},
-    {"expand_dims", "ExpandDims", "expand_dims"},
-    {"compat.v1.squeeze", "Squeeze", "squeeze"},
-    {"compat.v1.transpose", "Transpose", "transpose"},
-    {"__operators__.getitem", "GetItem", "get_item"},
-    {"math.reduce_mean", "Mean", "mean"},
-    {"math.reduce_sum", "Sum", "sum"},
-    {"math.reduce_max", "Max", "max"},
-    {"cast", "Cast", "cast"},
+    {"tf.__operators__.add", "Add", "add"},
+    {"tf.math.add", "Add", "add"},
+    {"tf.math.subtract", "Subtract", "subtract"},
+    {"tf.math.multiply", "Multiply", "multiply"},
+    {"tf.math.truediv", "TrueDivide", "true_divide"},
+    {"tf.math.divide", "Divide", "divide"},
+    {"tf.math.maximum", "Maximum", "maximum"},
+    {"tf.math.minimum", "Minimum", "minimum"},
+    {"tf.linalg.matmul", "Matmul", "matmul"},
+    {"tf.concat", "Concatenate", "concatenate"},
+    {"tf.stack", "Stack", "stack"},
+    {"tf.reshape", "Reshape", "reshape"},
+    {"tf.expand_dims", "ExpandDims", "expand_dims"},
+    {"tf.compat.v1.squeeze", "Squeeze", "squeeze"},
+    {"tf.compat.v1.transpose", "Transpose", "transpose"},
+    {"tf.__operators__.getitem", "GetItem", "get_item"},
+    {"tf.math.reduce_mean", "Mean", "mean"},
+    {"tf.math.reduce_sum", "Sum", "sum"},
+    {"tf.math.reduce_max", "Max", "max"},
+    {"tf.cast", "Cast", "cast"},
 }};
 
 constexpr const OpFacts& facts_of(OpFunction f) { return op_facts[static_cast<std::size_t>(f)]; }
+constexpr std::string_view tf_symbol_of(OpFunction f) { return facts_of(f).tf_name.substr(3); }
 constexpr std::string_view tf_class_of(OpFunction f)
 {
     return f == OpFunction::get_item ? "SlicingOpLambda" : "TFOpLambda";
@@ -457,7 +458,7 @@ private:
             consuming += e.kind() == Kind::index || e.kind() == Kind::slice;
         }
         detail::require(ellipses <= 1, "ops: Slice should only have one ellipsis.");
-        detail::require(consuming <= x.rank(), "ops: Array has shape of lower rank but slice has to many indices.");
+        detail::require(consuming <= x.rank(), "ops: the slice has too many indices for the array's rank.");
         Shape out;
         std::size_t next = 0, used = 0; // the next input axis; the entries that consumed one so far
         const auto keep_all_but = [&](std::size_t left) {
