@@ -9,8 +9,10 @@
 #include "check.hpp"
 #include "support.hpp"
 
+#include <array>
 #include <string>
 #include <string_view>
+#include <vector>
 
 using namespace nnshape;
 using nnshape::test::error_of;
@@ -215,38 +217,49 @@ constexpr bool test_timeseries_transformer()
 {
     const Model m = timeseries_transformer();
     FACT(m.count_params() == 93'130);
-    const Report r = report(m, {.naming = keras2});
-    FACT(r.rows.size() == 41);
+    const std::vector<LayerView> layers = m.layers();
+    FACT(layers.size() == 41);
     // The summary's op rows: `tf.__operators__.add_<k> (TFOpLambda)`, (None, 500, 1), 0 weights, at rows
-    // 4, 9, 13, 18, 22, 27, 31, 36; the first adds dropout[0][0] and input_1[0][0].
+    // 4, 9, 13, 18, 22, 27, 31, 36.
     const std::array<std::size_t, 8> add_rows{4, 9, 13, 18, 22, 27, 31, 36};
     const std::array<std::string_view, 8> add_names{
         "tf.__operators__.add",   "tf.__operators__.add_1", "tf.__operators__.add_2", "tf.__operators__.add_3",
         "tf.__operators__.add_4", "tf.__operators__.add_5", "tf.__operators__.add_6", "tf.__operators__.add_7"};
     for (std::size_t k = 0; k < add_rows.size(); ++k) {
-        const ReportRow& row = r.rows[add_rows[k]];
-        FACT(row.name.view() == add_names[k]);
-        FACT(row.class_name == "TFOpLambda");
-        FACT(row.output_shapes[0][0] == Shape{None, 500, 1});
-        FACT(row.params.total() == 0);
-        FACT(row.connections.size() == 2);
+        const LayerView& op = layers[add_rows[k]];
+        FACT(op.name(keras2).view() == add_names[k]);
+        FACT(op.is<TFOpLambda>());
+        FACT(op.output_shapes() == Shapes{Shape{None, 500, 1}});
+        FACT(op.count_params() == 0);
     }
-    // tf.__operators__.add_1 reads conv1d_1[0][0] and tf.__operators__.add[0][0]; the pooling reads _7.
-    FACT(r.rows[9].connections[1].layer.view() == "tf.__operators__.add");
-    FACT(r.rows[37].connections[0].layer.view() == "tf.__operators__.add_7");
-    FACT(r.rows[37].output_shapes[0][0] == Shape{None, 500});
+    FACT(layers[37].output_shapes() == Shapes{Shape{None, 500}});
     // tf.keras names layers from 0 (layer_normalization, ..., dense_1), as nnshape's keras3 style does.
-    const Report k3 = report(m, {.naming = keras3});
-    FACT(k3.rows[1].name.view() == "layer_normalization");
-    FACT(k3.rows[5].name.view() == "layer_normalization_1");
-    FACT(k3.rows[35].name.view() == "conv1d_7");
-    FACT(k3.rows[38].name.view() == "dense");
-    FACT(k3.rows[40].name.view() == "dense_1");
-    FACT(k3.rows[40].params.total() == 258);
+    FACT(layers[1].name(keras3).view() == "layer_normalization");
+    FACT(layers[5].name(keras3).view() == "layer_normalization_1");
+    FACT(layers[35].name(keras3).view() == "conv1d_7");
+    FACT(layers[38].name(keras3).view() == "dense");
+    FACT(layers[40].name(keras3).view() == "dense_1");
+    FACT(layers[40].count_params() == 258);
     return true;
 }
 static_assert(test_timeseries_transformer());
-TEST_CASE("ops: keras.io's timeseries Transformer (tf.keras summary)") { CHECK(test_timeseries_transformer()); }
+TEST_CASE("ops: keras.io's timeseries Transformer (tf.keras summary)")
+{
+    CHECK(test_timeseries_transformer());
+    // The summary's connections: the first add reads dropout[0][0] and input_1[0][0] (nnshape's keras2
+    // layer names are Keras 2's, from 1), tf.__operators__.add_1 reads conv1d_1 and tf.__operators__.add,
+    // the pooling reads tf.__operators__.add_7.
+    const Report r = report(timeseries_transformer(), {.naming = keras2});
+    const auto from = [&](std::size_t row, std::size_t i) {
+        return std::string(r.rows[row].connections[i].layer.view());
+    };
+    CHECK(r.rows[4].class_name == "TFOpLambda");
+    CHECK(from(4, 0) == "dropout_1");
+    CHECK(from(4, 1) == "input_1");
+    CHECK(from(9, 0) == "conv1d_2");
+    CHECK(from(9, 1) == "tf.__operators__.add");
+    CHECK(from(37, 0) == "tf.__operators__.add_7");
+}
 
 // Keras's functional helpers call the merging layers. tf.keras.layers.add's documented example
 // (tensorflow.org/api_docs/python/tf/keras/layers/add): Dense(8) on (16,) and on (32,), added, Dense(4):
@@ -406,7 +419,7 @@ TEST_CASE("ops: errors")
             Graph g;
             static_cast<void>(ops::get_item(tensor(g, {2, 3}), {0, 3}));
         },
-        "out-of-bounds index was requested");
+        "out-of-bounds index was requested.");
     fails(
         [] {
             Graph g;

@@ -477,7 +477,7 @@ private:
                 ++used;
                 const std::int64_t i = length.known() && e.index() < 0 ? e.index() + length.value() : e.index();
                 detail::require(!length.known() || (i >= 0 && i < length.value()),
-                                "ops: Array has shape but out-of-bounds index was requested.");
+                                "ops: an out-of-bounds index was requested.");
                 break;
             }
             case Kind::slice: {
