@@ -241,8 +241,9 @@ constexpr std::string_view op_name_shared_by(const LayerT& layer)
     [&]<class... L>(type_list<L...>) {
         static_cast<void>(((layer.template is<L>() ? (class_name = L::class_name, true) : false) || ...));
     }(layers_named_like_ops{});
+    if (class_name.empty()) return {};
     for (const OpFacts& f : op_facts)
-        if (!class_name.empty() && f.keras3_class == class_name) return f.keras3_name;
+        if (f.keras3_class == class_name) return f.keras3_name;
     return {};
 }
 
