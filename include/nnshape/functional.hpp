@@ -265,38 +265,22 @@ private:
         const std::string_view class_name = layer ? layer->class_name() : custom ? custom->class_name() : "Model";
         LayerName name{given, class_name, 0};
         const TFOpLambda* op = layer ? layer->get_if<TFOpLambda>() : nullptr;
-        if (name.given.empty() && op) {
-            name = op_name(*op);
+        if (name.given.empty() && op) { // layers/ops.hpp: numbered per TF function and per Keras 3 name
+            const std::optional<Layer> namesake = detail::layer_named_like<Layer>(op->function);
+            name = detail::op_layer_name(op->function, namesake ? name_counters_.count(*namesake) : 0,
+                                         [&](std::string_view key) { return next_custom(key); });
         } else if (name.given.empty()) {
             name.ordinal = layer    ? name_counters_.next(*layer)
                            : custom ? next_custom(class_name)
                                     : name_counters_.next_model();
-            if (layer && !custom_counters_.empty()) name.keras3_offset = ops_named_like(*layer);
+            const std::string_view shared = layer && !custom_counters_.empty() ? detail::op_name_shared_by(*layer) : "";
+            if (!shared.empty()) name.keras3_offset = custom_counter(shared);
         }
         return records_.add_layer(
             detail::GraphLayer{std::move(layer), custom, name, model, trainable, false, {}, 0, -1});
     }
 
     constexpr std::int64_t next_custom(std::string_view class_name) { return ++custom_counter(class_name); }
-    // An operation (layers/ops.hpp): tf.keras numbers it per TF symbol; Keras 3 counts a name ("add")
-    // over the operations and the layers (Add) that have it, in the order they were made.
-    constexpr LayerName op_name(const TFOpLambda& op)
-    {
-        const detail::OpFacts& f = detail::facts_of(op.function);
-        const std::optional<Layer> namesake = detail::layer_named_like<Layer>(op.function);
-        const std::int64_t layers_before = namesake ? name_counters_.count(*namesake) : 0;
-        return {{},
-                TFOpLambda::class_name,
-                layers_before + next_custom(f.keras3_name),
-                0,
-                OpNaming{f.tf_name, detail::tf_class_of(op.function), next_custom(f.tf_name), f.keras3_class}};
-    }
-    // How many operations made so far share a layer's Keras 3 name.
-    constexpr std::int64_t ops_named_like(const Layer& layer)
-    {
-        const std::string_view name = detail::op_name_shared_by(layer);
-        return name.empty() ? 0 : custom_counter(name);
-    }
     // How many custom layers of this class have been numbered (Keras's uid for its snake-case name).
     constexpr std::int64_t& custom_counter(std::string_view class_name)
     {

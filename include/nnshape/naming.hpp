@@ -71,6 +71,7 @@ struct OpNaming {
     std::string_view tf_class{}; // "TFOpLambda"
     std::int64_t tf_ordinal = 0; // from 1
     std::string_view keras3_class{}; // "Add"
+    std::string_view keras3_name{}; // "add"
 };
 
 // A layer's name: the one given, or the automatic one, rendered in either Keras's style.
@@ -88,7 +89,7 @@ struct LayerName {
             return detail::auto_name(detail::name_prefix(class_name, style).view(),
                                      style == keras3 ? ordinal + keras3_offset : ordinal, style);
         if (style == keras2) return detail::auto_name(op.tf_name, op.tf_ordinal, keras3);
-        return detail::auto_name(detail::snake_case(op.keras3_class, keras3).view(), ordinal, keras3);
+        return detail::auto_name(op.keras3_name, ordinal, keras3);
     }
     // The class a summary shows: an operation's differs between the Kerases.
     constexpr std::string_view class_in(Naming style) const

@@ -178,6 +178,14 @@ constexpr bool test_names()
     // Keras 3's rules by hand: [:, 0] -> (None, 6); reshape(-1, 3, 2) of an unknown size -> (None, 3, 2);
     // transpose -> (2, 3, None); mean over axis 0 -> (3, None); concatenated on the unknown axis 1 -> (3, None).
     FACT(m.output_shape() == Shape{3, None});
+    // An Add layer made before an add operation: Keras 3 numbers the operation after it.
+    Graph h;
+    const Tensor y = tensor(h, {None, 2});
+    const Tensor layer_first = Add{}({y, y});
+    const Model n{y, layer_first + y};
+    FACT(n.layers()[1].name(keras3).view() == "add");
+    FACT(n.layers()[2].name(keras3).view() == "add_1");
+    FACT(n.layers()[2].name(keras2).view() == "tf.__operators__.add");
     return true;
 }
 static_assert(test_names());

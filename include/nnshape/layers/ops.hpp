@@ -18,6 +18,7 @@
 #include "../detail/layer_facts.hpp"
 #include "../detail/type_list.hpp"
 #include "../layer_args.hpp"
+#include "../naming.hpp"
 #include "merging.hpp"
 #include "reshaping.hpp"
 
@@ -495,7 +496,24 @@ private:
 };
 
 namespace detail {
+
+// An operation's automatic name (naming.hpp's OpNaming). `next(name)` counts one more object of that
+// name in the Graph; `layers_before` are the layers Keras 3 numbered with its name before it (an `Add`
+// before an `add`): tf.keras numbers per TF function, Keras 3 per name over operations and layers.
+template <class Next>
+constexpr LayerName op_layer_name(OpFunction f, std::int64_t layers_before, Next&& next)
+{
+    const OpFacts& facts = facts_of(f);
+    const std::int64_t keras3_ordinal = layers_before + next(facts.keras3_name);
+    return {{},
+            "TFOpLambda",
+            keras3_ordinal,
+            0,
+            OpNaming{facts.tf_name, tf_class_of(f), next(facts.tf_name), facts.keras3_class, facts.keras3_name}};
+}
+
 using op_layers = type_list<TFOpLambda>;
+
 } // namespace detail
 
 } // namespace nnshape
