@@ -63,15 +63,14 @@ constexpr Name name_prefix(std::string_view class_name, Naming style)
 
 } // namespace detail
 
-// How each Keras lists an operation called on tensors (nnshape::ops, layers/ops.hpp). tf.keras 2.4+:
-// a TFOpLambda (SlicingOpLambda for `x[...]`) named "tf." + its TF symbol, numbered from 0 per name.
-// Keras 3: its operation class (`Add`), named like a layer of that class and numbered with them.
-struct OpNaming {
-    std::string_view tf_name{}; // "tf.__operators__.add"; empty for a layer
-    std::string_view tf_class{}; // "TFOpLambda"
-    std::int64_t tf_ordinal = 0; // from 1
-    std::string_view keras3_class{}; // "Add"
-    std::string_view keras3_name{}; // "add"
+// How each Keras names an operation called on tensors (nnshape::ops; layers/ops.hpp's op_names).
+// tf.keras 2.4+: a TFOpLambda (SlicingOpLambda for `x[...]`) named "tf." + its TF symbol, numbered
+// from 0 per name. Keras 3: its operation class (`Add`), numbered with the layers of the same name.
+struct OpNames {
+    std::string_view tf_name; // "tf.__operators__.add"
+    std::string_view tf_class; // "TFOpLambda"
+    std::string_view keras3_class; // "Add"
+    std::string_view keras3_name; // "add"
 };
 
 // A layer's name: the one given, or the automatic one, rendered in either Keras's style.
@@ -80,22 +79,23 @@ struct LayerName {
     std::string_view class_name{};
     std::int64_t ordinal = 0; // of an operation: its Keras 3 number
     std::int64_t keras3_offset = 0; // of a layer: the operations Keras 3 numbered with it before it
-    OpNaming op{};
+    const OpNames* op = nullptr; // of an operation: its names
+    std::int64_t tf_ordinal = 0; // of an operation: its tf.keras number
 
     constexpr Name render(Naming style = keras2) const
     {
         if (!given.empty()) return given;
-        if (op.tf_name.empty())
+        if (!op)
             return detail::auto_name(detail::name_prefix(class_name, style).view(),
                                      style == keras3 ? ordinal + keras3_offset : ordinal, style);
-        if (style == keras2) return detail::auto_name(op.tf_name, op.tf_ordinal, keras3);
-        return detail::auto_name(op.keras3_name, ordinal, keras3);
+        if (style == keras2) return detail::auto_name(op->tf_name, tf_ordinal, keras3);
+        return detail::auto_name(op->keras3_name, ordinal, keras3);
     }
     // The class a summary shows: an operation's differs between the Kerases.
     constexpr std::string_view class_in(Naming style) const
     {
-        if (op.tf_name.empty()) return class_name;
-        return style == keras2 ? op.tf_class : op.keras3_class;
+        if (!op) return class_name;
+        return style == keras2 ? op->tf_class : op->keras3_class;
     }
 };
 

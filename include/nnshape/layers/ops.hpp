@@ -3,7 +3,7 @@
 // `ops::get_item(x, {ops::all, 0})`, ...: nnshape/ops.hpp) are layers of one built-in class, TFOpLambda,
 // which holds the operation and its call's arguments. tf.keras 2.4+ records each such call as a
 // TFOpLambda layer (SlicingOpLambda for `x[...]`); Keras 3 as an operation that its summary lists
-// (naming.hpp's OpNaming renders both). Operations have no weights. Their shapes follow Keras 3's
+// (naming.hpp's OpNames and LayerName render both). Operations have no weights. Their shapes follow Keras 3's
 // compute_output_spec (keras/src/ops/numpy.py, operation_utils.py): operands broadcast as NumPy's,
 // and axes count the batch axis, as tf.* functions' do.
 
@@ -138,42 +138,33 @@ enum class OpFunction : std::uint8_t {
 
 namespace detail {
 
-// tf.keras's name, "tf." + the TF symbol its config calls "function"; Keras 3's operation class and the
-// name Keras 3 numbers it by.
-struct OpFacts {
-    std::string_view tf_name;
-    std::string_view keras3_class;
-    std::string_view keras3_name;
-};
-inline constexpr std::array<OpFacts, 20> op_facts{{
-    {"tf.__operators__.add", "Add", "add"},
-    {"tf.math.add", "Add", "add"},
-    {"tf.math.subtract", "Subtract", "subtract"},
-    {"tf.math.multiply", "Multiply", "multiply"},
-    {"tf.math.truediv", "TrueDivide", "true_divide"},
-    {"tf.math.divide", "Divide", "divide"},
-    {"tf.math.maximum", "Maximum", "maximum"},
-    {"tf.math.minimum", "Minimum", "minimum"},
-    {"tf.linalg.matmul", "Matmul", "matmul"},
-    {"tf.concat", "Concatenate", "concatenate"},
-    {"tf.stack", "Stack", "stack"},
-    {"tf.reshape", "Reshape", "reshape"},
-    {"tf.expand_dims", "ExpandDims", "expand_dims"},
-    {"tf.compat.v1.squeeze", "Squeeze", "squeeze"},
-    {"tf.compat.v1.transpose", "Transpose", "transpose"},
-    {"tf.__operators__.getitem", "GetItem", "get_item"},
-    {"tf.math.reduce_mean", "Mean", "mean"},
-    {"tf.math.reduce_sum", "Sum", "sum"},
-    {"tf.math.reduce_max", "Max", "max"},
-    {"tf.cast", "Cast", "cast"},
+// Each operation's names, in OpFunction's order; tf.keras's config calls the TF symbol (the name without
+// "tf.") its "function".
+inline constexpr std::array<OpNames, 20> op_names{{
+    {"tf.__operators__.add", "TFOpLambda", "Add", "add"},
+    {"tf.math.add", "TFOpLambda", "Add", "add"},
+    {"tf.math.subtract", "TFOpLambda", "Subtract", "subtract"},
+    {"tf.math.multiply", "TFOpLambda", "Multiply", "multiply"},
+    {"tf.math.truediv", "TFOpLambda", "TrueDivide", "true_divide"},
+    {"tf.math.divide", "TFOpLambda", "Divide", "divide"},
+    {"tf.math.maximum", "TFOpLambda", "Maximum", "maximum"},
+    {"tf.math.minimum", "TFOpLambda", "Minimum", "minimum"},
+    {"tf.linalg.matmul", "TFOpLambda", "Matmul", "matmul"},
+    {"tf.concat", "TFOpLambda", "Concatenate", "concatenate"},
+    {"tf.stack", "TFOpLambda", "Stack", "stack"},
+    {"tf.reshape", "TFOpLambda", "Reshape", "reshape"},
+    {"tf.expand_dims", "TFOpLambda", "ExpandDims", "expand_dims"},
+    {"tf.compat.v1.squeeze", "TFOpLambda", "Squeeze", "squeeze"},
+    {"tf.compat.v1.transpose", "TFOpLambda", "Transpose", "transpose"},
+    {"tf.__operators__.getitem", "SlicingOpLambda", "GetItem", "get_item"},
+    {"tf.math.reduce_mean", "TFOpLambda", "Mean", "mean"},
+    {"tf.math.reduce_sum", "TFOpLambda", "Sum", "sum"},
+    {"tf.math.reduce_max", "TFOpLambda", "Max", "max"},
+    {"tf.cast", "TFOpLambda", "Cast", "cast"},
 }};
 
-constexpr const OpFacts& facts_of(OpFunction f) { return op_facts[static_cast<std::size_t>(f)]; }
-constexpr std::string_view tf_symbol_of(OpFunction f) { return facts_of(f).tf_name.substr(3); }
-constexpr std::string_view tf_class_of(OpFunction f)
-{
-    return f == OpFunction::get_item ? "SlicingOpLambda" : "TFOpLambda";
-}
+constexpr const OpNames& names_of(OpFunction f) { return op_names[static_cast<std::size_t>(f)]; }
+constexpr std::string_view tf_symbol_of(OpFunction f) { return names_of(f).tf_name.substr(3); }
 
 // Keras's canonicalize_axis: an axis in [-rank, rank) as an index.
 constexpr std::size_t op_axis(std::int64_t axis, std::size_t rank)
@@ -229,7 +220,7 @@ constexpr std::optional<LayerT> layer_named_like(OpFunction f)
 {
     std::optional<LayerT> out;
     [&]<class... L>(type_list<L...>) {
-        static_cast<void>(((L::class_name == facts_of(f).keras3_class ? (out = LayerT(L{}), true) : false) || ...));
+        static_cast<void>(((L::class_name == names_of(f).keras3_class ? (out = LayerT(L{}), true) : false) || ...));
     }(layers_named_like_ops{});
     return out;
 }
@@ -243,7 +234,7 @@ constexpr std::string_view op_name_shared_by(const LayerT& layer)
         static_cast<void>(((layer.template is<L>() ? (class_name = L::class_name, true) : false) || ...));
     }(layers_named_like_ops{});
     if (class_name.empty()) return {};
-    for (const OpFacts& f : op_facts)
+    for (const OpNames& f : op_names)
         if (f.keras3_class == class_name) return f.keras3_name;
     return {};
 }
@@ -497,19 +488,15 @@ private:
 
 namespace detail {
 
-// An operation's automatic name (naming.hpp's OpNaming). `next(name)` counts one more object of that
+// An operation's automatic name (naming.hpp's LayerName). `next(name)` counts one more object of that
 // name in the Graph; `layers_before` are the layers Keras 3 numbered with its name before it (an `Add`
 // before an `add`): tf.keras numbers per TF function, Keras 3 per name over operations and layers.
 template <class Next>
 constexpr LayerName op_layer_name(OpFunction f, std::int64_t layers_before, Next&& next)
 {
-    const OpFacts& facts = facts_of(f);
-    const std::int64_t keras3_ordinal = layers_before + next(facts.keras3_name);
-    return {{},
-            "TFOpLambda",
-            keras3_ordinal,
-            0,
-            OpNaming{facts.tf_name, tf_class_of(f), next(facts.tf_name), facts.keras3_class, facts.keras3_name}};
+    const OpNames& names = names_of(f);
+    const std::int64_t keras3_ordinal = layers_before + next(names.keras3_name);
+    return {{}, TFOpLambda::class_name, keras3_ordinal, 0, &names, next(names.tf_name)};
 }
 
 using op_layers = type_list<TFOpLambda>;

@@ -164,7 +164,7 @@ inline void read_value(const json& v, OpFunction& out)
 {
     if (!v.is_string()) wrong("a TF symbol such as \"__operators__.add\"", v);
     const std::string s = v.get<std::string>();
-    for (std::size_t i = 0; i < nnshape::detail::op_facts.size(); ++i)
+    for (std::size_t i = 0; i < nnshape::detail::op_names.size(); ++i)
         if (nnshape::detail::tf_symbol_of(static_cast<OpFunction>(i)) == s) {
             out = static_cast<OpFunction>(i);
             return;
