@@ -80,12 +80,16 @@ struct LayerName {
     std::int64_t ordinal = 0; // of an operation: its Keras 3 number
     std::int64_t keras3_offset = 0; // of a layer: the operations Keras 3 numbered with it before it
     const OpNames* op = nullptr; // of an operation: its names
-    std::int64_t tf_ordinal = 0; // of an operation: its tf.keras number
+    std::int64_t tf_ordinal = 0; // of an operation: its tf.keras number, from 1
+
+    // Not `op != nullptr`: GCC 12 cannot compare an object's address with null in a constant
+    // evaluation under -fsanitize=undefined.
+    constexpr bool is_op() const { return tf_ordinal > 0; }
 
     constexpr Name render(Naming style = keras2) const
     {
         if (!given.empty()) return given;
-        if (!op)
+        if (!is_op())
             return detail::auto_name(detail::name_prefix(class_name, style).view(),
                                      style == keras3 ? ordinal + keras3_offset : ordinal, style);
         if (style == keras2) return detail::auto_name(op->tf_name, tf_ordinal, keras3);
@@ -94,7 +98,7 @@ struct LayerName {
     // The class a summary shows: an operation's differs between the Kerases.
     constexpr std::string_view class_in(Naming style) const
     {
-        if (!op) return class_name;
+        if (!is_op()) return class_name;
         return style == keras2 ? op->tf_class : op->keras3_class;
     }
 };

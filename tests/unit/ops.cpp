@@ -10,6 +10,8 @@
 #include "support.hpp"
 
 #include <array>
+#include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -440,6 +442,13 @@ TEST_CASE("ops: errors")
             static_cast<void>(ops::get_item(tensor(g, {2, 3}), ops::Slice{.step = 0}));
         },
         "slice step cannot be zero");
+    fails(
+        [] {
+            Graph g;
+            static_cast<void>(
+                ops::get_item(tensor(g, {10}), ops::Slice{.step = std::numeric_limits<std::int64_t>::min()}));
+        },
+        "nnshape: count overflows 64-bit arithmetic");
     fails(
         [] {
             Graph g, h;

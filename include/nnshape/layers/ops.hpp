@@ -73,7 +73,7 @@ public:
         };
         const std::int64_t start = bound(has_start_, start_, down ? upper : lower);
         const std::int64_t stop = bound(has_stop_, stop_, down ? lower : upper);
-        if (down) return start > stop ? (start - stop - 1) / -step_ + 1 : 0;
+        if (down) return start > stop ? (start - stop - 1) / detail::checked_sub(0, step_) + 1 : 0;
         return stop > start ? (stop - start - 1) / step_ + 1 : 0;
     }
 
