@@ -4,6 +4,7 @@
 // tf.keras's and Keras 3's sources and published summaries, as cited at each check.
 #include <doctest/doctest.h>
 #include <nnshape/analysis/flops.hpp>
+#include <nnshape/applications.hpp>
 #include <nnshape/nnshape.hpp>
 #include <nnshape/report.hpp>
 #include "check.hpp"
@@ -269,6 +270,43 @@ TEST_CASE("ops: keras.io's timeseries Transformer (tf.keras summary)")
     CHECK(from(9, 0) == "conv1d_2");
     CHECK(from(9, 1) == "tf.__operators__.add");
     CHECK(from(37, 0) == "tf.__operators__.add_7");
+}
+
+// A published Keras 3 summary ("FlowerMobileNetV2", a training log found by text search of public
+// repositories): MobileNetV2 transfer learning with keras.applications.mobilenet_v2.preprocess_input,
+// which on a Keras tensor is `x /= 127.5; x -= 1.0` (keras/src/applications/imagenet_utils.py, mode "tf").
+// Its rows: true_divide (TrueDivide) and subtract (Subtract), (None, 150, 150, 3), 0 params each;
+// mobilenetv2_1.00_224 (Functional) (None, 5, 5, 1280) 2,257,984; total 2,587,205. Run time only:
+// MobileNetV2 in constant evaluation is tests/static's business.
+TEST_CASE("ops: a Keras 3 summary with preprocess_input's operations")
+{
+    Graph g;
+    const Model base = applications::MobileNetV2(g, {.include_top = false, .input_shape = {150, 150, 3}});
+    const Tensor inputs = Input(g, {.shape = {150, 150, 3}});
+    Tensor x = inputs / 127.5;
+    x = x - 1.0;
+    x = GlobalAveragePooling2D{}(base(x));
+    x = Dropout{.rate = 0.3}(x);
+    x = Dense{.units = 256, .activation = "relu"}(x);
+    x = Dropout{.rate = 0.3}(x);
+    const Model m{inputs, Dense{.units = 5, .activation = "softmax"}(x)};
+    const Report r = report(m, {.naming = keras3});
+    REQUIRE(r.rows.size() == 9);
+    CHECK(std::string(r.rows[1].name.view()) == "true_divide");
+    CHECK(r.rows[1].class_name == "TrueDivide");
+    CHECK(std::string(r.rows[2].name.view()) == "subtract");
+    CHECK(r.rows[2].class_name == "Subtract");
+    for (std::size_t i : {1u, 2u}) {
+        CHECK(r.rows[i].output_shapes[0][0] == Shape{None, 150, 150, 3});
+        CHECK(r.rows[i].params.total() == 0);
+    }
+    // Keras named the base mobilenetv2_1.00_224 because it loaded ImageNet weights (mobilenet_v2.py sets
+    // rows = 224 then); without weights, as nnshape builds it, the name keeps the input's rows.
+    CHECK(std::string(r.rows[3].name.view()) == "mobilenetv2_1.00_150");
+    CHECK(r.rows[3].output_shapes[0][0] == Shape{None, 5, 5, 1280});
+    CHECK(r.rows[3].params.total() == 2'257'984);
+    CHECK(m.count_params() == 2'587'205);
+    CHECK(r.sequential_like); // Keras 3 printed its three-column table
 }
 
 // Keras's functional helpers call the merging layers. tf.keras.layers.add's documented example
