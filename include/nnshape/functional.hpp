@@ -275,10 +275,17 @@ private:
         const std::string_view class_name = layer ? layer->class_name() : custom ? custom->class_name() : model_class;
         if (layer) name_counters_.count_wrapped(*layer);
         LayerName name{given, class_name, 0};
-        if (name.given.empty()) {
+        const TFOpLambda* op = layer ? layer->get_if<TFOpLambda>() : nullptr;
+        if (name.given.empty() && op) { // layers/ops.hpp: numbered per TF function and per Keras 3 name
+            const std::optional<Layer> namesake = detail::layer_named_like<Layer>(op->function);
+            name = detail::op_layer_name(op->function, namesake ? name_counters_.count(*namesake) : 0,
+                                         [&](std::string_view key) { return next_custom(key); });
+        } else if (name.given.empty()) {
             name.ordinal = layer                   ? name_counters_.next(*layer)
                            : class_name == "Model" ? name_counters_.next_model()
                                                    : next_custom(class_name);
+            const std::string_view shared = layer && !custom_counters_.empty() ? detail::op_name_shared_by(*layer) : "";
+            if (!shared.empty()) name.keras3_offset = custom_counter(shared);
         }
         return records_.add_layer(
             detail::GraphLayer{std::move(layer), custom, name, model, trainable, false, {}, 0, -1});

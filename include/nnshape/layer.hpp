@@ -188,6 +188,7 @@ public:
         });
     }
     constexpr std::int64_t next(const LayerT& layer) { return ++layers_[layer.class_index()]; }
+    constexpr std::int64_t count(const LayerT& layer) const { return layers_[layer.class_index()]; }
     constexpr std::int64_t next_model() { return ++models_; }
     // Continues numbering after another session's layers, as one Keras session would.
     constexpr void add(const NameCounters& other)

@@ -72,17 +72,45 @@ constexpr Name name_prefix(std::string_view class_name, Naming style)
 
 } // namespace detail
 
+// How each Keras names an operation called on tensors (nnshape::ops; layers/ops.hpp's op_names).
+// tf.keras 2.4+: a TFOpLambda (SlicingOpLambda for `x[...]`) named "tf." + its TF symbol, numbered
+// from 0 per name. Keras 3: its operation class (`Add`), numbered with the layers of the same name.
+struct OpNames {
+    std::string_view tf_name; // "tf.__operators__.add"
+    std::string_view tf_class; // "TFOpLambda"
+    std::string_view keras3_class; // "Add"
+    std::string_view keras3_name; // "add"
+};
+
 // A layer's name: the one given, or the automatic one, rendered in one Keras's style.
 struct LayerName {
     Name given{};
     std::string_view class_name{};
-    std::int64_t ordinal = 0;
+    std::int64_t ordinal = 0; // of an operation: its Keras 3 number
+    std::int64_t keras3_offset = 0; // of a layer: the operations Keras 3 numbered with it before it
+    const OpNames* op = nullptr; // of an operation: its names
+    std::int64_t tf_ordinal = 0; // of an operation: its tf.keras number, from 1
+
+    // Not `op != nullptr`: GCC 12 cannot compare an object's address with null in a constant
+    // evaluation under -fsanitize=undefined.
+    constexpr bool is_op() const { return tf_ordinal > 0; }
 
     constexpr Name render(Naming style = keras2) const
     {
         if (!given.empty()) return given;
-        return detail::auto_name(detail::name_prefix(class_name, style).view(), ordinal,
-                                 detail::numbered_from_one(class_name, style));
+        if (!is_op())
+            return detail::auto_name(detail::name_prefix(class_name, style).view(),
+                                     style == keras3 ? ordinal + keras3_offset : ordinal,
+                                     detail::numbered_from_one(class_name, style));
+        if (style != keras3) return detail::auto_name(op->tf_name, tf_ordinal, false);
+        return detail::auto_name(op->keras3_name, ordinal, false);
+    }
+    // The class a summary shows: an operation's differs between the Kerases (tf.keras's TFOpLambda
+    // also in Keras 2's style, which had no operations of its own).
+    constexpr std::string_view class_in(Naming style) const
+    {
+        if (!is_op()) return class_name;
+        return style == keras3 ? op->keras3_class : op->tf_class;
     }
 };
 

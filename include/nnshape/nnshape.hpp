@@ -7,6 +7,7 @@
 #include "layer.hpp"
 #include "layer_args.hpp"
 #include "naming.hpp"
+#include "ops.hpp"
 #include "sequential.hpp"
 #include "shape.hpp"
 #include "trace.hpp"

@@ -206,7 +206,7 @@ struct ReportBuilder {
             const GraphLayer& l = g.layer(index);
             ReportRow row;
             row.name = l.name.render(options.naming);
-            row.class_name = l.name.class_name;
+            row.class_name = l.name.class_in(options.naming);
             row.depth = depth;
             row.id = index;
             row.is_model = l.model >= 0;

@@ -15,6 +15,7 @@
 #include "cases/locally_connected.hpp"
 #include "cases/merging.hpp"
 #include "cases/normalization.hpp"
+#include "cases/ops.hpp"
 #include "cases/pooling.hpp"
 #include "cases/preprocessing.hpp"
 #include "cases/recurrent.hpp"
@@ -45,6 +46,7 @@ constexpr Coverage covered_classes()
     normalization_cases(c);
     merging_cases(c);
     preprocessing_cases(c);
+    ops_cases(c);
     normalization_statistics_cases(c);
     return c;
 }

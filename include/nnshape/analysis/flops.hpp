@@ -331,6 +331,24 @@ constexpr Cost layer_cost(const Merge<Kind>&, std::span<const Shape> in, std::sp
     return elementwise_flops(Dim(ops) * element_count(out[0]));
 }
 
+// Operations on tensors, as the profiler registers their TF ops: a binary elementwise op (Add, Sub,
+// Mul, RealDiv, Maximum, Minimum) 1 per output element; MatMul 2 per MAC; Mean 1 per input element,
+// Sum and Max 1 per input element less 1 per output element; shape changes and Cast 0.
+constexpr Cost layer_cost(const TFOpLambda& l, std::span<const Shape> in, std::span<const Shape> out)
+{
+    switch (l.function) {
+    case OpFunction::matmul:
+        return contraction(element_count(out[0]) * in[0].back(), 0);
+    case OpFunction::mean:
+        return elementwise_flops(element_count(in[0]));
+    case OpFunction::sum:
+    case OpFunction::max:
+        return elementwise_flops(element_count(in[0]) - element_count(out[0]));
+    default:
+        return l.elementwise() ? elementwise_flops(element_count(out[0])) : Cost{};
+    }
+}
+
 template <std::size_t N, PoolKind Kind>
 constexpr Cost layer_cost(const Pooling<N, Kind>& l, std::span<const Shape>, std::span<const Shape> out)
 {

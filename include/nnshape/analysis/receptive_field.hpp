@@ -298,6 +298,16 @@ constexpr std::optional<ReceptiveField> layer_field(const Concatenate& l, const 
     return out;
 }
 
+// Operations: the broadcast ones meet their paths as a merge does (a number operand adds none), a
+// concatenation as Concatenate, a cast keeps the field; the others move or drop axes: no field.
+constexpr std::optional<ReceptiveField> layer_field(const TFOpLambda& l, const Call& c)
+{
+    if (l.function == OpFunction::cast || (l.elementwise() && l.scalar_operand)) return c.fields[0];
+    if (l.elementwise()) return layer_field(Add{}, c);
+    if (l.function == OpFunction::concatenate) return layer_field(Concatenate{.axis = (*l.axis)[0]}, c);
+    return std::nullopt;
+}
+
 // Every built-in layer states in its header how its field is found (detail/layer_facts.hpp):
 // `elementwise` (BatchNormalization at inference, the noise and dropout layers at inference too: the
 // article's appendix), `no_field` (Flatten, global pooling, recurrent and attention layers, ...), or

@@ -10,6 +10,7 @@
 #include "locally_connected.hpp"
 #include "merging.hpp"
 #include "normalization.hpp"
+#include "ops.hpp"
 #include "pooling.hpp"
 #include "preprocessing.hpp"
 #include "recurrent.hpp"
@@ -21,6 +22,6 @@ namespace nnshape::detail {
 using builtin_layers =
     concat<core_layers, activation_layers, regularization_layers, reshaping_layers, convolutional_layers,
            pooling_layers, recurrent_layers, convolutional_recurrent_layers, normalization_layers,
-           locally_connected_layers, merging_layers, attention_layers, preprocessing_layers>::type;
+           locally_connected_layers, merging_layers, attention_layers, preprocessing_layers, op_layers>::type;
 
 } // namespace nnshape::detail

@@ -22,6 +22,7 @@ inline json to_json(double v) { return v; }
 inline json to_json(Dim d) { return d.known() ? json(d.value()) : json(nullptr); }
 inline json to_json(Padding p) { return std::string(to_string(p)); }
 inline json to_json(DataFormat f) { return f == channels_last ? "channels_last" : "channels_first"; }
+inline json to_json(OpFunction f) { return std::string(nnshape::detail::tf_symbol_of(f)); }
 inline json to_json(MergeMode m)
 {
     constexpr const char* names[] = {"sum", "mul", "ave", "concat"};

@@ -159,6 +159,18 @@ inline void read_value(const json& v, DataFormat& out)
         throw value_error{"expected \"channels_last\" or \"channels_first\", got \"" + s + "\""};
     out = s == "channels_last" ? channels_last : channels_first;
 }
+// A TFOpLambda's "function": the TF symbol of one of the operations nnshape models.
+inline void read_value(const json& v, OpFunction& out)
+{
+    if (!v.is_string()) wrong("a TF symbol such as \"__operators__.add\"", v);
+    const std::string s = v.get<std::string>();
+    for (std::size_t i = 0; i < nnshape::detail::op_names.size(); ++i)
+        if (nnshape::detail::tf_symbol_of(static_cast<OpFunction>(i)) == s) {
+            out = static_cast<OpFunction>(i);
+            return;
+        }
+    throw value_error{"the TF function \"" + s + "\" is not one of the operations nnshape models"};
+}
 inline void read_value(const json& v, MergeMode& out)
 {
     if (v.is_null()) {
