@@ -75,7 +75,7 @@ std::vector<std::string> decoder_inputs(const Model& model)
 
 } // namespace
 
-TEST_CASE("seq2seq, Keras 2.0-2.3: the states are more inbound tensors; the published summary")
+TEST_CASE("seq2seq in Keras 2.0-2.3: the states are more inbound tensors and the summary is the published one")
 {
     // digikar99/py4cl README, rows padded to 98 columns as Keras prints them.
     const std::vector<std::string> rows = {
@@ -105,7 +105,7 @@ TEST_CASE("seq2seq, Keras 2.0-2.3: the states are more inbound tensors; the publ
     CHECK(summary(*m.model()) == expected);
 }
 
-TEST_CASE("seq2seq, tf.keras 2.x: RNN.__call__ folds the states into the first argument; kwargs holding them")
+TEST_CASE("seq2seq in tf.keras 2.x: RNN.__call__ folds the states into the first argument or kwargs hold them")
 {
     const std::string text = fixture_text("seq2seq_tf_keras.json");
     const LoadedModel m = io::load_keras_json(text);
@@ -121,14 +121,14 @@ TEST_CASE("seq2seq, tf.keras 2.x: RNN.__call__ folds the states into the first a
     CHECK(decoder_inputs(*kwargs.model()) == std::vector<std::string>{"input_2[0]", "lstm[1]", "lstm[2]"});
 }
 
-TEST_CASE("seq2seq, Keras 3: initial_state in the node's kwargs, beside training")
+TEST_CASE("seq2seq in Keras 3: initial_state in the node's kwargs beside training")
 {
     const LoadedModel m = io::load_keras_json(fixture_text("seq2seq_keras3.json"));
     check_published_counts(*m.model());
     CHECK(decoder_inputs(*m.model()) == std::vector<std::string>{"input_layer_1[0]", "lstm[1]", "lstm[2]"});
 }
 
-TEST_CASE("call kwargs: a mask tensor and training are read as changing no shape; constants and bad states fail")
+TEST_CASE("call kwargs: a mask tensor and training change no shape while constants and bad states fail")
 {
     const std::string text = fixture_text("seq2seq_tf_keras.json");
     const std::string_view decoder_call = R"([[["input_2", 0, 0, {}], ["lstm", 0, 1, {}], ["lstm", 0, 2, {}]]])";
