@@ -14,6 +14,7 @@
 //  [dcgan] examples/generative/md/dcgan_overriding_train_step.md @ 0e2325b31f291531990c55fec009feee850b6ca9
 //  [s2s]   a word-level seq2seq translator with Embedding, Masking and LSTM states, tf.keras 2.7+ output
 //          (a Korean tutorial post, text-search corpus id 35519247658; its repository is not recorded)
+//  [rnn]   guides/md/working_with_rnns.md @ 14dd69a57c7a330ca51e025fe2a9e159b7ef265e (TF 2.3: `functional_1`)
 // Published copies keep the spaces that pad each row to the table's width; keras_table() puts them back.
 #include <doctest/doctest.h>
 #include <nnshape/applications.hpp>
@@ -631,6 +632,134 @@ Non-trainable params: 0
 __________________________________________________________________________________________________
 )";
 
+// ---------------------------------------------------------------------------------------------------
+// [rnn] The guide to recurrent layers: four models of one session, the third an encoder-decoder whose
+// decoder LSTM starts from the encoder's states (`initial_state=encoder_state`).
+struct RnnGuide {
+    Sequential<std::dynamic_extent, Model> lstm, gru, bidirectional;
+    Model encoder_decoder;
+};
+
+constexpr RnnGuide rnn_guide()
+{
+    Graph g;
+    Sequential<std::dynamic_extent, Model> model{g, {}, Embedding{.input_dim = 1000, .output_dim = 64}};
+    model.add(LSTM{.units = 128});
+    model.add(Dense{.units = 10});
+
+    Sequential<std::dynamic_extent, Model> model_2{g, {}, Embedding{.input_dim = 1000, .output_dim = 64}};
+    model_2.add(GRU{.units = 256, .return_sequences = true});
+    model_2.add(SimpleRNN{.units = 128});
+    model_2.add(Dense{.units = 10});
+
+    constexpr std::int64_t encoder_vocab = 1000, decoder_vocab = 2000;
+    const Tensor encoder_input = Input(g, {.shape = {None}});
+    const Tensor encoder_embedded = Embedding{.input_dim = encoder_vocab, .output_dim = 64}(encoder_input);
+    const Tensors encoder = LSTM{.units = 64, .return_state = true, .name = "encoder"}(encoder_embedded);
+    const Tensors encoder_state{encoder[1], encoder[2]};
+    const Tensor decoder_input = Input(g, {.shape = {None}});
+    const Tensor decoder_embedded = Embedding{.input_dim = decoder_vocab, .output_dim = 64}(decoder_input);
+    const Tensor decoder_output =
+        LSTM{.units = 64, .name = "decoder"}(decoder_embedded, {.initial_state = encoder_state});
+    const Tensor output = Dense{.units = 10}(decoder_output);
+    const Model encoder_decoder{{encoder_input, decoder_input}, output};
+
+    Sequential<std::dynamic_extent, Model> model_3{
+        g, {}, Bidirectional{.layer = LSTM{.units = 64, .return_sequences = true}, .input_shape = {5, 10}}};
+    model_3.add(Bidirectional{.layer = LSTM{.units = 32}});
+    model_3.add(Dense{.units = 10});
+    return {model, model_2, model_3, encoder_decoder};
+}
+
+constexpr std::int64_t rnn_guide_count()
+{
+    const RnnGuide m = rnn_guide();
+    return m.lstm.count_params() + m.gru.count_params() + m.encoder_decoder.count_params() +
+           m.bidirectional.count_params();
+}
+static_assert(rnn_guide_count() == 164'106 + 361'866 + 258'698 + 80'266);
+
+const char* const rnn_lstm_table = R"(
+Model: "sequential"
+_________________________________________________________________
+Layer (type)                 Output Shape              Param #
+=================================================================
+embedding (Embedding)        (None, None, 64)          64000
+_________________________________________________________________
+lstm (LSTM)                  (None, 128)               98816
+_________________________________________________________________
+dense (Dense)                (None, 10)                1290
+=================================================================
+Total params: 164,106
+Trainable params: 164,106
+Non-trainable params: 0
+_________________________________________________________________
+)";
+
+const char* const rnn_gru_table = R"(
+Model: "sequential_1"
+_________________________________________________________________
+Layer (type)                 Output Shape              Param #
+=================================================================
+embedding_1 (Embedding)      (None, None, 64)          64000
+_________________________________________________________________
+gru (GRU)                    (None, None, 256)         247296
+_________________________________________________________________
+simple_rnn (SimpleRNN)       (None, 128)               49280
+_________________________________________________________________
+dense_1 (Dense)              (None, 10)                1290
+=================================================================
+Total params: 361,866
+Trainable params: 361,866
+Non-trainable params: 0
+_________________________________________________________________
+)";
+
+// Its first line, `Model: "functional_1"`, is TF 2.3's name for a functional model, which
+// Naming::tf_keras (TF 2.4+: `model`) does not give: the comparison starts on the second line.
+const char* const rnn_encoder_decoder_table = R"(
+__________________________________________________________________________________________________
+Layer (type)                    Output Shape         Param #     Connected to
+==================================================================================================
+input_1 (InputLayer)            [(None, None)]       0
+__________________________________________________________________________________________________
+input_2 (InputLayer)            [(None, None)]       0
+__________________________________________________________________________________________________
+embedding_2 (Embedding)         (None, None, 64)     64000       input_1[0][0]
+__________________________________________________________________________________________________
+embedding_3 (Embedding)         (None, None, 64)     128000      input_2[0][0]
+__________________________________________________________________________________________________
+encoder (LSTM)                  [(None, 64), (None,  33024       embedding_2[0][0]
+__________________________________________________________________________________________________
+decoder (LSTM)                  (None, 64)           33024       embedding_3[0][0]
+                                                                 encoder[0][1]
+                                                                 encoder[0][2]
+__________________________________________________________________________________________________
+dense_2 (Dense)                 (None, 10)           650         decoder[0][0]
+==================================================================================================
+Total params: 258,698
+Trainable params: 258,698
+Non-trainable params: 0
+__________________________________________________________________________________________________
+)";
+
+const char* const rnn_bidirectional_table = R"(
+Model: "sequential_2"
+_________________________________________________________________
+Layer (type)                 Output Shape              Param #
+=================================================================
+bidirectional (Bidirectional (None, 5, 128)            38400
+_________________________________________________________________
+bidirectional_1 (Bidirection (None, 64)                41216
+_________________________________________________________________
+dense_3 (Dense)              (None, 10)                650
+=================================================================
+Total params: 80,266
+Trainable params: 80,266
+Non-trainable params: 0
+_________________________________________________________________
+)";
+
 } // namespace
 
 TEST_CASE("published: keras.io's timeseries Transformer, x + y blocks (tf.keras 2.4 table)")
@@ -713,4 +842,15 @@ TEST_CASE("published: a seq2seq translator with LSTM states and its inference mo
     CHECK(summary(s.model, tf_2_7) == keras_table(98, s2s_model_table));
     CHECK(summary(s.encoder_model, tf_2_7) == keras_table(65, s2s_encoder_table));
     CHECK(summary(s.decoder_model, tf_2_7) == keras_table(98, s2s_decoder_table));
+}
+
+TEST_CASE("published: keras.io's RNN guide, four models of one session, initial_state (tf.keras tables)")
+{
+    CHECK(rnn_guide_count() == 164'106 + 361'866 + 258'698 + 80'266);
+    const RnnGuide m = rnn_guide();
+    CHECK(summary(m.lstm, tf_2_4) == keras_table(65, rnn_lstm_table));
+    CHECK(summary(m.gru, tf_2_4) == keras_table(65, rnn_gru_table));
+    const std::string encoder_decoder = summary(m.encoder_decoder, tf_2_4);
+    CHECK(encoder_decoder.substr(encoder_decoder.find('\n') + 1) == keras_table(98, rnn_encoder_decoder_table));
+    CHECK(summary(m.bidirectional, tf_2_4) == keras_table(65, rnn_bidirectional_table));
 }
