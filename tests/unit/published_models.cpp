@@ -15,6 +15,9 @@
 //  [s2s]   a word-level seq2seq translator with Embedding, Masking and LSTM states, tf.keras 2.7+ output
 //          (a Korean tutorial post, text-search corpus id 35519247658; its repository is not recorded)
 //  [rnn]   guides/md/working_with_rnns.md @ 14dd69a57c7a330ca51e025fe2a9e159b7ef265e (TF 2.3: `functional_1`)
+//  [tftl]  TensorFlow's "Transfer learning and fine-tuning" tutorial (tensorflow.org/tutorials/images/
+//          transfer_learning), its model as a project README republished its tf.keras 2.4-2.6 summary
+//          (text-search corpus id 8921197336; its repository is not recorded)
 // Published copies keep the spaces that pad each row to the table's width; keras_table() puts them back.
 #include <doctest/doctest.h>
 #include <nnshape/applications.hpp>
@@ -209,6 +212,57 @@ constexpr TransferLearning xception_transfer()
 
 constexpr std::int64_t xception_transfer_count() { return xception_transfer().model.count_params(); }
 static_assert(xception_transfer_count() == 20'863'536);
+
+// ---------------------------------------------------------------------------------------------------
+// [tftl] TensorFlow's transfer learning tutorial: a data-augmentation Sequential called on the input,
+// MobileNetV2's preprocess_input (`x /= 127.5; x -= 1.`, two operations), a frozen MobileNetV2 called
+// with training=False. The base is made first, so the model's input is input_2. The augmentation's
+// RandomRotation(0.2) is the custom layer above (the gap).
+constexpr Model tf_transfer_learning()
+{
+    Graph g;
+    Model base_model = applications::MobileNetV2(g, {.include_top = false, .input_shape = {160, 160, 3}});
+    base_model.set_trainable(false);
+    Sequential data_augmentation{RandomFlip{.mode = "horizontal"}, RandomRotation{.factor = 0.2}};
+    const Tensor inputs = Input(g, {.shape = {160, 160, 3}});
+    Tensor x = data_augmentation(inputs);
+    x = x / 127.5;
+    x = x - 1.0;
+    x = base_model(x);
+    x = GlobalAveragePooling2D{}(x);
+    x = Dropout{.rate = 0.2}(x);
+    return Model{inputs, Dense{.units = 1}(x)};
+}
+
+constexpr std::int64_t tf_transfer_learning_count() { return tf_transfer_learning().count_params(); }
+static_assert(tf_transfer_learning_count() == 2'259'265);
+
+const char* const tftl_table = R"(
+Model: "model"
+_________________________________________________________________
+Layer (type)                 Output Shape              Param #
+=================================================================
+input_2 (InputLayer)         [(None, 160, 160, 3)]     0
+_________________________________________________________________
+sequential (Sequential)      (None, 160, 160, 3)       0
+_________________________________________________________________
+tf.math.truediv (TFOpLambda) (None, 160, 160, 3)       0
+_________________________________________________________________
+tf.math.subtract (TFOpLambda (None, 160, 160, 3)       0
+_________________________________________________________________
+mobilenetv2_1.00_160 (Functi (None, 5, 5, 1280)        2257984
+_________________________________________________________________
+global_average_pooling2d (Gl (None, 1280)              0
+_________________________________________________________________
+dropout (Dropout)            (None, 1280)              0
+_________________________________________________________________
+dense (Dense)                (None, 1)                 1281
+=================================================================
+Total params: 2,259,265
+Trainable params: 1,281
+Non-trainable params: 2,257,984
+_________________________________________________________________
+)";
 
 // ---------------------------------------------------------------------------------------------------
 // [mnv2] The issue's transfer-learning Sequential: a frozen MobileNetV2 base in a Sequential. The log's
@@ -853,4 +907,10 @@ TEST_CASE("published: keras.io's RNN guide, four models of one session, initial_
     const std::string encoder_decoder = summary(m.encoder_decoder, tf_2_4);
     CHECK(encoder_decoder.substr(encoder_decoder.find('\n') + 1) == keras_table(98, rnn_encoder_decoder_table));
     CHECK(summary(m.bidirectional, tf_2_4) == keras_table(65, rnn_bidirectional_table));
+}
+
+TEST_CASE("published: TensorFlow's transfer learning tutorial, augmentation and preprocess_input (tf.keras 2.4)")
+{
+    CHECK(tf_transfer_learning_count() == 2'259'265);
+    CHECK(summary(tf_transfer_learning(), tf_2_4) == keras_table(65, tftl_table));
 }
