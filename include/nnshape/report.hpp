@@ -198,6 +198,16 @@ struct ReportBuilder {
     const LayerCosts& costs;
     Report& report;
 
+    // Keras's index of call `n` among its layer's calls. Keras 2 and tf.keras give a model a node of its
+    // own when it is made (keras/engine/functional.py _init_graph_network), so its first call is [1];
+    // Keras 3 makes nodes only for calls (keras/src/ops/node.py), so there it is [0]. nnshape records the
+    // Keras 2 node; a model's connections come from its calls, never from that node.
+    constexpr std::int32_t keras_node_index(const Node& n, Naming naming) const
+    {
+        const bool keras3_model_call = g.layer(n.layer).model >= 0 && naming == keras3 && n.node_index > 0;
+        return keras3_model_call ? n.node_index - 1 : n.node_index;
+    }
+
     // The rows of the layers of the model at Graph layer `model`, at nesting `depth`.
     constexpr void add_rows(std::int32_t model, std::int32_t depth)
     {
@@ -225,8 +235,8 @@ struct ReportBuilder {
                     ins.push_back(from.outputs[std::size_t(r.index)]);
                     if (m.sequential && std::ranges::find(m.layers, from.layer) == m.layers.end())
                         continue; // from the Sequential's InputLayer, which is not among its layers
-                    row.connections.push_back(
-                        {g.layer(from.layer).name.render(options.naming), from.node_index, r.index, from.layer});
+                    row.connections.push_back({g.layer(from.layer).name.render(options.naming),
+                                               keras_node_index(from, options.naming), r.index, from.layer});
                 }
                 row.input_shapes.push_back(std::move(ins));
                 row.output_shapes.push_back(n.outputs);
