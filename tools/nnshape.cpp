@@ -86,7 +86,8 @@ std::string help_text()
            value_lines(summary_styles, std::optional(nnshape::SummaryOptions{}.style)) +
            option_line("--expand-nested", "summary, dot, json, csv: also list the layers inside nested models") +
            option_line("--show-trainable", "summary, dot: mark each layer trainable or not") +
-           option_line("--columns LIST", "summary (keras2, tf_keras_2_4 styles): extra columns, comma-separated, from") +
+           option_line("--columns LIST",
+                       "summary (keras2, tf_keras_2_4 styles): extra columns, comma-separated, from") +
            value_lines(summary_columns) + //
            option_line("--line-length N", "summary: table width (default: Keras's)") +
            option_line("--batch N", "summary, flops, json, csv: batch size for the cost and memory") +
