@@ -32,10 +32,10 @@ template <class T>
 concept nestable_model = std::is_same_v<T, Model> || is_sequential<T>::value;
 // An element that makes a Sequential hold models: a model, or a TimeDistributed of one.
 template <class T>
-concept holds_model = nestable_model<T> || std::is_same_v<T, TimeDistributedModel>;
+concept model_element = nestable_model<T> || std::is_same_v<T, TimeDistributedModel>;
 // What a Sequential that holds models takes: models and layers.
 template <class T>
-concept sequential_element = holds_model<T> || is_layer_value<T>::value || BuiltinLayer<T> || CustomLayer<T>;
+concept sequential_element = model_element<T> || is_layer_value<T>::value || BuiltinLayer<T> || CustomLayer<T>;
 
 // The InputLayer Keras's Sequential.add makes before its first layer: named `<first layer>_input`
 // (automatic in the rare case that name would not fit).
@@ -259,10 +259,10 @@ private:
 };
 
 template <class... L>
-    requires(sizeof...(L) > 0 && (detail::sequential_element<L> && ...) && (detail::holds_model<L> || ...))
+    requires(sizeof...(L) > 0 && (detail::sequential_element<L> && ...) && (detail::model_element<L> || ...))
 Sequential(L...) -> Sequential<std::dynamic_extent, Model>;
 template <class... L>
-    requires(sizeof...(L) > 0 && (detail::sequential_element<L> && ...) && (detail::holds_model<L> || ...))
+    requires(sizeof...(L) > 0 && (detail::sequential_element<L> && ...) && (detail::model_element<L> || ...))
 Sequential(ModelArgs, L...) -> Sequential<std::dynamic_extent, Model>;
 template <class... L>
 Sequential(Graph&, ModelArgs, L...) -> Sequential<std::dynamic_extent, Model>;
