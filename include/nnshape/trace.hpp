@@ -124,12 +124,12 @@ constexpr std::vector<std::int32_t> trace_time_distributed(const GraphCore& g, T
                                                            Trace<>& t)
 {
     const Shape sequence = t.tensors[std::size_t(in)];
+    const Shape step = time_step_shape(sequence);
     const GraphLayer& wrapped = g.layer(g.layer(call.index).wrapped_model);
     t.scopes.push_back({call.index, call.scope, sequence[1]});
     TracedCall<> fold = call;
     fold.depth = call.depth + 1;
     fold.scope = std::int32_t(t.scopes.size() - 1);
-    const Shape step = time_step_shape(sequence);
     t.add_call(fold, {&in, 1}, {&step, 1});
     const std::int32_t folded = t.outputs_of(t.calls.back())[0];
     const std::vector<std::int32_t> steps = trace_model(g, wrapped.model, {&folded, 1}, fold.depth, fold.scope, t);
