@@ -8,20 +8,53 @@
 // as Keras does (class TimeDistributed, the model's parameters), and the analyses run the model's
 // layers on (B · T, ...) as Keras runs them.
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <type_traits>
 
 #include "functional.hpp"
 
 namespace nnshape {
 
+template <std::size_t N, class LayerT>
+class Sequential; // sequential.hpp
+
+namespace detail {
+
+template <std::size_t N, class LayerT>
+constexpr Model nest_sequential(GraphCore& g, const Sequential<N, LayerT>& s, const Shape& input_shape);
+
+// The model TimeDistributedModel wraps: a Model, or a Sequential as one (a built Sequential of layer
+// values as a model of class Sequential in a Graph of its own).
+struct WrappedModel : Model {
+    constexpr WrappedModel(const Model& m) : Model(m) {}
+    template <std::size_t N, class LayerT>
+    constexpr WrappedModel(const Sequential<N, LayerT>& s) : Model(model_of(s))
+    {
+    }
+
+private:
+    template <std::size_t N, class LayerT>
+    static constexpr Model model_of(const Sequential<N, LayerT>& s)
+    {
+        if constexpr (std::is_same_v<LayerT, Model>) {
+            return s.model();
+        } else {
+            const GraphRef own(new GraphCore);
+            return nest_sequential(*own, s, s.input_shape());
+        }
+    }
+};
+
+} // namespace detail
+
 // `TimeDistributedModel{.layer = cnn}(frames)` where Keras writes `TimeDistributed(cnn)(frames)`:
-// the same field name and keyword arguments as TimeDistributed; a Sequential<N, Model> converts to
-// a Model (a Sequential of layer values: `.layer = cnn.as_model()`). `input_shape`,
-// `batch_size` and `batch_input_shape` matter only as the first layer of a Sequential.
+// the same field name and keyword arguments as TimeDistributed; `cnn` a Model or a Sequential.
+// `input_shape`, `batch_size` and `batch_input_shape` matter only as the first layer of a Sequential.
 struct TimeDistributedModel {
-    Model layer;
+    detail::WrappedModel layer;
     Name name{};
     bool trainable = true;
     OptionalShape input_shape{};

@@ -38,13 +38,14 @@ constexpr Model frame_classifier(const Model& cnn)
 
 constexpr bool functional_facts()
 {
-    const Model m = frame_classifier(mnist_convnet().as_model());
+    const Model m = frame_classifier(TimeDistributedModel{.layer = mnist_convnet()}.layer); // a Sequential of values
     const auto layers = m.layers();
     FACT(layers.size() == 3);
     FACT(layers[1].class_name() == "TimeDistributed");
     FACT(layers[1].output_shapes() == Shapes{Shape{None, 8, 10}});
     FACT(layers[1].count_params() == mnist_weights);
     FACT(layers[1].wrapped_model()->count_params() == mnist_weights);
+    FACT(layers[1].wrapped_model()->as_layer().class_name() == "Sequential");
     FACT(!layers[1].is_model()); // a layer, as in Keras: summaries do not expand it
     FACT(!layers[2].wrapped_model());
     FACT(m.count_params() == mnist_weights + 1'728);
