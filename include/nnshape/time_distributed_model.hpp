@@ -63,8 +63,16 @@ struct TimeDistributedModel {
 
     static constexpr std::string_view class_name = TimeDistributed::class_name;
 
-    // As for layer values, only a temporary is called: every call makes a new TimeDistributed layer.
+    // As for layer values, only a temporary is called: every call makes a new TimeDistributed layer
+    // (the model's weights stay shared, but Keras would show one layer with several calls).
     constexpr Tensors operator()(const Tensors& inputs) &&;
+    template <class T = Tensors>
+    constexpr void operator()(const std::type_identity_t<T>&) const&
+    {
+        static_assert(sizeof(T) == 0, "nnshape: a named TimeDistributedModel cannot be called: every call would "
+                                      "make a new TimeDistributed layer. Call a temporary, or wrap the call in a "
+                                      "Model to call several times.");
+    }
 };
 
 namespace detail {

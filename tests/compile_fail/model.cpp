@@ -252,6 +252,16 @@ constexpr Shape time_distributed_model_on_two = [] {
         .shape();
 }();
 
+// expect: nnshape: a named TimeDistributedModel cannot be called: every call would make a new TimeDistributed layer.
+bool call_named_time_distributed_model()
+{
+    Graph g;
+    const Tensor step = Input(g, {.shape = Shape{4}});
+    const TimeDistributedModel td{.layer = Model(step, Dense{.units = 2}(step))};
+    td(Input(g, {.shape = Shape{5, 4}}));
+    return true;
+}
+
 // expect: Sequential: called on one tensor, as its first layer takes one
 constexpr Shape sequential_on_two = [] {
     Graph g;
