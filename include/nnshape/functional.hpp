@@ -165,6 +165,8 @@ public:
     constexpr const Layer* layer() const;
     constexpr bool is_model() const;
     constexpr Model model() const;
+    // Keras's `layer.layer` of a TimeDistributed that wraps a model (TimeDistributedModel); else none.
+    constexpr std::optional<Model> wrapped_model() const;
     // Keras's `layer.output_shape`: the shapes all its calls agree on; empty where Keras says "multiple".
     constexpr std::optional<Shapes> output_shapes() const;
     constexpr Params params() const;
@@ -265,6 +267,12 @@ public:
 
     // The unique weights under a model, with trainable ones made non-trainable under a frozen model.
     constexpr Params model_params(std::int32_t model) const;
+    // The weights of layer `index`: for a model or a TimeDistributed model, its unique weights.
+    constexpr Params layer_params(std::int32_t index) const;
+
+    // Keras's TimeDistributed(model) of the Model at layer `model` (time_distributed_model.hpp): a layer of
+    // class TimeDistributed with the model's weights.
+    constexpr SharedLayer time_distributed(std::int32_t model, const Name& given, bool trainable);
 
 private:
     // Adds a layer (or, with `model` >= 0, a Model of class `model_class`) and gives it its automatic
@@ -302,6 +310,8 @@ private:
     }
 
     constexpr Shapes infer(std::int32_t model, std::span<const Shape> inputs) const;
+    constexpr Shapes model_outputs_on(std::int32_t model, std::span<const Shape> inputs) const;
+    constexpr Shapes time_distributed_outputs(const detail::GraphLayer& l, std::span<const Shape> inputs) const;
     constexpr std::vector<detail::NodeOutput> model_inputs(const std::vector<Tensor>& inputs,
                                                            const Tensor& first_output) const;
     constexpr std::vector<detail::NodeOutput> model_outputs(const std::vector<Tensor>& outputs) const;
@@ -445,15 +455,9 @@ constexpr Tensors detail::GraphCore::call(std::int32_t index, const Tensors& inp
     detail::GraphLayer& l = records_.layer(index);
     Shapes outputs;
     if (l.model >= 0) {
-        // On the shapes it was built on, its layers' rules would give the shapes they gave then.
-        const detail::ModelData& m = records_.model(l.model);
-        const auto shape_of = [&](const detail::NodeOutput& r) -> const Shape& {
-            return node(r.node).outputs[std::size_t(r.index)];
-        };
-        if (std::ranges::equal(m.inputs, scratch_, {}, shape_of))
-            for (const detail::NodeOutput& r : m.outputs) outputs.push_back(shape_of(r));
-        else
-            outputs = infer(l.model, scratch_);
+        outputs = model_outputs_on(l.model, scratch_);
+    } else if (l.wrapped_model >= 0) {
+        outputs = time_distributed_outputs(l, scratch_);
     } else {
         const detail::LayerCall c = detail::call_stored(l, scratch_, l.built ? &l.params : nullptr);
         outputs = c.outputs;
@@ -490,11 +494,49 @@ constexpr Shapes detail::GraphCore::infer(std::int32_t model, std::span<const Sh
         std::vector<Shape> ins;
         for (const detail::NodeOutput& r : records_.inputs(n))
             ins.push_back(values[position(r.node)][std::size_t(r.index)]);
-        values[i] = l.model >= 0 ? infer(l.model, ins) : detail::call_stored(l, ins, &l.params).outputs;
+        if (l.model >= 0)
+            values[i] = infer(l.model, ins);
+        else if (l.wrapped_model >= 0)
+            values[i] = time_distributed_outputs(l, ins);
+        else
+            values[i] = detail::call_stored(l, ins, &l.params).outputs;
     }
     Shapes out;
     for (const detail::NodeOutput& r : m.outputs) out.push_back(values[position(r.node)][std::size_t(r.index)]);
     return out;
+}
+
+// Model `model` called on `inputs`: on the shapes it was built on its layers' rules would give the
+// shapes they gave then, so those are reused; on others, inferred.
+constexpr Shapes detail::GraphCore::model_outputs_on(std::int32_t model, std::span<const Shape> inputs) const
+{
+    const detail::ModelData& m = records_.model(model);
+    const auto shape_of = [&](const detail::NodeOutput& r) -> const Shape& {
+        return node(r.node).outputs[std::size_t(r.index)];
+    };
+    if (!std::ranges::equal(m.inputs, inputs, {}, shape_of)) return infer(model, inputs);
+    Shapes outputs;
+    for (const detail::NodeOutput& r : m.outputs) outputs.push_back(shape_of(r));
+    return outputs;
+}
+
+// Keras's TimeDistributed rule with a model as the wrapped layer: the model on one step's shape.
+constexpr Shapes detail::GraphCore::time_distributed_outputs(const detail::GraphLayer& l,
+                                                             std::span<const Shape> inputs) const
+{
+    detail::require(inputs.size() == 1, "TimeDistributed: a TimeDistributed model is called on one tensor");
+    const Shape step = detail::time_step_shape(inputs[0]);
+    return detail::with_time_axis(model_outputs_on(records_.layer(l.wrapped_model).model, {&step, 1}), inputs[0][1]);
+}
+
+constexpr SharedLayer detail::GraphCore::time_distributed(std::int32_t model, const Name& given, bool trainable)
+{
+    detail::require(records_.model(records_.layer(model).model).inputs.size() == 1,
+                    "TimeDistributed: the wrapped model must have a single input (each time step is one tensor)");
+    const std::int64_t ordinal = given.empty() ? name_counters_.next(Layer(TimeDistributed{})) : 0;
+    detail::GraphLayer l{std::nullopt, nullptr, LayerName{given, TimeDistributed::class_name, ordinal}, -1, trainable};
+    l.wrapped_model = model;
+    return {this, records_.add_layer(std::move(l))};
 }
 
 // The model's inputs: tensors of this Graph made by Input, each given once.
@@ -595,6 +637,10 @@ constexpr Params detail::GraphCore::model_params(std::int32_t index) const
         stack.pop_back();
         const detail::GraphLayer& l = records_.layer(item.layer);
         const bool is_frozen = item.under_frozen || !l.trainable;
+        if (l.wrapped_model >= 0) { // a TimeDistributed model: its model's weights
+            stack.push_back({l.wrapped_model, is_frozen});
+            continue;
+        }
         if (l.model < 0) {
             std::uint8_t& r = reached[std::size_t(item.layer)];
             r = std::max<std::uint8_t>(r, item.under_frozen ? frozen : trainable);
@@ -608,6 +654,12 @@ constexpr Params detail::GraphCore::model_params(std::int32_t index) const
         if (reached[l] != unseen) total = total + (reached[l] == frozen ? Params{0, p.total()} : p);
     }
     return total;
+}
+
+constexpr Params detail::GraphCore::layer_params(std::int32_t index) const
+{
+    const detail::GraphLayer& l = records_.layer(index);
+    return l.model >= 0 || l.wrapped_model >= 0 ? model_params(index) : l.params;
 }
 
 constexpr Model::Model(const Tensors& inputs, const Tensors& outputs, ModelArgs args)
@@ -681,9 +733,12 @@ constexpr std::optional<Shapes> LayerView::output_shapes() const
         if (!(graph_->node(id).outputs == first)) return std::nullopt;
     return first;
 }
-constexpr Params LayerView::params() const
+constexpr Params LayerView::params() const { return graph_->layer_params(index_); }
+constexpr std::optional<Model> LayerView::wrapped_model() const
 {
-    return is_model() ? graph_->model_params(index_) : graph_->layer(index_).params;
+    const std::int32_t wrapped = graph_->layer(index_).wrapped_model;
+    if (wrapped < 0) return std::nullopt;
+    return Model(graph_.get(), wrapped);
 }
 
 } // namespace nnshape

@@ -10,4 +10,5 @@
 #include "ops.hpp"
 #include "sequential.hpp"
 #include "shape.hpp"
+#include "time_distributed_model.hpp"
 #include "trace.hpp"

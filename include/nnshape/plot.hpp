@@ -79,8 +79,11 @@ inline std::string output_shape_text(const ReportRow& row)
 // shapes are tuples and lists, which have none.
 inline std::string record_label(const ReportRow& row, std::string_view name, const PlotOptions& options)
 {
-    std::string label(row.class_name == "Model" ? std::string_view("Functional") : row.class_name);
-    if (!row.wrapped_class.empty()) label += '(' + std::string(row.wrapped_class) + ')';
+    const auto shown = [](std::string_view class_name) {
+        return std::string(class_name == "Model" ? std::string_view("Functional") : class_name);
+    };
+    std::string label = shown(row.class_name);
+    if (!row.wrapped_class.empty()) label += '(' + shown(row.wrapped_class) + ')';
     if (options.show_layer_activations && row.activation)
         label = '{' + label + '|' + std::string(*row.activation) + '}';
     if (options.show_layer_names)

@@ -53,7 +53,8 @@ struct ReportRow {
     Dim macs = 0, flops = 0, activation_bytes = 0; // summed over its calls (a model: over its layers' calls)
     // For diagrams (tf.keras's plot_model labels):
     std::optional<ActivationName> activation{}; // the activation argument (None reads `linear`) of a layer with one
-    std::string_view wrapped_class{}; // a wrapper's layer (TimeDistributed, Bidirectional): its class
+    std::string_view
+        wrapped_class{}; // a wrapper's layer (TimeDistributed, Bidirectional): its class ("Model" for a Model)
     Name wrapped_name{}; // and the name given to it
     // Keras's layer.input_shape and layer.output_shape: the shapes every call of the layer agrees on,
     // calls in other models included (an InputLayer's inputs are its outputs, as for its Node); a
@@ -155,7 +156,8 @@ public:
             const Sum call{costs.calls[c].macs, costs.calls[c].flops, memory.per_call[c]};
             add(t.calls[c].index, call);
             for (std::int32_t s = t.calls[c].scope; s >= 0; s = t.scopes[std::size_t(s)].parent)
-                add(t.scopes[std::size_t(s)].layer, call);
+                if (t.scopes[std::size_t(s)].layer != t.calls[c].index) // a TimeDistributed model's fold: once
+                    add(t.scopes[std::size_t(s)].layer, call);
         }
     }
 
@@ -221,8 +223,12 @@ struct ReportBuilder {
             row.id = index;
             row.is_model = l.model >= 0;
             if (l.layer) add_arguments(row, *l.layer);
+            if (l.wrapped_model >= 0) { // a TimeDistributed model
+                row.wrapped_class = g.layer(l.wrapped_model).name.class_name;
+                row.wrapped_name = g.layer(l.wrapped_model).name.render(options.naming);
+            }
             row.trainable = l.trainable;
-            row.params = row.is_model ? g.model_params(index) : l.params;
+            row.params = g.layer_params(index);
             row.has_weights = row.params.total() > 0;
             const std::vector<std::int32_t> calls = g.nodes_of(index);
             add_layer_shapes(row, g, index, calls);

@@ -12,6 +12,7 @@
 
 #include "functional.hpp"
 #include "sequential.hpp"
+#include "time_distributed_model.hpp"
 
 namespace nnshape {
 
@@ -29,9 +30,12 @@ struct is_layer_value<BasicLayer<Custom...>> : std::true_type {};
 // A model a Sequential can hold: a Model (Sequential<N, Model> among them) or a Sequential of layers.
 template <class T>
 concept nestable_model = std::is_same_v<T, Model> || is_sequential<T>::value;
+// An element that makes a Sequential hold models: a model, or a TimeDistributed of one.
+template <class T>
+concept model_element = nestable_model<T> || std::is_same_v<T, TimeDistributedModel>;
 // What a Sequential that holds models takes: models and layers.
 template <class T>
-concept sequential_element = nestable_model<T> || is_layer_value<T>::value || BuiltinLayer<T> || CustomLayer<T>;
+concept sequential_element = model_element<T> || is_layer_value<T>::value || BuiltinLayer<T> || CustomLayer<T>;
 
 // The InputLayer Keras's Sequential.add makes before its first layer: named `<first layer>_input`
 // (automatic in the rare case that name would not fit).
@@ -172,6 +176,8 @@ public:
         Tensor next = output;
         if constexpr (detail::nestable_model<L>) {
             next = detail::call_nested(layer, output);
+        } else if constexpr (std::is_same_v<L, TimeDistributedModel>) {
+            next = detail::single_output(TimeDistributedModel(layer)(output));
         } else {
             next = detail::single_output(detail::add_layer_value(*graph_, layer)(output));
         }
@@ -224,10 +230,21 @@ private:
                             "Sequential: a Sequential that holds models needs its input shape "
                             "from its first layer (input_shape, batch_input_shape or an InputLayer)");
             use_own_graph();
-            const SharedLayer first = detail::add_layer_value(*graph_, layer);
+            const SharedLayer first = add_first(layer);
             const Name first_name = LayerView(graph_.get(), first.index()).name();
             const Tensor input = graph_->input(detail::sequential_input(*shape, first_name));
             index_ = graph_->sequential(input, detail::single_output(first(input)), args_);
+        }
+    }
+
+    // The first layer, made before the InputLayer named after it.
+    template <class L>
+    constexpr SharedLayer add_first(const L& layer)
+    {
+        if constexpr (std::is_same_v<L, TimeDistributedModel>) {
+            return detail::add_time_distributed(*graph_, layer);
+        } else {
+            return detail::add_layer_value(*graph_, layer);
         }
     }
 
@@ -242,10 +259,10 @@ private:
 };
 
 template <class... L>
-    requires(sizeof...(L) > 0 && (detail::sequential_element<L> && ...) && (detail::nestable_model<L> || ...))
+    requires(sizeof...(L) > 0 && (detail::sequential_element<L> && ...) && (detail::model_element<L> || ...))
 Sequential(L...) -> Sequential<std::dynamic_extent, Model>;
 template <class... L>
-    requires(sizeof...(L) > 0 && (detail::sequential_element<L> && ...) && (detail::nestable_model<L> || ...))
+    requires(sizeof...(L) > 0 && (detail::sequential_element<L> && ...) && (detail::model_element<L> || ...))
 Sequential(ModelArgs, L...) -> Sequential<std::dynamic_extent, Model>;
 template <class... L>
 Sequential(Graph&, ModelArgs, L...) -> Sequential<std::dynamic_extent, Model>;

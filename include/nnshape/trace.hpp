@@ -15,7 +15,10 @@
 
 namespace nnshape {
 
-// One call of a layer (never of a Model: a nested model's calls are listed in its place).
+// One call of a layer (never of a Model: a nested model's calls are listed in its place). A
+// TimeDistributed model's call is three steps, as Keras runs it: a `reshape` call of the wrapper that
+// folds the time axis into the batch, in the scope of its model (TracedScope::repeats), the model's
+// calls there, and a `reshape` call that unfolds the time axis, in the wrapper's own scope.
 template <class LayerT = Layer>
 struct TracedCall {
     const LayerT* layer = nullptr; // the layer, unless it is a Graph's custom layer
@@ -26,14 +29,21 @@ struct TracedCall {
     std::int32_t depth = 0; // 0 for the model's own layers, 1 inside a nested model, ...
     std::int32_t scope = -1; // the nested-model call it belongs to (Trace::scopes), -1 for the model's own
     std::int32_t first_input = 0, input_count = 0, first_output = 0, output_count = 0; // into Trace::ids
+    bool reshape = false; // a TimeDistributed model's fold or unfold: no layer, no arithmetic
 
-    constexpr std::string_view class_name() const { return layer ? layer->class_name() : custom->class_name(); }
+    constexpr std::string_view class_name() const
+    {
+        return reshape ? TimeDistributed::class_name : layer ? layer->class_name() : custom->class_name();
+    }
 };
 
-// One call of a nested model: its Graph layer index and the scope it was called in (-1: the model's own).
+// One call of a nested model: its Graph layer index and the scope it was called in (-1: the model's
+// own). A TimeDistributed model's model runs once on (batch · time steps, ...): its `repeats` are
+// the time steps, its layer the TimeDistributed.
 struct TracedScope {
     std::int32_t layer;
     std::int32_t parent;
+    Dim repeats = 1;
 };
 
 template <class LayerT = Layer>
@@ -56,6 +66,26 @@ struct Trace {
     }
     constexpr std::vector<Shape> input_shapes(const TracedCall<LayerT>& c) const { return shapes_of(inputs_of(c)); }
     constexpr std::vector<Shape> output_shapes(const TracedCall<LayerT>& c) const { return shapes_of(outputs_of(c)); }
+
+    // Tensor `id` as the pass runs it: a None batch axis set to `batch_size`, times the repeats of the
+    // scopes it is made in (in a TimeDistributed model, Keras's (B · T, ...)).
+    constexpr Shape run_shape(std::int32_t id, std::int64_t batch_size) const
+    {
+        Shape s = tensors[std::size_t(id)];
+        if (s.rank() == 0) return s;
+        if (!s[0].known()) s[0] = batch_size;
+        const std::int32_t made_by = producer[std::size_t(id)];
+        for (std::int32_t at = made_by < 0 ? -1 : calls[std::size_t(made_by)].scope; at >= 0;
+             at = scopes[std::size_t(at)].parent)
+            s[0] = s[0] * scopes[std::size_t(at)].repeats;
+        return s;
+    }
+    constexpr std::vector<Shape> run_shapes(std::span<const std::int32_t> which, std::int64_t batch_size) const
+    {
+        std::vector<Shape> out;
+        for (std::int32_t id : which) out.push_back(run_shape(id, batch_size));
+        return out;
+    }
 
     // Records a call whose inputs are `in`, making new tensors of shapes `out`.
     constexpr void add_call(TracedCall<LayerT> c, std::span<const std::int32_t> in, std::span<const Shape> out)
@@ -83,6 +113,33 @@ private:
 };
 
 namespace detail {
+
+constexpr std::vector<std::int32_t> trace_model(const GraphCore& g, std::int32_t model,
+                                                std::span<const std::int32_t> in, std::int32_t depth,
+                                                std::int32_t scope, Trace<>& t);
+
+// Appends the call `call` of a TimeDistributed model on tensor `in`, see TracedCall, and returns the
+// ids of its outputs.
+constexpr std::vector<std::int32_t> trace_time_distributed(const GraphCore& g, TracedCall<> call, std::int32_t in,
+                                                           Trace<>& t)
+{
+    const Shape sequence = t.tensors[std::size_t(in)];
+    const Shape step = time_step_shape(sequence);
+    const GraphLayer& wrapped = g.layer(g.layer(call.index).wrapped_model);
+    t.scopes.push_back({call.index, call.scope, sequence[1]});
+    TracedCall<> fold = call;
+    fold.depth = call.depth + 1;
+    fold.scope = std::int32_t(t.scopes.size() - 1);
+    t.add_call(fold, {&in, 1}, {&step, 1});
+    const std::int32_t folded = t.outputs_of(t.calls.back())[0];
+    const std::vector<std::int32_t> steps = trace_model(g, wrapped.model, {&folded, 1}, fold.depth, fold.scope, t);
+    Shapes step_outputs;
+    for (std::int32_t id : steps) step_outputs.push_back(t.tensors[std::size_t(id)]);
+    const Shapes outputs = with_time_axis(step_outputs, sequence[1]);
+    t.add_call(call, steps, {outputs.begin(), outputs.end()});
+    const auto made = t.outputs_of(t.calls.back());
+    return {made.begin(), made.end()};
+}
 
 // Appends the calls of Graph model `model` run on tensors `in` (at depth 0: on new input tensors) and
 // returns the ids of its outputs. Recursion only follows the nesting of models.
@@ -113,7 +170,7 @@ constexpr std::vector<std::int32_t> trace_model(const GraphCore& g, std::int32_t
         in_shapes.clear();
         for (const NodeOutput& r : g.inputs(n)) ins.push_back(id_of(r));
         for (std::int32_t x : ins) in_shapes.push_back(t.tensors[std::size_t(x)]);
-        const TracedCall<> call{l.layer ? &*l.layer : nullptr, l.custom, &l.name, n.layer, id, depth, scope};
+        TracedCall<> call{l.layer ? &*l.layer : nullptr, l.custom, &l.name, n.layer, id, depth, scope};
         if (n.input_count == 0 && depth > 0) { // a nested model's input is the tensor it is called on
             const auto k = std::ranges::find(m.inputs, NodeOutput{id, 0}) - m.inputs.begin();
             out_ids.push_back(in[std::size_t(k)]);
@@ -121,6 +178,10 @@ constexpr std::vector<std::int32_t> trace_model(const GraphCore& g, std::int32_t
             t.scopes.push_back({n.layer, scope});
             const auto inner = std::int32_t(t.scopes.size() - 1);
             const std::vector<std::int32_t> outs = trace_model(g, l.model, ins, depth + 1, inner, t);
+            out_ids.insert(out_ids.end(), outs.begin(), outs.end());
+        } else if (l.wrapped_model >= 0) {
+            call.reshape = true;
+            const std::vector<std::int32_t> outs = trace_time_distributed(g, call, ins[0], t);
             out_ids.insert(out_ids.end(), outs.begin(), outs.end());
         } else {
             const Shapes shapes = recorded ? n.outputs : call_stored(l, in_shapes, &l.params).outputs;

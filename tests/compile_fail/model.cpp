@@ -224,6 +224,44 @@ bool call_const_sequential()
     return true;
 }
 
+// --- time_distributed_model.hpp: a Model inside TimeDistributed
+
+// expect: TimeDistributed: `TimeDistributed` Layer should be passed an `input_shape` with at least 3 dimensions
+constexpr Shape time_distributed_model_rank_two = [] {
+    Graph g;
+    const Tensor step = Input(g, {.shape = Shape{4}});
+    const Model dense(step, Dense{.units = 2}(step));
+    return TimeDistributedModel{.layer = dense}(Input(g, {.shape = Shape{4}})).shape();
+}();
+
+// expect: TimeDistributed: the wrapped model must have a single input (each time step is one tensor)
+constexpr Shape time_distributed_two_input_model = [] {
+    Graph g;
+    auto a = Input(g, {.shape = Shape{3}});
+    auto b = Input(g, {.shape = Shape{3}});
+    const Model both({a, b}, Concatenate{}({a, b}));
+    return TimeDistributedModel{.layer = both}(Input(g, {.shape = Shape{5, 3}})).shape();
+}();
+
+// expect: TimeDistributed: a TimeDistributed model is called on one tensor
+constexpr Shape time_distributed_model_on_two = [] {
+    Graph g;
+    const Tensor step = Input(g, {.shape = Shape{4}});
+    const Model dense(step, Dense{.units = 2}(step));
+    return TimeDistributedModel{.layer = dense}({Input(g, {.shape = Shape{5, 4}}), Input(g, {.shape = Shape{5, 4}})})
+        .shape();
+}();
+
+// expect: nnshape: a named TimeDistributedModel cannot be called: every call would make a new TimeDistributed layer.
+bool call_named_time_distributed_model()
+{
+    Graph g;
+    const Tensor step = Input(g, {.shape = Shape{4}});
+    const TimeDistributedModel td{.layer = Model(step, Dense{.units = 2}(step))};
+    td(Input(g, {.shape = Shape{5, 4}}));
+    return true;
+}
+
 // expect: Sequential: called on one tensor, as its first layer takes one
 constexpr Shape sequential_on_two = [] {
     Graph g;

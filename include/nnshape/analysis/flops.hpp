@@ -529,26 +529,20 @@ constexpr Cost any_layer_cost(const L& l, std::span<const Shape> in, std::span<c
         return unknown_cost;
 }
 
-// The shapes with a None batch axis set to `batch_size`.
-constexpr std::vector<Shape> with_batch_size(std::vector<Shape> shapes, std::int64_t batch_size)
-{
-    for (Shape& s : shapes)
-        if (s.rank() > 0 && !s[0].known()) s[0] = batch_size;
-    return shapes;
-}
-
 } // namespace detail
 
-// The cost of one call of `trace`. A Graph's custom layer has an unknown cost.
+// The cost of one call of `trace`, on its tensors as the pass runs them (Trace::run_shape). A Graph's
+// custom layer has an unknown cost.
 template <class LayerT>
 constexpr Cost call_cost(const Trace<LayerT>& trace, const TracedCall<LayerT>& call, const CostOptions& options = {})
 {
     detail::require(options.batch_size > 0, "CostOptions: batch_size must be a positive integer");
+    if (call.reshape) return {}; // a TimeDistributed model's: its model's calls carry the cost
     if (!call.layer) return detail::unknown_cost;
     const std::vector<Shape> traced = trace.input_shapes(call);
     try {
-        const std::vector<Shape> in = detail::with_batch_size(traced, options.batch_size);
-        const std::vector<Shape> out = detail::with_batch_size(trace.output_shapes(call), options.batch_size);
+        const std::vector<Shape> in = trace.run_shapes(trace.inputs_of(call), options.batch_size);
+        const std::vector<Shape> out = trace.run_shapes(trace.outputs_of(call), options.batch_size);
         return call.layer->visit([&](const auto& l) { return detail::any_layer_cost(l, in, out); });
     } catch (const shape_error& e) { // an overflowing count: say which layer, as shape errors do
         detail::rethrow_in_context(e, call.class_name(), call.name->render().view(), traced);

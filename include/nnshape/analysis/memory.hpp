@@ -73,6 +73,18 @@ constexpr Dim tensor_bytes(const Shape& s, const MemoryOptions& options = {})
     return batch * product(s.features()) * Dim(dtype_bytes(options.dtype));
 }
 
+namespace detail {
+
+// The bytes of a tensor as the pass runs it (Trace::run_shape): its batch axis is set, so a None
+// there stays unknown (a TimeDistributed model's unknown time steps).
+constexpr Dim run_bytes(const Shape& run, const MemoryOptions& options)
+{
+    if (run.rank() > 0 && !run[0].known()) return None;
+    return tensor_bytes(run, options);
+}
+
+} // namespace detail
+
 // Keras 3's readable_memory_size: units of 1024 with two decimals, "8.25 KB", "0.00 B"; tf.keras 2.13's
 // calls its smallest unit "Byte".
 inline std::string readable_memory_size(double bytes, const char* byte_unit = "B")
@@ -153,8 +165,8 @@ constexpr ActivationMemory activation_memory(const Trace<LayerT>& t, const Memor
     ActivationMemory m;
     std::vector<Dim> bytes;
     m.total = 0;
-    for (const Shape& s : t.tensors) {
-        bytes.push_back(tensor_bytes(s, options));
+    for (std::size_t id = 0; id < t.tensors.size(); ++id) {
+        bytes.push_back(detail::run_bytes(t.run_shape(std::int32_t(id), options.batch_size), options));
         m.total = m.total + bytes.back();
     }
     for (const TracedCall<LayerT>& c : t.calls) {

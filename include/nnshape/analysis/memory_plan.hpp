@@ -126,8 +126,7 @@ constexpr std::vector<PlannedTensor> planned_tensors(const Trace<LayerT>& t, con
         }
         p.first_call = ranges[id].first_call;
         p.last_call = ranges[id].last_call;
-        p.shape = t.tensors[id];
-        if (p.shape.rank() > 0 && !p.shape[0].known()) p.shape[0] = options.batch_size;
+        p.shape = t.run_shape(std::int32_t(id), options.batch_size);
         p.dtype = options.dtype;
     }
     for (const LayerDType& d : options.dtypes) {
@@ -140,7 +139,7 @@ constexpr std::vector<PlannedTensor> planned_tensors(const Trace<LayerT>& t, con
         require(found, "plan_memory: every `dtypes` entry must name a layer of the model");
     }
     for (PlannedTensor& p : out) {
-        const Dim bytes = tensor_bytes(p.shape, {.batch_size = options.batch_size, .dtype = p.dtype});
+        const Dim bytes = run_bytes(p.shape, {.batch_size = options.batch_size, .dtype = p.dtype});
         require(bytes.known(),
                 "plan_memory: every dim but the batch axis must be known (give the model a static input shape)");
         p.bytes = bytes.value();

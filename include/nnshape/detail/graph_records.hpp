@@ -38,7 +38,7 @@ struct Node {
 
 struct GraphLayer {
     std::optional<Layer> layer; // a built-in layer
-    const LayerBox* custom = nullptr; // or a custom one, owned by the Graph; neither for a Model
+    const LayerBox* custom = nullptr; // or a custom one, owned by the Graph; neither for a Model (or wrapped one)
     LayerName name;
     std::int32_t model = -1; // index into the Graph's models for a Model
     bool trainable = true;
@@ -46,6 +46,9 @@ struct GraphLayer {
     Params params{};
     std::int32_t node_count = 0; // Keras's _inbound_nodes, linked from the last through Node::previous
     std::int32_t last_node = -1;
+    // A TimeDistributed of a Model (TimeDistributedModel): the Graph layer of that Model, whose
+    // weights it uses; -1 for any other layer.
+    std::int32_t wrapped_model = -1;
 };
 
 struct ModelData {
@@ -126,6 +129,7 @@ public:
             if (l.custom) l.custom = l.custom->clone();
             l.model = shifted(l.model, at.model);
             l.last_node = shifted(l.last_node, at.node);
+            l.wrapped_model = shifted(l.wrapped_model, at.layer);
             layers_.push_back(std::move(l));
         }
         for (Node n : other.nodes_) {

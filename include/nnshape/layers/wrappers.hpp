@@ -134,7 +134,35 @@ private:
 using WrappedLayer =
     detail::variant_of<detail::concat<detail::builtin_layers, detail::type_list<Bidirectional>>::type>::type;
 
-// Keras's TimeDistributed(layer): the layer applied to every time step (axis 1) of its input.
+namespace detail {
+
+// Keras's TimeDistributed rule, for a wrapped layer or model: (b, T, ...) -> (b, ...), the input of
+// one time step...
+constexpr Shape time_step_shape(const Shape& in)
+{
+    require(in.rank() >= 3, "TimeDistributed: `TimeDistributed` Layer should be passed an `input_shape` with at "
+                            "least 3 dimensions");
+    Shape step{in[0]};
+    for (std::size_t i = 2; i < in.rank(); ++i) step.push_back(in[i]);
+    return step;
+}
+
+// ...and each output of one step with the time axis `steps` put back: (b, ...) -> (b, T, ...).
+constexpr Shapes with_time_axis(const Shapes& step_outputs, Dim steps)
+{
+    Shapes out;
+    for (const Shape& s : step_outputs) {
+        Shape with_time{s[0], steps};
+        for (Dim d : s.features()) with_time.push_back(d);
+        out.push_back(with_time);
+    }
+    return out;
+}
+
+} // namespace detail
+
+// Keras's TimeDistributed(layer): the layer applied to every time step (axis 1) of its input. A
+// Model or Sequential in its place: TimeDistributedModel (time_distributed_model.hpp).
 struct TimeDistributed {
     WrappedLayer layer = Dense{};
     NNSHAPE_LAYER_KWARGS
@@ -145,27 +173,9 @@ struct TimeDistributed {
 
     constexpr Shapes output_shapes(const Shape& in) const
     {
-        const Shapes steps = detail::visit_outputs(layer, step_shape(in));
-        Shapes out;
-        for (const Shape& s : steps) {
-            Shape with_time{s[0], in[1]};
-            for (Dim d : s.features()) with_time.push_back(d);
-            out.push_back(with_time);
-        }
-        return out;
+        return detail::with_time_axis(detail::visit_outputs(layer, detail::time_step_shape(in)), in[1]);
     }
-    constexpr Params params(const Shape& in) const { return detail::visit_params(layer, step_shape(in)); }
-
-private:
-    // (b, T, ...) -> (b, ...): the input of one time step.
-    static constexpr Shape step_shape(const Shape& in)
-    {
-        detail::require(in.rank() >= 3, "TimeDistributed: `TimeDistributed` Layer should be passed an `input_shape` "
-                                        "with at least 3 dimensions");
-        Shape step{in[0]};
-        for (std::size_t i = 2; i < in.rank(); ++i) step.push_back(in[i]);
-        return step;
-    }
+    constexpr Params params(const Shape& in) const { return detail::visit_params(layer, detail::time_step_shape(in)); }
 };
 
 namespace detail {

@@ -198,6 +198,32 @@ inline void count_calls(std::int64_t& total, std::int64_t calls, const Where& wh
                         " layer calls (nested models called many times)");
 }
 
+// Keras's TimeDistributed(model): a TimeDistributed entry whose `layer` is a model config.
+inline bool wraps_model(const json& entry)
+{
+    if (!entry.is_object() || !entry.contains("class_name") || entry["class_name"] != "TimeDistributed") return false;
+    const auto config = entry.find("config");
+    if (config == entry.end() || !config->is_object()) return false;
+    const auto layer = config->find("layer");
+    return layer != config->end() && layer->is_object() && layer->contains("class_name") &&
+           (*layer)["class_name"].is_string() && is_model_class((*layer)["class_name"].get<std::string>());
+}
+
+struct ReadWrapper {
+    TimeDistributedModel layer;
+    std::int64_t calls; // of its model's run
+};
+
+// Such an entry: its model read into `g` first, as Keras's from_config makes the wrapped layer first.
+inline ReadWrapper read_time_distributed_model(Graph& g, const json& entry, const Where& where, int depth)
+{
+    const json& config = config_of(entry, where);
+    const ReadModel m = read_model(g, config["layer"], Where{where.path + ".config.layer", "", ""}, depth + 1);
+    ReadWrapper w{{.layer = m.model}, m.calls};
+    read_kwargs(Reader{config, where, depth}, w.layer);
+    return w;
+}
+
 // Adds a layer read by read_layer (never an InputLayer) to `g`.
 inline SharedLayer add_to(Graph& g, const Layer& layer)
 {
@@ -270,6 +296,10 @@ private:
             e.calls_per_call = inner.calls;
             // Keras 3 numbers a nested Sequential's calls from 0: it is no Functional.
             e.first_node = e.where.class_name == "Sequential" && layer.contains("module") ? 0 : 1;
+        } else if (wraps_model(layer)) {
+            const ReadWrapper w = read_time_distributed_model(g_, layer, e.where, depth_);
+            e.layer = with_context(e.where, [&] { return nnshape::detail::add_time_distributed(g_.core(), w.layer); });
+            e.calls_per_call = w.calls + 1;
         } else {
             const Layer l = read_layer(layer, at, depth_);
             e.layer = with_context(e.where, [&] { return add_to(g_, l); });
@@ -441,13 +471,21 @@ inline ReadModel sequential_as_model(Graph& g, const json& config, const Where& 
             count_calls(calls, m.calls, named);
             continue;
         }
-        const Layer l = read_layer(layers[i], at, depth);
-        if (!x && !input) input = l.declared_input();
+        std::optional<ReadWrapper> wrapper;
+        std::optional<Layer> l;
+        if (wraps_model(layers[i])) {
+            wrapper = read_time_distributed_model(g, layers[i], named, depth);
+            count_calls(calls, wrapper->calls, named);
+        } else {
+            l = read_layer(layers[i], at, depth);
+        }
+        if (!x && !input) input = wrapper ? nnshape::detail::declared_input(wrapper->layer) : l->declared_input();
         if (!x && !input)
             fail(where,
                  "the Sequential declares no input shape (no InputLayer, batch_input_shape or build_input_shape)");
         x = with_context(named, [&] {
-            const SharedLayer added = add_to(g, l);
+            const SharedLayer added =
+                wrapper ? nnshape::detail::add_time_distributed(g.core(), wrapper->layer) : add_to(g, *l);
             if (!x) start(LayerView(&g.core(), added.index()).name());
             return nnshape::detail::single_output(added(*x));
         });
@@ -471,8 +509,8 @@ inline ReadModel read_model(Graph& g, const json& entry, const Where& where, int
 inline bool holds_model(const json& layers)
 {
     for (const json& l : layers)
-        if (l.is_object() && l.contains("class_name") && l["class_name"].is_string() &&
-            is_model_class(l["class_name"].get<std::string>()))
+        if (wraps_model(l) || (l.is_object() && l.contains("class_name") && l["class_name"].is_string() &&
+                               is_model_class(l["class_name"].get<std::string>())))
             return true;
     return false;
 }
