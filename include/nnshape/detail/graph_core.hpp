@@ -1,0 +1,409 @@
+#pragma once
+// What a functional Graph is beneath its handles: detail::GraphCore records the layers, the calls made
+// on tensors and the models (detail/graph_records.hpp), numbers automatic names, takes in the records
+// of another Graph whose model is called here, and runs a nested model on new shapes.
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "../handles.hpp"
+#include "model_passes.hpp"
+
+namespace nnshape {
+
+namespace detail {
+
+// What a Graph records, with the operations on it; shared (GraphRef) by the Graph and everything made in it.
+class GraphCore {
+public:
+    constexpr GraphCore() = default;
+    GraphCore(const GraphCore&) = delete;
+    GraphCore& operator=(const GraphCore&) = delete;
+
+    // Keras's `Input(shape=..., batch_size=..., batch_shape=..., name=...)`.
+    constexpr Tensor input(const InputLayer& args)
+    {
+        return call(register_layer(Layer(args), nullptr, args.name, -1, true), Tensors{})[0];
+    }
+
+    // A layer to call several times with shared weights (Keras: `shared = LSTM(64)`).
+    template <class L>
+        requires BuiltinLayer<L> || CustomLayer<L>
+    constexpr SharedLayer add(L layer)
+    {
+        const Name given = layer.name; // a copy, not a re-read of its characters
+        const bool trainable = layer.trainable;
+        if constexpr (BuiltinLayer<L>)
+            return {this, register_layer(Layer(std::move(layer)), nullptr, given, -1, trainable)};
+        else
+            return {this, register_layer(std::nullopt, new Boxed<L>(std::move(layer)), given, -1, trainable)};
+    }
+
+    constexpr Model model(const Tensors& inputs, const Tensors& outputs, ModelArgs args = {});
+    // Keras's Sequential as a functional model from `input` to `output`, a chain of layer calls: class
+    // Sequential, no InputLayer among its layers. With `index` >= 0 the Sequential at that index, not
+    // yet called, takes the longer chain (Keras's Sequential.add rebuilds its graph network).
+    constexpr std::int32_t sequential(const Tensor& input, const Tensor& output, ModelArgs args,
+                                      std::int32_t index = -1);
+
+    constexpr const detail::Node& node(std::int32_t id) const { return records_.node(id); }
+    constexpr std::span<const detail::NodeOutput> inputs(const detail::Node& n) const { return records_.inputs(n); }
+    // The calls of layer `index`, first to last.
+    constexpr std::vector<std::int32_t> nodes_of(std::int32_t index) const { return records_.nodes_of(index); }
+    constexpr const detail::GraphLayer& layer(std::int32_t index) const { return records_.layer(index); }
+    constexpr const detail::ModelData& model_data(std::int32_t model) const { return records_.model(model); }
+
+    // Calls layer `index` on `inputs` and records the call.
+    constexpr Tensors call(std::int32_t index, const Tensors& inputs);
+
+    // The index here of layer (or model) `index` of another Graph's records `source`. Keras has one
+    // session, so a model built in one Graph may be called on another's tensors: on its first such
+    // use this Graph takes in a copy of `source`'s records, and names made here afterwards are
+    // numbered after `source`'s, as one Keras session numbers them.
+    constexpr std::int32_t import(const GraphRef& source, std::int32_t index);
+
+    // Keras's `layer.trainable = ...` on layer (or model) `index`.
+    constexpr void set_trainable(std::int32_t index, bool trainable) { records_.layer(index).trainable = trainable; }
+
+    // The unique weights under a model, with trainable ones made non-trainable under a frozen model.
+    constexpr Params model_params(std::int32_t model) const;
+    // The weights of layer `index`: for a model or a TimeDistributed model, its unique weights.
+    constexpr Params layer_params(std::int32_t index) const;
+
+    // Keras's TimeDistributed(model) of the Model at layer `model` (time_distributed_model.hpp): a layer of
+    // class TimeDistributed with the model's weights.
+    constexpr SharedLayer time_distributed(std::int32_t model, const Name& given, bool trainable);
+
+private:
+    // Adds a layer (or, with `model` >= 0, a Model of class `model_class`) and gives it its automatic
+    // name if it has none.
+    constexpr std::int32_t register_layer(std::optional<Layer> layer, const detail::LayerBox* custom, const Name& given,
+                                          std::int32_t model, bool trainable, std::string_view model_class = "Model")
+    {
+        const std::string_view class_name = layer ? layer->class_name() : custom ? custom->class_name() : model_class;
+        if (layer) name_counters_.count_wrapped(*layer);
+        LayerName name{given, class_name, 0};
+        const TFOpLambda* op = layer ? layer->get_if<TFOpLambda>() : nullptr;
+        if (name.given.empty() && op) { // layers/ops.hpp: numbered per TF function and per Keras 3 name
+            const std::optional<Layer> namesake = detail::layer_named_like<Layer>(op->function);
+            name = detail::op_layer_name(op->function, namesake ? name_counters_.count(*namesake) : 0,
+                                         [&](std::string_view key) { return next_custom(key); });
+        } else if (name.given.empty()) {
+            name.ordinal = layer                   ? name_counters_.next(*layer)
+                           : class_name == "Model" ? name_counters_.next_model()
+                                                   : next_custom(class_name);
+            const std::string_view shared = layer && !custom_counters_.empty() ? detail::op_name_shared_by(*layer) : "";
+            if (!shared.empty()) name.keras3_offset = custom_counter(shared);
+        }
+        return records_.add_layer(
+            detail::GraphLayer{std::move(layer), custom, name, model, trainable, false, {}, 0, -1});
+    }
+
+    constexpr std::int64_t next_custom(std::string_view class_name) { return ++custom_counter(class_name); }
+    // How many custom layers (or Sequentials) of this class have been numbered (Keras's uid for its
+    // snake-case name).
+    constexpr std::int64_t& custom_counter(std::string_view class_name)
+    {
+        const auto it =
+            std::ranges::find(custom_counters_, class_name, &std::pair<std::string_view, std::int64_t>::first);
+        return it != custom_counters_.end() ? it->second : custom_counters_.emplace_back(class_name, 0).second;
+    }
+
+    constexpr Shapes infer(std::int32_t model, std::span<const Shape> inputs) const;
+    constexpr Shapes model_outputs_on(std::int32_t model, std::span<const Shape> inputs) const;
+    constexpr Shapes time_distributed_outputs(const detail::GraphLayer& l, std::span<const Shape> inputs) const;
+    constexpr std::vector<detail::NodeOutput> model_inputs(const std::vector<Tensor>& inputs,
+                                                           const Tensor& first_output) const;
+    constexpr std::vector<detail::NodeOutput> model_outputs(const std::vector<Tensor>& outputs) const;
+    constexpr detail::ModelData build_model_data(const std::vector<Tensor>& inputs,
+                                                 const std::vector<Tensor>& outputs) const;
+    constexpr std::int32_t add_model(detail::ModelData data, ModelArgs args, std::string_view model_class);
+
+    detail::GraphRecords records_;
+    std::vector<Shape> scratch_; // the input shapes of the call being made
+    NameCounters<> name_counters_{};
+    std::vector<std::pair<std::string_view, std::int64_t>> custom_counters_; // by class name, as Keras's uids
+    struct Import {
+        GraphRef source; // kept alive: its address identifies it
+        std::int32_t layer_offset; // where its layers start here
+        std::int32_t layer_count; // how many it had when copied
+    };
+    std::vector<Import> imports_;
+    std::int64_t references_ = 0; // GraphRefs to this
+
+    friend constexpr void retain(GraphCore* g);
+    friend constexpr void release(GraphCore* g);
+};
+
+constexpr void retain(GraphCore* g)
+{
+    if (!g) return;
+    if (std::is_constant_evaluated())
+        ++g->references_;
+    else
+        __atomic_add_fetch(&g->references_, 1, __ATOMIC_RELAXED);
+}
+
+constexpr void release(GraphCore* g)
+{
+    if (!g) return;
+    std::int64_t left = 0;
+    if (std::is_constant_evaluated())
+        left = --g->references_;
+    else
+        left = __atomic_sub_fetch(&g->references_, 1, __ATOMIC_ACQ_REL);
+    if (left == 0) delete g;
+}
+
+} // namespace detail
+
+constexpr const Shape& Tensor::shape() const { return graph_->node(node_).outputs[std::size_t(index_)]; }
+
+namespace detail {
+
+constexpr NodeOutput tensor_ref(const Tensor& t) { return {t.node(), t.index()}; }
+
+} // namespace detail
+
+constexpr std::int32_t detail::GraphCore::import(const GraphRef& source, std::int32_t index)
+{
+    auto it = std::ranges::find(imports_, source, &Import::source);
+    if (it == imports_.end()) {
+        const GraphRecords::Offsets at = records_.append(source->records_);
+        name_counters_.add(source->name_counters_);
+        for (const auto& [class_name, count] : source->custom_counters_) {
+            std::int64_t& mine = custom_counter(class_name);
+            mine = checked_add(mine, count);
+        }
+        imports_.push_back({source, at.layer, std::int32_t(source->records_.layer_count())});
+        it = imports_.end() - 1;
+    }
+    require(index < it->layer_count, "Graph: this layer or model was made in its Graph after that Graph was first "
+                                     "used in this one; make it before");
+    return it->layer_offset + index;
+}
+
+constexpr Tensors detail::GraphCore::call(std::int32_t index, const Tensors& inputs)
+{
+    scratch_.clear();
+    for (const Tensor& t : inputs) {
+        detail::require(&t.graph() == this, "Graph: a layer is called on tensors of one Graph");
+        scratch_.push_back(t.shape());
+    }
+    detail::GraphLayer& l = records_.layer(index);
+    Shapes outputs;
+    if (l.model >= 0) {
+        outputs = model_outputs_on(l.model, scratch_);
+    } else if (l.wrapped_model >= 0) {
+        outputs = time_distributed_outputs(l, scratch_);
+    } else {
+        const detail::LayerCall c = detail::call_stored(l, scratch_, l.built ? &l.params : nullptr);
+        outputs = c.outputs;
+        l.params = c.params;
+        l.built = true;
+    }
+    for (const Tensor& t : inputs) records_.add_input(detail::tensor_ref(t));
+    const std::int32_t id = records_.add_node(index, outputs);
+    if (outputs.size() == 1) return Tensor(this, id, 0);
+    std::vector<Tensor> out;
+    for (std::size_t i = 0; i < outputs.size(); ++i) out.emplace_back(this, id, std::int32_t(i));
+    return Tensors(std::move(out));
+}
+
+// Runs a model's graph on new input shapes, as Keras does when a model is called on new tensors:
+// the inner layers get no new nodes, but each must accept its new inputs with its existing weights.
+constexpr Shapes detail::GraphCore::infer(std::int32_t model, std::span<const Shape> inputs) const
+{
+    const detail::ModelData& m = records_.model(model);
+    detail::require(inputs.size() == m.inputs.size(),
+                    "Model: called on a different number of tensors than it has inputs");
+    const auto position = [&](std::int32_t node) {
+        return std::size_t(std::ranges::lower_bound(m.nodes, node) - m.nodes.begin());
+    };
+    std::vector<Shapes> values(m.nodes.size());
+    for (std::size_t i = 0; i < m.nodes.size(); ++i) {
+        const detail::Node& n = records_.node(m.nodes[i]);
+        const detail::GraphLayer& l = records_.layer(n.layer);
+        if (n.input_count == 0) { // one of the model's InputLayers
+            const auto in = std::ranges::find(m.inputs, detail::NodeOutput{m.nodes[i], 0});
+            values[i] = Shapes{inputs[std::size_t(in - m.inputs.begin())]};
+            continue;
+        }
+        std::vector<Shape> ins;
+        for (const detail::NodeOutput& r : records_.inputs(n))
+            ins.push_back(values[position(r.node)][std::size_t(r.index)]);
+        if (l.model >= 0)
+            values[i] = infer(l.model, ins);
+        else if (l.wrapped_model >= 0)
+            values[i] = time_distributed_outputs(l, ins);
+        else
+            values[i] = detail::call_stored(l, ins, &l.params).outputs;
+    }
+    Shapes out;
+    for (const detail::NodeOutput& r : m.outputs) out.push_back(values[position(r.node)][std::size_t(r.index)]);
+    return out;
+}
+
+// Model `model` called on `inputs`: on the shapes it was built on its layers' rules would give the
+// shapes they gave then, so those are reused; on others, inferred.
+constexpr Shapes detail::GraphCore::model_outputs_on(std::int32_t model, std::span<const Shape> inputs) const
+{
+    const detail::ModelData& m = records_.model(model);
+    const auto shape_of = [&](const detail::NodeOutput& r) -> const Shape& {
+        return node(r.node).outputs[std::size_t(r.index)];
+    };
+    if (!std::ranges::equal(m.inputs, inputs, {}, shape_of)) return infer(model, inputs);
+    Shapes outputs;
+    for (const detail::NodeOutput& r : m.outputs) outputs.push_back(shape_of(r));
+    return outputs;
+}
+
+// Keras's TimeDistributed rule with a model as the wrapped layer: the model on one step's shape.
+constexpr Shapes detail::GraphCore::time_distributed_outputs(const detail::GraphLayer& l,
+                                                             std::span<const Shape> inputs) const
+{
+    detail::require(inputs.size() == 1, "TimeDistributed: a TimeDistributed model is called on one tensor");
+    const Shape step = detail::time_step_shape(inputs[0]);
+    return detail::with_time_axis(model_outputs_on(records_.layer(l.wrapped_model).model, {&step, 1}), inputs[0][1]);
+}
+
+constexpr SharedLayer detail::GraphCore::time_distributed(std::int32_t model, const Name& given, bool trainable)
+{
+    detail::require(records_.model(records_.layer(model).model).inputs.size() == 1,
+                    "TimeDistributed: the wrapped model must have a single input (each time step is one tensor)");
+    const std::int64_t ordinal = given.empty() ? name_counters_.next(Layer(TimeDistributed{})) : 0;
+    detail::GraphLayer l{std::nullopt, nullptr, LayerName{given, TimeDistributed::class_name, ordinal}, -1, trainable};
+    l.wrapped_model = model;
+    return {this, records_.add_layer(std::move(l))};
+}
+
+// The model's inputs: tensors of this Graph made by Input, each given once.
+constexpr std::vector<detail::NodeOutput> detail::GraphCore::model_inputs(const std::vector<Tensor>& inputs,
+                                                                          const Tensor& first_output) const
+{
+    std::vector<detail::NodeOutput> refs;
+    for (const Tensor& t : inputs) {
+        detail::require(&t.graph() == this && &first_output.graph() == this,
+                        "Model: inputs and outputs must be tensors of the same Graph");
+        const detail::GraphLayer& l = records_.layer(records_.node(t.node()).layer);
+        detail::require(l.layer && l.layer->is<InputLayer>(),
+                        "Model: Input layers to a Model must be InputLayer objects (tensors made by Input).");
+        detail::require(std::ranges::find(refs, detail::tensor_ref(t)) == refs.end(),
+                        "Model: The list of inputs passed to the model is redundant.");
+        refs.push_back(detail::tensor_ref(t));
+    }
+    return refs;
+}
+
+constexpr std::vector<detail::NodeOutput> detail::GraphCore::model_outputs(const std::vector<Tensor>& outputs) const
+{
+    std::vector<detail::NodeOutput> refs;
+    for (const Tensor& t : outputs) {
+        detail::require(&t.graph() == this, "Model: inputs and outputs must be tensors of the same Graph");
+        refs.push_back(detail::tensor_ref(t));
+    }
+    return refs;
+}
+
+// Keras's Network construction, pass by pass (detail/model_passes.hpp).
+constexpr detail::ModelData detail::GraphCore::build_model_data(const std::vector<Tensor>& inputs,
+                                                                const std::vector<Tensor>& outputs) const
+{
+    detail::require(!inputs.empty() && !outputs.empty(), "Model: needs at least one input and one output tensor");
+    detail::ModelData m;
+    m.inputs = model_inputs(inputs, outputs[0]);
+    m.outputs = model_outputs(outputs);
+    detail::Reached reached = detail::walk_from_outputs(records_, m.outputs);
+    const detail::Depths depths = detail::depths_from_outputs(records_, reached.post_order);
+    m.nodes = std::move(reached.nodes);
+    m.layers = detail::deepest_first(reached.layers, depths.layer);
+    detail::require_connected(records_, m.inputs, depths);
+    detail::require_unique_names(records_, m.layers);
+    m.sequential_like = detail::is_chain(records_, m.nodes, depths.node);
+    return m;
+}
+
+constexpr std::int32_t detail::GraphCore::add_model(detail::ModelData data, ModelArgs args,
+                                                    std::string_view model_class)
+{
+    Shapes shapes;
+    for (const detail::NodeOutput& r : data.outputs) shapes.push_back(node(r.node).outputs[std::size_t(r.index)]);
+    const std::int32_t index = register_layer(std::nullopt, nullptr, args.name, records_.add_model(std::move(data)),
+                                              args.trainable, model_class);
+    // Node 0 is the model's own, as in Keras 2: calls on new tensors are nodes 1, 2, ...
+    records_.add_node(index, shapes);
+    records_.layer(index).built = true;
+    return index;
+}
+
+constexpr Model detail::GraphCore::model(const Tensors& inputs, const Tensors& outputs, ModelArgs args)
+{
+    return {this, add_model(build_model_data(std::vector<Tensor>(inputs.begin(), inputs.end()),
+                                             std::vector<Tensor>(outputs.begin(), outputs.end())),
+                            std::move(args), "Model")};
+}
+
+constexpr std::int32_t detail::GraphCore::sequential(const Tensor& input, const Tensor& output, ModelArgs args,
+                                                     std::int32_t index)
+{
+    detail::ModelData data = build_model_data({input}, {output});
+    data.sequential = true;
+    std::erase_if(data.layers, [&](std::int32_t l) {
+        const std::optional<Layer>& layer = records_.layer(l).layer;
+        return layer && layer->is<InputLayer>();
+    });
+    if (index < 0) return add_model(std::move(data), std::move(args), "Sequential");
+    detail::GraphLayer& l = records_.layer(index);
+    detail::require(l.node_count == 1, "Sequential: a layer cannot be added after the model was called on tensors or "
+                                       "nested in another model");
+    records_.replace_model(l.model, std::move(data), l.last_node, Shapes{output.shape()});
+    return index;
+}
+
+constexpr Params detail::GraphCore::model_params(std::int32_t index) const
+{
+    // Each leaf layer once; a layer reached both through a frozen and a trainable path stays trainable.
+    enum : std::uint8_t { unseen = 0, frozen = 1, trainable = 2 };
+    std::vector<std::uint8_t> reached(records_.layer_count(), unseen);
+    struct Item {
+        std::int32_t layer;
+        bool under_frozen;
+    };
+    std::vector<Item> stack{{index, false}};
+    while (!stack.empty()) {
+        const Item item = stack.back();
+        stack.pop_back();
+        const detail::GraphLayer& l = records_.layer(item.layer);
+        const bool is_frozen = item.under_frozen || !l.trainable;
+        if (l.wrapped_model >= 0) { // a TimeDistributed model: its model's weights
+            stack.push_back({l.wrapped_model, is_frozen});
+            continue;
+        }
+        if (l.model < 0) {
+            std::uint8_t& r = reached[std::size_t(item.layer)];
+            r = std::max<std::uint8_t>(r, item.under_frozen ? frozen : trainable);
+            continue;
+        }
+        for (std::int32_t inner : records_.model(l.model).layers) stack.push_back({inner, is_frozen});
+    }
+    Params total{};
+    for (std::size_t l = 0; l < reached.size(); ++l) {
+        const Params p = records_.layer(std::int32_t(l)).params;
+        if (reached[l] != unseen) total = total + (reached[l] == frozen ? Params{0, p.total()} : p);
+    }
+    return total;
+}
+
+constexpr Params detail::GraphCore::layer_params(std::int32_t index) const
+{
+    const detail::GraphLayer& l = records_.layer(index);
+    return l.model >= 0 || l.wrapped_model >= 0 ? model_params(index) : l.params;
+}
+
+} // namespace nnshape
