@@ -4,7 +4,6 @@
 // read as nnshape's TFOpLambda (layers/ops.hpp), whose rules give the shapes. Keras keeps the call's
 // arguments in the model's node, not in the layer config, so an operation is read with its call.
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -197,11 +196,17 @@ inline OpCall read_tf_op_lambda(const json& entry, const json& node, const Where
     }
     const json x = single ? first[0] : json(first);
     const OpFunction f = call.op.function;
-    std::vector<std::string_view> read_keys{"name"}; // the keyword arguments used; the others hold no tensor
+    // A tensor is an argument only as a binary operation's second operand (`y`, matmul's `b`).
+    const std::string_view operand = f == OpFunction::matmul ? "b" : "y";
+    if (kwargs.is_object())
+        for (const auto& [key, v] : kwargs.items()) {
+            std::vector<KerasHistory> tensors;
+            keyword_value_tensors(v, at, tensors, 0);
+            if (!tensors.empty() && !(is_binary(f) && key == operand))
+                fail(at, "the operation takes a tensor as argument \"" + key + "\", which nnshape does not read");
+        }
     if (is_binary(f)) {
-        const std::string_view y = f == OpFunction::matmul ? "b" : "y";
-        read_operands(call, x, required_argument(kwargs, y, at), at);
-        read_keys.push_back(y);
+        read_operands(call, x, required_argument(kwargs, operand, at), at);
         if (f == OpFunction::matmul)
             for (const char* flag : {"transpose_a", "transpose_b", "adjoint_a", "adjoint_b"})
                 if (const json* v = find_key(kwargs, flag); v && v->is_boolean() && v->get<bool>())
@@ -232,7 +237,6 @@ inline OpCall read_tf_op_lambda(const json& entry, const json& node, const Where
             break;
         case OpFunction::get_item:
             call.op.key = slicing_key(required_argument(kwargs, "slice_spec", at), at);
-            read_keys.push_back("slice_spec");
             break;
         case OpFunction::mean:
         case OpFunction::sum:
@@ -247,13 +251,6 @@ inline OpCall read_tf_op_lambda(const json& entry, const json& node, const Where
             break;
         }
     }
-    if (kwargs.is_object())
-        for (const auto& [key, v] : kwargs.items()) {
-            std::vector<KerasHistory> tensors;
-            keyword_value_tensors(v, at, tensors, 0);
-            if (!tensors.empty() && std::find(read_keys.begin(), read_keys.end(), key) == read_keys.end())
-                fail(at, "the operation takes a tensor as argument \"" + key + "\", which nnshape does not read");
-        }
     return call;
 }
 
