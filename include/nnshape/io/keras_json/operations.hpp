@@ -45,8 +45,9 @@ inline Shape constant_shape(const json& v, const Where& at)
     if (v.is_object() && v.contains("class_name") &&
         (v["class_name"] == "__numpy__" || v["class_name"] == "__tensor__")) {
         const auto c = v.find("config");
+        const std::string kind = v.at("class_name").get<std::string>();
         if (c == v.end() || !c->is_object() || !c->contains("value"))
-            fail(at, "a constant " + v["class_name"].get<std::string>() + " without config.value");
+            fail(at, "a constant " + kind + " without config.value");
         return constant_shape((*c)["value"], at);
     }
     Shape shape;
