@@ -194,9 +194,11 @@ constexpr bool test_names()
     FACT(n.layers()[1].name(keras3).view() == "add");
     FACT(n.layers()[2].name(keras3).view() == "add_1");
     FACT(n.layers()[2].name(keras2).view() == "tf.__operators__.add");
-    // The activations: tf.keras names them by TensorFlow's canonical exports (tf.nn.relu, tf.math.sigmoid,
-    // tf.math.tanh, tf.nn.softmax: tf_export's first name); Keras 3 by their classes Relu, Sigmoid, Tanh,
-    // Softmax. Keras 3's softmax is numbered with the Softmax layer (both "softmax").
+    // The activations: tf.keras names them by TensorFlow's canonical exports: tf.nn.relu and tf.nn.softmax
+    // as published tf.keras summaries show them (`tf.nn.relu (TFOpLambda)`, `tf.nn.softmax (TFOpLambda)`,
+    // training logs found by text search of public repositories), tf.math.sigmoid and tf.math.tanh as
+    // tf_export's first names; Keras 3 by their classes Relu, Sigmoid, Tanh, Softmax (keras/src/ops/nn.py,
+    // numpy.py). Keras 3's softmax is numbered with the Softmax layer (both "softmax": naming.uniquify).
     Graph a;
     const Tensor z = tensor(a, {None, 2});
     const Tensor layer_softmax = Softmax{}(z);
