@@ -41,16 +41,18 @@ inline bool is_tensor_argument(const json& v) { return is_keras3_tensor(v) || is
 
 // The shape of a constant: a number is (), a nested list of numbers has its lengths; Keras 3 wraps an
 // array as {"class_name": "__numpy__" or "__tensor__", "config": {"value": ...}}.
-inline Shape constant_shape(const json& v, const Where& at)
+inline Shape constant_shape(const json& given, const Where& at)
 {
-    if (v.is_object() && v.contains("class_name") &&
-        (v["class_name"] == "__numpy__" || v["class_name"] == "__tensor__")) {
-        const auto c = v.find("config");
-        const std::string kind = v.at("class_name").get<std::string>();
-        if (c == v.end() || !c->is_object() || !c->contains("value"))
+    const json* value = &given; // not recursive: a hostile file could nest wrappers without end
+    if (given.is_object() && given.contains("class_name") &&
+        (given["class_name"] == "__numpy__" || given["class_name"] == "__tensor__")) {
+        const auto c = given.find("config");
+        const std::string kind = given.at("class_name").get<std::string>();
+        if (c == given.end() || !c->is_object() || !c->contains("value"))
             fail(at, "a constant " + kind + " without config.value");
-        return constant_shape((*c)["value"], at);
+        value = &(*c)["value"];
     }
+    const json& v = *value;
     Shape shape;
     for (const json* p = &v; p->is_array(); p = &(*p)[0]) {
         if (shape.rank() == Shape::max_rank) fail(at, "a constant of rank above nnshape's maximum rank of 8");
