@@ -378,6 +378,12 @@ constexpr bool test_costs()
     FACT(c.calls[3].flops == Dim(8)); // + 1.0 on (2, 4)
     FACT(c.calls[4].flops == Dim(8)); // mean over axis 0 of (2, 4): 8 inputs
     FACT(c.calls[5].flops == Dim(4 - 1)); // sum over axis 1 of (1, 4)
+    // Softmax: the profiler's 5 per element, as the Softmax layer; relu: no activation is registered.
+    Graph h;
+    const Tensor x = tensor(h, {2, 4});
+    const ModelCost activations = cost(Model{x, ops::softmax(ops::relu(x))});
+    FACT(activations.calls[1].flops == Dim(0));
+    FACT(activations.calls[2].flops == Dim(5 * 8));
     return true;
 }
 static_assert(test_costs());
