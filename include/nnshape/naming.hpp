@@ -89,7 +89,7 @@ struct LayerName {
     std::int64_t ordinal = 0; // of an operation: its Keras 3 number
     std::int64_t keras3_offset = 0; // of a layer: the operations Keras 3 numbered with it before it
     const OpNames* op = nullptr; // of an operation: its names
-    std::int64_t tf_ordinal = 0; // of an operation: its tf.keras number, from 1
+    std::int64_t tf_ordinal = 0; // of an operation: its tf.keras number, from 1 (1 if named: unused)
 
     // Not `op != nullptr`: GCC 12 cannot compare an object's address with null in a constant
     // evaluation under -fsanitize=undefined.

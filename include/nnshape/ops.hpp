@@ -169,6 +169,17 @@ constexpr Tensor cast(const Tensor& x, DType&&)
     return detail::call_op({.function = OpFunction::cast}, x);
 }
 
+// keras.ops.relu, sigmoid, tanh / tf.nn.relu, tf.math.sigmoid, tf.math.tanh: the shape is kept.
+constexpr Tensor relu(const Tensor& x) { return detail::call_op({.function = OpFunction::relu}, x); }
+constexpr Tensor sigmoid(const Tensor& x) { return detail::call_op({.function = OpFunction::sigmoid}, x); }
+constexpr Tensor tanh(const Tensor& x) { return detail::call_op({.function = OpFunction::tanh}, x); }
+
+// keras.ops.softmax(x, axis=-1) / tf.nn.softmax(logits, axis): Softmax's rule, the axis in range.
+constexpr Tensor softmax(const Tensor& x, detail::Axes axis = -1)
+{
+    return detail::call_op({.function = OpFunction::softmax, .axis = axis}, x);
+}
+
 } // namespace ops
 
 // Keras's functional helpers keras.layers.add(inputs, **kwargs), ...: the merging layer called on

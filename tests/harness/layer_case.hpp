@@ -125,8 +125,8 @@ bool json_path(const L& layer, std::span<const Shape> inputs, const Shapes& outp
     if constexpr (std::is_same_v<L, InputLayer>) return true; // the model readers read it (tests/io)
     const io::detail::json config = config_json(Layer(layer));
     if constexpr (std::is_same_v<L, TFOpLambda>) {
-        // The reader refuses TFOpLambda layers until it reads their arguments from the model's nodes,
-        // where Keras keeps them: only the config's own key is read back.
+        // The reader reads an operation's arguments from its call's node in a functional model, where
+        // Keras keeps them (tests/io/keras_json_ops.cpp): here only the config's own key is read back.
         OpFunction read{};
         io::detail::read_value(config.at("config").at("function"), read);
         return expect(read == layer.function, "through the JSON reader: the TF function", at);

@@ -91,6 +91,11 @@ constexpr bool test_shape_functions()
     FACT(ops::max(m, {.axis = -1}).shape() == Shape{None, 4});
     FACT(ops::mean(m).shape() == Shape{});
     FACT(ops::cast(m, "float16").shape() == Shape{None, 4, 5});
+    // keras.ops.relu, sigmoid, tanh, softmax (keras/src/ops/nn.py, numpy.py): elementwise, the shape kept.
+    FACT(ops::relu(m).shape() == Shape{None, 4, 5});
+    FACT(ops::sigmoid(m).shape() == Shape{None, 4, 5});
+    FACT(ops::tanh(m).shape() == Shape{None, 4, 5});
+    FACT(ops::softmax(m, 1).shape() == Shape{None, 4, 5});
     return true;
 }
 static_assert(test_shape_functions());
@@ -189,6 +194,23 @@ constexpr bool test_names()
     FACT(n.layers()[1].name(keras3).view() == "add");
     FACT(n.layers()[2].name(keras3).view() == "add_1");
     FACT(n.layers()[2].name(keras2).view() == "tf.__operators__.add");
+    // The activations: tf.keras names them by TensorFlow's canonical exports: tf.nn.relu and tf.nn.softmax
+    // as published tf.keras summaries show them (`tf.nn.relu (TFOpLambda)`, `tf.nn.softmax (TFOpLambda)`,
+    // training logs found by text search of public repositories), tf.math.sigmoid and tf.math.tanh as
+    // tf_export's first names; Keras 3 by their classes Relu, Sigmoid, Tanh, Softmax (keras/src/ops/nn.py,
+    // numpy.py). Keras 3's softmax is numbered with the Softmax layer (both "softmax": naming.uniquify).
+    Graph a;
+    const Tensor z = tensor(a, {None, 2});
+    const Tensor layer_softmax = Softmax{}(z);
+    const Model activations{z, ops::softmax(ops::tanh(ops::sigmoid(ops::relu(layer_softmax))))};
+    const std::vector<LayerView> acts = activations.layers();
+    FACT(acts[2].name(keras2).view() == "tf.nn.relu" && acts[2].name(keras3).view() == "relu");
+    FACT(acts[3].name(keras2).view() == "tf.math.sigmoid" && acts[3].name(keras3).view() == "sigmoid");
+    FACT(acts[4].name(keras2).view() == "tf.math.tanh" && acts[4].name(keras3).view() == "tanh");
+    FACT(acts[5].name(keras2).view() == "tf.nn.softmax" && acts[5].name(keras3).view() == "softmax_1");
+    FACT(acts[1].name(keras3).view() == "softmax");
+    const Report act_rows = report(activations, {.naming = keras3});
+    FACT(act_rows.rows[2].class_name == "Relu" && act_rows.rows[5].class_name == "Softmax");
     return true;
 }
 static_assert(test_names());
@@ -356,6 +378,12 @@ constexpr bool test_costs()
     FACT(c.calls[3].flops == Dim(8)); // + 1.0 on (2, 4)
     FACT(c.calls[4].flops == Dim(8)); // mean over axis 0 of (2, 4): 8 inputs
     FACT(c.calls[5].flops == Dim(4 - 1)); // sum over axis 1 of (1, 4)
+    // Softmax: the profiler's 5 per element, as the Softmax layer; relu: no activation is registered.
+    Graph h;
+    const Tensor x = tensor(h, {2, 4});
+    const ModelCost activations = cost(Model{x, ops::softmax(ops::relu(x))});
+    FACT(activations.calls[1].flops == Dim(0));
+    FACT(activations.calls[2].flops == Dim(5 * 8));
     return true;
 }
 static_assert(test_costs());
@@ -474,6 +502,12 @@ TEST_CASE("ops: errors")
             static_cast<void>(ops::get_item(tensor(g, {2, 3}), {ops::ellipsis, ops::ellipsis}));
         },
         "Slice should only have one ellipsis.");
+    fails(
+        [] {
+            Graph g;
+            static_cast<void>(ops::softmax(tensor(g, {None, 3}), 2));
+        },
+        "TFOpLambda layer \"tf.nn.softmax\" with input shape (None, 3): Axis is out of bounds for input shape");
     fails(
         [] {
             Graph g;

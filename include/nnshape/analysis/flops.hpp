@@ -333,7 +333,8 @@ constexpr Cost layer_cost(const Merge<Kind>&, std::span<const Shape> in, std::sp
 
 // Operations on tensors, as the profiler registers their TF ops: a binary elementwise op (Add, Sub,
 // Mul, RealDiv, Maximum, Minimum) 1 per output element; MatMul 2 per MAC; Mean 1 per input element,
-// Sum and Max 1 per input element less 1 per output element; shape changes and Cast 0.
+// Sum and Max 1 per input element less 1 per output element; Softmax as the layer (5 per element); Cast, shape changes
+// and the activations (Relu, Sigmoid, Tanh: the profiler registers none) 0.
 constexpr Cost layer_cost(const TFOpLambda& l, std::span<const Shape> in, std::span<const Shape> out)
 {
     switch (l.function) {
@@ -344,6 +345,8 @@ constexpr Cost layer_cost(const TFOpLambda& l, std::span<const Shape> in, std::s
     case OpFunction::sum:
     case OpFunction::max:
         return elementwise_flops(element_count(in[0]) - element_count(out[0]));
+    case OpFunction::softmax:
+        return elementwise_flops(softmax_flops(element_count(in[0])));
     default:
         return l.elementwise() ? elementwise_flops(element_count(out[0])) : Cost{};
     }

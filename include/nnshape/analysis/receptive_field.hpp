@@ -298,11 +298,17 @@ constexpr std::optional<ReceptiveField> layer_field(const Concatenate& l, const 
     return out;
 }
 
-// Operations: the broadcast ones meet their paths as a merge does (a number operand adds none), a
-// concatenation as Concatenate, a cast keeps the field; the others move or drop axes: no field.
+// Operations: the broadcast ones meet their paths as a merge does (a constant operand adds none), a
+// concatenation as Concatenate, softmax as the Softmax layer, a cast and the elementwise activations
+// keep the field; the others move or drop axes: no field.
 constexpr std::optional<ReceptiveField> layer_field(const TFOpLambda& l, const Call& c)
 {
-    if (l.function == OpFunction::cast || (l.elementwise() && l.scalar_operand)) return c.fields[0];
+    const bool keeps_shape = l.function == OpFunction::cast || l.function == OpFunction::relu ||
+                             l.function == OpFunction::sigmoid || l.function == OpFunction::tanh;
+    if (l.function == OpFunction::softmax) return layer_field(Softmax{.axis = l.axis ? *l.axis : -1}, c);
+    // A constant operand adds no path, but one that broadcasts the tensor to another shape moves its axes.
+    if (keeps_shape || (l.elementwise() && l.scalar_operand && c.output == c.inputs[0])) return c.fields[0];
+    if (l.elementwise() && l.scalar_operand) return std::nullopt;
     if (l.elementwise()) return layer_field(Add{}, c);
     if (l.function == OpFunction::concatenate) return layer_field(Concatenate{.axis = (*l.axis)[0]}, c);
     return std::nullopt;

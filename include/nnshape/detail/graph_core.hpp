@@ -94,6 +94,9 @@ private:
             const std::optional<Layer> namesake = detail::layer_named_like<Layer>(op->function);
             name = detail::op_layer_name(op->function, namesake ? name_counters_.count(*namesake) : 0,
                                          [&](std::string_view key) { return next_custom(key); });
+        } else if (op) { // a named operation (a model file's): its name as given, its class per style
+            name.op = &detail::names_of(op->function);
+            name.tf_ordinal = 1;
         } else if (name.given.empty()) {
             name.ordinal = layer                   ? name_counters_.next(*layer)
                            : class_name == "Model" ? name_counters_.next_model()

@@ -19,6 +19,7 @@
 #include "../detail/type_list.hpp"
 #include "../layer_args.hpp"
 #include "../naming.hpp"
+#include "activations.hpp"
 #include "merging.hpp"
 #include "reshaping.hpp"
 
@@ -134,13 +135,17 @@ enum class OpFunction : std::uint8_t {
     sum,
     max,
     cast,
+    relu,
+    sigmoid,
+    tanh,
+    softmax,
 };
 
 namespace detail {
 
 // Each operation's names, in OpFunction's order; tf.keras's config calls the TF symbol (the name without
 // "tf.") its "function".
-inline constexpr std::array<OpNames, 20> op_names{{
+inline constexpr std::array<OpNames, 24> op_names{{
     {"tf.__operators__.add", "TFOpLambda", "Add", "add"},
     {"tf.math.add", "TFOpLambda", "Add", "add"},
     {"tf.math.subtract", "TFOpLambda", "Subtract", "subtract"},
@@ -161,6 +166,10 @@ inline constexpr std::array<OpNames, 20> op_names{{
     {"tf.math.reduce_sum", "TFOpLambda", "Sum", "sum"},
     {"tf.math.reduce_max", "TFOpLambda", "Max", "max"},
     {"tf.cast", "TFOpLambda", "Cast", "cast"},
+    {"tf.nn.relu", "TFOpLambda", "Relu", "relu"},
+    {"tf.math.sigmoid", "TFOpLambda", "Sigmoid", "sigmoid"},
+    {"tf.math.tanh", "TFOpLambda", "Tanh", "tanh"},
+    {"tf.nn.softmax", "TFOpLambda", "Softmax", "softmax"},
 }};
 
 constexpr const OpNames& names_of(OpFunction f) { return op_names[static_cast<std::size_t>(f)]; }
@@ -212,7 +221,7 @@ constexpr std::array<bool, Shape::max_rank> axis_set(const Axes& axes, std::size
 
 // The built-in layers whose Keras 3 automatic names operations share: keras/src/utils/naming.py
 // numbers by name, so `ops.add` and `Add` count "add", "add_1", ... together.
-using layers_named_like_ops = type_list<Add, Subtract, Multiply, Maximum, Minimum, Concatenate, Reshape>;
+using layers_named_like_ops = type_list<Add, Subtract, Multiply, Maximum, Minimum, Concatenate, Reshape, Softmax>;
 
 // The layer whose Keras 3 name operation `f` shares, if any.
 template <class LayerT>
@@ -250,7 +259,8 @@ struct TFOpLambda {
     bool keepdims = false; // mean, sum, max
     detail::Axes newshape = {}; // reshape: the whole shape, batch axis included
     ops::Key key = {}; // get_item
-    bool scalar_operand = false; // a binary operation's other operand is a number, not a tensor
+    bool scalar_operand = false; // a binary operation's other operand is a constant (a number), not a tensor
+    Shape constant_shape = {}; // that constant's shape: () for a number, (3,) for a list of 3 numbers
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "TFOpLambda";
@@ -283,8 +293,10 @@ struct TFOpLambda {
         case OpFunction::sum:
         case OpFunction::max:
             return reduced(x);
+        case OpFunction::softmax: // no axis: TensorFlow's and Keras 3's default, the last axis
+            return Softmax{.axis = axis ? *axis : detail::Axes(-1)}.output_shape(x);
         default:
-            return x; // cast
+            return x; // cast, relu, sigmoid, tanh
         }
     }
 
@@ -293,7 +305,7 @@ private:
     {
         detail::require(in.size() == (scalar_operand ? 1u : 2u),
                         "ops: a binary operation takes two tensors, or a tensor and a number");
-        return scalar_operand ? in[0] : detail::broadcast_shapes(in[0], in[1]);
+        return detail::broadcast_shapes(in[0], scalar_operand ? constant_shape : in[1]);
     }
 
     // Keras 3's compute_matmul_output_shape: a 1-D operand is a row (left) or a column (right).

@@ -38,6 +38,14 @@ constexpr bool ops_cases(auto&& check)
                 Params{});
     ok &= check(TFOpLambda{.function = max}, {Shape{None, 4, 5}}, {Shape{}}, Params{});
     ok &= check(TFOpLambda{.function = cast}, {Shape{None, 4, 5}}, {Shape{None, 4, 5}}, Params{});
+    // A constant operand of a shape (`x * np.ones((7, 1, 5))`): NumPy's 8x1x6x1 with 7x1x5 -> 8x7x6x5.
+    ok &= check(TFOpLambda{.function = multiply, .scalar_operand = true, .constant_shape = {7, 1, 5}},
+                {Shape{8, 1, 6, 1}}, {Shape{8, 7, 6, 5}}, Params{});
+    // keras.ops.relu, sigmoid, tanh and softmax (keras/src/ops/nn.py, numpy.py): the input's shape.
+    ok &= check(TFOpLambda{.function = relu}, {Shape{None, 4, 5}}, {Shape{None, 4, 5}}, Params{});
+    ok &= check(TFOpLambda{.function = sigmoid}, {Shape{None, 4, 5}}, {Shape{None, 4, 5}}, Params{});
+    ok &= check(TFOpLambda{.function = tanh}, {Shape{None, 4, 5}}, {Shape{None, 4, 5}}, Params{});
+    ok &= check(TFOpLambda{.function = softmax, .axis = 1}, {Shape{None, 4, 5}}, {Shape{None, 4, 5}}, Params{});
     return ok;
 }
 

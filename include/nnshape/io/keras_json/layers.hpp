@@ -232,9 +232,12 @@ inline const std::map<std::string_view, LayerMaker, std::less<>>& layer_table()
 }
 
 // Keras layers whose output shape depends on Python code or data nnshape cannot see.
-inline bool computes_in_python(std::string_view class_name)
+inline bool computes_in_python(std::string_view class_name) { return class_name == "Lambda"; }
+
+// Operation layers, whose arguments are in a functional model's node (operations.hpp reads them there).
+inline bool is_op_layer(std::string_view class_name)
 {
-    return class_name == "Lambda" || class_name == "TFOpLambda" || class_name == "SlicingOpLambda";
+    return class_name == "TFOpLambda" || class_name == "SlicingOpLambda" || class_name == "TensorFlowOpLayer";
 }
 
 inline std::string class_of(const json& entry, const Where& where)
@@ -283,6 +286,9 @@ inline Layer read_layer(const json& entry, const Where& at, int depth)
     if (computes_in_python(where.class_name))
         fail(where, "nnshape cannot compute the shape of a " + where.class_name +
                         " layer (its output comes from Python code)");
+    if (is_op_layer(where.class_name))
+        fail(where, "an operation is read only among a functional model's layers, where its inbound node holds its "
+                    "arguments");
     const auto& table = layer_table();
     const auto it = table.find(where.class_name);
     if (it == table.end())
