@@ -4,6 +4,7 @@
 #include <nnshape/analysis/flops.hpp>
 #include <nnshape/applications/resnet.hpp>
 #include <nnshape/io/keras_json.hpp>
+#include "load_error.hpp"
 #include <nnshape/summary.hpp>
 
 #include <algorithm>
@@ -17,6 +18,7 @@ namespace {
 using namespace nnshape;
 using nnshape::io::load_keras_json;
 using nnshape::io::LoadedModel;
+using nnshape::test::load_error_of;
 
 LoadedModel fixture(std::string_view name)
 {
@@ -26,17 +28,6 @@ LoadedModel fixture(std::string_view name)
 Params params_of(const LoadedModel& m)
 {
     return m.visit([](const auto& model) { return model.params(); });
-}
-
-// The message load_keras_json gives for `text`, or "" if it loads.
-std::string error_of(std::string_view text)
-{
-    try {
-        load_keras_json(text);
-    } catch (const io::load_error& e) {
-        return e.what();
-    }
-    return "";
 }
 
 // A Keras 3 functional model of the given layers on one input of shape (None, 4), whose output is
@@ -231,29 +222,31 @@ TEST_CASE("a Sequential nested in a functional model, and tf.keras's TensorShape
 
 TEST_CASE("errors name the layer, its position and the key")
 {
-    CHECK(
-        error_of(R"({"class_name": "Sequential", "config": {"layers": [)").starts_with("keras_json: malformed JSON: "));
-    CHECK(error_of("[1, 2]") == "keras_json: expected a JSON object at the top level, got a list");
-    CHECK(error_of(R"({"class_name": "Dense", "config": {}})") ==
+    CHECK(load_error_of(R"({"class_name": "Sequential", "config": {"layers": [)")
+              .starts_with("keras_json: malformed JSON: "));
+    CHECK(load_error_of("[1, 2]") == "keras_json: expected a JSON object at the top level, got a list");
+    CHECK(load_error_of(R"({"class_name": "Dense", "config": {}})") ==
           "keras_json: the top-level class_name is \"Dense\"; expected Sequential, Functional or Model");
 
-    CHECK(error_of(keras3_model(keras3_layer("Conv2D", "conv2d_3", R"(, "filters": 2, "kernel_size": "3")", "in"),
-                                "conv2d_3")) == "keras_json: layer \"conv2d_3\" (Conv2D) at layers[1]: config key "
-                                                "\"kernel_size\": expected an int or a list of ints, got a string");
-    CHECK(error_of(keras3_model(keras3_layer("Conv1D", "c", R"(, "filters": 2, "kernel_size": [3, 3])", "in"), "c")) ==
+    CHECK(load_error_of(keras3_model(keras3_layer("Conv2D", "conv2d_3", R"(, "filters": 2, "kernel_size": "3")", "in"),
+                                     "conv2d_3")) ==
+          "keras_json: layer \"conv2d_3\" (Conv2D) at layers[1]: config key "
+          "\"kernel_size\": expected an int or a list of ints, got a string");
+    CHECK(load_error_of(
+              keras3_model(keras3_layer("Conv1D", "c", R"(, "filters": 2, "kernel_size": [3, 3])", "in"), "c")) ==
           "keras_json: layer \"c\" (Conv1D) at layers[1]: config key \"kernel_size\": expected an int or a list of 1 "
           "ints");
-    CHECK(error_of(keras3_model(keras3_layer("Dense", "d", "", "in"), "d")) ==
+    CHECK(load_error_of(keras3_model(keras3_layer("Dense", "d", "", "in"), "d")) ==
           "keras_json: layer \"d\" (Dense) at layers[1]: missing config key \"units\"");
-    CHECK(error_of(keras3_model(keras3_layer("Dense", "d", R"(, "units": 2, "use_bias": 1)", "in"), "d")) ==
+    CHECK(load_error_of(keras3_model(keras3_layer("Dense", "d", R"(, "units": 2, "use_bias": 1)", "in"), "d")) ==
           "keras_json: layer \"d\" (Dense) at layers[1]: config key \"use_bias\": expected a bool, got an int");
-    CHECK(error_of(keras3_model(keras3_layer("Dense", "d", R"(, "units": 2.5)", "in"), "d")) ==
+    CHECK(load_error_of(keras3_model(keras3_layer("Dense", "d", R"(, "units": 2.5)", "in"), "d")) ==
           "keras_json: layer \"d\" (Dense) at layers[1]: config key \"units\": expected an int, got a float");
-    CHECK(error_of(keras3_model(
+    CHECK(load_error_of(keras3_model(
               keras3_layer("Conv2D", "c", R"(, "filters": 2, "kernel_size": 3, "padding": "full")", "in"), "c")) ==
           "keras_json: layer \"c\" (Conv2D) at layers[1]: config key \"padding\": expected \"valid\", \"same\" or "
           "\"causal\", got \"full\"");
-    CHECK(error_of(keras3_model(
+    CHECK(load_error_of(keras3_model(
               keras3_layer("Dense", "d",
                            R"(, "units": 2, "quantization_config": {"class_name": "Int8QuantizationConfig"})", "in"),
               "d")) ==
@@ -261,50 +254,52 @@ TEST_CASE("errors name the layer, its position and the key")
           "quantized weights");
 
     // A layer nnshape cannot compute, with its position; an unknown class.
-    CHECK(error_of(keras3_model(
+    CHECK(load_error_of(keras3_model(
               keras3_layer("Dense", "d", R"(, "units": 2)", "in") + "," + keras3_layer("Lambda", "lambda", "", "d"),
               "lambda")) == "keras_json: layer \"lambda\" (Lambda) at layers[2]: nnshape cannot compute the shape of a "
                             "Lambda layer (its output comes from Python code)");
-    CHECK(error_of(keras3_model(keras3_layer("MyLayer", "mine", "", "in"), "mine")) ==
+    CHECK(load_error_of(keras3_model(keras3_layer("MyLayer", "mine", "", "in"), "mine")) ==
           "keras_json: layer \"mine\" (MyLayer) at layers[1]: unknown layer class \"MyLayer\": not a Keras layer "
           "nnshape knows");
 
     // The layer's own rule, with the layer's place.
-    CHECK(error_of(keras3_model(keras3_layer("Dense", "d", R"(, "units": 0)", "in"), "d"))
+    CHECK(load_error_of(keras3_model(keras3_layer("Dense", "d", R"(, "units": 0)", "in"), "d"))
               .starts_with("keras_json: layer \"d\" (Dense) at layers[1].inbound_nodes[0]: Dense layer \"d\" with "
                            "input shape (None, 4): "));
 }
 
 TEST_CASE("graph errors: dangling references, missing nodes and outputs, cycles, duplicate names")
 {
-    CHECK(error_of(keras3_model(keras3_layer("Dense", "d", R"(, "units": 2)", "nowhere"), "d")) ==
+    CHECK(load_error_of(keras3_model(keras3_layer("Dense", "d", R"(, "units": 2)", "nowhere"), "d")) ==
           "keras_json: layer \"d\" (Dense) at layers[1].inbound_nodes[0]: refers to layer \"nowhere\", which is not in "
           "the model");
-    CHECK(error_of(keras3_model(R"({"class_name": "Dense", "name": "d", "config": {"units": 2}, "inbound_nodes": )" +
-                                    keras3_node("in", 1) + "}",
-                                "d")) == "keras_json: layer \"d\" (Dense) at layers[1].inbound_nodes[0]: refers to "
-                                         "node 1 of layer \"in\", which has no such node");
-    CHECK(error_of(keras3_model(keras3_layer("Dense", "d", R"(, "units": 2)", "in"), "e")) ==
+    CHECK(
+        load_error_of(keras3_model(R"({"class_name": "Dense", "name": "d", "config": {"units": 2}, "inbound_nodes": )" +
+                                       keras3_node("in", 1) + "}",
+                                   "d")) == "keras_json: layer \"d\" (Dense) at layers[1].inbound_nodes[0]: refers to "
+                                            "node 1 of layer \"in\", which has no such node");
+    CHECK(load_error_of(keras3_model(keras3_layer("Dense", "d", R"(, "units": 2)", "in"), "e")) ==
           "keras_json: model \"m\" at output_layers: refers to layer \"e\", which is not in the model");
-    CHECK(error_of(keras3_model(keras3_layer("Dense", "a", R"(, "units": 4)", "b") + "," +
-                                    keras3_layer("Dense", "b", R"(, "units": 4)", "a"),
-                                "b")) == "keras_json: layer \"a\" (Dense) at layers[1].inbound_nodes[0]: its input "
-                                         "b[0][0] can never be computed: the layer graph has a cycle");
-    CHECK(error_of(keras3_model(keras3_layer("Dense", "d", R"(, "units": 2)", "in") + "," +
-                                    keras3_layer("Dense", "d", R"(, "units": 2)", "in"),
-                                "d")) ==
+    CHECK(load_error_of(keras3_model(keras3_layer("Dense", "a", R"(, "units": 4)", "b") + "," +
+                                         keras3_layer("Dense", "b", R"(, "units": 4)", "a"),
+                                     "b")) ==
+          "keras_json: layer \"a\" (Dense) at layers[1].inbound_nodes[0]: its input "
+          "b[0][0] can never be computed: the layer graph has a cycle");
+    CHECK(load_error_of(keras3_model(keras3_layer("Dense", "d", R"(, "units": 2)", "in") + "," +
+                                         keras3_layer("Dense", "d", R"(, "units": 2)", "in"),
+                                     "d")) ==
           "keras_json: layer \"d\" (Dense) at layers[2]: a second layer named \"d\" in the same model");
-    CHECK(error_of(keras3_model(keras3_layer("Dense", "d", R"(, "units": 2)", "in"), "d", 1)) ==
+    CHECK(load_error_of(keras3_model(keras3_layer("Dense", "d", R"(, "units": 2)", "in"), "d", 1)) ==
           "keras_json: model \"m\" at output_layers: refers to output 1 of \"d\" node 0, which has 1");
     CHECK(
-        error_of(
+        load_error_of(
             R"({"class_name": "Sequential", "config": {"layers": [{"class_name": "Dense", "config": {"units": 2}}]}})") ==
         "keras_json: model: the Sequential declares no input shape (no InputLayer, batch_input_shape or "
         "build_input_shape)");
     // A layer defined later in the file than its user is fine: calls wait for their inputs.
-    CHECK(error_of(keras3_model(keras3_layer("Dense", "b", R"(, "units": 2)", "a") + "," +
-                                    keras3_layer("Dense", "a", R"(, "units": 4)", "in"),
-                                "b"))
+    CHECK(load_error_of(keras3_model(keras3_layer("Dense", "b", R"(, "units": 2)", "a") + "," +
+                                         keras3_layer("Dense", "a", R"(, "units": 4)", "in"),
+                                     "b"))
               .empty());
 }
 
@@ -313,7 +308,7 @@ TEST_CASE("nesting is bounded: deep wrappers are an error, not a stack overflow"
     std::string inner = R"({"class_name": "Dense", "config": {"units": 2}})";
     for (int i = 0; i < 100; ++i) inner = R"({"class_name": "TimeDistributed", "config": {"layer": )" + inner + "}}";
     const std::string text = R"({"class_name": "Sequential", "config": {"layers": [)" + inner + "]}}";
-    CHECK(contains(error_of(text), "nested deeper than 32 levels"));
+    CHECK(contains(load_error_of(text), "nested deeper than 32 levels"));
 }
 
 TEST_CASE("a model whose nested models call each other twice per level is refused, not run 2^depth times")
@@ -329,6 +324,6 @@ TEST_CASE("a model whose nested models call each other twice per level is refuse
             R"({"name": "m", "layers": [)" + input + R"(, {"class_name": "Functional", "name": "m", "config": )" +
             config +
             R"(, "inbound_nodes": [[["i", 0, 0, {}]], [["m", 1, 0, {}]]]}], "input_layers": [["i", 0, 0]], "output_layers": [["m", 2, 0]]})";
-    CHECK(contains(error_of(R"({"class_name": "Functional", "config": )" + config + "}"),
+    CHECK(contains(load_error_of(R"({"class_name": "Functional", "config": )" + config + "}"),
                    "the model runs more than 100000 layer calls"));
 }

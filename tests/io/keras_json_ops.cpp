@@ -5,6 +5,7 @@
 // hand, as each check says; the timeseries Transformer's numbers are its published tf.keras summary.
 #include <doctest/doctest.h>
 #include <nnshape/io/keras_json.hpp>
+#include "load_error.hpp"
 #include <nnshape/report.hpp>
 
 #include <algorithm>
@@ -18,21 +19,11 @@
 namespace {
 using namespace nnshape;
 using nnshape::io::LoadedModel;
+using nnshape::test::load_error_of;
 
 Model fixture(std::string_view name)
 {
     return *io::load_keras_json_file(std::filesystem::path(NNSHAPE_FIXTURES_DIR) / name).model();
-}
-
-// The message load_keras_json gives for `text`, or "" if it loads.
-std::string error_of(const std::string& text)
-{
-    try {
-        io::load_keras_json(text);
-    } catch (const io::load_error& e) {
-        return e.what();
-    }
-    return "";
 }
 
 const ReportRow& row(const Report& r, std::string_view name)
@@ -287,8 +278,8 @@ TEST_CASE("Keras 3: the other operations' argument forms, Keras 3.0's module and
 namespace {
 
 // The error for a tf.keras model whose only layer after the input is `layer`, named "op".
-std::string tf_error(const std::string& layer) { return error_of(tf_model(layer, "op")); }
-std::string keras3_error(const std::string& layer) { return error_of(keras3_model(layer, "op")); }
+std::string tf_error(const std::string& layer) { return load_error_of(tf_model(layer, "op")); }
+std::string keras3_error(const std::string& layer) { return load_error_of(keras3_model(layer, "op")); }
 
 bool has(const std::string& message, std::string_view part)
 {
@@ -364,7 +355,7 @@ TEST_CASE("operation errors: arguments, constants and nodes")
     CHECK(has(tf_error(R"({"class_name": "TFOpLambda", "name": "op", "config": {"name": "op", "function": "nn.relu"},
         "inbound_nodes": [["in", 0, 0, {}], ["in", 0, 0, {}]]})"),
               "an operation needs exactly one inbound node (its call)"));
-    CHECK(has(error_of(R"({"class_name": "Sequential", "config": {"layers": [{"class_name": "TFOpLambda",
+    CHECK(has(load_error_of(R"({"class_name": "Sequential", "config": {"layers": [{"class_name": "TFOpLambda",
         "config": {"name": "op", "function": "nn.relu", "batch_input_shape": [null, 2]}}]}})"),
               "an operation is read only among a functional model's layers, where its inbound node holds its "
               "arguments"));

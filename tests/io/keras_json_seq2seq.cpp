@@ -8,6 +8,7 @@
 // lstm_2 328,704 connected to input_2[0][0], lstm_1[0][1], lstm_1[0][2], dense_1 16,448; 652,352 in all.
 #include <doctest/doctest.h>
 #include <nnshape/io/keras_json.hpp>
+#include "load_error.hpp"
 #include <nnshape/summary.hpp>
 
 #include <filesystem>
@@ -20,6 +21,7 @@
 namespace {
 using namespace nnshape;
 using nnshape::io::LoadedModel;
+using nnshape::test::load_error_of;
 
 std::string fixture_text(std::string_view name)
 {
@@ -35,16 +37,6 @@ std::string replaced(std::string text, std::string_view from, std::string_view t
     const std::size_t at = text.find(from);
     REQUIRE(at != std::string::npos);
     return text.replace(at, from.size(), to);
-}
-
-std::string error_of(const std::string& text)
-{
-    try {
-        io::load_keras_json(text);
-    } catch (const io::load_error& e) {
-        return e.what();
-    }
-    return "";
 }
 
 // The published counts of the encoder LSTM, the decoder LSTM and the Dense layer, in model order
@@ -140,20 +132,20 @@ TEST_CASE("call kwargs: a mask tensor and training change no shape while constan
     check_published_counts(*io::load_keras_json(with_mask).model());
 
     CHECK(
-        error_of(replaced(
+        load_error_of(replaced(
             text, decoder_call,
             R"([[["input_2", 0, 0, {"initial_state": [["lstm", 0, 1], ["lstm", 0, 2]], "constants": [["lstm", 0, 0]]}]]])")) ==
         "keras_json: layer \"lstm_1\" (LSTM) at layers[3].inbound_nodes[0]: inbound node passes constants to an "
         "RNN cell: RNN cell does not support constants (nnshape's cells take none)");
 
     // One state for an LSTM, which keeps two; a state of the wrong size.
-    CHECK(error_of(replaced(text, decoder_call, R"([[["input_2", 0, 0, {}], ["lstm", 0, 1, {}]]])")) ==
+    CHECK(load_error_of(replaced(text, decoder_call, R"([[["input_2", 0, 0, {}], ["lstm", 0, 1, {}]]])")) ==
           "keras_json: layer \"lstm_1\" (LSTM) at layers[3].inbound_nodes[0]: LSTM layer \"lstm_1\" with input shape "
           "[(None, None, 64), (None, 256)]: RNN: An `initial_state` was passed that is not compatible with "
           "`cell.state_size`: it needs one tensor per state of the cell (LSTM: [h, c]; SimpleRNN, GRU: [h]; a stack: "
           "its cells' states in order)");
-    CHECK(error_of(replaced(text, decoder_call,
-                            R"([[["input_2", 0, 0, {}], ["lstm", 0, 1, {}], ["input_1", 0, 0, {}]]])")) ==
+    CHECK(load_error_of(replaced(text, decoder_call,
+                                 R"([[["input_2", 0, 0, {}], ["lstm", 0, 1, {}], ["input_1", 0, 0, {}]]])")) ==
           "keras_json: layer \"lstm_1\" (LSTM) at layers[3].inbound_nodes[0]: LSTM layer \"lstm_1\" with input shape "
           "[(None, None, 64), (None, 256), (None, None, 43)]: RNN: An `initial_state` was passed that is not "
           "compatible with `cell.state_size`: each state must have the shape of the state it replaces, (batch, "
@@ -163,6 +155,7 @@ TEST_CASE("call kwargs: a mask tensor and training change no shape while constan
     const std::string rnn = replaced(
         text, R"("class_name": "LSTM", "config": {"name": "lstm_1",)",
         R"("class_name": "RNN", "config": {"cell": {"class_name": "LSTMCell", "config": {"units": 256}}, "num_constants": 1, "name": "lstm_1",)");
-    CHECK(error_of(rnn) == "keras_json: layer \"lstm_1\" (RNN) at layers[3]: config key \"num_constants\": RNN cell "
-                           "does not support constants (nnshape's cells take none)");
+    CHECK(load_error_of(rnn) ==
+          "keras_json: layer \"lstm_1\" (RNN) at layers[3]: config key \"num_constants\": RNN cell "
+          "does not support constants (nnshape's cells take none)");
 }

@@ -6,6 +6,7 @@
 // model's output[1:] and has the model's weights.
 #include <doctest/doctest.h>
 #include <nnshape/io/keras_json.hpp>
+#include "load_error.hpp"
 #include <nnshape/summary.hpp>
 
 #include <filesystem>
@@ -16,16 +17,7 @@ namespace {
 using namespace nnshape;
 using nnshape::io::load_keras_json;
 using nnshape::io::LoadedModel;
-
-std::string error_of(std::string_view text)
-{
-    try {
-        load_keras_json(text);
-    } catch (const io::load_error& e) {
-        return e.what();
-    }
-    return "";
-}
+using nnshape::test::load_error_of;
 
 // Keras 3: Sequential([InputLayer(batch_shape=(None, 5, 4)), TimeDistributed(inner), Flatten()]),
 // `inner` a Sequential of Dense(3) on (None, 4): 4 * 3 + 3 = 15 weights, output (None, 5 * 3).
@@ -88,6 +80,6 @@ TEST_CASE("TimeDistributed of a Sequential in a Keras 3 Sequential")
 
 TEST_CASE("TimeDistributed of a model with two inputs is an error")
 {
-    CHECK(error_of(two_input_model).find("TimeDistributed: the wrapped model must have a single input") !=
+    CHECK(load_error_of(two_input_model).find("TimeDistributed: the wrapped model must have a single input") !=
           std::string::npos);
 }
