@@ -17,12 +17,14 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
 #include "detail/graph_records.hpp"
 #include "detail/model_passes.hpp"
 #include "layer.hpp"
+#include "layers/recurrent_call.hpp"
 #include "naming.hpp"
 
 namespace nnshape {
@@ -128,11 +130,16 @@ private:
     std::size_t size_;
 };
 
+// Keras's call arguments after the inputs of a layer or model call (detail::CallArgs):
+// `base_model(x, {.training = false})`, `lstm(x, {.initial_state = {h, c}})`.
+using CallArgs = detail::CallArgs<Tensors>;
+
 // A layer of a Graph that can be called several times; every call shares its weights.
 class SharedLayer {
 public:
     constexpr SharedLayer(detail::GraphCore* graph, std::int32_t index) : graph_(graph), index_(index) {}
     constexpr Tensors operator()(const Tensors& inputs) const;
+    constexpr Tensors operator()(const Tensors& inputs, const CallArgs& args) const;
     constexpr std::int32_t index() const { return index_; }
 
 private:
@@ -184,6 +191,7 @@ public:
 
     // Calling a Model on new tensors: one more node of this model, no new weights.
     constexpr Tensors operator()(const Tensors& inputs) const;
+    constexpr Tensors operator()(const Tensors& inputs, const CallArgs& args) const;
 
     constexpr std::vector<LayerView> layers() const;
     constexpr Params params() const;
@@ -388,6 +396,29 @@ constexpr Tensors call_on(L layer, const Tensors& inputs)
 {
     return inputs.graph().add(std::move(layer))(inputs);
 }
+template <class L>
+constexpr Tensors call_on(L layer, const Tensors& inputs, const CallArgs<Tensors>& args)
+{
+    return inputs.graph().add(std::move(layer))(inputs, args);
+}
+
+constexpr bool takes_initial_state(const GraphLayer& callee)
+{
+    return callee.layer &&
+           callee.layer->visit([](const auto& l) { return TakesInitialState<std::remove_cvref_t<decltype(l)>>; });
+}
+
+// The inputs a call with call arguments records: a recurrent layer's initial states follow its
+// sequence. Other layers and models take `training` only; Keras raises a TypeError (an unexpected
+// keyword argument) for the others.
+constexpr Tensors with_call_args(bool recurrent, const Tensors& inputs, const CallArgs<Tensors>& args)
+{
+    if (recurrent) return sequence_and_states(inputs, args);
+    require(args.initial_state.size() == 0 && args.constants.size() == 0,
+            "call arguments: initial_state and constants are call arguments of the recurrent layers only (RNN, "
+            "SimpleRNN, LSTM, GRU, ConvLSTM1D/2D/3D, Bidirectional); other layers and models take training");
+    return inputs;
+}
 
 constexpr NodeOutput tensor_ref(const Tensor& t) { return {t.node(), t.index()}; }
 
@@ -415,6 +446,10 @@ constexpr Tensors call_in_inputs_graph(const GraphRef& owner, std::int32_t index
 constexpr Tensors SharedLayer::operator()(const Tensors& inputs) const
 {
     return detail::call_in_inputs_graph(graph_, index_, inputs);
+}
+constexpr Tensors SharedLayer::operator()(const Tensors& inputs, const CallArgs& args) const
+{
+    return (*this)(detail::with_call_args(detail::takes_initial_state(graph_->layer(index_)), inputs, args));
 }
 
 constexpr std::int32_t detail::GraphCore::import(const GraphRef& source, std::int32_t index)
@@ -618,6 +653,10 @@ constexpr Model::Model(const Tensors& inputs, const Tensors& outputs, ModelArgs 
 constexpr Tensors Model::operator()(const Tensors& inputs) const
 {
     return detail::call_in_inputs_graph(graph_, index_, inputs);
+}
+constexpr Tensors Model::operator()(const Tensors& inputs, const CallArgs& args) const
+{
+    return (*this)(detail::with_call_args(false, inputs, args));
 }
 
 constexpr const detail::ModelData& Model::data() const { return graph_->model_data(graph_->layer(index_).model); }

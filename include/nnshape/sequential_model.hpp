@@ -189,6 +189,7 @@ public:
 
     // Keras's `model(x)`: a call with the model's weights, which every call shares.
     constexpr Tensors operator()(const Tensors& inputs) const { return model()(inputs); }
+    constexpr Tensors operator()(const Tensors& inputs, const CallArgs& args) const { return model()(inputs, args); }
     constexpr std::vector<LayerView> layers() const { return model().layers(); }
     constexpr Params params() const { return model().params(); }
     constexpr std::int64_t count_params() const { return params().total(); }
@@ -269,6 +270,18 @@ template <std::size_t N, class LayerT>
 constexpr Tensors Sequential<N, LayerT>::operator()(const Tensors& inputs) &&
 {
     return (*this)(inputs); // a temporary: no later call to share with
+}
+
+template <std::size_t N, class LayerT>
+constexpr Tensors Sequential<N, LayerT>::operator()(const Tensors& inputs, const CallArgs& args) &
+{
+    return (*this)(detail::with_call_args(false, inputs, args));
+}
+
+template <std::size_t N, class LayerT>
+constexpr Tensors Sequential<N, LayerT>::operator()(const Tensors& inputs, const CallArgs& args) &&
+{
+    return (*this)(inputs, args);
 }
 
 template <std::size_t N, class LayerT>

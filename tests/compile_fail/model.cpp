@@ -87,6 +87,27 @@ bool call_named_layer()
     return true;
 }
 
+// The same for the calls with call arguments and the attention layers' positional call.
+// expect: nnshape: a named layer value cannot be called: every call would make a new layer.
+bool call_named_layer_with_training()
+{
+    Graph g;
+    auto x = Input(g, {.shape = Shape{4}});
+    Dropout dropout{.rate = 0.5};
+    dropout(x, {.training = true});
+    return true;
+}
+
+// expect: nnshape: a named layer value cannot be called: every call would make a new layer.
+bool call_named_attention_on_query_and_value()
+{
+    Graph g;
+    auto x = Input(g, {.shape = Shape{3, 4}});
+    MultiHeadAttention mha{.num_heads = 2, .key_dim = 2};
+    mha(x, x);
+    return true;
+}
+
 // --- detail/checked.hpp: Dense(2^40) on 2^40 features has 2^80 weights; two Dense(2^31) on 2^31
 // features have 2^62 + 2^31 each, which fits, but not both together.
 
@@ -167,6 +188,22 @@ constexpr Shape model_on_two = [] {
     auto x = Input(g, {.shape = Shape{4}});
     Model m{x, Dense{.units = 2}(x)};
     return m({Input(g, {.shape = Shape{4}}), Input(g, {.shape = Shape{4}})}).shape();
+}();
+
+// Keras: TypeError, an unexpected keyword argument; only the recurrent layers take initial_state.
+// expect: call arguments: initial_state and constants are call arguments of the recurrent layers only
+constexpr Shape dense_with_initial_state = [] {
+    Graph g;
+    auto x = Input(g, {.shape = Shape{4}});
+    return Dense{.units = 2}(x, {.initial_state = Input(g, {.shape = Shape{2}})}).shape();
+}();
+
+// expect: call arguments: initial_state and constants are call arguments of the recurrent layers only
+constexpr Shape model_with_initial_state = [] {
+    Graph g;
+    auto x = Input(g, {.shape = Shape{4}});
+    Model m{x, Dense{.units = 2}(x)};
+    return m(Input(g, {.shape = Shape{4}}), {.initial_state = x}).shape();
 }();
 
 // --- sequential_model.hpp: Sequentials that hold models or are called on tensors
