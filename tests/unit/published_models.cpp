@@ -260,12 +260,12 @@ _________________________________________________________________
 
 // ---------------------------------------------------------------------------------------------------
 // [mnv2] The transfer-learning Sequential: a frozen MobileNetV2 base in a Sequential. The log's
-// script loaded ImageNet weights (`weights="imagenet"`), which nnshape's applications do not take
-// (ApplicationArgs has no `weights`: a gap); at 160x160 the name is the same either way.
+// script loaded ImageNet weights; 160 is a size they were trained at, so the name is the input's.
 constexpr Sequential<std::dynamic_extent, Model> mobilenet_v2_flowers()
 {
     Graph g;
-    Model base_model = applications::MobileNetV2(g, {.include_top = false, .input_shape = {160, 160, 3}});
+    Model base_model =
+        applications::MobileNetV2(g, {.include_top = false, .weights = "imagenet", .input_shape = {160, 160, 3}});
     base_model.set_trainable(false);
     return Sequential{base_model, GlobalAveragePooling2D{}, Dense{.units = 5}};
 }

@@ -200,7 +200,7 @@ constexpr Model build(Graph& g, const ApplicationArgs& args, OptionalShape given
     const std::int64_t m = c.filter_multiplier;
     require(c.penultimate_filters % (24 * m * m) == 0, "NASNet: For NASNet-A models, the `penultimate_filters` must be "
                                                        "a multiple of 24 * (`filter_multiplier` ** 2).");
-    auto inputs = Input(g, {.shape = input_shape(given_shape, c.default_size, 32, args.include_top)});
+    auto inputs = Input(g, {.shape = input_shape(args, c.default_size, 32, given_shape)});
     const std::int64_t filters = c.penultimate_filters / 24;
 
     Tensor x = Conv2D{.filters = c.stem_block_filters,
