@@ -171,15 +171,16 @@ constexpr std::int64_t vgg_imagenet_relu_top = [] {
 
 // expect: applications: When setting `include_top=True` and loading `imagenet` weights, `input_shape` should be
 // the default input shape
-constexpr std::int64_t xception_imagenet_top_at_150 = [] {
+constexpr std::int64_t inception_imagenet_top_at_150 = [] {
     Graph g;
-    return applications::Xception(g, {.weights = "imagenet", .input_shape = Shape{150, 150, 3}}).count_params();
+    return applications::InceptionV3(g, {.weights = "imagenet", .input_shape = Shape{150, 150, 3}}).count_params();
 }();
 
 // expect: applications: The input must have 3 channels
-constexpr std::int64_t densenet_imagenet_gray = [] {
+constexpr std::int64_t efficientnet_imagenet_gray = [] {
     Graph g;
-    return applications::DenseNet121(g, {.include_top = false, .weights = "imagenet", .input_shape = Shape{64, 64, 1}})
+    return applications::EfficientNetB0(g,
+                                        {.include_top = false, .weights = "imagenet", .input_shape = Shape{64, 64, 1}})
         .count_params();
 }();
 

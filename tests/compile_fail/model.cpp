@@ -208,6 +208,21 @@ constexpr Shape model_with_initial_state = [] {
 
 // --- sequential_model.hpp: Sequentials that hold models or are called on tensors
 
+// Keras 3's Sequential.add takes a keras.Input tensor as its InputLayer; any other tensor is no layer.
+// expect: Sequential: Only instances of `keras.Layer` can be added to a Sequential model; a tensor only as its first
+// element, and only one made by Input (its InputLayer)
+constexpr std::int64_t sequential_from_dense_output = [] {
+    Graph g;
+    const Tensor x = Dense{.units = 2}(Input(g, {.shape = Shape{4}}));
+    return Sequential{x, Dense{.units = 1}}.count_params();
+}();
+
+// expect: Sequential: its Input tensor must be of the Graph the Sequential is built in
+constexpr std::int64_t sequential_input_of_other_graph = [] {
+    Graph g, other;
+    return Sequential{g, Input(other, {.shape = Shape{4}}), Dense{.units = 1}}.count_params();
+}();
+
 // expect: Sequential: a Sequential that holds models needs its input shape from its first layer
 constexpr std::int64_t nesting_without_input = [] {
     const Sequential inner{Dense{.units = 2, .input_shape = {{3}}}};

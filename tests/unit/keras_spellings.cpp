@@ -1,6 +1,6 @@
-// Keras's call spellings in the functional API (issue 15, "take models as Keras users write them"):
-// call arguments after the inputs (`training`, a shared layer's `initial_state`), attention layers
-// called on separate query, value and key tensors. Each constexpr test
+// Keras spellings of the functional API (issue 15, "take models as Keras users write them"): call
+// arguments after the inputs (`training`, a shared layer's `initial_state`), attention layers called
+// on separate query, value and key tensors, a Sequential that starts with a `keras.Input` tensor. Each constexpr test
 // runs at compile time (static_assert) and at run time (CHECK).
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
@@ -108,7 +108,58 @@ constexpr bool test_attention_positional()
 }
 static_assert(test_attention_positional());
 
+// keras.io's "Simple MNIST convnet" as Keras 3 writes it: `keras.Sequential([keras.Input(shape=(28,
+// 28, 1)), Conv2D(32, 3), MaxPooling2D(2), Conv2D(64, 3), MaxPooling2D(2), Flatten(), Dropout(0.5),
+// Dense(10)])`. Its published Keras 3 summary (support.hpp, mnist_convnet): 34,826 weights; outputs
+// (None, 26, 26, 32), (None, 13, 13, 32), (None, 11, 11, 64), (None, 5, 5, 64), (None, 1600),
+// (None, 1600), (None, 10); seven layers listed (the InputLayer is not among model.layers); named
+// "sequential".
+constexpr bool test_sequential_from_input()
+{
+    Graph g;
+    const Tensor inputs = Input(g, {.shape = {28, 28, 1}});
+    Sequential model{inputs,
+                     Conv2D{.filters = 32, .kernel_size = 3, .activation = "relu"},
+                     MaxPooling2D{.pool_size = 2},
+                     Conv2D{.filters = 64, .kernel_size = 3, .activation = "relu"},
+                     MaxPooling2D{.pool_size = 2},
+                     Flatten{},
+                     Dropout{.rate = 0.5},
+                     Dense{.units = 10, .activation = "softmax"}};
+    FACT(model.count_params() == 34'826);
+    FACT(model.input_shape() == Shape{None, 28, 28, 1});
+    FACT(model.output_shape() == Shape{None, 10});
+    const std::vector<LayerView> layers = model.layers();
+    FACT(layers.size() == 7);
+    FACT(layers[0].output_shapes() == Shapes{Shape{None, 26, 26, 32}});
+    FACT(layers[3].output_shapes() == Shapes{Shape{None, 5, 5, 64}});
+    FACT(layers[4].output_shapes() == Shapes{Shape{None, 1600}});
+    FACT(model.name(keras3) == "sequential"); // the summary's `Model: "sequential"`
+    // Built in the tensor's Graph, on that very input.
+    FACT(&Model(model).graph() == &g.core());
+    FACT(Model(model).input_shapes()[0] == inputs.shape());
+    FACT(Model(model).nodes()[0] == inputs.node());
+    return true;
+}
+static_assert(test_sequential_from_input());
+
 } // namespace
+
+TEST_CASE("Sequential{Input(g, ...), layers...}: Keras 3's Sequential([keras.Input(...), ...])")
+{
+    CHECK(test_sequential_from_input());
+    // Any other tensor is no layer; an Input tensor after the first element is a second InputLayer.
+    CHECK(error_of([] {
+              Graph g;
+              const Tensor x = Dense{.units = 2}(Input(g, {.shape = {4}}));
+              (void)Sequential{x, Dense{.units = 1}};
+          }).starts_with("Sequential: Only instances of `keras.Layer` can be added to a Sequential model"));
+    CHECK(error_of([] {
+              Graph g;
+              const Tensor x = Input(g, {.shape = {4}});
+              (void)Sequential{x, Dense{.units = 1}, Input(g, {.shape = {1}})};
+          }) == "Sequential: an InputLayer can only be its first layer");
+}
 
 TEST_CASE("MultiHeadAttention and GroupQueryAttention take query, value and key as separate tensors")
 {
