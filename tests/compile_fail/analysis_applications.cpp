@@ -8,6 +8,7 @@
 #include <nnshape/applications/efficientnet.hpp>
 #include <nnshape/applications/inception.hpp>
 #include <nnshape/applications/mobilenet.hpp>
+#include <nnshape/applications/nasnet.hpp>
 #include <nnshape/applications/resnet.hpp>
 #include <nnshape/applications/vgg.hpp>
 #include <nnshape/nnshape.hpp>
@@ -177,10 +178,25 @@ constexpr std::int64_t inception_imagenet_top_at_150 = [] {
 }();
 
 // expect: applications: The input must have 3 channels
-constexpr std::int64_t efficientnet_imagenet_gray = [] {
+constexpr std::int64_t resnet_imagenet_gray = [] {
     Graph g;
     return applications::EfficientNetB0(g,
                                         {.include_top = false, .weights = "imagenet", .input_shape = Shape{64, 64, 1}})
+        .count_params();
+}();
+
+// expect: EfficientNet: weights="imagenet" is not modelled yet
+constexpr std::int64_t efficientnet_imagenet = [] {
+    Graph g;
+    return applications::EfficientNetB0(g, {.weights = "imagenet"}).count_params();
+}();
+
+// expect: NASNet: When specifying the input shape of a NASNet and loading `ImageNet` weights, the input_shape
+// argument must be static (no None entries).
+constexpr std::int64_t nasnet_imagenet_any_size = [] {
+    Graph g;
+    return applications::NASNetMobile(
+               g, {.include_top = false, .weights = "imagenet", .input_shape = Shape{None, None, 3}})
         .count_params();
 }();
 
