@@ -14,6 +14,7 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -60,6 +61,29 @@ constexpr Tensors call_on(L layer, const Tensors& inputs)
 {
     return inputs.graph().add(std::move(layer))(inputs);
 }
+template <class L>
+constexpr Tensors call_on(L layer, const Tensors& inputs, const CallArgs<Tensors>& args)
+{
+    return inputs.graph().add(std::move(layer))(inputs, args);
+}
+
+constexpr bool takes_initial_state(const GraphLayer& callee)
+{
+    return callee.layer &&
+           callee.layer->visit([](const auto& l) { return TakesInitialState<std::remove_cvref_t<decltype(l)>>; });
+}
+
+// The inputs a call with call arguments records: a recurrent layer's initial states follow its
+// sequence. Other layers and models take `training` only; Keras raises a TypeError (an unexpected
+// keyword argument) for the others.
+constexpr Tensors with_call_args(bool recurrent, const Tensors& inputs, const CallArgs<Tensors>& args)
+{
+    if (recurrent) return sequence_and_states(inputs, args);
+    require(args.initial_state.size() == 0 && args.constants.size() == 0,
+            "call arguments: initial_state and constants are call arguments of the recurrent layers only (RNN, "
+            "SimpleRNN, LSTM, GRU, ConvLSTM1D/2D/3D, Bidirectional); other layers and models take training");
+    return inputs;
+}
 
 } // namespace detail
 
@@ -86,6 +110,10 @@ constexpr Tensors SharedLayer::operator()(const Tensors& inputs) const
 {
     return detail::call_in_inputs_graph(graph_, index_, inputs);
 }
+constexpr Tensors SharedLayer::operator()(const Tensors& inputs, const CallArgs& args) const
+{
+    return (*this)(detail::with_call_args(detail::takes_initial_state(graph_->layer(index_)), inputs, args));
+}
 
 constexpr Model::Model(const Tensors& inputs, const Tensors& outputs, ModelArgs args)
     : Model(inputs.graph().model(inputs, outputs, args))
@@ -95,6 +123,10 @@ constexpr Model::Model(const Tensors& inputs, const Tensors& outputs, ModelArgs 
 constexpr Tensors Model::operator()(const Tensors& inputs) const
 {
     return detail::call_in_inputs_graph(graph_, index_, inputs);
+}
+constexpr Tensors Model::operator()(const Tensors& inputs, const CallArgs& args) const
+{
+    return (*this)(detail::with_call_args(false, inputs, args));
 }
 
 constexpr const detail::ModelData& Model::data() const { return graph_->model_data(graph_->layer(index_).model); }

@@ -9,11 +9,13 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
 #include "detail/graph_records.hpp"
 #include "layer.hpp"
+#include "layers/recurrent_call.hpp"
 #include "naming.hpp"
 
 namespace nnshape {
@@ -119,11 +121,16 @@ private:
     std::size_t size_;
 };
 
+// Keras's call arguments after the inputs of a layer or model call (detail::CallArgs):
+// `base_model(x, {.training = false})`, `lstm(x, {.initial_state = {h, c}})`.
+using CallArgs = detail::CallArgs<Tensors>;
+
 // A layer of a Graph that can be called several times; every call shares its weights.
 class SharedLayer {
 public:
     constexpr SharedLayer(detail::GraphCore* graph, std::int32_t index) : graph_(graph), index_(index) {}
     constexpr Tensors operator()(const Tensors& inputs) const;
+    constexpr Tensors operator()(const Tensors& inputs, const CallArgs& args) const;
     constexpr std::int32_t index() const { return index_; }
 
 private:
@@ -177,6 +184,7 @@ public:
 
     // Calling a Model on new tensors: one more node of this model, no new weights.
     constexpr Tensors operator()(const Tensors& inputs) const;
+    constexpr Tensors operator()(const Tensors& inputs, const CallArgs& args) const;
 
     constexpr std::vector<LayerView> layers() const;
     constexpr Params params() const;

@@ -220,12 +220,43 @@ struct ActivationName : detail::fixed_string<31> {
     using detail::fixed_string<31>::fixed_string;
 };
 
+class Tensor;
 class Tensors;
 
 namespace detail {
+
+// Keras's `training` call argument, None, True or False: it changes no shape or weight, so it is
+// checked and not stored. Only a bool or `nullptr` (None), as Keras's `training` takes no other value.
+struct Training {
+    constexpr Training() = default;
+    constexpr Training(std::nullptr_t) noexcept {}
+    template <class B>
+        requires std::is_same_v<B, bool>
+    constexpr Training(B) noexcept
+    {
+    }
+    friend constexpr bool operator==(Training, Training) = default;
+};
+
+// Keras's call arguments after a layer's (or model's) inputs: `layer(x, {.training = false})`,
+// `lstm(x, {.initial_state = {h, c}})`. `initial_state` and `constants` belong to the recurrent layers
+// (layers/recurrent_call.hpp); any other layer, and a model, refuses them as Keras does.
+// `TensorList` is always nnshape::Tensors (nnshape::CallArgs); a template so that layer headers need
+// not include the functional API (functional.hpp), which completes the type where a call is made.
+template <class TensorList>
+struct CallArgs {
+    TensorList initial_state = TensorList{};
+    // Keras 2's external constants for a cell whose call takes them; none of nnshape's cells does.
+    TensorList constants = TensorList{};
+    [[no_unique_address]] Training training{};
+};
+
 // Calls a layer value on tensors of a functional Graph (defined in functional.hpp).
 template <class L>
 constexpr Tensors call_on(L layer, const Tensors& inputs);
+template <class L>
+constexpr Tensors call_on(L layer, const Tensors& inputs, const CallArgs<Tensors>& args);
+
 } // namespace detail
 
 // Weight counts of one layer, as Keras splits them.
@@ -293,4 +324,17 @@ constexpr Params with_lora(std::int64_t rows, std::int64_t cols, const std::opti
         static_assert(sizeof(T) == 0, "nnshape: a named layer value cannot be called: every call would " \
                                       "make a new layer. Call a temporary, or use graph.add(layer) "     \
                                       "for one layer called several times (shared weights).");           \
+    }                                                                                                    \
+    /* With Keras's call arguments: `Dropout{...}(x, {.training = true})`. */                            \
+    template <class T = ::nnshape::Tensors>                                                              \
+    constexpr T operator()(const std::type_identity_t<T>& inputs,                                        \
+                           const ::nnshape::detail::CallArgs<std::type_identity_t<T>>& args)&&           \
+    {                                                                                                    \
+        return ::nnshape::detail::call_on(std::move(*this), inputs, args);                               \
+    }                                                                                                    \
+    template <class T = ::nnshape::Tensors>                                                              \
+    constexpr void operator()(const std::type_identity_t<T>& inputs,                                     \
+                              const ::nnshape::detail::CallArgs<std::type_identity_t<T>>&) const&        \
+    {                                                                                                    \
+        this->template operator()<T>(inputs);                                                            \
     }

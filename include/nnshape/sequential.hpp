@@ -136,6 +136,15 @@ public:
         static_assert(sizeof(T) == 0, "nnshape: a const Sequential cannot be called: its first call makes the "
                                       "model that later calls share. Call a non-const copy, or as_model().");
     }
+    // With Keras's call arguments (`training`), which a model takes as any model call does.
+    constexpr Tensors operator()(const Tensors& inputs, const detail::CallArgs<Tensors>& args) &;
+    constexpr Tensors operator()(const Tensors& inputs, const detail::CallArgs<Tensors>& args) &&;
+    template <class T = Tensors>
+    constexpr void operator()(const std::type_identity_t<T>& inputs,
+                              const detail::CallArgs<std::type_identity_t<T>>&) const&
+    {
+        this->template operator()<T>(inputs);
+    }
     // This Sequential as a functional Model of class Sequential, in a Graph of its own.
     constexpr Model as_model() const;
 

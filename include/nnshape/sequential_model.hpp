@@ -30,12 +30,25 @@ struct is_layer_value<BasicLayer<Custom...>> : std::true_type {};
 // A model a Sequential can hold: a Model (Sequential<N, Model> among them) or a Sequential of layers.
 template <class T>
 concept nestable_model = std::is_same_v<T, Model> || is_sequential<T>::value;
-// An element that makes a Sequential hold models: a model, or a TimeDistributed of one.
+// What makes a Sequential one that holds models: a model, a TimeDistributed of one, or Keras 3's
+// `keras.Input(...)` tensor as its first element (Sequential.add takes the tensor's InputLayer), which
+// puts it in that Graph.
 template <class T>
-concept model_element = nestable_model<T> || std::is_same_v<T, TimeDistributedModel>;
-// What a Sequential that holds models takes: models and layers.
+concept graph_backed_element =
+    nestable_model<T> || std::is_same_v<T, TimeDistributedModel> || std::is_same_v<T, Tensor>;
+// What a Sequential that holds models takes: models, layers and an Input tensor.
 template <class T>
-concept sequential_element = model_element<T> || is_layer_value<T>::value || BuiltinLayer<T> || CustomLayer<T>;
+concept sequential_element = graph_backed_element<T> || is_layer_value<T>::value || BuiltinLayer<T> || CustomLayer<T>;
+
+// Keras 3's Sequential.add takes a tensor made by keras.Input as that tensor's InputLayer, and refuses
+// any other tensor (it is no layer).
+constexpr void require_input_tensor(const Tensor& t)
+{
+    const GraphLayer& made_by = t.graph().layer(t.graph().node(t.node()).layer);
+    require(made_by.layer && made_by.layer->is<InputLayer>(),
+            "Sequential: Only instances of `keras.Layer` can be added to a Sequential model; a tensor only as its "
+            "first element, and only one made by Input (its InputLayer)");
+}
 
 // The InputLayer Keras's Sequential.add makes before its first layer: named `<first layer>_input`
 // (automatic in the rare case that name would not fit).
@@ -52,7 +65,8 @@ constexpr SharedLayer add_layer_value(GraphCore& g, const L& layer)
 {
     if constexpr (is_layer_value<L>::value) {
         return layer.visit([&](const auto& l) { return add_layer_value(g, l); });
-    } else if constexpr (std::is_same_v<L, InputLayer>) {
+    } else if constexpr (std::is_same_v<L, InputLayer> || std::is_same_v<L, Tensor>) {
+        if constexpr (std::is_same_v<L, Tensor>) require_input_tensor(layer);
         require(false, "Sequential: an InputLayer can only be its first layer");
         return {&g, -1};
     } else {
@@ -127,7 +141,9 @@ constexpr Tensor call_nested(const Sequential<N, LayerT>& s, const Tensor& x)
 // GlobalAveragePooling2D{}, Dense{.units = 1}}`), deduced when a Model or Sequential is among the
 // constructor's arguments. It is a Model of class Sequential: pass it wherever a Model goes. Copies
 // refer to the same model, as Python references do. Its input comes from its first layer: a model's
-// input, an InputLayer, or a layer's input_shape / batch_input_shape.
+// input, an InputLayer, a tensor made by Input (`Sequential{Input(g, {.shape = {28, 28, 1}}), ...}`,
+// Keras 3's `Sequential([keras.Input(...), ...])`: the Sequential is built in that tensor's Graph), or a
+// layer's input_shape / batch_input_shape.
 template <std::size_t N>
 class Sequential<N, Model> {
 public:
@@ -195,6 +211,7 @@ public:
 
     // Keras's `model(x)`: a call with the model's weights, which every call shares.
     constexpr Tensors operator()(const Tensors& inputs) const { return model()(inputs); }
+    constexpr Tensors operator()(const Tensors& inputs, const CallArgs& args) const { return model()(inputs, args); }
     constexpr std::vector<LayerView> layers() const { return model().layers(); }
     constexpr Params params() const { return model().params(); }
     constexpr std::int64_t count_params() const { return params().total(); }
@@ -216,6 +233,12 @@ private:
             detail::require(inputs.size() == 1, "Sequential: its first model must have a single input tensor");
             const Tensor input = graph_->input(detail::sequential_input(inputs[0], m.name()));
             index_ = graph_->sequential(input, detail::call_nested(m, input), args_);
+        } else if constexpr (std::is_same_v<L, Tensor>) {
+            detail::require_input_tensor(layer);
+            if (!graph_.get()) graph_ = detail::GraphRef(&layer.graph());
+            detail::require(graph_.get() == &layer.graph(),
+                            "Sequential: its Input tensor must be of the Graph the Sequential is built in");
+            index_ = graph_->sequential(layer, layer, args_);
         } else if constexpr (detail::is_sequential<L>::value) {
             use_own_graph();
             const Tensor input = graph_->input(detail::sequential_input(layer.input_shape(), layer.name()));
@@ -259,10 +282,10 @@ private:
 };
 
 template <class... L>
-    requires(sizeof...(L) > 0 && (detail::sequential_element<L> && ...) && (detail::model_element<L> || ...))
+    requires(sizeof...(L) > 0 && (detail::sequential_element<L> && ...) && (detail::graph_backed_element<L> || ...))
 Sequential(L...) -> Sequential<std::dynamic_extent, Model>;
 template <class... L>
-    requires(sizeof...(L) > 0 && (detail::sequential_element<L> && ...) && (detail::model_element<L> || ...))
+    requires(sizeof...(L) > 0 && (detail::sequential_element<L> && ...) && (detail::graph_backed_element<L> || ...))
 Sequential(ModelArgs, L...) -> Sequential<std::dynamic_extent, Model>;
 template <class... L>
 Sequential(Graph&, ModelArgs, L...) -> Sequential<std::dynamic_extent, Model>;
@@ -286,6 +309,18 @@ template <std::size_t N, class LayerT>
 constexpr Tensors Sequential<N, LayerT>::operator()(const Tensors& inputs) &&
 {
     return (*this)(inputs); // a temporary: no later call to share with
+}
+
+template <std::size_t N, class LayerT>
+constexpr Tensors Sequential<N, LayerT>::operator()(const Tensors& inputs, const CallArgs& args) &
+{
+    return (*this)(detail::with_call_args(false, inputs, args));
+}
+
+template <std::size_t N, class LayerT>
+constexpr Tensors Sequential<N, LayerT>::operator()(const Tensors& inputs, const CallArgs& args) &&
+{
+    return (*this)(inputs, args);
 }
 
 template <std::size_t N, class LayerT>

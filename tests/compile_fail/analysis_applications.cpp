@@ -8,6 +8,7 @@
 #include <nnshape/applications/efficientnet.hpp>
 #include <nnshape/applications/inception.hpp>
 #include <nnshape/applications/mobilenet.hpp>
+#include <nnshape/applications/nasnet.hpp>
 #include <nnshape/applications/resnet.hpp>
 #include <nnshape/applications/vgg.hpp>
 #include <nnshape/nnshape.hpp>
@@ -147,6 +148,83 @@ constexpr std::int64_t mobilenet_negative_alpha = [] {
 constexpr std::int64_t mobilenet_v3_on_16x16 = [] {
     Graph g;
     return applications::MobileNetV3Small(g, {.input_shape = Shape{16, 16, 3}}).count_params();
+}();
+
+// --- applications/ with weights="imagenet"
+
+// expect: applications: The `weights` argument should be either `None` (random initialization), `imagenet`
+constexpr std::int64_t resnet_weights_empty = [] {
+    Graph g;
+    return applications::ResNet50(g, {.weights = ""}).count_params();
+}();
+
+// expect: applications: If using `weights="imagenet"` with `include_top` as true, `classes` should be 1000.
+constexpr std::int64_t resnet_imagenet_ten_classes = [] {
+    Graph g;
+    return applications::ResNet50(g, {.weights = "imagenet", .classes = 10}).count_params();
+}();
+
+// expect: applications: Only `None` and `softmax` activations are allowed for the `classifier_activation`
+constexpr std::int64_t vgg_imagenet_relu_top = [] {
+    Graph g;
+    return applications::VGG16(g, {.weights = "imagenet", .classifier_activation = "relu"}).count_params();
+}();
+
+// expect: applications: When setting `include_top=True` and loading `imagenet` weights, `input_shape` should be
+// the default input shape
+constexpr std::int64_t inception_imagenet_top_at_150 = [] {
+    Graph g;
+    return applications::InceptionV3(g, {.weights = "imagenet", .input_shape = Shape{150, 150, 3}}).count_params();
+}();
+
+// expect: applications: The input must have 3 channels
+constexpr std::int64_t resnet_imagenet_gray = [] {
+    Graph g;
+    return applications::ResNet50(g, {.include_top = false, .weights = "imagenet", .input_shape = Shape{64, 64, 1}})
+        .count_params();
+}();
+
+// expect: EfficientNet: weights="imagenet" is not modelled yet
+constexpr std::int64_t efficientnet_imagenet = [] {
+    Graph g;
+    return applications::EfficientNetB0(g, {.weights = "imagenet"}).count_params();
+}();
+
+// expect: NASNet: When specifying the input shape of a NASNet and loading `ImageNet` weights, the input_shape
+// argument must be static (no None entries).
+constexpr std::int64_t nasnet_imagenet_any_size = [] {
+    Graph g;
+    return applications::NASNetMobile(
+               g, {.include_top = false, .weights = "imagenet", .input_shape = Shape{None, None, 3}})
+        .count_params();
+}();
+
+// expect: MobileNet: If imagenet weights are being loaded, depth multiplier must be 1.
+constexpr std::int64_t mobilenet_imagenet_depth_2 = [] {
+    Graph g;
+    return applications::MobileNet(g, {.include_top = false, .weights = "imagenet", .depth_multiplier = 2})
+        .count_params();
+}();
+
+// expect: MobileNet: If imagenet weights are being loaded, alpha can be one of `0.25`, `0.50`, `0.75` or `1.0` only.
+constexpr std::int64_t mobilenet_imagenet_alpha = [] {
+    Graph g;
+    return applications::MobileNet(g, {.include_top = false, .weights = "imagenet", .alpha = 0.3}).count_params();
+}();
+
+// expect: MobileNetV2: If imagenet weights are being loaded, alpha must be one of `0.35`, `0.50`, `0.75`, `1.0`,
+// `1.3` or `1.4` only;
+constexpr std::int64_t mobilenet_v2_imagenet_alpha = [] {
+    Graph g;
+    return applications::MobileNetV2(g, {.include_top = false, .weights = "imagenet", .alpha = 0.6}).count_params();
+}();
+
+// expect: MobileNetV3: If imagenet weights are being loaded, alpha can be one of `0.75`, `1.0` for non minimalistic
+// or `1.0` for minimalistic only.
+constexpr std::int64_t mobilenet_v3_minimalistic_imagenet_alpha = [] {
+    Graph g;
+    return applications::MobileNetV3Small(g, {.weights = "imagenet", .alpha = 0.75, .minimalistic = true})
+        .count_params();
 }();
 
 // expect: LayerScale: the last input axis must be projection_dim

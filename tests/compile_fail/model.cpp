@@ -87,6 +87,27 @@ bool call_named_layer()
     return true;
 }
 
+// The same for the calls with call arguments and the attention layers' positional call.
+// expect: nnshape: a named layer value cannot be called: every call would make a new layer.
+bool call_named_layer_with_training()
+{
+    Graph g;
+    auto x = Input(g, {.shape = Shape{4}});
+    Dropout dropout{.rate = 0.5};
+    dropout(x, {.training = true});
+    return true;
+}
+
+// expect: nnshape: a named layer value cannot be called: every call would make a new layer.
+bool call_named_attention_on_query_and_value()
+{
+    Graph g;
+    auto x = Input(g, {.shape = Shape{3, 4}});
+    MultiHeadAttention mha{.num_heads = 2, .key_dim = 2};
+    mha(x, x);
+    return true;
+}
+
 // --- detail/checked.hpp: Dense(2^40) on 2^40 features has 2^80 weights; two Dense(2^31) on 2^31
 // features have 2^62 + 2^31 each, which fits, but not both together.
 
@@ -169,7 +190,38 @@ constexpr Shape model_on_two = [] {
     return m({Input(g, {.shape = Shape{4}}), Input(g, {.shape = Shape{4}})}).shape();
 }();
 
+// Keras: TypeError, an unexpected keyword argument; only the recurrent layers take initial_state.
+// expect: call arguments: initial_state and constants are call arguments of the recurrent layers only
+constexpr Shape dense_with_initial_state = [] {
+    Graph g;
+    auto x = Input(g, {.shape = Shape{4}});
+    return Dense{.units = 2}(x, {.initial_state = Input(g, {.shape = Shape{2}})}).shape();
+}();
+
+// expect: call arguments: initial_state and constants are call arguments of the recurrent layers only
+constexpr Shape model_with_initial_state = [] {
+    Graph g;
+    auto x = Input(g, {.shape = Shape{4}});
+    Model m{x, Dense{.units = 2}(x)};
+    return m(Input(g, {.shape = Shape{4}}), {.initial_state = x}).shape();
+}();
+
 // --- sequential_model.hpp: Sequentials that hold models or are called on tensors
+
+// Keras 3's Sequential.add takes a keras.Input tensor as its InputLayer; any other tensor is no layer.
+// expect: Sequential: Only instances of `keras.Layer` can be added to a Sequential model; a tensor only as its first
+// element, and only one made by Input (its InputLayer)
+constexpr std::int64_t sequential_from_dense_output = [] {
+    Graph g;
+    const Tensor x = Dense{.units = 2}(Input(g, {.shape = Shape{4}}));
+    return Sequential{x, Dense{.units = 1}}.count_params();
+}();
+
+// expect: Sequential: its Input tensor must be of the Graph the Sequential is built in
+constexpr std::int64_t sequential_input_of_other_graph = [] {
+    Graph g, other;
+    return Sequential{g, Input(other, {.shape = Shape{4}}), Dense{.units = 1}}.count_params();
+}();
 
 // expect: Sequential: a Sequential that holds models needs its input shape from its first layer
 constexpr std::int64_t nesting_without_input = [] {

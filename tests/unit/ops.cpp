@@ -224,7 +224,7 @@ TEST_CASE("ops: tf.keras's and Keras 3's names and classes") { CHECK(test_names(
 constexpr Tensor encoder_block(Tensor inputs)
 {
     Tensor x = LayerNormalization{.epsilon = 1e-6}(inputs);
-    x = MultiHeadAttention{.num_heads = 4, .key_dim = 256, .dropout = 0.25}({x, x});
+    x = MultiHeadAttention{.num_heads = 4, .key_dim = 256, .dropout = 0.25}(x, x);
     x = Dropout{.rate = 0.25}(x);
     const Tensor res = x + inputs;
     x = LayerNormalization{.epsilon = 1e-6}(res);

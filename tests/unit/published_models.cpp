@@ -41,8 +41,7 @@ constexpr Tensor transformer_encoder(Tensor inputs, std::int64_t head_size, std:
                                      double dropout)
 {
     Tensor x = LayerNormalization{.epsilon = 1e-6}(inputs);
-    // Keras's `(x, x)`, query and value: nnshape takes them as one list (a gap).
-    x = MultiHeadAttention{.num_heads = num_heads, .key_dim = head_size, .dropout = dropout}({x, x});
+    x = MultiHeadAttention{.num_heads = num_heads, .key_dim = head_size, .dropout = dropout}(x, x);
     x = Dropout{.rate = dropout}(x);
     const Tensor res = x + inputs;
     x = LayerNormalization{.epsilon = 1e-6}(res);
@@ -198,7 +197,7 @@ constexpr TransferLearning xception_transfer()
     const Tensor inputs = Input(g, {.shape = {150, 150, 3}});
     Tensor x = data_augmentation(inputs);
     x = Normalization{}(x); // the guide sets its mean and variance after building: 7 weights, frozen
-    x = base_model(x); // Keras: base_model(x, training=False); a Model call takes no `training` (a gap)
+    x = base_model(x, {.training = false});
     x = GlobalAveragePooling2D{}(x);
     x = Dropout{.rate = 0.2}(x);
     const Tensor outputs = Dense{.units = 1}(x);
@@ -223,7 +222,7 @@ constexpr Model tf_transfer_learning()
     Tensor x = data_augmentation(inputs);
     x = x / 127.5;
     x = x - 1.0;
-    x = base_model(x); // training=False dropped, as above
+    x = base_model(x, {.training = false});
     x = GlobalAveragePooling2D{}(x);
     x = Dropout{.rate = 0.2}(x);
     return Model{inputs, Dense{.units = 1}(x)};
@@ -261,12 +260,12 @@ _________________________________________________________________
 
 // ---------------------------------------------------------------------------------------------------
 // [mnv2] The transfer-learning Sequential: a frozen MobileNetV2 base in a Sequential. The log's
-// script loaded ImageNet weights (`weights="imagenet"`), which nnshape's applications do not take
-// (ApplicationArgs has no `weights`: a gap); at 160x160 the name is the same either way.
+// script loaded ImageNet weights; 160 is a size they were trained at, so the name is the input's.
 constexpr Sequential<std::dynamic_extent, Model> mobilenet_v2_flowers()
 {
     Graph g;
-    Model base_model = applications::MobileNetV2(g, {.include_top = false, .input_shape = {160, 160, 3}});
+    Model base_model =
+        applications::MobileNetV2(g, {.include_top = false, .weights = "imagenet", .input_shape = {160, 160, 3}});
     base_model.set_trainable(false);
     return Sequential{base_model, GlobalAveragePooling2D{}, Dense{.units = 5}};
 }

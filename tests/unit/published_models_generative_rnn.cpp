@@ -247,9 +247,7 @@ constexpr Seq2seq seq2seq()
     const SharedLayer dec_emb_layer = g.add(Embedding{.input_dim = tar_vocab_size, .output_dim = hidden_units});
     const Tensor dec_masking = Masking{.mask_value = 0.0}(dec_emb_layer(decoder_inputs));
     const SharedLayer decoder_lstm = g.add(LSTM{.units = hidden_units, .return_sequences = true, .return_state = true});
-    // Gap: a shared layer takes no `initial_state=` keyword (SharedLayer has only operator()(inputs));
-    // Keras 2's list form [x, h, c] is the same call.
-    const Tensors decoder = decoder_lstm({dec_masking, encoder_states[0], encoder_states[1]});
+    const Tensors decoder = decoder_lstm(dec_masking, {.initial_state = encoder_states});
     const SharedLayer decoder_dense = g.add(Dense{.units = tar_vocab_size, .activation = "softmax"});
     const Model model{{encoder_inputs, decoder_inputs}, decoder_dense(decoder[0])};
 
@@ -258,7 +256,7 @@ constexpr Seq2seq seq2seq()
     const Tensor decoder_state_input_h = Input(g, {.shape = {hidden_units}});
     const Tensor decoder_state_input_c = Input(g, {.shape = {hidden_units}});
     const Tensor dec_emb2 = dec_emb_layer(decoder_inputs);
-    const Tensors decoder2 = decoder_lstm({dec_emb2, decoder_state_input_h, decoder_state_input_c});
+    const Tensors decoder2 = decoder_lstm(dec_emb2, {.initial_state = {decoder_state_input_h, decoder_state_input_c}});
     const Tensor decoder_outputs2 = decoder_dense(decoder2[0]);
     const Model decoder_model{{decoder_inputs, decoder_state_input_h, decoder_state_input_c},
                               {decoder_outputs2, decoder2[1], decoder2[2]}};

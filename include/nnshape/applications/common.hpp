@@ -19,12 +19,34 @@ namespace nnshape::applications {
 // Keras's `pooling=None | "avg" | "max"` when include_top is false.
 enum class GlobalPool : std::uint8_t { none, avg, max };
 
-// The arguments of every application, first in each family's own argument struct so that calls
-// read like Keras's: `ResNet50(g, {.include_top = false, .pooling = GlobalPool::avg})`. Keras's
-// `weights` changes neither shapes nor counts; `classifier_activation` is the top's activation (a
-// softmax counts FLOPs); `input_tensor` is not offered (call the returned Model on a tensor instead).
+// Keras's `weights`: None (`nullptr`), "imagenet", or the path of a weights file. Loaded weights
+// change no count, but ImageNet weights fix the input shape when the top is included, need 3 input
+// channels and 1000 classes, and give a MobileNet the name of the input size its weights were trained
+// at. nnshape's default is None, the architecture alone; Keras's default is "imagenet".
+class Weights {
+public:
+    constexpr Weights(std::nullptr_t) noexcept {}
+    constexpr Weights(std::string_view source) : imagenet_(source == "imagenet")
+    {
+        nnshape::detail::require(!source.empty(), "applications: The `weights` argument should be either `None` "
+                                                  "(random initialization), `imagenet` (pre-training on ImageNet), "
+                                                  "or the path to the weights file to be loaded.");
+    }
+    constexpr Weights(const char* source) : Weights(std::string_view(source)) {}
+    constexpr bool imagenet() const { return imagenet_; }
+
+private:
+    bool imagenet_ = false;
+};
+
+// The arguments of every application, first in each family's own argument struct and in Keras's
+// order, so that calls read like Keras's: `ResNet50(g, {.include_top = false, .weights = "imagenet",
+// .pooling = GlobalPool::avg})`. `classifier_activation` is the top's activation (a softmax counts
+// FLOPs); `input_tensor` is taken as None only (call the returned Model on a tensor instead).
 #define NNSHAPE_APPLICATION_ARGS                                                             \
     bool include_top = true;                                                                 \
+    ::nnshape::applications::Weights weights = nullptr;                                      \
+    NNSHAPE_ONLY_NONE(input_tensor);                                                         \
     ::nnshape::OptionalShape input_shape{}; /* without the batch axis, channels last */      \
     ::nnshape::applications::GlobalPool pooling = ::nnshape::applications::GlobalPool::none; \
     std::int64_t classes = 1000;                                                             \
@@ -38,14 +60,45 @@ namespace detail {
 
 using nnshape::detail::require;
 
-// Keras's `obtain_input_shape` with weights=None: without an input_shape the default square image
-// when the top is included (its Flatten/Dense need a static shape), else (None, None, 3).
-constexpr Shape input_shape(const OptionalShape& given, std::int64_t default_size, std::int64_t min_size,
-                            bool require_flatten)
+// What ImageNet weights require of the arguments every application shares (Keras checks them in
+// each builder and in imagenet_utils.validate_activation).
+template <class Args>
+constexpr void require_imagenet_args(const Args& args)
 {
+    if (!args.weights.imagenet() || !args.include_top) return;
+    require(args.classes == 1000, "applications: If using `weights=\"imagenet\"` with `include_top` as true, "
+                                  "`classes` should be 1000.");
+    const std::string_view activation = args.classifier_activation.view();
+    require(activation.empty() || activation == "softmax",
+            "applications: Only `None` and `softmax` activations are allowed for the `classifier_activation` "
+            "argument when using pretrained weights, with `include_top=True`");
+}
+
+// Keras's `obtain_input_shape`: without an input_shape the default square image when the top is
+// included (its Flatten/Dense need a static shape), else (None, None, 3). With ImageNet weights and
+// the top, the input must be that default image; with ImageNet weights, it has 3 channels.
+template <class Args>
+constexpr Shape input_shape(const Args& args, std::int64_t default_size, std::int64_t min_size,
+                            const OptionalShape& given)
+{
+    require_imagenet_args(args);
+    const bool require_flatten = args.include_top;
     if (!given) { return require_flatten ? Shape{default_size, default_size, 3} : Shape{None, None, 3}; }
     const Shape s = *given;
     require(s.rank() == 3, "applications: `input_shape` must be a tuple of three integers (height, width, channels)");
+    if (args.weights.imagenet() && require_flatten) {
+        const Shape expected{default_size, default_size, 3};
+        nnshape::detail::require_with(
+            s == expected,
+            "applications: When setting `include_top=True` and loading `imagenet` weights, `input_shape` should be "
+            "the default input shape",
+            [&] {
+                return "applications: When setting `include_top=True` and loading `imagenet` weights, `input_shape` "
+                       "should be " +
+                       to_string(expected) + ".  Received: input_shape=" + to_string(s);
+            });
+    }
+    require(!args.weights.imagenet() || s[2] == Dim(3), "applications: The input must have 3 channels");
     require(!require_flatten || (s[0].known() && s[1].known() && s[2].known()),
             "applications: If include_top is True, you should specify a static `input_shape`.");
     // Keras's imagenet_utils.obtain_input_shape message, with its numbers at run time.
@@ -58,6 +111,11 @@ constexpr Shape input_shape(const OptionalShape& given, std::int64_t default_siz
                                       "applications: Input size is smaller than the model's minimum (Keras's min_size)",
                                       too_small);
     return s;
+}
+template <class Args>
+constexpr Shape input_shape(const Args& args, std::int64_t default_size, std::int64_t min_size)
+{
+    return input_shape(args, default_size, min_size, args.input_shape);
 }
 
 // Keras's `imagenet_utils.correct_pad`: the ZeroPadding2D before a strided `valid` convolution, one

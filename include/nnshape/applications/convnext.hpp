@@ -116,7 +116,7 @@ constexpr Tensor convnext_head(Tensor x, const ConvNeXtArgs& args, std::string_v
 
 constexpr Model convnext(Graph& g, const ConvNeXtArgs& args, const ConvNeXtConfig& config, std::string_view model_name)
 {
-    const Shape shape = input_shape(args.input_shape, 224, 32, args.include_top);
+    const Shape shape = input_shape(args, 224, 32);
     auto inputs = Input(g, {.shape = shape});
     Tensor x = inputs;
     if (args.include_preprocessing && shape[2] == Dim(3)) { // Keras: only for 3 channels

@@ -58,7 +58,7 @@ constexpr Tensor densenet_transition_block(Tensor x, double reduction, std::stri
 constexpr Model densenet(Graph& g, const ApplicationArgs& args, std::array<std::int64_t, 4> blocks,
                          std::string_view model_name)
 {
-    auto img_input = Input(g, {.shape = input_shape(args.input_shape, 224, 32, args.include_top)});
+    auto img_input = Input(g, {.shape = input_shape(args, 224, 32)});
 
     Tensor x = ZeroPadding2D{.padding = {{3, 3}, {3, 3}}}(img_input);
     x = Conv2D{.filters = 64, .kernel_size = 7, .strides = 2, .use_bias = false, .name = "conv1_conv"}(x);

@@ -126,7 +126,11 @@ struct Scaling {
 constexpr Model build(Graph& g, const ApplicationArgs& args, const Scaling& s, std::string_view model_name)
 {
     const auto filters = [&](std::int64_t f) { return round_filters(f, s.width_coefficient); };
-    auto inputs = Input(g, {.shape = input_shape(args.input_shape, s.default_size, 32, args.include_top)});
+    // Keras adds a Rescaling by 1/sqrt(ImageNet's per-channel stddev) after the Normalization with
+    // ImageNet weights; nnshape's Rescaling holds one scale, not three, so it does not build that model.
+    require(!args.weights.imagenet(), "EfficientNet: weights=\"imagenet\" is not modelled yet (Keras then adds a "
+                                      "per-channel Rescaling); build with weights=None, which has the same counts");
+    auto inputs = Input(g, {.shape = input_shape(args, s.default_size, 32)});
     Tensor x = Rescaling{.scale = 1.0 / 255.0}(inputs);
     x = Normalization{.axis = 3}(x);
     x = ZeroPadding2D{.padding = correct_pad(x.shape(), 3), .name = "stem_conv_pad"}(x);

@@ -272,7 +272,7 @@ constexpr Tensor reduction_b(Tensor x)
 constexpr Model InceptionV3(Graph& g, const ApplicationArgs& args = {})
 {
     using namespace detail::inception_v3;
-    auto inputs = Input(g, {.shape = detail::input_shape(args.input_shape, 299, 75, args.include_top)});
+    auto inputs = Input(g, {.shape = detail::input_shape(args, 299, 75)});
     Tensor x = stem(inputs);
     for (std::int64_t i = 0; i < 3; ++i) x = block_35(x, i == 0 ? 32 : 64, i);
     x = reduction_35(x);
@@ -289,7 +289,7 @@ constexpr Model InceptionV3(Graph& g, const ApplicationArgs& args = {})
 constexpr Model InceptionResNetV2(Graph& g, const ApplicationArgs& args = {})
 {
     using namespace detail::inception_resnet_v2;
-    auto inputs = Input(g, {.shape = detail::input_shape(args.input_shape, 299, 75, args.include_top)});
+    auto inputs = Input(g, {.shape = detail::input_shape(args, 299, 75)});
     Tensor x = stem(inputs);
     for (std::int64_t i = 1; i <= 10; ++i) x = residual_block(x, 0.17, BlockType::block35, i);
     x = reduction_a(x);

@@ -14,10 +14,14 @@
 // - MobileNetV3: inverted residual blocks with squeeze-and-excite, hard-swish activations and a
 //   1x1-convolution top.
 //
-// Keras's weights=None is assumed throughout (it decides the input shape and the model name);
-// `dropout` / `classifier_activation` change neither shapes nor counts and are not offered.
+// `weights` (common.hpp) decides the input shape and, for MobileNet and MobileNetV2, the model name;
+// `dropout` changes neither shapes nor counts and is not offered.
 
+#include <algorithm>
 #include <cstdint>
+#include <initializer_list>
+#include <span>
+#include <string_view>
 
 #include "common.hpp"
 
@@ -78,6 +82,37 @@ constexpr Name two_decimals(double v)
 
 // A Keras input dimension as Python prints it in a name: 224 or None.
 constexpr Name dim_text(Dim d) { return d.known() ? name(d.value()) : Name("None"); }
+
+// MobileNet's and MobileNetV2's input sizes with ImageNet weights (V2 adds 96).
+struct TrainedSizes {
+    std::span<const std::int64_t> sizes;
+    constexpr bool square_of(const Shape& s) const
+    {
+        return s.rank() == 3 && s[0].known() && s[0] == s[1] && std::ranges::find(sizes, s[0].value()) != sizes.end();
+    }
+};
+
+// Keras's `default_size`: the input's size when it is square and one the weights were trained at,
+// else 224 (what obtain_input_shape expects with ImageNet weights and the top).
+constexpr std::int64_t mobilenet_default_size(const OptionalShape& given, TrainedSizes trained)
+{
+    return given && trained.square_of(*given) ? (*given)[0].value() : 224;
+}
+
+// Keras's f"mobilenet_{alpha:0.2f}_{rows}" / f"mobilenetv2_..._{rows}": the input height, but with
+// ImageNet weights the size whose weights are loaded, 224 unless the input is one of the trained sizes.
+template <class Args>
+constexpr Name mobilenet_name(std::string_view prefix, const Args& args, const Shape& input, TrainedSizes trained)
+{
+    const Name rows = args.weights.imagenet() && !trained.square_of(input) ? Name("224") : dim_text(input[0]);
+    return name(prefix, two_decimals(args.alpha), "_", rows);
+}
+
+// Keras's check of the width (and depth multiplier) ImageNet weights exist for.
+constexpr bool alpha_in(double alpha, std::initializer_list<double> values)
+{
+    return std::ranges::find(values, alpha) != values.end();
+}
 
 // ---- MobileNet ------------------------------------------------------------------------------
 
@@ -259,6 +294,10 @@ constexpr Model mobilenet_v3(Graph& g, const MobileNetV3Args& args, const Invert
 {
     const V3Config c = args.minimalistic ? V3Config{3, 0.0, V3Activation::relu, args.alpha}
                                          : V3Config{5, 0.25, V3Activation::hard_swish, args.alpha};
+    require_imagenet_args(args);
+    require(!args.weights.imagenet() || (args.minimalistic ? args.alpha == 1.0 : alpha_in(args.alpha, {0.75, 1.0})),
+            "MobileNetV3: If imagenet weights are being loaded, alpha can be one of `0.75`, `1.0` for non "
+            "minimalistic or `1.0` for minimalistic only.");
     auto inputs = Input(g, {.shape = mobilenet_v3_input_shape(args.input_shape)});
     Tensor x = inputs;
     if (args.include_preprocessing) x = Rescaling{.scale = 1.0 / 127.5, .offset = -1.0}(x);
@@ -289,7 +328,8 @@ constexpr Model mobilenet_v3(Graph& g, const MobileNetV3Args& args, const Invert
 } // namespace detail
 
 // keras.applications.MobileNet. The name is Keras's f"mobilenet_{alpha:0.2f}_{rows}", with rows the
-// input height (None without an input_shape and without the top, as Keras names it with weights=None).
+// input height (None without an input_shape and without the top, as Keras names it with weights=None;
+// with ImageNet weights 224 unless the input is a square of a size the weights were trained at).
 constexpr Model MobileNet(Graph& g, const MobileNetArgs& args = {})
 {
     struct Block {
@@ -297,7 +337,14 @@ constexpr Model MobileNet(Graph& g, const MobileNetArgs& args = {})
     };
     constexpr Block blocks[] = {{64, 1},  {128, 2}, {128, 1}, {256, 2}, {256, 1},  {512, 2}, {512, 1},
                                 {512, 1}, {512, 1}, {512, 1}, {512, 1}, {1024, 2}, {1024, 1}};
-    const Shape shape = detail::input_shape(args.input_shape, 224, 32, args.include_top);
+    constexpr std::int64_t trained_sizes[] = {128, 160, 192, 224};
+    const detail::TrainedSizes trained{trained_sizes};
+    const Shape shape = detail::input_shape(args, detail::mobilenet_default_size(args.input_shape, trained), 32);
+    detail::require(!args.weights.imagenet() || args.depth_multiplier == 1,
+                    "MobileNet: If imagenet weights are being loaded, depth multiplier must be 1.");
+    detail::require(!args.weights.imagenet() || detail::alpha_in(args.alpha, {0.25, 0.50, 0.75, 1.0}),
+                    "MobileNet: If imagenet weights are being loaded, alpha can be one of `0.25`, `0.50`, `0.75` or "
+                    "`1.0` only.");
     auto inputs = Input(g, {.shape = shape});
     Tensor x = detail::mobilenet_conv_block(inputs, 32, args.alpha);
     std::int64_t block_id = 1;
@@ -311,9 +358,7 @@ constexpr Model MobileNet(Graph& g, const MobileNetArgs& args = {})
     } else {
         x = detail::global_pool(x, args.pooling);
     }
-    const Name model_name =
-        detail::name("mobilenet_", detail::two_decimals(args.alpha), "_", detail::dim_text(shape[0]));
-    return Model{inputs, x, {.name = model_name}};
+    return Model{inputs, x, {.name = detail::mobilenet_name("mobilenet_", args, shape, trained)}};
 }
 
 // keras.applications.MobileNetV2; named f"mobilenetv2_{alpha:0.2f}_{rows}" as MobileNet.
@@ -322,7 +367,12 @@ constexpr Model MobileNetV2(Graph& g, const MobileNetV2Args& args = {})
     constexpr detail::InvertedResidualV2 blocks[] = {
         {16, 1, 1}, {24, 2, 6}, {24, 1, 6}, {32, 2, 6}, {32, 1, 6},  {32, 1, 6},  {64, 2, 6},  {64, 1, 6}, {64, 1, 6},
         {64, 1, 6}, {96, 1, 6}, {96, 1, 6}, {96, 1, 6}, {160, 2, 6}, {160, 1, 6}, {160, 1, 6}, {320, 1, 6}};
-    const Shape shape = detail::input_shape(args.input_shape, 224, 32, args.include_top);
+    constexpr std::int64_t trained_sizes[] = {96, 128, 160, 192, 224};
+    const detail::TrainedSizes trained{trained_sizes};
+    const Shape shape = detail::input_shape(args, detail::mobilenet_default_size(args.input_shape, trained), 32);
+    detail::require(!args.weights.imagenet() || detail::alpha_in(args.alpha, {0.35, 0.50, 0.75, 1.0, 1.3, 1.4}),
+                    "MobileNetV2: If imagenet weights are being loaded, alpha must be one of `0.35`, `0.50`, "
+                    "`0.75`, `1.0`, `1.3` or `1.4` only;");
     auto inputs = Input(g, {.shape = shape});
     Tensor x = Conv2D{.filters = detail::make_divisible(32 * args.alpha),
                       .kernel_size = 3,
@@ -344,9 +394,7 @@ constexpr Model MobileNetV2(Graph& g, const MobileNetV2Args& args = {})
     } else {
         x = detail::global_pool(x, args.pooling);
     }
-    const Name model_name =
-        detail::name("mobilenetv2_", detail::two_decimals(args.alpha), "_", detail::dim_text(shape[0]));
-    return Model{inputs, x, {.name = model_name}};
+    return Model{inputs, x, {.name = detail::mobilenet_name("mobilenetv2_", args, shape, trained)}};
 }
 
 // keras.applications.MobileNetV3Small (Keras 3's default name "MobileNetV3Small").

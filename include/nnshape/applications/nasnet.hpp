@@ -15,6 +15,7 @@
 //   imagenet_utils.correct_pad (4 + 1 layers per reduction cell); Keras 2.1 padded with `same`
 //   instead, hence its 751 layers for NASNetMobile against 771 now.
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -200,7 +201,11 @@ constexpr Model build(Graph& g, const ApplicationArgs& args, OptionalShape given
     const std::int64_t m = c.filter_multiplier;
     require(c.penultimate_filters % (24 * m * m) == 0, "NASNet: For NASNet-A models, the `penultimate_filters` must be "
                                                        "a multiple of 24 * (`filter_multiplier` ** 2).");
-    auto inputs = Input(g, {.shape = input_shape(given_shape, c.default_size, 32, args.include_top)});
+    require(!args.weights.imagenet() || !args.input_shape ||
+                std::ranges::all_of(*args.input_shape, [](Dim d) { return d.known(); }),
+            "NASNet: When specifying the input shape of a NASNet and loading `ImageNet` weights, the input_shape "
+            "argument must be static (no None entries).");
+    auto inputs = Input(g, {.shape = input_shape(args, c.default_size, 32, given_shape)});
     const std::int64_t filters = c.penultimate_filters / 24;
 
     Tensor x = Conv2D{.filters = c.stem_block_filters,

@@ -116,7 +116,7 @@ constexpr Tensor resnet_stack(Tensor x, ResNetVersion version, const ResNetStack
 constexpr Model resnet(Graph& g, const ApplicationArgs& args, ResNetVersion version, const ResNetStacks& stacks,
                        std::string_view model_name)
 {
-    auto inputs = Input(g, {.shape = input_shape(args.input_shape, 224, 32, args.include_top)});
+    auto inputs = Input(g, {.shape = input_shape(args, 224, 32)});
     const bool preact = version == ResNetVersion::v2;
     Tensor x = ZeroPadding2D{.padding = 3, .name = "conv1_pad"}(inputs);
     x = Conv2D{.filters = 64, .kernel_size = 7, .strides = 2, .name = "conv1_conv"}(x);

@@ -16,7 +16,7 @@ namespace detail {
 constexpr Model vgg(Graph& g, const ApplicationArgs& args, std::array<std::int64_t, 5> depths,
                     std::string_view model_name)
 {
-    auto inputs = Input(g, {.shape = input_shape(args.input_shape, 224, 32, args.include_top)});
+    auto inputs = Input(g, {.shape = input_shape(args, 224, 32)});
     constexpr std::array<std::int64_t, 5> filters{64, 128, 256, 512, 512};
     Tensor x = inputs;
     for (std::int64_t block = 1; block <= 5; ++block) {

@@ -81,7 +81,7 @@ constexpr Tensor exit_convs(Tensor x)
 constexpr Model Xception(Graph& g, const ApplicationArgs& args = {})
 {
     using namespace detail::xception;
-    auto inputs = Input(g, {.shape = detail::input_shape(args.input_shape, 299, 71, args.include_top)});
+    auto inputs = Input(g, {.shape = detail::input_shape(args, 299, 71)});
     Tensor x = entry_convs(inputs);
     x = downsampling_block(x, 2, 128, 128);
     x = downsampling_block(x, 3, 256, 256);

@@ -14,10 +14,42 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 
 #include "../detail/layer_facts.hpp"
 #include "../detail/type_list.hpp"
 #include "../layer_args.hpp"
+
+// Keras 3's MultiHeadAttention and GroupedQueryAttention take query, value and key as separate
+// positional tensors (`call(self, query, value, key=None, ...)`): `mha(q, v)` and `mha(q, v, k)` are
+// the calls on the lists [q, v] and [q, v, k], the same rule and the same recorded call. (Attention
+// and AdditiveAttention take one list in Keras, `layer([q, v])`, as every layer here does.)
+// `One` is always nnshape::Tensor, completed where the call is made (functional.hpp).
+#define NNSHAPE_ATTENTION_POSITIONAL_CALL                                                                            \
+    template <class T = ::nnshape::Tensors, class One = ::nnshape::Tensor>                                           \
+    constexpr T operator()(const std::type_identity_t<One>& query, const std::type_identity_t<One>& value)&&         \
+    {                                                                                                                \
+        return ::nnshape::detail::call_on(std::move(*this), T{query, value});                                        \
+    }                                                                                                                \
+    template <class T = ::nnshape::Tensors, class One = ::nnshape::Tensor>                                           \
+    constexpr T operator()(const std::type_identity_t<One>& query, const std::type_identity_t<One>& value,           \
+                           const std::type_identity_t<One>& key)&&                                                   \
+    {                                                                                                                \
+        return ::nnshape::detail::call_on(std::move(*this), T{query, value, key});                                   \
+    }                                                                                                                \
+    /* A named layer value: as its call on a list, each call would be a new layer. */                                \
+    template <class T = ::nnshape::Tensors, class One = ::nnshape::Tensor>                                           \
+    constexpr void operator()(const std::type_identity_t<One>& query, const std::type_identity_t<One>& value) const& \
+    {                                                                                                                \
+        this->template operator()<T>(T{query, value});                                                               \
+    }                                                                                                                \
+    template <class T = ::nnshape::Tensors, class One = ::nnshape::Tensor>                                           \
+    constexpr void operator()(const std::type_identity_t<One>& query, const std::type_identity_t<One>& value,        \
+                              const std::type_identity_t<One>& key) const&                                           \
+    {                                                                                                                \
+        this->template operator()<T>(T{query, value, key});                                                          \
+    }
 
 namespace nnshape {
 
@@ -245,6 +277,7 @@ struct MultiHeadAttention {
     bool return_attention_scores = false; // an argument of the call
     NNSHAPE_ACCEPTED(use_causal_mask); // an argument of the call: masks scores, changes no shape
     NNSHAPE_LAYER_KWARGS
+    NNSHAPE_ATTENTION_POSITIONAL_CALL
 
     static constexpr std::string_view class_name = "MultiHeadAttention";
     static constexpr void keras_config(auto& l, auto& key)
@@ -375,6 +408,7 @@ struct GroupQueryAttention {
     bool return_attention_scores = false; // an argument of the call
     NNSHAPE_ACCEPTED(use_causal_mask); // an argument of the call: masks scores, changes no shape
     NNSHAPE_LAYER_KWARGS
+    NNSHAPE_ATTENTION_POSITIONAL_CALL
 
     static constexpr std::string_view class_name = "GroupedQueryAttention";
     static constexpr void keras_config(auto& l, auto& key)

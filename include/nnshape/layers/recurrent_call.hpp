@@ -1,6 +1,8 @@
 #pragma once
 // Keras's call arguments of a recurrent layer beside its input sequence, for the functional API:
 // `LSTM{...}(x, {.initial_state = {h, c}})` is Keras's `LSTM(...)(x, initial_state=[h, c])`.
+// The arguments are the call arguments of every layer (detail::CallArgs, layer_args.hpp); a recurrent
+// layer is the one that takes `initial_state` and `constants` among them.
 //
 // Keras 2's RNN.__call__ (tf.keras keras/layers/rnn/base_rnn.py) calls the layer on the list
 // [x, *initial_state], which is also what its config writes: the call here records the same inputs
@@ -16,22 +18,17 @@
 
 namespace nnshape::detail {
 
-// `TensorList` is always nnshape::Tensors; a template so that layer headers need not include the
-// functional API (functional.hpp), which completes the type where a call is made.
-template <class TensorList>
-struct RecurrentCallArgs {
-    TensorList initial_state = TensorList{};
-    // Keras 2's external constants for a cell whose call takes them; none of nnshape's cells does.
-    TensorList constants = TensorList{};
-    NNSHAPE_ACCEPTED(training);
-};
+// A layer class whose call takes `initial_state` (it has NNSHAPE_RECURRENT_CALL).
+template <class L>
+concept TakesInitialState = L::takes_initial_state;
 
 // The call's inputs: the sequence, then its initial states.
 template <class TensorList>
-constexpr TensorList sequence_and_states(const TensorList& sequence, const RecurrentCallArgs<TensorList>& args)
+constexpr TensorList sequence_and_states(const TensorList& sequence, const CallArgs<TensorList>& args)
 {
     require(args.constants.size() == 0, "RNN: RNN cell does not support constants (nnshape's cells, SimpleRNNCell, "
                                         "LSTMCell, GRUCell and StackedRNNCells, take none)");
+    if (args.initial_state.size() == 0) return sequence;
     require(sequence.size() == 1, "RNN: give the initial states either after the input sequence in the list of "
                                   "inputs or as initial_state, not both");
     std::vector inputs(sequence.begin(), sequence.end());
@@ -41,19 +38,6 @@ constexpr TensorList sequence_and_states(const TensorList& sequence, const Recur
 
 } // namespace nnshape::detail
 
-// The call with Keras's keyword arguments, beside NNSHAPE_LAYER_KWARGS's call on tensors: in the
-// recurrent layers, ConvLSTM and Bidirectional.
-#define NNSHAPE_RECURRENT_CALL                                                                                       \
-    template <class T = ::nnshape::Tensors>                                                                          \
-    constexpr T operator()(const std::type_identity_t<T>& sequence,                                                  \
-                           const ::nnshape::detail::RecurrentCallArgs<std::type_identity_t<T>>& args)&&              \
-    {                                                                                                                \
-        return ::nnshape::detail::call_on(std::move(*this), ::nnshape::detail::sequence_and_states(sequence, args)); \
-    }                                                                                                                \
-    /* A named layer value: the call without arguments says why it cannot be called. */                              \
-    template <class T = ::nnshape::Tensors>                                                                          \
-    constexpr void operator()(const std::type_identity_t<T>& sequence,                                               \
-                              const ::nnshape::detail::RecurrentCallArgs<std::type_identity_t<T>>&) const&           \
-    {                                                                                                                \
-        this->template operator()<T>(sequence);                                                                      \
-    }
+// Marks a layer class whose call takes `initial_state` and `constants` (NNSHAPE_LAYER_KWARGS's call
+// with call arguments): the recurrent layers, ConvLSTM and Bidirectional.
+#define NNSHAPE_RECURRENT_CALL static constexpr bool takes_initial_state = true;
