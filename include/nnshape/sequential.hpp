@@ -85,7 +85,10 @@ public:
     constexpr void add(LayerT layer)
         requires(N == std::dynamic_extent)
     {
-        called_ = {}; // the model an earlier call made no longer matches
+        // Keras's later calls would share the earlier layers' weights with the model the first call
+        // made; a new model here would count them twice.
+        detail::require(!called_.get(), "Sequential: a layer cannot be added after the model was called on "
+                                        "tensors or nested in another model");
         // Built in place: a layer record is large, and copying it dominates a cheap rule.
         layers_.push_back(SequentialLayer{std::move(layer), {}, {}, {}});
         try {
@@ -127,7 +130,7 @@ public:
     // Keras's `seq(x)`: called on tensors of a Graph, the Sequential becomes a model nested there
     // (class Sequential, its layers numbered in that Graph), built on the tensors' shape unless its
     // first layer declares one. As in Keras, the first call makes that model and later calls share
-    // its weights (copies of this Sequential too, until an `add()`).
+    // its weights (copies of this Sequential too); `add()` is refused after a call.
     constexpr Tensors operator()(const Tensors& inputs) &;
     constexpr Tensors operator()(const Tensors& inputs) &&;
     template <class T = Tensors>
