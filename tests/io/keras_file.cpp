@@ -13,6 +13,8 @@
 #include <string>
 #include <string_view>
 
+namespace io_keras_file_test {
+
 // Set by nnshape::keras_file when it has libzip / HDF5.
 #ifndef NNSHAPE_KERAS_FILE_ZIP
 #define NNSHAPE_KERAS_FILE_ZIP 0
@@ -229,3 +231,5 @@ TEST_CASE("size and count limits refuse a part before reading past them")
         }
     }
 }
+
+} // namespace io_keras_file_test

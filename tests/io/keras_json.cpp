@@ -14,6 +14,8 @@
 #include <string_view>
 #include <vector>
 
+namespace io_keras_json_test {
+
 namespace {
 using namespace nnshape;
 using nnshape::io::load_keras_json;
@@ -327,3 +329,5 @@ TEST_CASE("a model whose nested models call each other twice per level is refuse
     CHECK(contains(load_error_of(R"({"class_name": "Functional", "config": )" + config + "}"),
                    "the model runs more than 100000 layer calls"));
 }
+
+} // namespace io_keras_json_test

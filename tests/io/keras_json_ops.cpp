@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+namespace io_keras_json_ops_test {
+
 namespace {
 using namespace nnshape;
 using nnshape::io::LoadedModel;
@@ -391,3 +393,5 @@ TEST_CASE("operation errors: Keras 3 nodes")
                            x + R"(], "kwargs": {"x": )" + x + "}}]}"),
               "the operation takes a tensor as a keyword argument, which nnshape does not read"));
 }
+
+} // namespace io_keras_json_ops_test

@@ -18,6 +18,8 @@
 #include <string_view>
 #include <vector>
 
+namespace io_keras_json_seq2seq_test {
+
 namespace {
 using namespace nnshape;
 using nnshape::io::LoadedModel;
@@ -159,3 +161,5 @@ TEST_CASE("call kwargs: a mask tensor and training change no shape while constan
           "keras_json: layer \"lstm_1\" (RNN) at layers[3]: config key \"num_constants\": RNN cell "
           "does not support constants (nnshape's cells take none)");
 }
+
+} // namespace io_keras_json_seq2seq_test

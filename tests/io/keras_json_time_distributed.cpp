@@ -13,6 +13,8 @@
 #include <string>
 #include <string_view>
 
+namespace io_keras_json_time_distributed_test {
+
 namespace {
 using namespace nnshape;
 using nnshape::io::load_keras_json;
@@ -83,3 +85,5 @@ TEST_CASE("TimeDistributed of a model with two inputs is an error")
     CHECK(load_error_of(two_input_model).find("TimeDistributed: the wrapped model must have a single input") !=
           std::string::npos);
 }
+
+} // namespace io_keras_json_time_distributed_test

@@ -1,6 +1,8 @@
 // The notebook's models checked at compile time: this file compiling is the test.
 #include <nnshape/nnshape.hpp>
 
+namespace static_notebook_test {
+
 namespace {
 using namespace nnshape;
 
@@ -46,3 +48,5 @@ constexpr std::int64_t shared_submodel()
 static_assert(shared_submodel() == 168);
 
 } // namespace
+
+} // namespace static_notebook_test

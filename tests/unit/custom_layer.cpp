@@ -12,6 +12,8 @@
 #include <span>
 #include <string>
 
+namespace unit_custom_layer_test {
+
 using namespace nnshape;
 using nnshape::test::error_of;
 
@@ -144,3 +146,5 @@ TEST_CASE("custom layers: a rule's error names the layer and its input")
               m.add(Mean{.input_shape = {3}});
           }) == "Mean layer \"mean_1\" with input shape (None, 3): expects at least 2 inputs");
 }
+
+} // namespace unit_custom_layer_test

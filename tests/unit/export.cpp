@@ -7,6 +7,8 @@
 
 #include <string>
 
+namespace unit_export_test {
+
 using namespace nnshape;
 using nnshape::test::mnist_convnet;
 
@@ -73,3 +75,5 @@ TEST_CASE("CSV: a header and one quoted-where-needed line per layer")
     for (char c : csv) lines += c == '\n';
     CHECK(lines == 1 + 8);
 }
+
+} // namespace unit_export_test

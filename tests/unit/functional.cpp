@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+namespace unit_functional_test {
+
 using namespace nnshape;
 using nnshape::test::error_of;
 
@@ -300,3 +302,5 @@ TEST_CASE("a model made in another Graph is called on this Graph's tensors (tran
     const Model twice{{inputs, other}, Concatenate{}({x, pooled})};
     CHECK(twice.count_params() == 20'861'480);
 }
+
+} // namespace unit_functional_test

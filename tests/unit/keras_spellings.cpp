@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+namespace unit_keras_spellings_test {
+
 using namespace nnshape;
 using nnshape::test::error_of;
 
@@ -191,3 +193,5 @@ TEST_CASE("initial_state on a layer or model that is not recurrent is an error")
               (void)g.add(Dense{.units = 2})(x, {.constants = x});
           }).starts_with(expected));
 }
+
+} // namespace unit_keras_spellings_test

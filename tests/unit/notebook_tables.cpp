@@ -17,6 +17,8 @@
 #include <string_view>
 #include <vector>
 
+namespace unit_notebook_tables_test {
+
 namespace {
 using namespace nnshape;
 using nnshape::test::lines;
@@ -554,3 +556,5 @@ TEST_CASE("spec 4.1: long names are cut at the column ends")
     CHECK(rows[5].ends_with(" a_very_long_input_layer_name_that"));
     CHECK(rows[5].size() == 98);
 }
+
+} // namespace unit_notebook_tables_test

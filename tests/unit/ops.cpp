@@ -17,6 +17,8 @@
 #include <string_view>
 #include <vector>
 
+namespace unit_ops_test {
+
 using namespace nnshape;
 using nnshape::test::error_of;
 
@@ -528,3 +530,5 @@ TEST_CASE("ops: errors")
         },
         "Graph: a layer is called on tensors of one Graph");
 }
+
+} // namespace unit_ops_test

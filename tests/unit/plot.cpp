@@ -15,6 +15,8 @@
 #include <utility>
 #include <vector>
 
+namespace unit_plot_test {
+
 namespace {
 using namespace nnshape;
 using nnshape::test::error_of;
@@ -291,3 +293,5 @@ TEST_CASE("plot: a Sequential draws the InputLayer Keras makes for it, then a ch
               (void)model_to_dot(Sequential{Dense{.units = 4}});
           }).starts_with("Sequential: This model has not yet been built"));
 }
+
+} // namespace unit_plot_test

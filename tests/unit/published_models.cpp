@@ -26,6 +26,8 @@
 #include <string>
 #include <vector>
 
+namespace unit_published_models_test {
+
 using namespace nnshape;
 using nnshape::test::keras_table;
 
@@ -420,3 +422,5 @@ TEST_CASE("published: TensorFlow's transfer learning tutorial, augmentation and 
     CHECK(tf_transfer_learning_count() == 2'259'265);
     CHECK(summary(tf_transfer_learning(), tf_2_4) == keras_table(65, tftl_table));
 }
+
+} // namespace unit_published_models_test

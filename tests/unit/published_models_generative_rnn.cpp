@@ -16,6 +16,8 @@
 #include <span>
 #include <string>
 
+namespace unit_published_models_generative_rnn_test {
+
 using namespace nnshape;
 using nnshape::test::keras_table;
 
@@ -513,3 +515,5 @@ TEST_CASE("published: keras.io's RNN guide, four models of one session, initial_
     CHECK(encoder_decoder.substr(encoder_decoder.find('\n') + 1) == keras_table(98, rnn_encoder_decoder_table));
     CHECK(summary(m.bidirectional, tf_2_4) == keras_table(65, rnn_bidirectional_table));
 }
+
+} // namespace unit_published_models_generative_rnn_test

@@ -16,6 +16,8 @@
 
 #include "support.hpp"
 
+namespace unit_reliability_test {
+
 using namespace nnshape;
 using nnshape::test::error_of;
 
@@ -152,3 +154,5 @@ TEST_CASE("reliability: a layer that fails to add leaves the Sequential as it wa
     empty.add(Dense{.units = 1, .input_shape = {5}});
     CHECK(empty.input_shape() == Shape{None, 5});
 }
+
+} // namespace unit_reliability_test

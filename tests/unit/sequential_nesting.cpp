@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+namespace unit_sequential_nesting_test {
+
 using namespace nnshape;
 using nnshape::test::error_of;
 
@@ -296,3 +298,5 @@ TEST_CASE("a wrapped layer takes its class's number, as Keras names it when it i
 {
     CHECK(wrapped_layers_take_their_number());
 }
+
+} // namespace unit_sequential_nesting_test

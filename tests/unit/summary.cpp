@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+namespace unit_summary_test {
+
 namespace {
 using namespace nnshape;
 using nnshape::test::lines;
@@ -183,3 +185,5 @@ TEST_CASE("operator<<: Dim and Shape as Python reprs, models as their summaries"
     model_text << m;
     CHECK(model_text.str() == summary(m));
 }
+
+} // namespace unit_summary_test

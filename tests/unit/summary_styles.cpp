@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+namespace unit_summary_styles_test {
+
 using namespace nnshape;
 using nnshape::test::lines;
 using nnshape::test::mnist_convnet;
@@ -272,3 +274,5 @@ static_assert(report_value());
 } // namespace
 
 TEST_CASE("report: the summary as a value, at run time as at compile time") { CHECK(report_value()); }
+
+} // namespace unit_summary_styles_test

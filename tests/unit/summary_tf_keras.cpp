@@ -18,6 +18,8 @@
 #include <string>
 #include <vector>
 
+namespace unit_summary_tf_keras_test {
+
 using namespace nnshape;
 using nnshape::test::keras_table;
 
@@ -479,3 +481,5 @@ Non-trainable params: 0
 _________________________________________________________________
 )"));
 }
+
+} // namespace unit_summary_tf_keras_test

@@ -13,6 +13,8 @@
 #include <array>
 #include <string>
 
+namespace unit_summary_tf_keras_options_test {
+
 using namespace nnshape;
 using nnshape::test::keras_table;
 
@@ -215,3 +217,5 @@ Non-trainable params: 99
 __________________________________________________________________________________________________
 )"));
 }
+
+} // namespace unit_summary_tf_keras_options_test

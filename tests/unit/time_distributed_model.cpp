@@ -19,6 +19,8 @@
 
 #include <string>
 
+namespace unit_time_distributed_model_test {
+
 using namespace nnshape;
 using nnshape::test::error_of;
 using nnshape::test::mnist_convnet;
@@ -185,3 +187,5 @@ TEST_CASE("TimeDistributed model: errors")
     const Tensor wrong_frames = Input(g, {.shape = {8, 32, 32, 3}}); // the CNN takes 28x28x1
     CHECK(error_of([&] { TimeDistributedModel{.layer = cnn}(wrong_frames); }) != "no error");
 }
+
+} // namespace unit_time_distributed_model_test

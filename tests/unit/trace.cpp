@@ -8,6 +8,8 @@
 
 #include <string_view>
 
+namespace unit_trace_test {
+
 using namespace nnshape;
 
 namespace {
@@ -102,3 +104,5 @@ TEST_CASE("a Sequential that starts with an InputLayer traces it as the call mak
     CHECK(t.producer[0] == 0);
     CHECK(t.tensors[1] == Shape{None, 4});
 }
+
+} // namespace unit_trace_test

@@ -8,6 +8,8 @@
 
 #include <cstddef>
 
+namespace static_analysis_memory_plan_test {
+
 namespace {
 using namespace nnshape;
 
@@ -23,3 +25,5 @@ static_assert(plan["conv_pad_2"].extents<4>()[1] == 113 && plan["conv_pad_2"].of
 [[maybe_unused]] alignas(plan.alignment) std::byte arena[plan.arena_bytes];
 
 } // namespace
+
+} // namespace static_analysis_memory_plan_test

@@ -5,6 +5,8 @@
 #include <nnshape/applications/densenet.hpp>
 #include <nnshape/nnshape.hpp>
 
+namespace static_applications_densenet_test {
+
 namespace {
 using namespace nnshape;
 using namespace nnshape::applications;
@@ -18,3 +20,5 @@ constexpr bool densenet121()
 static_assert(densenet121());
 
 } // namespace
+
+} // namespace static_applications_densenet_test

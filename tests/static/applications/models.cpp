@@ -12,6 +12,8 @@
 
 #include <cstddef>
 
+namespace static_applications_models_test {
+
 namespace {
 using namespace nnshape;
 using namespace nnshape::applications;
@@ -40,3 +42,5 @@ static_assert(build<InceptionV3>() == Built{{23'817'352, 34'432}, {None, 1000}, 
 static_assert(build<Xception>() == Built{{22'855'952, 54'528}, {None, 1000}, 134});
 
 } // namespace
+
+} // namespace static_applications_models_test

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <type_traits>
 
+namespace static_layers_misc_test {
+
 namespace {
 using namespace nnshape;
 
@@ -105,3 +107,5 @@ constexpr Sequential named_model{Dense{.units = 4, .name = "hidden", .input_shap
 static_assert(named_model.layers()[1].name.render().view() == "head" && named_model.count_params() == 16 + 20);
 
 } // namespace
+
+} // namespace static_layers_misc_test

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <type_traits>
 
+namespace static_layers_models_test {
+
 namespace {
 using namespace nnshape;
 
@@ -108,3 +110,5 @@ static_assert(!evaluates<[] {
 }>);
 
 } // namespace
+
+} // namespace static_layers_models_test

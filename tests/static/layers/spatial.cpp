@@ -4,6 +4,8 @@
 
 #include <type_traits>
 
+namespace static_layers_spatial_test {
+
 namespace {
 using namespace nnshape;
 
@@ -145,3 +147,5 @@ static_assert(!evaluates<[] {
 }>);
 
 } // namespace
+
+} // namespace static_layers_spatial_test

@@ -23,6 +23,8 @@
 #include <utility>
 #include <vector>
 
+namespace unit_analysis_flops_test {
+
 using namespace nnshape;
 
 namespace {
@@ -436,3 +438,5 @@ TEST_CASE("VGG16: 15,470,264,320 MACs, the published 15.3-15.5 billion [papers]"
     CHECK(macs.value() >= 15'300'000'000);
     CHECK(macs.value() <= 15'500'000'000);
 }
+
+} // namespace unit_analysis_flops_test

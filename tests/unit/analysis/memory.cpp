@@ -10,6 +10,8 @@
 #include "../check.hpp"
 #include "../support.hpp"
 
+namespace unit_analysis_memory_test {
+
 using namespace nnshape;
 using nnshape::test::mnist_convnet;
 
@@ -114,3 +116,5 @@ TEST_CASE("activation memory at run time matches the constant evaluation")
     CHECK(graph_liveness());
     CHECK_THROWS_AS(tensor_bytes(Shape{None, 4}, {.batch_size = 0}), shape_error);
 }
+
+} // namespace unit_analysis_memory_test

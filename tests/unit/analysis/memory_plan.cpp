@@ -17,6 +17,8 @@
 #include "../check.hpp"
 #include "../support.hpp"
 
+namespace unit_analysis_memory_plan_test {
+
 using namespace nnshape;
 using nnshape::test::mnist_convnet;
 
@@ -355,3 +357,5 @@ TEST_CASE("plan_memory rejects what it cannot plan")
     CHECK(test::error_of([] { return plan_memory(mnist_convnet())["conv2d_9"]; }) ==
           "MemoryPlan: no tensor is the output of a layer of that name");
 }
+
+} // namespace unit_analysis_memory_plan_test

@@ -30,6 +30,8 @@
 #include <optional>
 #include <string_view>
 
+namespace unit_analysis_receptive_field_test {
+
 using namespace nnshape;
 using namespace nnshape::applications;
 
@@ -368,3 +370,5 @@ TEST_CASE("receptive fields: misuse is reported")
 }
 
 } // namespace
+
+} // namespace unit_analysis_receptive_field_test

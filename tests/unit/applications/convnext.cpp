@@ -25,6 +25,8 @@
 #include <cstdint>
 #include <string>
 
+namespace unit_applications_convnext_test {
+
 using namespace nnshape;
 using namespace nnshape::applications;
 using nnshape::test::name_at;
@@ -169,3 +171,5 @@ TEST_CASE("ConvNeXt: rejected arguments, LayerScale's rule")
     CHECK(LayerScale{.init_values = 1e-6, .projection_dim = 96}(x).shape() == Shape{None, 7, 7, 96});
     CHECK_THROWS_AS((void)(LayerScale{.init_values = 1e-6, .projection_dim = 64}(x)), shape_error);
 }
+
+} // namespace unit_applications_convnext_test

@@ -21,6 +21,8 @@
 #include <cstdint>
 #include <string>
 
+namespace unit_applications_densenet_test {
+
 using namespace nnshape;
 using namespace nnshape::applications;
 using nnshape::test::name_at;
@@ -148,3 +150,5 @@ TEST_CASE("DenseNet: rejected arguments")
     // Not (height, width, channels).
     CHECK_THROWS_AS((void)DenseNet169(g, {.include_top = false, .input_shape = Shape{64, 64}}), shape_error);
 }
+
+} // namespace unit_applications_densenet_test

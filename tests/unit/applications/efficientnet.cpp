@@ -14,6 +14,8 @@
 
 #include <string>
 
+namespace unit_applications_efficientnet_test {
+
 using namespace nnshape;
 using namespace nnshape::applications;
 
@@ -170,3 +172,5 @@ TEST_CASE("EfficientNet: round_filters and round_repeats as Keras computes them"
     CHECK(round_repeats(4, 3.1) == 13); // ceil(12.4)
     CHECK(round_repeats(3, 1.0) == 3);
 }
+
+} // namespace unit_applications_efficientnet_test

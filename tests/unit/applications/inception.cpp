@@ -14,6 +14,8 @@
 #include <cstdint>
 #include <string_view>
 
+namespace unit_applications_inception_test {
+
 using namespace nnshape;
 using namespace nnshape::applications;
 using nnshape::test::name_at;
@@ -259,3 +261,5 @@ TEST_CASE("Xception rejects what Keras rejects")
     CHECK_THROWS_AS(Xception(g, {.include_top = false, .input_shape = {{70, 70, 3}}}), shape_error); // < min_size 71
     CHECK_NOTHROW(Xception(g, {.include_top = false, .input_shape = {{71, 71, 3}}}));
 }
+
+} // namespace unit_applications_inception_test

@@ -32,6 +32,8 @@
 
 #include <string>
 
+namespace unit_applications_mobilenet_test {
+
 using namespace nnshape;
 using namespace nnshape::applications;
 using nnshape::test::name_at;
@@ -451,3 +453,5 @@ TEST_CASE("MobileNetV3Small: include_top=False, alpha, pooling")
         CHECK(MobileNetV3Small(g2, {.input_shape = {None, 31, 3}}).output_shape() == Shape{None, 1000});
     }
 }
+
+} // namespace unit_applications_mobilenet_test

@@ -13,6 +13,8 @@
 
 #include <string>
 
+namespace unit_applications_nasnet_test {
+
 using namespace nnshape;
 using namespace nnshape::applications;
 
@@ -156,3 +158,5 @@ TEST_CASE("NASNetLarge: Keras's counts and layers")
         CHECK(m.output_shape() == Shape{None, 4032});
     }
 }
+
+} // namespace unit_applications_nasnet_test

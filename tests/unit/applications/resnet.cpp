@@ -18,6 +18,8 @@
 #include <cstdint>
 #include <string>
 
+namespace unit_applications_resnet_test {
+
 using namespace nnshape;
 using namespace nnshape::applications;
 using nnshape::test::name_at;
@@ -231,3 +233,5 @@ TEST_CASE("ResNet: rejected arguments")
     // three axes: (height, width, channels).
     CHECK_THROWS_AS(ResNet101(g, {.include_top = false, .input_shape = Shape{64, 64}}), shape_error);
 }
+
+} // namespace unit_applications_resnet_test

@@ -9,6 +9,8 @@
 
 #include <string>
 
+namespace unit_applications_vgg_test {
+
 using namespace nnshape;
 using namespace nnshape::applications;
 
@@ -63,3 +65,5 @@ TEST_CASE("VGG16 rejects what Keras rejects")
     // a bigger fc1, as in Keras (weights=None)
     CHECK(VGG16(g, {.input_shape = {256, 256, 3}}).count_params() == 138'357'544 + (8 * 8 - 7 * 7) * 512 * 4096);
 }
+
+} // namespace unit_applications_vgg_test

@@ -16,6 +16,8 @@
 
 #include <string>
 
+namespace unit_applications_weights_test {
+
 using namespace nnshape;
 using namespace nnshape::applications;
 using nnshape::test::error_of;
@@ -150,3 +152,5 @@ TEST_CASE("applications: what ImageNet weights require")
               (void)ResNet50(g, {.weights = nullptr, .input_shape = {160, 160, 1}, .classes = 10});
           }) == "no error");
 }
+
+} // namespace unit_applications_weights_test

@@ -5,6 +5,8 @@
 
 #include "../check.hpp"
 
+namespace unit_layers_activations_test {
+
 namespace {
 using namespace nnshape;
 
@@ -149,3 +151,5 @@ TEST_CASE("activation layers: Keras 3's arguments (same tests as the static_asse
 {
     CHECK(test_keras_arguments());
 }
+
+} // namespace unit_layers_activations_test

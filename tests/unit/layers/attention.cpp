@@ -10,6 +10,8 @@
 #include <array>
 #include <cstdint>
 
+namespace unit_layers_attention_test {
+
 namespace {
 using namespace nnshape;
 
@@ -420,3 +422,5 @@ TEST_CASE("EinsumDense: Keras 3's _analyze_einsum_string errors")
         (EinsumDense{.equation = "abc,cd->abd", .output_shape = {None, 4}}.params(Shape{None, 3, None})),
         doctest::Contains("every dimension of the kernel and bias must be defined"), shape_error);
 }
+
+} // namespace unit_layers_attention_test

@@ -6,6 +6,8 @@
 
 #include "../check.hpp"
 
+namespace unit_layers_convolutional_test {
+
 namespace {
 using namespace nnshape;
 
@@ -472,3 +474,5 @@ TEST_CASE("DepthwiseConv / SeparableConv / ConvTranspose: Keras 3 argument error
                          doctest::Contains("The `kernel_size` argument must be a tuple of integers"), shape_error);
     CHECK_THROWS_AS((Conv3DTranspose{.filters = 2, .kernel_size = 3}.output_shape(Shape{None, 4, 4, 3})), shape_error);
 }
+
+} // namespace unit_layers_convolutional_test

@@ -5,6 +5,8 @@
 
 #include "../check.hpp"
 
+namespace unit_layers_convolutional_recurrent_test {
+
 namespace {
 using namespace nnshape;
 
@@ -114,3 +116,5 @@ TEST_CASE("ConvLSTM: Keras 3 errors")
         doctest::Contains("When using `stateful=True` in a RNN, the batch size must be static."), shape_error);
     CHECK_THROWS_AS((ConvLSTM2D{.filters = 0, .kernel_size = 3}.output_shapes(Shape{None, 5, 8, 8, 3})), shape_error);
 }
+
+} // namespace unit_layers_convolutional_recurrent_test

@@ -7,6 +7,8 @@
 
 #include <cstdint>
 
+namespace unit_layers_core_test {
+
 namespace {
 using namespace nnshape;
 
@@ -208,3 +210,5 @@ TEST_CASE("Embedding: lora_rank must not be negative")
     CHECK_THROWS_WITH_AS((Embedding{.input_dim = 10, .output_dim = 4, .lora_rank = -1}.output_shape(Shape{None, 3})),
                          "Embedding: lora_rank must be a non-negative integer", shape_error);
 }
+
+} // namespace unit_layers_core_test

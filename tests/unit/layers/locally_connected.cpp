@@ -5,6 +5,8 @@
 
 #include "../check.hpp"
 
+namespace unit_layers_locally_connected_test {
+
 namespace {
 using namespace nnshape;
 
@@ -188,3 +190,5 @@ TEST_CASE("LocallyConnected: tf.keras's arguments (same tests as the static_asse
 {
     CHECK(test_keras_arguments());
 }
+
+} // namespace unit_layers_locally_connected_test

@@ -9,6 +9,8 @@
 #include <array>
 #include <cstdint>
 
+namespace unit_layers_merging_test {
+
 namespace {
 using namespace nnshape;
 
@@ -254,3 +256,5 @@ TEST_CASE("Dot: the errors of Keras 3's Dot and batch_dot")
     CHECK_THROWS_AS(dot({1, 3}, Shape{None, 3, 4}, Shape{None, 3, 4}), shape_error);
     CHECK_THROWS_AS(dot({1, -4}, Shape{None, 3, 4}, Shape{None, 3, 4}), shape_error);
 }
+
+} // namespace unit_layers_merging_test

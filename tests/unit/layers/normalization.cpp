@@ -7,6 +7,8 @@
 
 #include <cstdint>
 
+namespace unit_layers_normalization_test {
+
 namespace {
 using namespace nnshape;
 
@@ -237,3 +239,5 @@ TEST_CASE("normalization layers: Keras 3's arguments (same tests as the static_a
 {
     CHECK(test_keras_arguments());
 }
+
+} // namespace unit_layers_normalization_test

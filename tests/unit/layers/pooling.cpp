@@ -5,6 +5,8 @@
 
 #include "../check.hpp"
 
+namespace unit_layers_pooling_test {
+
 namespace {
 using namespace nnshape;
 
@@ -163,3 +165,5 @@ TEST_CASE("pooling: argument errors and input rank for 1D and 3D")
     CHECK_THROWS_AS(GlobalMaxPooling1D{}.output_shape(Shape{None, 7}), shape_error);
     CHECK_THROWS_AS(GlobalAveragePooling3D{}.output_shape(Shape{None, 4, 5, 2}), shape_error);
 }
+
+} // namespace unit_layers_pooling_test

@@ -7,6 +7,8 @@
 
 #include <cstdint>
 
+namespace unit_layers_preprocessing_test {
+
 namespace {
 using namespace nnshape;
 
@@ -173,3 +175,5 @@ TEST_CASE("preprocessing layers: Keras 3's arguments (same tests as the static_a
 {
     CHECK(test_keras_arguments());
 }
+
+} // namespace unit_layers_preprocessing_test

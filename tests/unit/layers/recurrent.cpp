@@ -8,6 +8,8 @@
 
 #include <utility>
 
+namespace unit_layers_recurrent_test {
+
 namespace {
 using namespace nnshape;
 
@@ -171,3 +173,5 @@ TEST_CASE("time_major recurrent layers")
     CHECK_THROWS_WITH_AS((LSTM{.units = 4, .stateful = true, .time_major = true}.output_shapes(Shape{5, None, 3})),
                          doctest::Contains("RNN: If a RNN is stateful, it needs to know its batch size."), shape_error);
 }
+
+} // namespace unit_layers_recurrent_test

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+namespace unit_layers_recurrent_states_test {
+
 namespace {
 using namespace nnshape;
 
@@ -162,3 +164,5 @@ TEST_CASE("initial states that do not fit the cell's states are errors")
                          shape_error);
     CHECK(GRU{.units = 4}(x, {.initial_state = h, .training = true}).shape() == Shape{None, 4});
 }
+
+} // namespace unit_layers_recurrent_states_test

@@ -5,6 +5,8 @@
 
 #include "../check.hpp"
 
+namespace unit_layers_regularization_test {
+
 namespace {
 using namespace nnshape;
 
@@ -143,3 +145,5 @@ TEST_CASE("regularization layers: Keras 3's arguments (same tests as the static_
 {
     CHECK(test_keras_arguments());
 }
+
+} // namespace unit_layers_regularization_test

@@ -6,6 +6,8 @@
 
 #include "../check.hpp"
 
+namespace unit_layers_reshaping_test {
+
 namespace {
 using namespace nnshape;
 
@@ -332,3 +334,5 @@ static_assert(test_keras_arguments());
 } // namespace
 
 TEST_CASE("reshaping layers: Keras 3's arguments (same tests as the static_asserts)") { CHECK(test_keras_arguments()); }
+
+} // namespace unit_layers_reshaping_test

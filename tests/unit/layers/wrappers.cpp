@@ -5,6 +5,8 @@
 
 #include "../check.hpp"
 
+namespace unit_layers_wrappers_test {
+
 namespace {
 using namespace nnshape;
 
@@ -137,3 +139,5 @@ TEST_CASE("Bidirectional in a functional model: the wrapper's weights count once
     CHECK(m.count_params() == 256);
     CHECK(m.layers()[1].name() == std::string_view("bidirectional_1"));
 }
+
+} // namespace unit_layers_wrappers_test
