@@ -69,9 +69,14 @@ constexpr Application models[] = {
 // 25636712 -> "25,636,712", as Keras prints its totals.
 std::string thousands(std::int64_t n)
 {
-    std::string digits = std::to_string(n);
-    for (auto i = std::ptrdiff_t(digits.size()) - 3; i > (n < 0 ? 1 : 0); i -= 3) digits.insert(std::size_t(i), ",");
-    return digits;
+    const std::string digits = std::to_string(n);
+    const std::size_t sign = n < 0 ? 1 : 0;
+    std::string out = digits.substr(0, sign);
+    for (std::size_t i = sign; i < digits.size(); ++i) {
+        if (i > sign && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
 }
 
 } // namespace

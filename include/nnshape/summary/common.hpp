@@ -8,13 +8,13 @@
 #include <cstdint>
 #include <cstdio>
 #include <optional>
-#include <regex>
 #include <span>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "../detail/name_pattern.hpp"
 #include "../option_names.hpp"
 #include "../report.hpp"
 
@@ -174,14 +174,13 @@ inline std::string python_list(const std::vector<std::string>& items)
 inline std::pair<std::size_t, std::size_t> layer_range(const Report& r, const SummaryOptions& options)
 {
     if (!options.layer_range) return {0, r.rows.size()};
+    const NamePattern from((*options.layer_range)[0], "summary: layer_range"),
+        to((*options.layer_range)[1], "summary: layer_range");
     std::vector<std::size_t> lower, upper; // top-level rows only, as Keras matches model.layers
     for (std::size_t i = 0; i < r.rows.size(); ++i) {
         if (r.rows[i].depth > 0) continue;
-        const std::string name(r.rows[i].name.view());
-        if (std::regex_search(name, std::regex((*options.layer_range)[0]), std::regex_constants::match_continuous))
-            lower.push_back(i);
-        if (std::regex_search(name, std::regex((*options.layer_range)[1]), std::regex_constants::match_continuous))
-            upper.push_back(i);
+        if (from.matches_start_of(r.rows[i].name.view())) lower.push_back(i);
+        if (to.matches_start_of(r.rows[i].name.view())) upper.push_back(i);
     }
     require(!lower.empty() && !upper.empty(), "summary: Passed layer_names do not match the layer names in the model.");
     std::size_t first = lower.front(), last = upper.back();
