@@ -69,8 +69,7 @@ constexpr Tensors call_on(L layer, const Tensors& inputs, const CallArgs<Tensors
 
 constexpr bool takes_initial_state(const GraphLayer& callee)
 {
-    return callee.layer &&
-           callee.layer->visit([](const auto& l) { return TakesInitialState<std::remove_cvref_t<decltype(l)>>; });
+    return callee.layer && callee.layer->class_has<has_initial_state_call>();
 }
 
 // The inputs a call with call arguments records: a recurrent layer's initial states follow its

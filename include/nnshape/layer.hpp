@@ -59,6 +59,22 @@ constexpr std::optional<Shape> declared_input(const L& l)
     return std::nullopt;
 }
 
+// For detail::apply: a layer's given name and declared input, whatever its class.
+struct given_name_of {
+    template <class L>
+    static constexpr std::string_view of(const L& l)
+    {
+        return l.name.view();
+    }
+};
+struct declared_input_of {
+    template <class L>
+    static constexpr std::optional<Shape> of(const L& l)
+    {
+        return declared_input(l);
+    }
+};
+
 } // namespace detail
 
 // A built-in layer class.
@@ -85,23 +101,6 @@ private:
     using Variant = typename detail::variant_of<
         typename detail::concat<detail::layer_list, detail::type_list<Custom...>>::type>::type;
 
-    // What every layer answers, whatever its class.
-    template <class L>
-    struct view {
-        const L& l;
-        constexpr std::string_view class_name() const { return L::class_name; }
-        constexpr std::string_view given_name() const { return l.name.view(); }
-        constexpr std::optional<Shape> declared_input() const { return detail::declared_input(l); }
-        constexpr Shapes output_shapes(std::span<const Shape> in) const { return detail::call_rule(l, in); }
-        constexpr Params params(std::span<const Shape> in) const { return detail::params_rule(l, in); }
-    };
-
-    template <class F>
-    constexpr decltype(auto) visit_view(F&& f) const
-    {
-        return detail::visit([&](const auto& l) { return f(view<std::remove_cvref_t<decltype(l)>>{l}); }, layer_);
-    }
-
 public:
     template <class L>
     static constexpr bool holds = BuiltinLayer<L> || (std::is_same_v<L, Custom> || ...);
@@ -125,27 +124,24 @@ public:
         return layer_.template get_if<L>();
     }
 
-    constexpr std::string_view class_name() const
-    {
-        return visit_view([](const auto& l) { return std::string_view(l.class_name()); });
-    }
+    constexpr std::string_view class_name() const { return detail::class_names<Variant>[layer_.index()]; }
     // The name given with `.name = ...`; empty when Keras would pick one.
     constexpr std::string_view given_name() const
     {
-        return visit_view([](const auto& l) { return l.given_name(); });
+        return detail::apply<detail::given_name_of, std::string_view>(layer_);
     }
     // The batch input shape the layer's keyword arguments declare (input_shape, batch_input_shape, ...).
     constexpr std::optional<Shape> declared_input() const
     {
-        return visit_view([](const auto& l) { return l.declared_input(); });
+        return detail::apply<detail::declared_input_of, std::optional<Shape>>(layer_);
     }
     constexpr Shapes output_shapes(std::span<const Shape> inputs) const
     {
-        return visit_view([&](const auto& l) { return l.output_shapes(inputs); });
+        return detail::apply<detail::shape_rule, Shapes>(layer_, inputs);
     }
     constexpr Params params(std::span<const Shape> inputs) const
     {
-        return visit_view([&](const auto& l) { return l.params(inputs); });
+        return detail::apply<detail::weights_rule, Params>(layer_, inputs);
     }
 
     // Calls `f` with the layer as its own class (Conv2D, Dense, ...): for rules beyond shapes and weights
@@ -154,6 +150,19 @@ public:
     constexpr decltype(auto) visit(F&& f) const
     {
         return detail::visit(std::forward<F>(f), layer_);
+    }
+    // Trait<the layer's class>::value, looked up in a table.
+    template <template <class> class Trait>
+    constexpr bool class_has() const
+    {
+        return detail::class_flags<Trait, Variant>[layer_.index()];
+    }
+    // Op::of(the layer as its own class, args...): a rule written as a struct with a static `of` template
+    // is compiled once per class, where a lambda given to visit is compiled once per class and call site.
+    template <class Op, class R, class... A>
+    constexpr R apply(const A&... args) const
+    {
+        return detail::apply<Op, R>(layer_, args...);
     }
 
     // Index of the layer's class among all layer classes: a key for per-class name counters.
@@ -177,15 +186,12 @@ public:
     // takes its class's next number before its wrapper does, though no summary shows its name.
     constexpr void count_wrapped(const LayerT& layer)
     {
-        const auto count = [&](const auto& inner) {
-            using Inner = std::remove_cvref_t<decltype(inner)>;
-            if (inner.name.empty()) ++layers_[LayerT::template class_index_of<Inner>];
-        };
-        layer.visit([&](const auto& l) {
-            if constexpr (requires { l.layer.index(); }) detail::visit(count, l.layer); // a wrapper's variant
-            if constexpr (requires { l.backward_layer; })
-                if (l.backward_layer) detail::visit(count, *l.backward_layer);
-        });
+        if (const auto* t = layer.template get_if<TimeDistributed>()) count_unnamed(t->layer);
+        if (const auto* s = layer.template get_if<SpectralNormalization>()) count_unnamed(s->layer);
+        if (const auto* b = layer.template get_if<Bidirectional>()) {
+            count_unnamed(b->layer);
+            if (b->backward_layer) count_unnamed(*b->backward_layer);
+        }
     }
     constexpr std::int64_t next(const LayerT& layer) { return ++layers_[layer.class_index()]; }
     constexpr std::int64_t count(const LayerT& layer) const { return layers_[layer.class_index()]; }
@@ -198,6 +204,14 @@ public:
     }
 
 private:
+    // A wrapper's layer (a variant of some of the classes): its class's counter, if it has no name.
+    template <class... T>
+    constexpr void count_unnamed(const detail::Variant<T...>& inner)
+    {
+        constexpr std::size_t counter[] = {LayerT::template class_index_of<T>...};
+        if (detail::apply<detail::given_name_of, std::string_view>(inner).empty()) ++layers_[counter[inner.index()]];
+    }
+
     std::array<std::int64_t, LayerT::class_count> layers_{};
     std::int64_t models_ = 0;
 };

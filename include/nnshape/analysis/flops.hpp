@@ -458,20 +458,20 @@ constexpr Cost fused_activation(const L& l, std::span<const Shape> out)
 constexpr Cost layer_cost(const Bidirectional& l, std::span<const Shape> in, std::span<const Shape> out);
 
 // The cost of `layer` on `in`, its outputs computed here: for the layers a wrapper holds.
-template <class L>
-constexpr Cost visit_cost(const L& layer, std::span<const Shape> in)
-{
-    const Shapes out = call_rule(layer, in);
-    return layer_cost(layer, in, out) + fused_activation(layer, out);
-}
+struct cost_on_input {
+    template <class L>
+    static constexpr Cost of(const L& layer, std::span<const Shape> in)
+    {
+        const Shapes out = shape_rule::of(layer, in);
+        return layer_cost(layer, in, out) + fused_activation(layer, out);
+    }
+};
 
 // Both directions, then the merge: sum and mul 1 per output element, ave 2. Initial states (the
 // inputs after the sequence) change no cost.
 constexpr Cost layer_cost(const Bidirectional& l, std::span<const Shape> in, std::span<const Shape> out)
 {
-    const auto direction = [&](const RecurrentLayer& r) {
-        return detail::visit([&](const auto& layer) { return visit_cost(layer, in.first(1)); }, r);
-    };
+    const auto direction = [&](const RecurrentLayer& r) { return apply<cost_on_input, Cost>(r, in.first(1)); };
     const std::int64_t merge_ops = l.merge_mode == MergeMode::ave                                     ? 2
                                    : l.merge_mode == MergeMode::sum || l.merge_mode == MergeMode::mul ? 1
                                                                                                       : 0;
@@ -484,13 +484,20 @@ constexpr Cost layer_cost(const TimeDistributed& l, std::span<const Shape> in, s
 {
     Shape steps{in[0][0] * in[0][1]};
     for (std::size_t i = 2; i < in[0].rank(); ++i) steps.push_back(in[0][i]);
-    return detail::visit([&](const auto& layer) { return visit_cost(layer, {&steps, 1}); }, l.layer);
+    return apply<cost_on_input, Cost>(l.layer, std::span<const Shape>(&steps, 1));
 }
 
 // The wrapped layer's cost: the power iteration runs in training only.
+struct rule_cost {
+    template <class L>
+    static constexpr Cost of(const L& layer, std::span<const Shape> in, std::span<const Shape> out)
+    {
+        return layer_cost(layer, in, out);
+    }
+};
 constexpr Cost layer_cost(const SpectralNormalization& l, std::span<const Shape> in, std::span<const Shape> out)
 {
-    return detail::visit([&](const auto& layer) { return layer_cost(layer, in, out); }, l.layer);
+    return apply<rule_cost, Cost>(l.layer, in, out);
 }
 
 // Every built-in layer states in its header how its cost is counted; one that says `by_rule` has its
@@ -521,16 +528,18 @@ concept CostedLayer = requires(const L& l, std::span<const Shape> s) {
     { l.cost(s, s) } -> std::same_as<Cost>;
 };
 
-template <class L>
-constexpr Cost any_layer_cost(const L& l, std::span<const Shape> in, std::span<const Shape> out)
-{
-    if constexpr (BuiltinLayer<L>)
-        return layer_cost(l, in, out) + fused_activation(l, out);
-    else if constexpr (CostedLayer<L>)
-        return l.cost(in, out);
-    else
-        return unknown_cost;
-}
+struct any_layer_cost {
+    template <class L>
+    static constexpr Cost of(const L& l, std::span<const Shape> in, std::span<const Shape> out)
+    {
+        if constexpr (BuiltinLayer<L>)
+            return layer_cost(l, in, out) + fused_activation(l, out);
+        else if constexpr (CostedLayer<L>)
+            return l.cost(in, out);
+        else
+            return unknown_cost;
+    }
+};
 
 } // namespace detail
 
@@ -546,7 +555,8 @@ constexpr Cost call_cost(const Trace<LayerT>& trace, const TracedCall<LayerT>& c
     try {
         const std::vector<Shape> in = trace.run_shapes(trace.inputs_of(call), options.batch_size);
         const std::vector<Shape> out = trace.run_shapes(trace.outputs_of(call), options.batch_size);
-        return call.layer->visit([&](const auto& l) { return detail::any_layer_cost(l, in, out); });
+        return call.layer->template apply<detail::any_layer_cost, Cost>(std::span<const Shape>(in),
+                                                                        std::span<const Shape>(out));
     } catch (const shape_error& e) { // an overflowing count: say which layer, as shape errors do
         detail::rethrow_in_context(e, call.class_name(), call.name->render().view(), traced);
     }

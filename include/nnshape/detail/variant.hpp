@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 
@@ -38,12 +39,6 @@ union union_tree<type_list<T>> {
     T leaf;
 
     constexpr union_tree(std::in_place_index_t<0>, const T& value) : leaf(value) {}
-
-    template <std::size_t I>
-    constexpr const T& get() const
-    {
-        return leaf;
-    }
 };
 
 template <class... T>
@@ -64,16 +59,32 @@ union union_tree<type_list<T...>> {
     constexpr union_tree(std::in_place_index_t<I>, const U& value) : right(std::in_place_index<I - half>, value)
     {
     }
-
-    template <std::size_t I>
-    constexpr const auto& get() const
-    {
-        if constexpr (I < half)
-            return left.template get<I>();
-        else
-            return right.template get<I - half>();
-    }
 };
+
+// The members leading from a union_tree to its alternative I, as a list of member pointers: Variant::get
+// follows them in one function per alternative (a recursive get would be one per alternative and level).
+template <auto... M>
+struct member_path {};
+template <class Tree, std::size_t I, class Path = member_path<>>
+struct path_to;
+template <class T, std::size_t I, auto... M>
+struct path_to<union_tree<type_list<T>>, I, member_path<M...>> {
+    using type = member_path<M..., &union_tree<type_list<T>>::leaf>;
+};
+template <class... T, std::size_t I, auto... M>
+    requires(sizeof...(T) > 1)
+struct path_to<union_tree<type_list<T...>>, I, member_path<M...>> {
+    using tree = union_tree<type_list<T...>>;
+    using type = std::conditional_t<
+        (I < tree::half), typename path_to<decltype(tree::left), I, member_path<M..., &tree::left>>::type,
+        typename path_to<decltype(tree::right), I - tree::half, member_path<M..., &tree::right>>::type>;
+};
+
+template <class Tree, auto... M>
+constexpr const auto& follow(const Tree& tree, member_path<M...>)
+{
+    return (tree.*....*M);
+}
 
 template <class T0, class...>
 struct front {
@@ -122,7 +133,7 @@ public:
     template <std::size_t I>
     constexpr const auto& get() const
     {
-        return tree_.template get<I>();
+        return follow(tree_, typename path_to<union_tree<type_list<T...>>, I>::type{});
     }
     template <class U>
         requires holds<U>
@@ -166,5 +177,39 @@ constexpr decltype(auto) visit(F&& f, const V& v)
     using R = decltype(f(v.template get<0>()));
     return visit_table<R, std::remove_reference_t<F>, V, std::make_index_sequence<V::size>>[v.index()](f, v);
 }
+
+// detail::apply<Op, R>(v, args...): Op::of(the alternative as its own type, args...), for the rules every
+// class has (shapes, weights, names). Unlike visit with a generic lambda, it adds one function per class
+// (apply_alternative; Op::of is the rule's own), not three: fewer instantiations to compile, and a
+// failed rule in constant evaluation sits three compiler frames closer to the user's call.
+template <class Op, class R, class V, std::size_t I, class... A>
+constexpr R apply_alternative(const V& v, const A&... args)
+{
+    return Op::of(v.template get<I>(), args...);
+}
+
+template <class Op, class R, class V, class Indices, class... A>
+inline constexpr auto apply_table = nullptr;
+template <class Op, class R, class V, std::size_t... I, class... A>
+inline constexpr R (*apply_table<Op, R, V, std::index_sequence<I...>, A...>[sizeof...(I)])(const V&, const A&...) = {
+    &apply_alternative<Op, R, V, I, A...>...};
+
+template <class Op, class R, class V, class... A>
+constexpr R apply(const V& v, const A&... args)
+{
+    return apply_table<Op, R, V, std::make_index_sequence<V::size>, A...>[v.index()](v, args...);
+}
+
+// Trait<alternative>::value of every alternative, by index: a class's fact needs no call at all.
+template <template <class> class Trait, class V>
+inline constexpr auto class_flags = nullptr;
+template <template <class> class Trait, class... T>
+inline constexpr bool class_flags<Trait, Variant<T...>>[sizeof...(T)] = {Trait<T>::value...};
+
+// Every alternative's `class_name`, by index: a class name needs no call at all.
+template <class V>
+inline constexpr auto class_names = nullptr;
+template <class... T>
+inline constexpr std::string_view class_names<Variant<T...>>[sizeof...(T)] = {T::class_name...};
 
 } // namespace nnshape::detail

@@ -21,6 +21,8 @@ namespace nnshape::detail {
 // A layer class whose call takes `initial_state` (it has NNSHAPE_RECURRENT_CALL).
 template <class L>
 concept TakesInitialState = L::takes_initial_state;
+template <class L>
+struct has_initial_state_call : std::bool_constant<TakesInitialState<L>> {};
 
 // The call's inputs: the sequence, then its initial states.
 template <class TensorList>

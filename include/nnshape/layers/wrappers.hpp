@@ -24,7 +24,7 @@ namespace detail {
 template <class Variant>
 constexpr Shapes visit_outputs(const Variant& v, std::span<const Shape> in)
 {
-    return detail::visit([&](const auto& l) { return call_rule(l, in); }, v);
+    return apply<shape_rule, Shapes>(v, in);
 }
 template <class Variant>
 constexpr Shapes visit_outputs(const Variant& v, const Shape& in)
@@ -34,7 +34,7 @@ constexpr Shapes visit_outputs(const Variant& v, const Shape& in)
 template <class Variant>
 constexpr Params visit_params(const Variant& v, const Shape& in)
 {
-    return detail::visit([&](const auto& l) { return params_rule(l, std::span<const Shape>(&in, 1)); }, v);
+    return apply<weights_rule, Params>(v, std::span<const Shape>(&in, 1));
 }
 
 } // namespace detail
@@ -181,27 +181,30 @@ struct TimeDistributed {
 namespace detail {
 
 // The last axis of the weight SpectralNormalization normalizes (`kernel` or `embeddings`).
-template <class L>
-constexpr std::int64_t kernel_last_axis(const L& l, const Shape& in)
-{
-    if constexpr (std::is_same_v<L, Dense>) {
-        return l.units;
-    } else if constexpr (std::is_same_v<L, Embedding>) {
-        return l.output_dim;
-    } else if constexpr (requires {
-                             l.filters;
-                             l.groups;
-                         }) { // Conv: (*k, in / groups, filters)
-        return l.filters;
-    } else if constexpr (requires { l.output_padding; }) { // ConvTranspose: (*k, filters, in)
-        return known_channels(in, l.data_format);
-    } else if constexpr (requires { l.depth_multiplier; } && !requires { l.filters; }) { // DepthwiseConv: (*k, in, dm)
-        return l.depth_multiplier;
-    } else {
-        require(false, "SpectralNormalization: the wrapped layer has no attribute 'kernel' nor 'embeddings'");
-        return 0;
+struct kernel_last_axis {
+    template <class L>
+    static constexpr std::int64_t of(const L& l, const Shape& in)
+    {
+        if constexpr (std::is_same_v<L, Dense>) {
+            return l.units;
+        } else if constexpr (std::is_same_v<L, Embedding>) {
+            return l.output_dim;
+        } else if constexpr (requires {
+                                 l.filters;
+                                 l.groups;
+                             }) { // Conv: (*k, in / groups, filters)
+            return l.filters;
+        } else if constexpr (requires { l.output_padding; }) { // ConvTranspose: (*k, filters, in)
+            return known_channels(in, l.data_format);
+        } else if constexpr (requires { l.depth_multiplier; } && !requires { l.filters; }) { // DepthwiseConv: (*k, in,
+                                                                                             // dm)
+            return l.depth_multiplier;
+        } else {
+            require(false, "SpectralNormalization: the wrapped layer has no attribute 'kernel' nor 'embeddings'");
+            return 0;
+        }
     }
-}
+};
 
 } // namespace detail
 
@@ -227,7 +230,7 @@ struct SpectralNormalization {
     }
     constexpr Params params(const Shape& in) const
     {
-        const std::int64_t u = detail::visit([&](const auto& l) { return detail::kernel_last_axis(l, in); }, layer);
+        const std::int64_t u = detail::apply<detail::kernel_last_axis, std::int64_t>(layer, in);
         return detail::visit_params(layer, in) + Params{0, u};
     }
 };
