@@ -5,7 +5,7 @@
 //    prints character for character; plus tf.keras's options (expand_nested, show_trainable,
 //    layer_range) and optional torchinfo-style columns with their footer.
 //  * SummaryStyle::keras3 (summary/keras3.hpp): Keras 3's rich table (box drawing, wrapped cells,
-//    memory sizes in the totals).
+//    memory sizes in the totals); keras3_0 with Keras 3.0.0-3.0.4's column widths.
 //  * tf.keras's (TensorFlow 2.x) tables: SummaryStyle::tf_keras_2_4 (2.4 to 2.6: Keras 2's table under
 //    a `Model:` line, summary/keras2.hpp), tf_keras_2_7 (2.7 to 2.12: wrapped cells) and tf_keras_2_13
 //    (2.13 to 2.15: memory sizes in the totals; both in summary/tf_keras.hpp), with tf.keras's names.
@@ -32,6 +32,7 @@ constexpr Naming style_naming(SummaryStyle style)
     case SummaryStyle::keras2:
         return keras2;
     case SummaryStyle::keras3:
+    case SummaryStyle::keras3_0:
         return keras3;
     case SummaryStyle::tf_keras_2_4:
     case SummaryStyle::tf_keras_2_7:
@@ -54,6 +55,7 @@ inline std::string render(const Report& r, const SummaryOptions& options)
     case SummaryStyle::tf_keras_2_4:
         return keras2_text(r, options);
     case SummaryStyle::keras3:
+    case SummaryStyle::keras3_0:
         return keras3_text(r, options);
     case SummaryStyle::tf_keras_2_7:
     case SummaryStyle::tf_keras_2_13:

@@ -20,14 +20,15 @@
 
 namespace nnshape {
 
-// The table of one Keras version (docs/keras-differences.md: which versions each reproduces). The
-// tf_keras ones are tf.keras's (TensorFlow 2.x) in its three layouts, named after the first version
-// with that layout.
-enum class SummaryStyle : std::uint8_t { keras2, keras3, tf_keras_2_4, tf_keras_2_7, tf_keras_2_13 };
+// The table of one Keras version (docs/keras-differences.md: which versions each reproduces). keras3_0
+// is Keras 3.0.0 to 3.0.4's (other column ends). The tf_keras ones are tf.keras's (TensorFlow 2.x) in
+// its layouts, named after the first version with that layout.
+enum class SummaryStyle : std::uint8_t { keras2, keras3, tf_keras_2_4, tf_keras_2_7, tf_keras_2_13, keras3_0 };
 
-inline constexpr std::array<NamedValue<SummaryStyle>, 5> summary_styles{{
+inline constexpr std::array<NamedValue<SummaryStyle>, 6> summary_styles{{
     {"keras2", SummaryStyle::keras2, "Keras 2's plain table (standalone Keras 2)"},
-    {"keras3", SummaryStyle::keras3, "Keras 3's boxed table"},
+    {"keras3", SummaryStyle::keras3, "Keras 3's boxed table (Keras 3.0.5 and later)"},
+    {"keras3_0", SummaryStyle::keras3_0, "Keras 3.0.0-3.0.4's boxed table (other column widths)"},
     {"tf_keras_2_4", SummaryStyle::tf_keras_2_4, "tf.keras 2.4-2.6's table (Model: line, cut cells)"},
     {"tf_keras_2_7", SummaryStyle::tf_keras_2_7, "tf.keras 2.7-2.12's table (wrapped cells)"},
     {"tf_keras_2_13", SummaryStyle::tf_keras_2_13, "tf.keras 2.13-2.15's table (memory in totals)"},
@@ -38,6 +39,8 @@ constexpr bool wraps_cells(SummaryStyle s)
 {
     return s == SummaryStyle::tf_keras_2_7 || s == SummaryStyle::tf_keras_2_13;
 }
+
+constexpr bool is_keras3(SummaryStyle s) { return s == SummaryStyle::keras3 || s == SummaryStyle::keras3_0; }
 
 constexpr bool is_tf_keras(SummaryStyle s) { return s == SummaryStyle::tf_keras_2_4 || wraps_cells(s); }
 
@@ -58,7 +61,8 @@ inline constexpr std::array<NamedValue<SummaryColumn>, 6> summary_columns{{
 struct SummaryOptions {
     std::optional<Naming> naming{}; // automatic names; default: the style's own Keras version
     // Width of the table; 0 takes Keras's default: keras2 and tf_keras 65 (sequential-like) or 98;
-    // keras3 76 (what Keras 3 uses when its output is not a terminal: 80 columns less 4).
+    // keras3 and keras3_0 76 (what Keras 3 uses when its output is not a terminal: 80 columns less 4,
+    // show_trainable too).
     int line_length = 0;
     // Where each column ends; empty takes Keras's default. If the last one is <= 1, all are fractions
     // of line_length, truncated as Python's int(line_length * p).
@@ -226,7 +230,7 @@ inline std::string percent_cell(std::int64_t part, std::int64_t total)
 inline std::vector<TextColumn> text_columns(const Report& r, std::pair<std::size_t, std::size_t> range,
                                             const SummaryOptions& options, bool connected)
 {
-    const bool keras3 = options.style == SummaryStyle::keras3;
+    const bool keras3 = is_keras3(options.style);
     const bool tf_keras = is_tf_keras(options.style), wrapped = wraps_cells(options.style);
     const auto has = [&](SummaryColumn c) { return std::ranges::find(options.columns, c) != options.columns.end(); };
     std::vector<TextColumn> cols;
