@@ -8,15 +8,19 @@
 //  * https://keras.io/examples/generative/dcgan_overriding_train_step/ (the discriminator and the
 //    generator, two named Sequentials built one after the other);
 //  * https://keras.io/examples/generative/vae/ (the encoder, a functional model with a custom Sampling
-//    layer on two inputs; the decoder, a sequential-like functional model made after it).
+//    layer on two inputs; the decoder, a sequential-like functional model made after it);
+//  * https://keras.io/examples/timeseries/eeg_signal_classification/ (an unnamed functional model:
+//    Keras 3.0 to 3.3 named the first one `functional_1`, Naming::keras3_0, which the style takes).
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
 #include <nnshape/summary.hpp>
 #include "check.hpp"
 #include "support.hpp"
 
+#include <cstdint>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace unit_summary_keras3_test {
@@ -25,7 +29,7 @@ using namespace nnshape;
 
 namespace {
 
-constexpr SummaryOptions keras3_0{.style = SummaryStyle::keras3_0};
+constexpr SummaryOptions keras3_0_style{.style = SummaryStyle::keras3_0};
 
 const char* const discriminator_table = R"(Model: "discriminator"
 ┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━┓
@@ -136,6 +140,83 @@ const char* const decoder_table = R"(Model: "decoder"
  Non-trainable params: 0 (0.00 B)
 )";
 
+const char* const eeg_table = R"(Model: "functional_1"
+┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━┓
+┃ Layer (type)                    ┃ Output Shape              ┃    Param # ┃
+┡━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━┩
+│ input_layer (InputLayer)        │ (None, 512, 1)            │          0 │
+├─────────────────────────────────┼───────────────────────────┼────────────┤
+│ conv1d (Conv1D)                 │ (None, 256, 32)           │        128 │
+├─────────────────────────────────┼───────────────────────────┼────────────┤
+│ batch_normalization             │ (None, 256, 32)           │        128 │
+│ (BatchNormalization)            │                           │            │
+├─────────────────────────────────┼───────────────────────────┼────────────┤
+│ conv1d_1 (Conv1D)               │ (None, 128, 64)           │      6,208 │
+├─────────────────────────────────┼───────────────────────────┼────────────┤
+│ batch_normalization_1           │ (None, 128, 64)           │        256 │
+│ (BatchNormalization)            │                           │            │
+├─────────────────────────────────┼───────────────────────────┼────────────┤
+│ conv1d_2 (Conv1D)               │ (None, 64, 128)           │     41,088 │
+├─────────────────────────────────┼───────────────────────────┼────────────┤
+│ batch_normalization_2           │ (None, 64, 128)           │        512 │
+│ (BatchNormalization)            │                           │            │
+├─────────────────────────────────┼───────────────────────────┼────────────┤
+│ conv1d_3 (Conv1D)               │ (None, 32, 256)           │    164,096 │
+├─────────────────────────────────┼───────────────────────────┼────────────┤
+│ batch_normalization_3           │ (None, 32, 256)           │      1,024 │
+│ (BatchNormalization)            │                           │            │
+├─────────────────────────────────┼───────────────────────────┼────────────┤
+│ conv1d_4 (Conv1D)               │ (None, 16, 512)           │    918,016 │
+├─────────────────────────────────┼───────────────────────────┼────────────┤
+│ batch_normalization_4           │ (None, 16, 512)           │      2,048 │
+│ (BatchNormalization)            │                           │            │
+├─────────────────────────────────┼───────────────────────────┼────────────┤
+│ conv1d_5 (Conv1D)               │ (None, 8, 1024)           │  3,671,040 │
+├─────────────────────────────────┼───────────────────────────┼────────────┤
+│ batch_normalization_5           │ (None, 8, 1024)           │      4,096 │
+│ (BatchNormalization)            │                           │            │
+├─────────────────────────────────┼───────────────────────────┼────────────┤
+│ dropout (Dropout)               │ (None, 8, 1024)           │          0 │
+├─────────────────────────────────┼───────────────────────────┼────────────┤
+│ flatten (Flatten)               │ (None, 8192)              │          0 │
+├─────────────────────────────────┼───────────────────────────┼────────────┤
+│ dense (Dense)                   │ (None, 4096)              │ 33,558,528 │
+├─────────────────────────────────┼───────────────────────────┼────────────┤
+│ dropout_1 (Dropout)             │ (None, 4096)              │          0 │
+├─────────────────────────────────┼───────────────────────────┼────────────┤
+│ dense_1 (Dense)                 │ (None, 2048)              │  8,390,656 │
+├─────────────────────────────────┼───────────────────────────┼────────────┤
+│ dropout_2 (Dropout)             │ (None, 2048)              │          0 │
+├─────────────────────────────────┼───────────────────────────┼────────────┤
+│ dense_2 (Dense)                 │ (None, 1024)              │  2,098,176 │
+├─────────────────────────────────┼───────────────────────────┼────────────┤
+│ dropout_3 (Dropout)             │ (None, 1024)              │          0 │
+├─────────────────────────────────┼───────────────────────────┼────────────┤
+│ dense_3 (Dense)                 │ (None, 128)               │    131,200 │
+├─────────────────────────────────┼───────────────────────────┼────────────┤
+│ dense_4 (Dense)                 │ (None, 19)                │      2,451 │
+└─────────────────────────────────┴───────────────────────────┴────────────┘
+ Total params: 48,989,651 (186.88 MB)
+ Trainable params: 48,985,619 (186.87 MB)
+ Non-trainable params: 4,032 (15.75 KB)
+)";
+
+// The example's create_model(): six strided Conv1D + BatchNormalization pairs, then a Dense head.
+Model eeg_model(Graph& g)
+{
+    auto x = Input(g, {.shape = Shape{512, 1}});
+    const auto input = x;
+    for (const auto& [filters, kernel] :
+         {std::pair<std::int64_t, std::int64_t>{32, 3}, {64, 3}, {128, 5}, {256, 5}, {512, 7}, {1024, 7}})
+        x = BatchNormalization{}(
+            Conv1D{.filters = filters, .kernel_size = kernel, .strides = 2, .padding = same, .activation = "relu"}(x));
+    x = Flatten{}(Dropout{.rate = 0.2}(x));
+    for (const std::int64_t units : {4096, 2048, 1024})
+        x = Dropout{.rate = 0.2}(Dense{.units = units, .activation = "relu"}(x));
+    x = Dense{.units = 19, .activation = "softmax"}(Dense{.units = 128, .activation = "relu"}(x));
+    return Model{input, x};
+}
+
 struct DcGan {
     Sequential<std::dynamic_extent, Model> discriminator, generator;
 };
@@ -223,16 +304,27 @@ TEST_CASE("keras3_0: keras.io's DCGAN discriminator and generator as Keras 3.0 p
 {
     Graph g;
     const DcGan gan = dcgan(g);
-    CHECK(summary(gan.discriminator, keras3_0) == discriminator_table);
-    CHECK(summary(gan.generator, keras3_0) == generator_table);
+    CHECK(summary(gan.discriminator, keras3_0_style) == discriminator_table);
+    CHECK(summary(gan.generator, keras3_0_style) == generator_table);
 }
 
 TEST_CASE("keras3_0: keras.io's VAE encoder (Connected to) and decoder as Keras 3.0 printed them")
 {
     Graph g;
     const Vae v = vae(g);
-    CHECK(summary(v.encoder, keras3_0) == encoder_table);
-    CHECK(summary(v.decoder, keras3_0) == decoder_table);
+    CHECK(summary(v.encoder, keras3_0_style) == encoder_table);
+    CHECK(summary(v.decoder, keras3_0_style) == decoder_table);
+}
+
+TEST_CASE("keras3_0: keras.io's EEG classifier, an unnamed functional model: `functional_1`")
+{
+    Graph g;
+    const Model m = eeg_model(g);
+    CHECK(summary(m, keras3_0_style) == eeg_table);
+    // Keras 3.0 to 3.3 named each unnamed functional model twice (two __init__ calls), Keras 3.4 once.
+    const Model second = eeg_model(g);
+    CHECK(second.name(keras3_0) == "functional_3");
+    CHECK(second.name(keras3) == "functional_1");
 }
 
 TEST_CASE("keras3 and keras3_0: rich's widths for each Keras's column ends")
