@@ -350,6 +350,21 @@ TEST_CASE("keras3 and keras3_0: rich's widths for each Keras's column ends")
  Trainable params: 0 (0.00 B)
  Non-trainable params: 16 (64.00 B)
 )");
+    // A header cell shorter than the row's other header cells sits at the bottom (rich 11 and later
+    // align a header row to the bottom, body rows to the top): rich 14.3's table for these columns.
+    Sequential<> narrow;
+    narrow.add(Dense{.units = 4, .input_shape = Shape{3}});
+    CHECK(summary(narrow, {.line_length = 40, .style = SummaryStyle::keras3}) == R"(Model: "sequential"
+┏━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━┳━━━━━━━┓
+┃                 ┃ Output     ┃ Param ┃
+┃ Layer (type)    ┃ Shape      ┃     # ┃
+┡━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━╇━━━━━━━┩
+│ dense (Dense)   │ (None, 4)  │    16 │
+└─────────────────┴────────────┴───────┘
+ Total params: 16 (64.00 B)
+ Trainable params: 16 (64.00 B)
+ Non-trainable params: 0 (0.00 B)
+)");
     // A column the excess leaves no room for its text is refused (rich would draw it empty).
     CHECK_THROWS_WITH_AS(detail::keras3_widths({.45, .5, 1.}, 76), doctest::Contains("no room for its text"),
                          shape_error);

@@ -110,8 +110,10 @@ inline std::string box_line(std::string_view left, std::string_view fill, std::s
     return line + '\n';
 }
 
+// One row of cells, each wrapped to its column; rich aligns a header's lines to the row's bottom (rich
+// 11 and later), a body's to its top.
 inline std::string box_row(const std::vector<std::vector<std::string>>& cells, const std::vector<TextColumn>& cols,
-                           const std::vector<std::size_t>& widths, std::string_view edge)
+                           const std::vector<std::size_t>& widths, std::string_view edge, bool header = false)
 {
     std::vector<std::vector<std::string>> wrapped;
     std::size_t height = 1;
@@ -125,9 +127,12 @@ inline std::string box_row(const std::vector<std::vector<std::string>>& cells, c
     std::string text;
     for (std::size_t line = 0; line < height; ++line) {
         text += edge;
-        for (std::size_t i = 0; i < cells.size(); ++i)
-            text += ' ' + justify(line < wrapped[i].size() ? wrapped[i][line] : "", widths[i] - 2, cols[i]) + ' ' +
-                    std::string(edge);
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            const std::size_t first = header ? height - wrapped[i].size() : 0;
+            const bool filled = line >= first && line - first < wrapped[i].size();
+            text +=
+                ' ' + justify(filled ? wrapped[i][line - first] : "", widths[i] - 2, cols[i]) + ' ' + std::string(edge);
+        }
         text += '\n';
     }
     return text;
@@ -162,7 +167,7 @@ inline std::string keras3_text(const Report& r, const SummaryOptions& options)
     text += box_line("\u250F", "\u2501", "\u2533", "\u2513", widths);
     std::vector<std::vector<std::string>> header;
     for (const TextColumn& c : cols) header.push_back({c.header});
-    text += box_row(header, cols, widths, "\u2503");
+    text += box_row(header, cols, widths, "\u2503", true);
     text += box_line("\u2521", "\u2501", "\u2547", "\u2529", widths);
     for (std::size_t i = 0; i < range.second - range.first; ++i) {
         if (i > 0) text += box_line("\u251C", "\u2500", "\u253C", "\u2524", widths);
