@@ -298,7 +298,8 @@ Model: "sequential"
  Non-trainable params: 2,257,984 (8.61 MB)
 )";
 
-// [mnv2-tf20] TF 2.0 to 2.2 had no Functional class: keras.Model(inputs, outputs) stayed a Model.
+// [mnv2-tf20] TF 2.0 to 2.2 had no Functional class: keras.Model(inputs, outputs) stayed a Model (TF 2.2
+// cannot load a TF 2.3 model: "Unknown layer: Functional", tensorflow/tensorflow#41929).
 const char* const mnv2_tf20_table = R"(
 Model: "sequential"
 _________________________________________________________________
