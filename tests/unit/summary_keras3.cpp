@@ -327,6 +327,36 @@ TEST_CASE("keras3_0: keras.io's EEG classifier, an unnamed functional model: `fu
     CHECK(second.name(keras3) == "functional_1");
 }
 
+namespace {
+
+// Each Keras's names for three unnamed functional models in one session, at compile time as at run
+// time: TF 2.3 and Keras 3.0 to 3.3 took a name in each of two __init__ runs.
+constexpr bool functional_names()
+{
+    Graph g;
+    const auto model = [&] {
+        auto x = Input(g, {.shape = Shape{4}});
+        return Model{x, Dense{.units = 2}(x)};
+    };
+    const Model first = model(), second = model(), third = model();
+    FACT(first.name(keras3_0) == "functional_1");
+    FACT(second.name(keras3_0) == "functional_3");
+    FACT(third.name(keras3_0) == "functional_5");
+    FACT(third.name(tf_keras_2_3) == "functional_5");
+    FACT(third.name(keras3) == "functional_2");
+    FACT(third.name(tf_keras) == "model_2");
+    // The layers keep their Kerases' names: Keras 3's input_layer, tf.keras's input_1.
+    FACT(second.layers()[0].name(keras3_0) == "input_layer_1");
+    FACT(second.layers()[0].name(tf_keras_2_3) == "input_2");
+    FACT(second.layers()[1].name(tf_keras_2_3) == "dense_1");
+    return true;
+}
+static_assert(functional_names());
+
+} // namespace
+
+TEST_CASE("Naming::keras3_0 and Naming::tf_keras_2_3: functional models named twice") { CHECK(functional_names()); }
+
 TEST_CASE("keras3 and keras3_0: rich's widths for each Keras's column ends")
 {
     // 76 columns: Keras's widths + 2 each, less the excess over 76 - borders, round(excess left /
