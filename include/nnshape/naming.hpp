@@ -3,6 +3,11 @@
 // from 0 with the first unnumbered (`conv2d`, `conv2d_1`); tf.keras (TensorFlow 2.x, Keras 2.x up to
 // 2.15) layers and models from 0 but inputs from 1 (`input_1`; its Input takes backend.get_uid, the
 // rest unique_object_name(zero_based=True)), and a functional model is `model` as in Keras 2.
+// Two Kerases ran a functional model's __init__ twice (keras.Model(...) returned a Functional from
+// __new__, which Python initialised again), each time taking a name: the n-th unnamed one is
+// `functional_{2n-1}`. Naming::keras3_0 is Keras 3.0 to 3.3's (models/model.py __new__; Keras 3.4
+// calls Functional.__new__ instead, keras-team/keras#19805), Naming::tf_keras_2_3 TensorFlow 2.3's
+// (engine/training.py __new__; TF 2.4 passes skip_init=True and names a Functional `model`).
 
 #include <cstdint>
 #include <string_view>
@@ -11,12 +16,19 @@
 
 namespace nnshape {
 
-enum class Naming : std::uint8_t { keras2, keras3, tf_keras };
+enum class Naming : std::uint8_t { keras2, keras3, tf_keras, keras3_0, tf_keras_2_3 };
 inline constexpr Naming keras2 = Naming::keras2;
 inline constexpr Naming keras3 = Naming::keras3;
 inline constexpr Naming tf_keras = Naming::tf_keras;
+inline constexpr Naming keras3_0 = Naming::keras3_0;
+inline constexpr Naming tf_keras_2_3 = Naming::tf_keras_2_3;
 
 namespace detail {
+
+// Keras 3's names (and its operations' numbering), in either version.
+constexpr bool keras3_names(Naming style) { return style == keras3 || style == keras3_0; }
+
+constexpr bool tf_keras_names(Naming style) { return style == tf_keras || style == tf_keras_2_3; }
 
 constexpr bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 constexpr bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
@@ -26,7 +38,7 @@ constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
 // r'\1_\2'), then lower(). Keras 3 drops the digits from the first pattern (ConvLSTM2D differs).
 constexpr Name snake_case(std::string_view name, Naming style)
 {
-    const auto tail = [&](char c) { return is_lower(c) || (style != keras3 && is_digit(c)); };
+    const auto tail = [&](char c) { return is_lower(c) || (!keras3_names(style) && is_digit(c)); };
     Name first;
     for (std::size_t i = 0; i < name.size();) {
         if (i + 2 < name.size() && is_upper(name[i + 1]) && tail(name[i + 2])) {
@@ -51,7 +63,7 @@ constexpr Name snake_case(std::string_view name, Naming style)
 // Whether the first unnamed layer of this class is `<prefix>_1` rather than `<prefix>`.
 constexpr bool numbered_from_one(std::string_view class_name, Naming style)
 {
-    return style == keras2 || (style == tf_keras && class_name == "InputLayer");
+    return style == keras2 || (tf_keras_names(style) && class_name == "InputLayer");
 }
 
 // The automatic name of the `ordinal`-th (from 1) unnamed layer with this snake-case prefix.
@@ -65,8 +77,9 @@ constexpr Name auto_name(std::string_view prefix, std::int64_t ordinal, bool fro
 // The prefix Keras uses for a layer class.
 constexpr Name name_prefix(std::string_view class_name, Naming style)
 {
-    if (class_name == "InputLayer") return std::string_view(style == keras3 ? "input_layer" : "input");
-    if (class_name == "Model") return std::string_view(style == keras3 ? "functional" : "model");
+    if (class_name == "InputLayer") return std::string_view(keras3_names(style) ? "input_layer" : "input");
+    if (class_name == "Model")
+        return std::string_view(keras3_names(style) || style == tf_keras_2_3 ? "functional" : "model");
     return snake_case(class_name, style);
 }
 
@@ -98,11 +111,13 @@ struct LayerName {
     constexpr Name render(Naming style = keras2) const
     {
         if (!given.empty()) return given;
-        if (!is_op())
-            return detail::auto_name(detail::name_prefix(class_name, style).view(),
-                                     style == keras3 ? ordinal + keras3_offset : ordinal,
+        if (!is_op()) {
+            const std::int64_t n = detail::keras3_names(style) ? ordinal + keras3_offset : ordinal;
+            const bool named_twice = class_name == "Model" && (style == keras3_0 || style == tf_keras_2_3);
+            return detail::auto_name(detail::name_prefix(class_name, style).view(), named_twice ? 2 * n : n,
                                      detail::numbered_from_one(class_name, style));
-        if (style != keras3) return detail::auto_name(op->tf_name, tf_ordinal, false);
+        }
+        if (!detail::keras3_names(style)) return detail::auto_name(op->tf_name, tf_ordinal, false);
         return detail::auto_name(op->keras3_name, ordinal, false);
     }
     // The class a summary shows: an operation's differs between the Kerases (tf.keras's TFOpLambda
@@ -110,7 +125,7 @@ struct LayerName {
     constexpr std::string_view class_in(Naming style) const
     {
         if (!is_op()) return class_name;
-        return style == keras3 ? op->keras3_class : op->tf_class;
+        return detail::keras3_names(style) ? op->keras3_class : op->tf_class;
     }
 };
 

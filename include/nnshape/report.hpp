@@ -209,7 +209,7 @@ struct ReportBuilder {
     // Keras 2 node; a model's connections come from its calls, never from that node.
     constexpr std::int32_t keras_node_index(const Node& n, Naming naming) const
     {
-        const bool keras3_model_call = g.layer(n.layer).model >= 0 && naming == keras3 && n.node_index > 0;
+        const bool keras3_model_call = g.layer(n.layer).model >= 0 && detail::keras3_names(naming) && n.node_index > 0;
         return keras3_model_call ? n.node_index - 1 : n.node_index;
     }
 

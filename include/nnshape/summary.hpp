@@ -5,9 +5,10 @@
 //    prints character for character; plus tf.keras's options (expand_nested, show_trainable,
 //    layer_range) and optional torchinfo-style columns with their footer.
 //  * SummaryStyle::keras3 (summary/keras3.hpp): Keras 3's rich table (box drawing, wrapped cells,
-//    memory sizes in the totals).
+//    memory sizes in the totals); keras3_0 with Keras 3.0.0-3.0.4's column widths.
 //  * tf.keras's (TensorFlow 2.x) tables: SummaryStyle::tf_keras_2_4 (2.4 to 2.6: Keras 2's table under
-//    a `Model:` line, summary/keras2.hpp), tf_keras_2_7 (2.7 to 2.12: wrapped cells) and tf_keras_2_13
+//    a `Model:` line, summary/keras2.hpp; tf_keras_2_0 and tf_keras_2_3 the same with 2.0-2.2's and
+//    2.3's names and classes), tf_keras_2_7 (2.7 to 2.12: wrapped cells) and tf_keras_2_13
 //    (2.13 to 2.15: memory sizes in the totals; both in summary/tf_keras.hpp), with tf.keras's names.
 // Also the FLOPs table of the `nnshape flops` tool; the options, and the names tools give the styles
 // and extra columns (summary_styles, summary_columns), are in summary/common.hpp. Standard library
@@ -33,6 +34,11 @@ constexpr Naming style_naming(SummaryStyle style)
         return keras2;
     case SummaryStyle::keras3:
         return keras3;
+    case SummaryStyle::keras3_0:
+        return keras3_0;
+    case SummaryStyle::tf_keras_2_3:
+        return tf_keras_2_3;
+    case SummaryStyle::tf_keras_2_0:
     case SummaryStyle::tf_keras_2_4:
     case SummaryStyle::tf_keras_2_7:
     case SummaryStyle::tf_keras_2_13:
@@ -51,9 +57,12 @@ inline std::string render(const Report& r, const SummaryOptions& options)
 {
     switch (options.style) {
     case SummaryStyle::keras2:
+    case SummaryStyle::tf_keras_2_0:
+    case SummaryStyle::tf_keras_2_3:
     case SummaryStyle::tf_keras_2_4:
         return keras2_text(r, options);
     case SummaryStyle::keras3:
+    case SummaryStyle::keras3_0:
         return keras3_text(r, options);
     case SummaryStyle::tf_keras_2_7:
     case SummaryStyle::tf_keras_2_13:

@@ -10,6 +10,9 @@
 //  [tl]    guides/md/transfer_learning.md @ 0e2325b31f291531990c55fec009feee850b6ca9
 //  [mnv2]  a Keras 3 training log, "VISION MODEL BRANCH RECAP" (text-search corpus id 35203370587; its
 //          repository is not recorded there): Sequential([MobileNetV2 base, GlobalAveragePooling2D, Dense(5)])
+//  [mnv2-tf20] the same model in a Korean tutorial post on TensorFlow's transfer-learning tutorial, as
+//          tf.keras 2.0-2.2 printed it (the nested model's class is `Model`; text-search corpus id
+//          34604748473; its repository is not recorded)
 //  [siam]  examples/vision/md/siamese_contrastive.md @ 1152d883930e8ab91a8c16366d5a21c67d771e82 (Keras 3)
 //  [tftl]  TensorFlow's "Transfer learning and fine-tuning" tutorial (tensorflow.org/tutorials/images/
 //          transfer_learning), its model as a project README republished its tf.keras 2.4-2.6 summary
@@ -295,6 +298,25 @@ Model: "sequential"
  Non-trainable params: 2,257,984 (8.61 MB)
 )";
 
+// [mnv2-tf20] TF 2.0 to 2.2 had no Functional class: keras.Model(inputs, outputs) stayed a Model (TF 2.2
+// cannot load a TF 2.3 model: "Unknown layer: Functional", tensorflow/tensorflow#41929).
+const char* const mnv2_tf20_table = R"(
+Model: "sequential"
+_________________________________________________________________
+Layer (type)                 Output Shape              Param #
+=================================================================
+mobilenetv2_1.00_160 (Model) (None, 5, 5, 1280)        2257984
+_________________________________________________________________
+global_average_pooling2d (Gl (None, 1280)              0
+_________________________________________________________________
+dense (Dense)                (None, 5)                 6405
+=================================================================
+Total params: 2,264,389
+Trainable params: 6,405
+Non-trainable params: 2,257,984
+_________________________________________________________________
+)";
+
 // ---------------------------------------------------------------------------------------------------
 // [siam] Siamese network with contrastive loss: one embedding model called on both inputs. Gap: nnshape
 // has no Lambda layer (its shape is user code), so `layers.Lambda(euclidean_distance)` is a custom
@@ -409,6 +431,7 @@ TEST_CASE("published: a frozen MobileNetV2 in a Sequential (Keras 3 table)")
     CHECK(mobilenet_v2_flowers_count() == 2'264'389);
     CHECK(summary(mobilenet_v2_flowers(), {.line_length = 88, .style = SummaryStyle::keras3}) ==
           keras_table(88, mnv2_table));
+    CHECK(summary(mobilenet_v2_flowers(), {.style = SummaryStyle::tf_keras_2_0}) == keras_table(65, mnv2_tf20_table));
 }
 
 TEST_CASE("published: keras.io's siamese network, one embedding model on two inputs (Keras 3 table)")

@@ -20,14 +20,27 @@
 
 namespace nnshape {
 
-// The table of one Keras version (docs/keras-differences.md: which versions each reproduces). The
-// tf_keras ones are tf.keras's (TensorFlow 2.x) in its three layouts, named after the first version
-// with that layout.
-enum class SummaryStyle : std::uint8_t { keras2, keras3, tf_keras_2_4, tf_keras_2_7, tf_keras_2_13 };
+// The table of one Keras version (docs/keras-differences.md: which versions each reproduces). keras3_0
+// is Keras 3.0.0 to 3.0.4's (other column ends). The tf_keras ones are tf.keras's (TensorFlow 2.x),
+// named after the first version with that layout or those names: tf_keras_2_0 (2.0 to 2.2, a nested
+// functional model's class `Model`) and tf_keras_2_3 (`functional_1`) print tf_keras_2_4's table.
+enum class SummaryStyle : std::uint8_t {
+    keras2,
+    keras3,
+    tf_keras_2_4,
+    tf_keras_2_7,
+    tf_keras_2_13,
+    keras3_0,
+    tf_keras_2_0,
+    tf_keras_2_3
+};
 
-inline constexpr std::array<NamedValue<SummaryStyle>, 5> summary_styles{{
+inline constexpr std::array<NamedValue<SummaryStyle>, 8> summary_styles{{
     {"keras2", SummaryStyle::keras2, "Keras 2's plain table (standalone Keras 2)"},
-    {"keras3", SummaryStyle::keras3, "Keras 3's boxed table"},
+    {"keras3", SummaryStyle::keras3, "Keras 3's boxed table (Keras 3.0.5 and later)"},
+    {"keras3_0", SummaryStyle::keras3_0, "Keras 3.0.0-3.0.4's boxed table (other column widths)"},
+    {"tf_keras_2_0", SummaryStyle::tf_keras_2_0, "tf.keras 2.0-2.2's table (Model: line, nested Model)"},
+    {"tf_keras_2_3", SummaryStyle::tf_keras_2_3, "tf.keras 2.3's table (functional_1)"},
     {"tf_keras_2_4", SummaryStyle::tf_keras_2_4, "tf.keras 2.4-2.6's table (Model: line, cut cells)"},
     {"tf_keras_2_7", SummaryStyle::tf_keras_2_7, "tf.keras 2.7-2.12's table (wrapped cells)"},
     {"tf_keras_2_13", SummaryStyle::tf_keras_2_13, "tf.keras 2.13-2.15's table (memory in totals)"},
@@ -39,7 +52,13 @@ constexpr bool wraps_cells(SummaryStyle s)
     return s == SummaryStyle::tf_keras_2_7 || s == SummaryStyle::tf_keras_2_13;
 }
 
-constexpr bool is_tf_keras(SummaryStyle s) { return s == SummaryStyle::tf_keras_2_4 || wraps_cells(s); }
+constexpr bool is_keras3(SummaryStyle s) { return s == SummaryStyle::keras3 || s == SummaryStyle::keras3_0; }
+
+constexpr bool is_tf_keras(SummaryStyle s)
+{
+    return s == SummaryStyle::tf_keras_2_0 || s == SummaryStyle::tf_keras_2_3 || s == SummaryStyle::tf_keras_2_4 ||
+           wraps_cells(s);
+}
 
 // Extra columns beside Keras's (torchinfo's names), in this order when several are asked for.
 enum class SummaryColumn : std::uint8_t { input_shape, kernel_size, param_percent, macs, flops, activation_bytes };
@@ -58,7 +77,8 @@ inline constexpr std::array<NamedValue<SummaryColumn>, 6> summary_columns{{
 struct SummaryOptions {
     std::optional<Naming> naming{}; // automatic names; default: the style's own Keras version
     // Width of the table; 0 takes Keras's default: keras2 and tf_keras 65 (sequential-like) or 98;
-    // keras3 76 (what Keras 3 uses when its output is not a terminal: 80 columns less 4).
+    // keras3 and keras3_0 76 (what Keras 3 uses when its output is not a terminal: 80 columns less 4,
+    // show_trainable too).
     int line_length = 0;
     // Where each column ends; empty takes Keras's default. If the last one is <= 1, all are fractions
     // of line_length, truncated as Python's int(line_length * p).
@@ -225,7 +245,7 @@ inline std::string percent_cell(std::int64_t part, std::int64_t total)
 inline std::vector<TextColumn> text_columns(const Report& r, std::pair<std::size_t, std::size_t> range,
                                             const SummaryOptions& options, bool connected)
 {
-    const bool keras3 = options.style == SummaryStyle::keras3;
+    const bool keras3 = is_keras3(options.style);
     const bool tf_keras = is_tf_keras(options.style), wrapped = wraps_cells(options.style);
     const auto has = [&](SummaryColumn c) { return std::ranges::find(options.columns, c) != options.columns.end(); };
     std::vector<TextColumn> cols;
@@ -250,9 +270,10 @@ inline std::vector<TextColumn> text_columns(const Report& r, std::pair<std::size
 
     for (std::size_t i = range.first; i < range.second; ++i) {
         const ReportRow& row = r.rows[i];
-        // Keras 3 and tf.keras from 2.4 on call a functional model's class Functional.
-        const std::string_view class_name =
-            options.style != SummaryStyle::keras2 && row.class_name == "Model" ? "Functional" : row.class_name;
+        // Keras 3 and tf.keras from 2.3 on call a functional model's class Functional (TF 2.3's
+        // engine/functional.py; before, Model.__new__ made no other class).
+        const bool functional = options.style != SummaryStyle::keras2 && options.style != SummaryStyle::tf_keras_2_0;
+        const std::string_view class_name = functional && row.class_name == "Model" ? "Functional" : row.class_name;
         layer.cells.push_back({(wrapped ? "" : nested_prefix(row.depth)) + layer_cell(row.name.view(), class_name)});
         std::vector<std::string> shapes;
         if (keras3) { // Keras 3 shows one call's shapes; here each distinct one, never `multiple`

@@ -1,5 +1,6 @@
 #pragma once
-// Keras 3's rich table (SummaryStyle::keras3): box drawing, wrapped cells, memory sizes in the totals.
+// Keras 3's rich table (SummaryStyle::keras3, and keras3_0 with Keras 3.0.0-3.0.4's column ends): box
+// drawing, wrapped cells, memory sizes in the totals.
 // Standard library only.
 
 #include <algorithm>
@@ -20,26 +21,38 @@ constexpr std::int64_t round_half_even(std::int64_t n, std::int64_t d)
     return q + (twice > d || (twice == d && q % 2 == 1) ? 1 : 0);
 }
 
-// rich's cell widths (with one space of padding each side) for a table `line_length` wide: Keras's
-// column widths, reduced in equal parts, as rich does, until the borders fit.
+// rich's Table._calculate_column_widths for the table Keras's print_summary makes: Column(width=w) for
+// each of Keras's widths w = int(p * line_length) - previous, Table(width=line_length), no ratios, no
+// expand (the same from rich 10 to 14.3; the split differs between Keras versions, not rich ones).
+//  * Each column measures w + 2 (padding), at most the room inside the borders (line_length less one
+//    character per column and one).
+//  * Over the room, _collapse_widths shrinks only columns without a fixed width: none here. Its last
+//    resort, ratio_reduce(excess, [1] * n, widths, widths), takes the excess back column by column,
+//    each round(excess left / columns left) (Python's round: halves to the even neighbour), at most
+//    the column's width; the columns measured again at the reduced widths keep them.
 inline std::vector<std::size_t> keras3_widths(const std::vector<double>& positions, std::size_t line_length)
 {
+    const std::int64_t room = std::int64_t(line_length) - std::int64_t(positions.size()) - 1;
     std::vector<std::int64_t> widths;
-    std::int64_t current = 0;
+    std::int64_t current = 0, total = 0;
     for (double p : positions) {
         const std::int64_t width = std::int64_t(p * double(line_length)) - current;
         require(width >= 4, "summary: Insufficient console width to print summary.");
-        widths.push_back(width + 2);
+        widths.push_back(std::min(width + 2, room)); // room > 0: every width is at least 4
+        total += widths.back();
         current += width;
     }
-    std::int64_t excess =
-        current + 2 * std::int64_t(widths.size()) - (std::int64_t(line_length) - std::int64_t(widths.size()) - 1);
-    std::vector<std::size_t> out;
-    for (std::int64_t ratios = std::int64_t(widths.size()); std::int64_t w : widths) {
-        const std::int64_t cut = excess > 0 ? round_half_even(excess, ratios) : 0;
-        out.push_back(std::size_t(w - cut));
+    std::int64_t excess = total - room;
+    for (std::int64_t columns = std::int64_t(widths.size()); std::int64_t& w : widths) {
+        if (excess <= 0) break;
+        const std::int64_t cut = std::min(w, round_half_even(excess, columns--));
+        w -= cut;
         excess -= cut;
-        --ratios;
+    }
+    std::vector<std::size_t> out;
+    for (std::int64_t w : widths) {
+        require(w > 2, "summary: positions leave a column no room for its text");
+        out.push_back(std::size_t(w));
     }
     return out;
 }
@@ -97,8 +110,10 @@ inline std::string box_line(std::string_view left, std::string_view fill, std::s
     return line + '\n';
 }
 
+// One row of cells, each wrapped to its column; rich aligns a header's lines to the row's bottom (rich
+// 11 and later), a body's to its top.
 inline std::string box_row(const std::vector<std::vector<std::string>>& cells, const std::vector<TextColumn>& cols,
-                           const std::vector<std::size_t>& widths, std::string_view edge)
+                           const std::vector<std::size_t>& widths, std::string_view edge, bool header = false)
 {
     std::vector<std::vector<std::string>> wrapped;
     std::size_t height = 1;
@@ -112,9 +127,12 @@ inline std::string box_row(const std::vector<std::vector<std::string>>& cells, c
     std::string text;
     for (std::size_t line = 0; line < height; ++line) {
         text += edge;
-        for (std::size_t i = 0; i < cells.size(); ++i)
-            text += ' ' + justify(line < wrapped[i].size() ? wrapped[i][line] : "", widths[i] - 2, cols[i]) + ' ' +
-                    std::string(edge);
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            const std::size_t first = header ? height - wrapped[i].size() : 0;
+            const bool filled = line >= first && line - first < wrapped[i].size();
+            text +=
+                ' ' + justify(filled ? wrapped[i][line - first] : "", widths[i] - 2, cols[i]) + ' ' + std::string(edge);
+        }
         text += '\n';
     }
     return text;
@@ -127,11 +145,16 @@ inline std::string keras3_text(const Report& r, const SummaryOptions& options)
     const Report rows = listed_layers(r, options.style);
     const auto range = layer_range(rows, options);
     const std::vector<TextColumn> cols = text_columns(rows, range, options, !r.sequential_like);
+    // Keras 3.0.5 moved the default column ends (keras-team/keras#19158, "Show billions of parameters").
+    const bool from_3_0_5 = options.style == SummaryStyle::keras3;
     std::vector<double> positions = options.positions;
-    if (positions.empty()) positions = r.sequential_like ? std::vector{.45, .80, 1.} : std::vector{.3, .56, .74, 1.};
-    std::size_t line_length = options.line_length > 0 ? std::size_t(options.line_length) : 76;
+    if (positions.empty())
+        positions = r.sequential_like ? std::vector{.45, from_3_0_5 ? .80 : .84, 1.}
+                                      : std::vector{.3, .56, from_3_0_5 ? .74 : .70, 1.};
+    // Keras's default, min(88 or 84 or 108 (+ 12 with show_trainable), terminal columns - 4), is 76
+    // in every version when the output is not a terminal (80 columns).
+    const std::size_t line_length = options.line_length > 0 ? std::size_t(options.line_length) : 76;
     if (options.show_trainable) {
-        if (options.line_length == 0) line_length += 12;
         for (double& p : positions) p *= .9;
         positions.push_back(1.);
     }
@@ -144,7 +167,7 @@ inline std::string keras3_text(const Report& r, const SummaryOptions& options)
     text += box_line("\u250F", "\u2501", "\u2533", "\u2513", widths);
     std::vector<std::vector<std::string>> header;
     for (const TextColumn& c : cols) header.push_back({c.header});
-    text += box_row(header, cols, widths, "\u2503");
+    text += box_row(header, cols, widths, "\u2503", true);
     text += box_line("\u2521", "\u2501", "\u2547", "\u2529", widths);
     for (std::size_t i = 0; i < range.second - range.first; ++i) {
         if (i > 0) text += box_line("\u251C", "\u2500", "\u253C", "\u2524", widths);
