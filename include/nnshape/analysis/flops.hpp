@@ -159,6 +159,7 @@ constexpr Cost gated_step(Dim macs, Dim units, Gates g)
 constexpr Gates gates_of(const SimpleRNNCell& c) { return {1, c.use_bias, 0}; }
 constexpr Gates gates_of(const LSTMCell& c) { return {4, c.use_bias, 4}; }
 constexpr Gates gates_of(const GRUCell& c) { return {3, c.use_bias ? (c.reset_after ? 2 : 1) : 0, 5}; }
+constexpr Gates gates_of(const detail::CuDNNLSTMCell&) { return {4, 2, 4}; } // cuDNN: two biases per gate
 
 // One step of `batch` samples: each gate multiplies the input (input_dim) and the state (units).
 template <class Cell>
@@ -188,9 +189,10 @@ constexpr Cost recurrent_cost(const Cell& cell, const Shape& in, detail::Sequenc
     return repeated(cell_step(cell, axes.batch, in.back()), axes.timesteps);
 }
 
-// SimpleRNN, LSTM, GRU and RNN: the cell they run.
+// SimpleRNN, LSTM, GRU, RNN, CuDNNLSTM and CuDNNGRU: the cell they run.
 template <class L>
-    requires detail::contains<L, detail::recurrent_layers>::value
+    requires detail::contains<L, detail::recurrent_layers>::value ||
+             detail::contains<L, detail::cudnn_recurrent_layers>::value
 constexpr Cost layer_cost(const L& l, std::span<const Shape> in, std::span<const Shape>)
 {
     const detail::SequenceAxes axes = detail::sequence_axes(l, in[0]);
@@ -429,6 +431,9 @@ constexpr Cost layer_cost(const Masking&, std::span<const Shape> in, std::span<c
 {
     return elementwise_flops(Dim(2) * element_count(in[0]));
 }
+
+// A Lambda runs Python code nnshape cannot see: its cost is unknown, as a custom layer's.
+constexpr Cost layer_cost(const Lambda&, std::span<const Shape>, std::span<const Shape>) { return unknown_cost; }
 
 constexpr Cost layer_cost(const Softmax&, std::span<const Shape> in, std::span<const Shape>)
 {

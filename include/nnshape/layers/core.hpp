@@ -1,8 +1,11 @@
 #pragma once
-// Core layers: InputLayer, Dense, Embedding, Identity, Masking.
+// Core layers: InputLayer, Dense, Embedding, Identity, Masking, Lambda.
 
+#include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
+#include <span>
 #include <string_view>
 
 #include "../detail/type_list.hpp"
@@ -201,8 +204,62 @@ struct Masking {
     constexpr Shape output_shape(const Shape& in) const { return in; }
 };
 
+// Lambda's `output_shape` as Keras takes it, without the batch axis: not given (None), one tuple
+// (`.output_shape = {None, 64}`), or a list of tuples for a function with several outputs
+// (`.output_shape = {Shape{2}, Shape{3, 4}}`, Keras's `[(2,), (3, 4)]`).
+class LambdaOutputShape {
+public:
+    constexpr LambdaOutputShape() = default;
+    constexpr LambdaOutputShape(std::nullptr_t) {}
+    constexpr LambdaOutputShape(std::initializer_list<Dim> dims) : shapes_{Shape(dims)}, given_(true) {}
+    constexpr LambdaOutputShape(std::initializer_list<Shape> shapes) : shapes_(shapes), given_(true), listed_(true) {}
+
+    constexpr bool given() const { return given_; }
+    constexpr bool listed() const { return listed_; } // a list of tuples, even of one
+    constexpr const Shapes& shapes() const { return shapes_; }
+    friend constexpr bool operator==(const LambdaOutputShape&, const LambdaOutputShape&) = default;
+
+private:
+    Shapes shapes_{};
+    bool given_ = false;
+    bool listed_ = false;
+};
+
+// Keras's Lambda(function, output_shape=None, mask=None, arguments=None). nnshape cannot run the
+// function, so it computes the shape only from `output_shape`: each tuple with the batch axis of the
+// first input put in front (Keras 3's and tf.keras's Lambda.compute_output_shape; Keras 2.x takes
+// the same batch axis, for one tuple only). No weights.
+struct Lambda {
+    NNSHAPE_ACCEPTED(function);
+    LambdaOutputShape output_shape{};
+    NNSHAPE_ACCEPTED(mask);
+    NNSHAPE_ACCEPTED(arguments);
+    NNSHAPE_LAYER_KWARGS
+
+    static constexpr std::string_view class_name = "Lambda";
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("function", l.function);
+        key("output_shape", l.output_shape);
+        key("mask", l.mask);
+        key("arguments", l.arguments);
+    }
+    // The function is Python code: nnshape cannot count what it computes.
+    static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
+
+    constexpr Shapes output_shapes(std::span<const Shape> in) const
+    {
+        detail::require(output_shape.given(), "Lambda: nnshape cannot compute the shape of a Lambda layer without "
+                                              "output_shape (its output comes from Python code)");
+        detail::require(!in.empty() && in[0].rank() >= 1, "Lambda: the first input needs a batch axis");
+        Shapes out;
+        for (const Shape& s : output_shape.shapes()) out.push_back(Shape::with_batch(in[0][0], {s.begin(), s.end()}));
+        return out;
+    }
+};
+
 namespace detail {
-using core_layers = type_list<InputLayer, Dense, Embedding, Identity, Masking>;
+using core_layers = type_list<InputLayer, Dense, Embedding, Identity, Masking, Lambda>;
 } // namespace detail
 
 } // namespace nnshape
