@@ -38,6 +38,7 @@ constexpr Coverage covered_classes()
     locally_connected_cases(c);
     recurrent_cases(c);
     rnn_cell_cases(c);
+    cudnn_recurrent_cases(c);
     convolutional_recurrent_cases(c);
     wrappers_cases(c);
     attention_cases(c);

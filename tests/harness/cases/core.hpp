@@ -30,6 +30,12 @@ constexpr bool core_cases(auto&& check)
     // compute_output_shape returns input_shape).
     ok &= check(Identity{}, {Shape{None, 7, 3}}, {Shape{None, 7, 3}}, Params{});
     ok &= check(Masking{.mask_value = 0.5}, {Shape{None, 10, 8}}, {Shape{None, 10, 8}}, Params{});
+    // Keras 3's lambda_layer_test test_lambda_basic: Lambda(stacker, output_shape=(6,)) on (2, 3) -> (2, 6);
+    // tf.keras 2.15 core_test test_lambda_output_shape_list_multiple_outputs: output_shape=[(10,), (20,)]
+    // on [(10, 10), (10, 20)] -> [(10, 10), (10, 20)]. No weights.
+    ok &= check(Lambda{.output_shape = {6}}, {Shape{2, 3}}, {Shape{2, 6}}, Params{});
+    ok &= check(Lambda{.output_shape = {Shape{10}, Shape{20}}}, {Shape{10, 10}, Shape{10, 20}},
+                {Shape{10, 10}, Shape{10, 20}}, Params{});
     return ok;
 }
 

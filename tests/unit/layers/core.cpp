@@ -1,4 +1,4 @@
-// Core layers (InputLayer, Dense, Embedding) against Keras's numbers: spec §1, §2.1, §9 and the
+// Core layers (InputLayer, Dense, Embedding, Identity, Masking, Lambda) against Keras's numbers: spec §1, §2.1, §9 and the
 // seed notebook. Each constexpr test runs at compile time (static_assert) and at run time (CHECK).
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
@@ -209,6 +209,49 @@ TEST_CASE("Embedding: lora_rank must not be negative")
 {
     CHECK_THROWS_WITH_AS((Embedding{.input_dim = 10, .output_dim = 4, .lora_rank = -1}.output_shape(Shape{None, 3})),
                          "Embedding: lora_rank must be a non-negative integer", shape_error);
+}
+
+namespace {
+
+// Lambda with output_shape: the given tuple(s) behind the first input's batch axis, no weights.
+constexpr bool test_lambda()
+{
+    // Keras 3's lambda_layer_test test_lambda_basic: Lambda(stacker, output_shape=(6,)) on (2, 3) -> (2, 6).
+    FACT(Lambda{.function = "stacker", .output_shape = {6}}.output_shapes(Shapes{Shape{2, 3}}) == Shapes{Shape{2, 6}});
+    // tf.keras 2.15 core_test test_lambda_output_shape_tuple_with_none: output_shape=(None, 10) on
+    // (5, 10, 20) -> (5, None, 10).
+    FACT(Lambda{.output_shape = {None, 10}}.output_shapes(Shapes{Shape{5, 10, 20}}) == Shapes{Shape{5, None, 10}});
+    // test_lambda_output_shape_list_multiple_outputs: output_shape=[(10,), (20,)] on [(10, 10), (10, 20)]
+    // -> [(10, 10), (10, 20)]: each tuple takes the first input's batch axis.
+    const Lambda two{.output_shape = {Shape{10}, Shape{20}}};
+    FACT(two.output_shapes(Shapes{Shape{10, 10}, Shape{10, 20}}) == (Shapes{Shape{10, 10}, Shape{10, 20}}));
+    FACT(two.output_shapes(Shapes{Shape{None, 3}, Shape{7, 3}}) == (Shapes{Shape{None, 10}, Shape{None, 20}}));
+    // In a Sequential: no weights; the batch axis is the model's.
+    const Sequential model{Dense{.units = 3, .input_shape = {4}},
+                           Lambda{.function = "tile", .output_shape = {2, 3}, .mask = nullptr, .arguments = nullptr}};
+    FACT(model.output_shape() == Shape{None, 2, 3});
+    FACT(model.count_params() == 15);
+    return true;
+}
+static_assert(test_lambda());
+
+} // namespace
+
+TEST_CASE("Lambda: output_shape behind the batch axis (same tests as the static_asserts)") { CHECK(test_lambda()); }
+
+TEST_CASE("Lambda: without output_shape nnshape cannot compute its shape")
+{
+    CHECK_THROWS_WITH_AS((Lambda{}.output_shapes(Shapes{Shape{None, 3}})),
+                         "Lambda: nnshape cannot compute the shape of a Lambda layer without output_shape (its output "
+                         "comes from Python code)",
+                         shape_error);
+    CHECK_THROWS_WITH_AS((Sequential{Lambda{.function = "f", .input_shape = {3}}}),
+                         doctest::Contains("nnshape cannot compute the shape of a Lambda layer"), shape_error);
+    // The batch axis goes in front: eight dims given leave no room under nnshape's maximum rank of 8.
+    CHECK_THROWS_WITH_AS((Lambda{.output_shape = {1, 2, 3, 4, 5, 6, 7, 8}}.output_shapes(Shapes{Shape{None, 3}})),
+                         "Shape: rank exceeds nnshape's maximum rank of 8", shape_error);
+    CHECK_THROWS_WITH_AS((Lambda{.output_shape = {4}}.output_shapes(Shapes{Shape{}})),
+                         "Lambda: the first input needs a batch axis", shape_error);
 }
 
 } // namespace unit_layers_core_test
