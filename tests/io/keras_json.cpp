@@ -233,8 +233,8 @@ TEST_CASE("Keras 2 legacy layers: Bidirectional(CuDNNLSTM), CuDNNGRU, Lambda wit
     REQUIRE(s.layers().size() == 6);
     const std::int64_t expected[] = {32000, 6400, 1008, 0, 0, 9};
     for (std::size_t i = 0; i < 6; ++i) CHECK(s.layers()[i].count_params() == expected[i]);
-    CHECK(s.layers()[1].output_shape() == Shape{None, 20, 32});
-    CHECK(s.layers()[3].output_shape() == Shape{None, 2, 4});
+    CHECK(s.layers()[1].output_shape == Shape{None, 20, 32});
+    CHECK(s.layers()[3].output_shape == Shape{None, 2, 4});
     CHECK(s.count_params() == 39417);
     CHECK(s.output_shape() == Shape{None, 1});
 }

@@ -37,6 +37,13 @@ constexpr Sequential embedding_length_on_rank3{
 constexpr Sequential embedding_other_length{
     Embedding{.input_dim = 10, .output_dim = 4, .input_length = 5, .input_shape = Shape{6}}};
 
+// expect: Lambda: nnshape cannot compute the shape of a Lambda layer without output_shape (its output comes from Python
+// code)
+constexpr Sequential lambda_without_output_shape{Lambda{.function = "f", .input_shape = Shape{4}}};
+
+// expect: Lambda: the first input needs a batch axis
+constexpr Sequential lambda_on_scalar{Lambda{.output_shape = {2}, .batch_input_shape = Shape{}}};
+
 // --- layers/activations.hpp
 
 // expect: ReLU: max_value of a ReLU layer cannot be a negative value.

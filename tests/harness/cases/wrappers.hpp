@@ -40,8 +40,8 @@ constexpr bool wrappers_cases(auto&& check)
     // TimeDistributed(CuDNNGRU(2)) runs it on each step: 84 = (10, 6) + (2, 6) + (12).
     ok &= check(Bidirectional{.layer = CuDNNLSTM{.units = 2, .return_sequences = true}}, {Shape{None, 3, 10}},
                 {Shape{None, 3, 4}}, Params{224});
-    ok &= check(TimeDistributed{.layer = CuDNNGRU{.units = 2}}, {Shape{None, 4, 3, 10}}, {Shape{None, 4, 2}},
-                Params{84});
+    ok &=
+        check(TimeDistributed{.layer = CuDNNGRU{.units = 2}}, {Shape{None, 4, 3, 10}}, {Shape{None, 4, 2}}, Params{84});
     // Spec §2.6 [run]: TimeDistributed(Dense(8)) on (10, 16) -> (None, 10, 8), 136;
     // TimeDistributed(Conv2D(4, 3)) on (None, 8, 8, 3) -> (None, None, 6, 6, 4), 112.
     ok &= check(TimeDistributed{.layer = Dense{.units = 8}}, {Shape{None, 10, 16}}, {Shape{None, 10, 8}}, Params{136});

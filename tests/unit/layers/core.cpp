@@ -1,5 +1,5 @@
-// Core layers (InputLayer, Dense, Embedding, Identity, Masking, Lambda) against Keras's numbers: spec §1, §2.1, §9 and the
-// seed notebook. Each constexpr test runs at compile time (static_assert) and at run time (CHECK).
+// Core layers (InputLayer, Dense, Embedding, Identity, Masking, Lambda) against Keras's numbers: spec §1, §2.1, §9 and
+// the seed notebook. Each constexpr test runs at compile time (static_assert) and at run time (CHECK).
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
 
