@@ -121,6 +121,22 @@ constexpr Cost layer_cost(const Dense& l, std::span<const Shape> in, std::span<c
     return contraction(element_count(out[0]) * in[0].back(), l.use_bias ? element_count(out[0]) : 0);
 }
 
+// The matmul and the bias add; the kernel's division by the scale is work on the weights (not
+// counted, as for TernaryDense) and cos, an activation, counts 0.
+constexpr Cost layer_cost(const RandomFourierFeatures&, std::span<const Shape> in, std::span<const Shape> out)
+{
+    return contraction(element_count(out[0]) * in[0].back(), element_count(out[0]));
+}
+
+// Dense's matmul with the ternary kernel; without a threshold the output is rescaled by the kernel's
+// mean magnitude (1 per output element). Ternarizing the kernel is work on the weights, not per sample:
+// not counted, as the profiler counts no weight preparation.
+constexpr Cost layer_cost(const TernaryDense& l, std::span<const Shape> in, std::span<const Shape> out)
+{
+    const Dim adds = Dim(std::int64_t(l.use_bias) + std::int64_t(!l.threshold)) * element_count(out[0]);
+    return contraction(element_count(out[0]) * in[0].back(), adds);
+}
+
 // Each output element sums the products over the input axes that are not in the output.
 constexpr Cost layer_cost(const EinsumDense& l, std::span<const Shape> in, std::span<const Shape> out)
 {
@@ -360,6 +376,27 @@ constexpr Cost layer_cost(const Pooling<N, Kind>& l, std::span<const Shape>, std
     return elementwise_flops(Dim(l.pool_size.product()) * element_count(out[0]));
 }
 
+// Our rule: each output position reads its window, [floor(i*L/o), ceil((i+1)*L/o)) along an axis of
+// length L pooled to o (the windows of Keras's backends, tensorflow/nn.py
+// _compute_static_gather_indices), 1 FLOP per element read, as for Pooling. The windows are separable:
+// their total area is the product over the axes of each axis's window lengths summed.
+template <std::size_t N, PoolKind Kind>
+constexpr Cost layer_cost(const AdaptivePooling<N, Kind>& l, std::span<const Shape> in, std::span<const Shape> out)
+{
+    Dim area = 1;
+    for (std::size_t axis = 0; axis < N; ++axis) {
+        const Dim length = in[0][detail::spatial_axis(l.data_format, axis)];
+        if (!length.known()) return elementwise_flops(None);
+        const std::int64_t L = length.value(), o = l.output_size[axis];
+        std::int64_t read = 0;
+        for (std::int64_t i = 0; i < o; ++i)
+            read = detail::checked_add(read, detail::checked_sub(detail::ceil_div(detail::checked_mul(i + 1, L), o),
+                                                                 detail::checked_mul(i, L) / o));
+        area = area * Dim(read);
+    }
+    return elementwise_flops(area * out[0][detail::channel_axis(l.data_format, out[0].rank())] * out[0][0]);
+}
+
 // The profiler's reductions: Mean reads each input element once; Max (keras-flops) does n - outputs.
 template <std::size_t N, PoolKind Kind>
 constexpr Cost layer_cost(const GlobalPooling<N, Kind>&, std::span<const Shape> in, std::span<const Shape> out)
@@ -412,6 +449,13 @@ constexpr Cost layer_cost(const GroupNormalization& l, std::span<const Shape> in
 constexpr Cost layer_cost(const UnitNormalization& l, std::span<const Shape> in, std::span<const Shape>)
 {
     return elementwise_flops(Dim(3) * element_count(in[0]) + Dim(3) * outside_axes(in[0], l.axis));
+}
+
+// x * rsqrt(mean(x * x) + eps) * scale: square, sum, normalize and scale 4 per element; the mean's
+// divide, + eps and rsqrt 3 per vector.
+constexpr Cost layer_cost(const RMSNormalization& l, std::span<const Shape> in, std::span<const Shape>)
+{
+    return elementwise_flops(Dim(4) * element_count(in[0]) + Dim(3) * outside_axes(in[0], l.axis));
 }
 
 // (x - mean) / stddev with given or adapted statistics: 2 per element.

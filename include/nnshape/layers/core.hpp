@@ -1,5 +1,6 @@
 #pragma once
-// Core layers: InputLayer, Dense, Embedding, Identity, Masking, Lambda.
+// Core layers: InputLayer, Dense, Embedding, Identity, Masking, Lambda, TernaryDense, and tf.keras's
+// RandomFourierFeatures.
 
 #include <cstddef>
 #include <cstdint>
@@ -258,8 +259,99 @@ struct Lambda {
     }
 };
 
+// Keras 3's TernaryDense (keras/src/layers/core/ternary_dense.py, on Keras's master after 3.15): a
+// Dense whose kernel acts as -1, 0 or +1 in the forward pass; the same kernel (in, units) and bias.
+struct TernaryDense {
+    std::int64_t units = 0;
+    std::optional<double> threshold{};
+    ActivationName activation{};
+    bool use_bias = true;
+    NNSHAPE_ACCEPTED(kernel_initializer);
+    NNSHAPE_ACCEPTED(bias_initializer);
+    NNSHAPE_ACCEPTED(kernel_regularizer);
+    NNSHAPE_ACCEPTED(bias_regularizer);
+    NNSHAPE_ACCEPTED(activity_regularizer);
+    NNSHAPE_ACCEPTED(kernel_constraint);
+    NNSHAPE_ACCEPTED(bias_constraint);
+    NNSHAPE_LAYER_KWARGS
+
+    static constexpr std::string_view class_name = "TernaryDense";
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("units", l.units, detail::required);
+        key("threshold", l.threshold);
+        key("activation", l.activation);
+        key("use_bias", l.use_bias);
+        key("kernel_initializer", l.kernel_initializer);
+        key("bias_initializer", l.bias_initializer);
+        key("kernel_regularizer", l.kernel_regularizer);
+        key("bias_regularizer", l.bias_regularizer);
+        key("activity_regularizer", l.activity_regularizer);
+        key("kernel_constraint", l.kernel_constraint);
+        key("bias_constraint", l.bias_constraint);
+    }
+    static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::by_rule};
+
+    constexpr Shape output_shape(const Shape& in) const
+    {
+        detail::require(units > 0, "TernaryDense: Received an invalid value for `units`, expected a positive integer.");
+        detail::require(!threshold || *threshold >= 0, "TernaryDense: Received an invalid value for `threshold`, "
+                                                       "expected a non-negative float or None.");
+        detail::require(in.rank() >= 2, "TernaryDense: expected min_ndim=2");
+        detail::require(in.back().known(), "TernaryDense: the last dimension of the input (the kernel's rows) must "
+                                           "be defined");
+        Shape out = in;
+        out.back() = units;
+        return out;
+    }
+    // kernel (in, units) + bias (units).
+    constexpr Params params(const Shape& in) const
+    {
+        return {detail::checked_add(detail::checked_mul(in.back().value(), units), use_bias ? units : 0)};
+    }
+};
+
+// tf.keras's RandomFourierFeatures(output_dim, kernel_initializer="gaussian", scale=None,
+// trainable=False) (keras/layers/kernelized.py, tf.keras.layers.experimental): cos(x @ kernel / scale +
+// bias) on (batch, input_dim). Its weights: unscaled_kernel (input_dim, output_dim) and bias
+// (output_dim), never trained, and kernel_scale (1,), trained only if the layer is: Keras makes the
+// layer untrainable by default, so `trainable` defaults to false here. (The C++ member `trainable`
+// comes after `name`, as for every layer; Keras's signature has it before.)
+struct RandomFourierFeatures {
+    std::int64_t output_dim = 0;
+    NNSHAPE_ACCEPTED(kernel_initializer);
+    std::optional<double> scale{};
+    NNSHAPE_LAYER_KWARGS_TRAINABLE_BY_DEFAULT(false)
+
+    static constexpr std::string_view class_name = "RandomFourierFeatures";
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("output_dim", l.output_dim, detail::required);
+        key("kernel_initializer", l.kernel_initializer);
+        key("scale", l.scale);
+    }
+    static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::by_rule};
+
+    constexpr Shape output_shape(const Shape& in) const
+    {
+        detail::require(output_dim > 0, "RandomFourierFeatures: `output_dim` should be a positive integer.");
+        detail::require(!scale || *scale > 0, "RandomFourierFeatures: When provided, `scale` should be a positive "
+                                              "float.");
+        detail::require(in.rank() == 2, "RandomFourierFeatures: The rank of the input tensor should be 2.");
+        detail::require(in[1].known(), "RandomFourierFeatures: The last dimension of the input tensor should be "
+                                       "defined. Found `None`.");
+        return Shape{in[0], output_dim};
+    }
+    constexpr Params params(const Shape& in) const
+    {
+        const std::int64_t fixed = detail::checked_mul(detail::checked_add(in[1].value(), 1), output_dim);
+        return {.trainable = 1, .non_trainable = fixed};
+    }
+};
+
 namespace detail {
-using core_layers = type_list<InputLayer, Dense, Embedding, Identity, Masking, Lambda>;
+using core_layers =
+    type_list<InputLayer, Dense, Embedding, Identity, Masking, Lambda, TernaryDense, RandomFourierFeatures>;
 } // namespace detail
 
 } // namespace nnshape

@@ -36,6 +36,18 @@ constexpr bool core_cases(auto&& check)
     ok &= check(Lambda{.output_shape = {6}}, {Shape{2, 3}}, {Shape{2, 6}}, Params{});
     ok &= check(Lambda{.output_shape = {Shape{10}, Shape{20}}}, {Shape{10, 10}, Shape{10, 20}},
                 {Shape{10, 10}, Shape{10, 20}}, Params{});
+    // Keras 3's TernaryDense (ternary_dense.py build): kernel (input_dim, units) and bias (units), as Dense:
+    // TernaryDense(32) on (None, 16) -> (None, 32), 16*32 + 32 = 544; use_bias=False 512.
+    ok &= check(TernaryDense{.units = 32}, {Shape{None, 16}}, {Shape{None, 32}}, Params{544});
+    ok &= check(TernaryDense{.units = 32, .threshold = 0.1, .activation = "relu", .use_bias = false},
+                {Shape{None, 5, 16}}, {Shape{None, 5, 32}}, Params{512});
+    // tf.keras 2.15's kernelized_test test_call: RandomFourierFeatures(output_dim=10, scale=1.0) on (3, 2)
+    // -> (3, 10); unscaled_kernel (2, 10) and bias (10) never train, kernel_scale (1,) trains only with
+    // trainable=True (kernelized.py build): 1 + 30, or 31 non-trainable by default.
+    ok &= check(
+        RandomFourierFeatures{.output_dim = 10, .kernel_initializer = "laplacian", .scale = 1.0, .trainable = true},
+        {Shape{3, 2}}, {Shape{3, 10}}, Params{1, 30});
+    ok &= check(RandomFourierFeatures{.output_dim = 10}, {Shape{None, 2}}, {Shape{None, 10}}, Params{0, 31});
     return ok;
 }
 

@@ -1,4 +1,5 @@
-// Core layers (InputLayer, Dense, Embedding, Identity, Masking, Lambda) against Keras's numbers: spec §1, §2.1, §9 and
+// Core layers (InputLayer, Dense, Embedding, Identity, Masking, Lambda, TernaryDense, RandomFourierFeatures)
+// against Keras's numbers: spec §1, §2.1, §9 and
 // the seed notebook. Each constexpr test runs at compile time (static_assert) and at run time (CHECK).
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
@@ -252,6 +253,54 @@ TEST_CASE("Lambda: without output_shape nnshape cannot compute its shape")
                          "Shape: rank exceeds nnshape's maximum rank of 8", shape_error);
     CHECK_THROWS_WITH_AS((Lambda{.output_shape = {4}}.output_shapes(Shapes{Shape{}})),
                          "Lambda: the first input needs a batch axis", shape_error);
+}
+
+namespace {
+
+// Keras 3's TernaryDense: Dense's shapes and weights (ternary_dense.py compute_output_shape, build).
+// tf.keras's RandomFourierFeatures: (batch, input_dim) -> (batch, output_dim) (kernelized.py).
+constexpr bool test_ternary_dense_and_random_fourier_features()
+{
+    FACT(TernaryDense{.units = 2}.output_shape(Shape{None, 7, 3}) == Shape{None, 7, 2});
+    FACT(TernaryDense{.units = 2}.params(Shape{None, 7, 3}) == Params{8});
+    FACT(TernaryDense{.units = 2}.params(Shape{None, 3}) == Dense{.units = 2}.params(Shape{None, 3}));
+    // kernelized_test test_call: output_dim=10 on (3, 2) -> (3, 10); 3 variables, 1 trainable if the layer is.
+    FACT(RandomFourierFeatures{.output_dim = 10, .scale = 1.0}.output_shape(Shape{3, 2}) == Shape{3, 10});
+    const Sequential frozen{RandomFourierFeatures{.output_dim = 10, .input_shape = {2}}};
+    FACT(frozen.params() == (Params{.trainable = 0, .non_trainable = 31}));
+    const Sequential trained{RandomFourierFeatures{.output_dim = 10, .trainable = true, .input_shape = {2}}};
+    FACT(trained.params() == (Params{.trainable = 1, .non_trainable = 30}));
+    return true;
+}
+static_assert(test_ternary_dense_and_random_fourier_features());
+
+} // namespace
+
+TEST_CASE("TernaryDense and RandomFourierFeatures (same tests as the static_asserts); their checks")
+{
+    CHECK(test_ternary_dense_and_random_fourier_features());
+    // ternary_dense_test test_invalid_units / __init__'s threshold checks.
+    CHECK_THROWS_WITH_AS((TernaryDense{}.output_shape(Shape{None, 3})),
+                         "TernaryDense: Received an invalid value for `units`, expected a positive integer.",
+                         shape_error);
+    CHECK_THROWS_WITH_AS((TernaryDense{.units = 2, .threshold = -0.5}.output_shape(Shape{None, 3})),
+                         "TernaryDense: Received an invalid value for `threshold`, expected a non-negative float or "
+                         "None.",
+                         shape_error);
+    CHECK_THROWS_WITH_AS((TernaryDense{.units = 2}.output_shape(Shape{None})), "TernaryDense: expected min_ndim=2",
+                         shape_error);
+    CHECK_THROWS_AS((TernaryDense{.units = 2}.output_shape(Shape{None, None})), shape_error);
+    // kernelized_test test_invalid_output_dim, test_invalid_scale, test_invalid_input_shape.
+    CHECK_THROWS_WITH_AS((RandomFourierFeatures{.output_dim = -3, .scale = 2.0}.output_shape(Shape{None, 2})),
+                         "RandomFourierFeatures: `output_dim` should be a positive integer.", shape_error);
+    CHECK_THROWS_WITH_AS((RandomFourierFeatures{.output_dim = 10, .scale = 0.0}.output_shape(Shape{None, 2})),
+                         "RandomFourierFeatures: When provided, `scale` should be a positive float.", shape_error);
+    CHECK_THROWS_WITH_AS((RandomFourierFeatures{.output_dim = 10, .scale = 3.0}.output_shape(Shape{3, 2, 4})),
+                         "RandomFourierFeatures: The rank of the input tensor should be 2.", shape_error);
+    CHECK_THROWS_WITH_AS((RandomFourierFeatures{.output_dim = 10}.output_shape(Shape{3, None})),
+                         "RandomFourierFeatures: The last dimension of the input tensor should be defined. Found "
+                         "`None`.",
+                         shape_error);
 }
 
 } // namespace unit_layers_core_test
