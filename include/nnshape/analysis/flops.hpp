@@ -128,6 +128,24 @@ constexpr Cost layer_cost(const RandomFourierFeatures&, std::span<const Shape> i
     return contraction(element_count(out[0]) * in[0].back(), element_count(out[0]));
 }
 
+// Keras 2's MaxoutDense: nb_feature projections (MACs and bias adds), then the maximum over them,
+// nb_feature - 1 comparisons per output element.
+constexpr Cost layer_cost(const MaxoutDense& l, std::span<const Shape> in, std::span<const Shape> out)
+{
+    const Dim projections = Dim(l.nb_feature) * element_count(out[0]);
+    const Cost matmuls = contraction(projections * in[0].back(), l.bias ? projections : 0);
+    return matmuls + elementwise_flops(Dim(l.nb_feature - 1) * element_count(out[0]));
+}
+
+// Keras 2's Highway: two (d, d) matmuls with their bias adds, then t * h + (1 - t) * x, 4 per element
+// (the sigmoid and the activation count 0, as elsewhere).
+constexpr Cost layer_cost(const Highway& l, std::span<const Shape> in, std::span<const Shape> out)
+{
+    const Dim elements = element_count(out[0]);
+    return contraction(Dim(2) * elements * in[0].back(), l.bias ? Dim(2) * elements : 0) +
+           elementwise_flops(Dim(4) * elements);
+}
+
 // Dense's matmul with the ternary kernel; without a threshold the output is rescaled by the kernel's
 // mean magnitude (1 per output element). Ternarizing the kernel is work on the weights, not per sample:
 // not counted, as the profiler counts no weight preparation.

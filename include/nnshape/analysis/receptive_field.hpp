@@ -197,6 +197,8 @@ constexpr std::optional<ReceptiveField> layer_field(const RMSNormalization& l, c
 }
 constexpr std::optional<ReceptiveField> layer_field(const Dense&, const Call& c) { return mixing(c, -1); }
 constexpr std::optional<ReceptiveField> layer_field(const TernaryDense&, const Call& c) { return mixing(c, -1); }
+constexpr std::optional<ReceptiveField> layer_field(const MaxoutDense&, const Call& c) { return mixing(c, -1); }
+constexpr std::optional<ReceptiveField> layer_field(const Highway&, const Call& c) { return mixing(c, -1); }
 constexpr std::optional<ReceptiveField> layer_field(const RandomFourierFeatures&, const Call& c)
 {
     return mixing(c, -1);

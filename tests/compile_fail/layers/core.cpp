@@ -69,6 +69,17 @@ constexpr Sequential rff_on_rank3{RandomFourierFeatures{.output_dim = 4, .input_
 // expect: RandomFourierFeatures: The last dimension of the input tensor should be defined. Found `None`.
 constexpr Sequential rff_unknown_features{RandomFourierFeatures{.output_dim = 4, .input_shape = Shape{None}}};
 
+// --- layers/legacy.hpp
+
+// expect: MaxoutDense: output_dim and nb_feature must be positive integers
+constexpr Sequential maxout_no_output_dim{MaxoutDense{.input_dim = 4}};
+
+// expect: MaxoutDense/Highway: expected ndim=2 (batch, input_dim)
+constexpr Sequential highway_on_rank3{Highway{.input_shape = Shape{3, 4}}};
+
+// expect: MaxoutDense/Highway: the input_dim (last) dimension of the input must be defined
+constexpr Sequential highway_unknown_features{Highway{.input_shape = Shape{None}}};
+
 // --- layers/activations.hpp
 
 // expect: ReLU: max_value of a ReLU layer cannot be a negative value.

@@ -48,6 +48,14 @@ constexpr bool core_cases(auto&& check)
         RandomFourierFeatures{.output_dim = 10, .kernel_initializer = "laplacian", .scale = 1.0, .trainable = true},
         {Shape{3, 2}}, {Shape{3, 10}}, Params{1, 30});
     ok &= check(RandomFourierFeatures{.output_dim = 10}, {Shape{None, 2}}, {Shape{None, 10}}, Params{0, 31});
+    // Keras 2.x's legacy layers (keras/legacy/layers.py build): MaxoutDense(3) with nb_feature=4 on 5 features,
+    // W (4, 5, 3) + b (4, 3) = 72 -> (None, 3); Highway on 5 features: W and W_carry (5, 5), b and b_carry (5)
+    // = 60, shape unchanged; without bias 48 and 50.
+    ok &= check(MaxoutDense{.output_dim = 3}, {Shape{None, 5}}, {Shape{None, 3}}, Params{72});
+    ok &= check(MaxoutDense{.output_dim = 3, .nb_feature = 2, .init = "he_normal", .bias = false}, {Shape{None, 8}},
+                {Shape{None, 3}}, Params{48});
+    ok &= check(Highway{.activation = "relu"}, {Shape{None, 5}}, {Shape{None, 5}}, Params{60});
+    ok &= check(Highway{.bias = false}, {Shape{None, 5}}, {Shape{None, 5}}, Params{50});
     return ok;
 }
 
