@@ -239,6 +239,22 @@ TEST_CASE("Keras 2 legacy layers: Bidirectional(CuDNNLSTM), CuDNNGRU, Lambda wit
     CHECK(s.output_shape() == Shape{None, 1});
 }
 
+TEST_CASE("aliases: tf.keras's SyncBatchNormalization, Keras 3's GroupQueryAttention and Convolution1DTranspose")
+{
+    // tf.keras 2.15 SyncBatchNormalization is BatchNormalization(synchronized=True): on 4 features gamma and
+    // beta (8) train, the moving mean and variance (8) do not.
+    const LoadedModel bn = load_keras_json(keras3_model(
+        keras3_layer("SyncBatchNormalization", "bn", R"(, "axis": -1, "synchronized": true)", "in"), "bn"));
+    CHECK(params_of(bn) == (Params{.trainable = 8, .non_trainable = 8}));
+    // Conv1DTranspose(2, 3) on (4, 1) (a Reshape first): kernel (3, 2, 1) + bias 2 = 8, length 4 + 3 - 1 = 6.
+    const LoadedModel conv = load_keras_json(
+        keras3_model(keras3_layer("Reshape", "r", R"(, "target_shape": [4, 1])", "in") + "," +
+                         keras3_layer("Convolution1DTranspose", "c", R"(, "filters": 2, "kernel_size": 3)", "r"),
+                     "c"));
+    CHECK(conv.model()->output_shape() == Shape{None, 6, 2});
+    CHECK(params_of(conv) == Params{8});
+}
+
 TEST_CASE("Lambda: output_shape as Keras 3 writes it, one tuple or a list of tuples; a function is an error")
 {
     const auto lambda_model = [](std::string_view output_shape, int tensor = 0) {

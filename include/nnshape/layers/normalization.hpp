@@ -2,6 +2,7 @@
 // Normalization layers: BatchNormalization, LayerNormalization, GroupNormalization, UnitNormalization;
 // and the axis checks that other families share (PReLU's shared_axes, Normalization's axis).
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
@@ -79,6 +80,9 @@ struct BatchNormalization {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "BatchNormalization";
+    // tf.keras 2.x's SyncBatchNormalization (layers.experimental): BatchNormalization with
+    // synchronized=True, whose config it writes.
+    static constexpr std::array<std::string_view, 1> keras_aliases{"SyncBatchNormalization"};
     static constexpr void keras_config(auto& l, auto& key)
     {
         key("axis", l.axis, detail::int_or_one_item_list);
