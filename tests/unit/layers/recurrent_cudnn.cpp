@@ -86,6 +86,20 @@ constexpr bool test_cost()
 }
 static_assert(test_cost());
 
+// tf.keras 2.15 cudnn_test test_specify_initial_state_keras_tensor: inputs Input((3, 10)), initial_state
+// one Input((2,)) per state (2 for CuDNNLSTM, 1 for CuDNNGRU), layer(2)(inputs, initial_state=...) -> (None, 2).
+constexpr bool test_initial_state()
+{
+    Graph g;
+    auto x = Input(g, {.shape = {3, 10}});
+    auto h = Input(g, {.shape = {2}});
+    auto c = Input(g, {.shape = {2}});
+    FACT(CuDNNLSTM{.units = 2}(x, {.initial_state = {h, c}})[0].shape() == Shape{None, 2});
+    FACT(CuDNNGRU{.units = 2}(x, {.initial_state = {h}})[0].shape() == Shape{None, 2});
+    return true;
+}
+static_assert(test_initial_state());
+
 } // namespace
 
 TEST_CASE("CuDNNLSTM and CuDNNGRU: weights, shapes, wrappers and cost (same tests as the static_asserts)")
@@ -94,6 +108,7 @@ TEST_CASE("CuDNNLSTM and CuDNNGRU: weights, shapes, wrappers and cost (same test
     CHECK(test_shapes());
     CHECK(test_wrapped());
     CHECK(test_cost());
+    CHECK(test_initial_state());
 }
 
 TEST_CASE("CuDNNLSTM and CuDNNGRU: Keras 2's automatic names")
