@@ -35,6 +35,7 @@ constexpr Coverage covered_classes()
     convolutional_cases(c);
     convolutional_variant_cases(c);
     pooling_cases(c);
+    adaptive_pooling_cases(c);
     locally_connected_cases(c);
     recurrent_cases(c);
     rnn_cell_cases(c);
