@@ -80,7 +80,8 @@ constexpr Tensors with_call_args(bool recurrent, const Tensors& inputs, const Ca
     if (recurrent) return sequence_and_states(inputs, args);
     require(args.initial_state.size() == 0 && args.constants.size() == 0,
             "call arguments: initial_state and constants are call arguments of the recurrent layers only (RNN, "
-            "SimpleRNN, LSTM, GRU, ConvLSTM1D/2D/3D, Bidirectional); other layers and models take training");
+            "SimpleRNN, LSTM, GRU, CuDNNLSTM, CuDNNGRU, ConvLSTM1D/2D/3D, Bidirectional); other layers and models "
+            "take training");
     return inputs;
 }
 

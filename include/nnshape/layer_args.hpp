@@ -305,9 +305,11 @@ constexpr Params with_lora(std::int64_t rows, std::int64_t cols, const std::opti
 // Calling a layer value on tensors adds a new layer to the tensors' Graph, so only a temporary may be
 // called: a named value called twice would silently be two layers with two sets of weights, where
 // Keras would share one. `graph.add(layer)` gives a layer to call several times.
-#define NNSHAPE_LAYER_KWARGS                                                                             \
+#define NNSHAPE_LAYER_KWARGS NNSHAPE_LAYER_KWARGS_TRAINABLE_BY_DEFAULT(true)
+// The same for a layer that Keras makes untrainable by default (RandomFourierFeatures: false).
+#define NNSHAPE_LAYER_KWARGS_TRAINABLE_BY_DEFAULT(trainable_default)                                     \
     ::nnshape::Name name{};                                                                              \
-    bool trainable = true;                                                                               \
+    bool trainable = trainable_default;                                                                  \
     NNSHAPE_ACCEPTED(dtype);                                                                             \
     ::nnshape::OptionalShape input_shape{};                                                              \
     std::optional<std::int64_t> batch_size{};                                                            \

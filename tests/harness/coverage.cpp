@@ -35,9 +35,11 @@ constexpr Coverage covered_classes()
     convolutional_cases(c);
     convolutional_variant_cases(c);
     pooling_cases(c);
+    adaptive_pooling_cases(c);
     locally_connected_cases(c);
     recurrent_cases(c);
     rnn_cell_cases(c);
+    cudnn_recurrent_cases(c);
     convolutional_recurrent_cases(c);
     wrappers_cases(c);
     attention_cases(c);

@@ -9,6 +9,7 @@ namespace nnshape::harness {
 
 static_assert(recurrent_cases(at_compile_time));
 static_assert(rnn_cell_cases(at_compile_time));
+static_assert(cudnn_recurrent_cases(at_compile_time));
 static_assert(convolutional_recurrent_cases(at_compile_time));
 static_assert(wrappers_cases(at_compile_time));
 static_assert(attention_cases(at_compile_time));
@@ -17,6 +18,7 @@ static_assert(attention_score_and_gate_cases(at_compile_time));
 
 TEST_CASE("harness: recurrent layers") { CHECK(recurrent_cases(at_run_time)); }
 TEST_CASE("harness: RNN over cells") { CHECK(rnn_cell_cases(at_run_time)); }
+TEST_CASE("harness: CuDNNLSTM and CuDNNGRU") { CHECK(cudnn_recurrent_cases(at_run_time)); }
 TEST_CASE("harness: convolutional recurrent layers") { CHECK(convolutional_recurrent_cases(at_run_time)); }
 TEST_CASE("harness: wrappers") { CHECK(wrappers_cases(at_run_time)); }
 TEST_CASE("harness: MultiHeadAttention and GroupQueryAttention") { CHECK(attention_cases(at_run_time)); }

@@ -222,6 +222,73 @@ TEST_CASE("a Sequential nested in a functional model, and tf.keras's TensorShape
     CHECK(m.model()->layers()[1].is_model());
 }
 
+TEST_CASE("Keras 2 legacy layers: Bidirectional(CuDNNLSTM), CuDNNGRU, Lambda with output_shape")
+{
+    // A Keras 2.2.4 config written by hand in Keras 2's form. Weights as CuDNNLSTM.build and CuDNNGRU.build
+    // make them (keras/layers/cudnn_recurrent.py): Embedding(1000, 32) 32,000; Bidirectional(CuDNNLSTM(16)) on
+    // 32 features 2 x (32*64 + 16*64 + 128) = 6,400; CuDNNGRU(8) on 32: 32*24 + 8*24 + 48 = 1,008; Lambda
+    // output_shape (2, 4) -> (None, 2, 4) (Lambda.compute_output_shape), no weights; Flatten; Dense(1) 9.
+    const LoadedModel m = fixture("legacy_cudnn_lambda_keras2.json");
+    const Sequential<>& s = *m.sequential();
+    REQUIRE(s.layers().size() == 6);
+    const std::int64_t expected[] = {32000, 6400, 1008, 0, 0, 9};
+    for (std::size_t i = 0; i < 6; ++i) CHECK(s.layers()[i].count_params() == expected[i]);
+    CHECK(s.layers()[1].output_shape == Shape{None, 20, 32});
+    CHECK(s.layers()[3].output_shape == Shape{None, 2, 4});
+    CHECK(s.count_params() == 39417);
+    CHECK(s.output_shape() == Shape{None, 1});
+}
+
+TEST_CASE("aliases: tf.keras's SyncBatchNormalization, Keras 3's GroupQueryAttention and Convolution1DTranspose")
+{
+    // tf.keras 2.15 SyncBatchNormalization is BatchNormalization(synchronized=True): on 4 features gamma and
+    // beta (8) train, the moving mean and variance (8) do not.
+    const LoadedModel bn = load_keras_json(keras3_model(
+        keras3_layer("SyncBatchNormalization", "bn", R"(, "axis": -1, "synchronized": true)", "in"), "bn"));
+    CHECK(params_of(bn) == (Params{.trainable = 8, .non_trainable = 8}));
+    // Conv1DTranspose(2, 3) on (4, 1) (a Reshape first): kernel (3, 2, 1) + bias 2 = 8, length 4 + 3 - 1 = 6.
+    const LoadedModel conv = load_keras_json(
+        keras3_model(keras3_layer("Reshape", "r", R"(, "target_shape": [4, 1])", "in") + "," +
+                         keras3_layer("Convolution1DTranspose", "c", R"(, "filters": 2, "kernel_size": 3)", "r"),
+                     "c"));
+    CHECK(conv.model()->output_shape() == Shape{None, 6, 2});
+    CHECK(params_of(conv) == Params{8});
+}
+
+TEST_CASE("Lambda: output_shape as Keras 3 writes it, one tuple or a list of tuples; a function is an error")
+{
+    const auto lambda_model = [](std::string_view output_shape, int tensor = 0) {
+        return keras3_model(keras3_layer("Lambda", "l",
+                                         R"(, "function": {"module": "builtins", "class_name": "function", "config": )"
+                                         R"("f", "registered_name": "function"}, "output_shape": )" +
+                                             std::string(output_shape) + R"(, "arguments": {})",
+                                         "in"),
+                            "l", tensor);
+    };
+    // Keras 3's Lambda.compute_output_shape: (batch,) + each tuple; a list of tuples is one output each.
+    CHECK(load_keras_json(lambda_model("[6]")).model()->output_shape() == Shape{None, 6});
+    CHECK(load_keras_json(lambda_model("[null, 3]")).model()->output_shape() == Shape{None, None, 3});
+    CHECK(load_keras_json(lambda_model("[[2], [3, 5]]", 1)).model()->output_shape() == Shape{None, 3, 5});
+
+    const std::string function_error = "keras_json: layer \"l\" (Lambda) at layers[1]: config key \"output_shape\": a "
+                                       "Python function (output_shape_type \"function\" or \"lambda\"): nnshape "
+                                       "computes a Lambda's shape only from an output_shape given as a tuple or a list "
+                                       "of tuples";
+    // Keras 3 serializes a function (a Python lambda as "__lambda__"); Keras 2 writes a function's name
+    // (output_shape_type "function") or a lambda's code (output_shape_type "lambda").
+    CHECK(load_error_of(lambda_model(R"({"class_name": "__lambda__", "config": {"code": "4wEA", "defaults": null, )"
+                                     R"("closure": null}})")) == function_error);
+    CHECK(load_error_of(lambda_model(R"("shape_of_f")")) == function_error);
+    CHECK(load_error_of(lambda_model(R"(["4wEAAAAAAAAAAQAAAAIAAABD", null, null])")) == function_error);
+    CHECK(load_error_of(lambda_model("[[2], 3]")) ==
+          "keras_json: layer \"l\" (Lambda) at layers[1]: config key \"output_shape\": expected a tuple or a list of "
+          "tuples, got a list");
+    // Without output_shape (or None) the shape comes from Python code.
+    CHECK(load_error_of(lambda_model("null")) == "keras_json: layer \"l\" (Lambda) at layers[1]: nnshape cannot "
+                                                 "compute the shape of a Lambda layer (its output comes from Python "
+                                                 "code)");
+}
+
 TEST_CASE("errors name the layer, its position and the key")
 {
     CHECK(load_error_of(R"({"class_name": "Sequential", "config": {"layers": [)")

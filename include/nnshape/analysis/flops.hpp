@@ -121,6 +121,40 @@ constexpr Cost layer_cost(const Dense& l, std::span<const Shape> in, std::span<c
     return contraction(element_count(out[0]) * in[0].back(), l.use_bias ? element_count(out[0]) : 0);
 }
 
+// The matmul and the bias add; the kernel's division by the scale is work on the weights (not
+// counted, as for TernaryDense) and cos, an activation, counts 0.
+constexpr Cost layer_cost(const RandomFourierFeatures&, std::span<const Shape> in, std::span<const Shape> out)
+{
+    return contraction(element_count(out[0]) * in[0].back(), element_count(out[0]));
+}
+
+// Keras 2's MaxoutDense: nb_feature projections (MACs and bias adds), then the maximum over them,
+// nb_feature - 1 comparisons per output element.
+constexpr Cost layer_cost(const MaxoutDense& l, std::span<const Shape> in, std::span<const Shape> out)
+{
+    const Dim projections = Dim(l.nb_feature) * element_count(out[0]);
+    const Cost matmuls = contraction(projections * in[0].back(), l.bias ? projections : 0);
+    return matmuls + elementwise_flops(Dim(l.nb_feature - 1) * element_count(out[0]));
+}
+
+// Keras 2's Highway: two (d, d) matmuls with their bias adds, then t * h + (1 - t) * x, 4 per element
+// (the sigmoid and the activation count 0, as elsewhere).
+constexpr Cost layer_cost(const Highway& l, std::span<const Shape> in, std::span<const Shape> out)
+{
+    const Dim elements = element_count(out[0]);
+    return contraction(Dim(2) * elements * in[0].back(), l.bias ? Dim(2) * elements : 0) +
+           elementwise_flops(Dim(4) * elements);
+}
+
+// Dense's matmul with the ternary kernel; without a threshold the output is rescaled by the kernel's
+// mean magnitude (1 per output element). Ternarizing the kernel is work on the weights, not per sample:
+// not counted, as the profiler counts no weight preparation.
+constexpr Cost layer_cost(const TernaryDense& l, std::span<const Shape> in, std::span<const Shape> out)
+{
+    const Dim adds = Dim(std::int64_t(l.use_bias) + std::int64_t(!l.threshold)) * element_count(out[0]);
+    return contraction(element_count(out[0]) * in[0].back(), adds);
+}
+
 // Each output element sums the products over the input axes that are not in the output.
 constexpr Cost layer_cost(const EinsumDense& l, std::span<const Shape> in, std::span<const Shape> out)
 {
@@ -159,6 +193,7 @@ constexpr Cost gated_step(Dim macs, Dim units, Gates g)
 constexpr Gates gates_of(const SimpleRNNCell& c) { return {1, c.use_bias, 0}; }
 constexpr Gates gates_of(const LSTMCell& c) { return {4, c.use_bias, 4}; }
 constexpr Gates gates_of(const GRUCell& c) { return {3, c.use_bias ? (c.reset_after ? 2 : 1) : 0, 5}; }
+constexpr Gates gates_of(const detail::CuDNNLSTMCell&) { return {4, 2, 4}; } // cuDNN: two biases per gate
 
 // One step of `batch` samples: each gate multiplies the input (input_dim) and the state (units).
 template <class Cell>
@@ -188,9 +223,10 @@ constexpr Cost recurrent_cost(const Cell& cell, const Shape& in, detail::Sequenc
     return repeated(cell_step(cell, axes.batch, in.back()), axes.timesteps);
 }
 
-// SimpleRNN, LSTM, GRU and RNN: the cell they run.
+// SimpleRNN, LSTM, GRU, RNN, CuDNNLSTM and CuDNNGRU: the cell they run.
 template <class L>
-    requires detail::contains<L, detail::recurrent_layers>::value
+    requires detail::contains<L, detail::recurrent_layers>::value ||
+             detail::contains<L, detail::cudnn_recurrent_layers>::value
 constexpr Cost layer_cost(const L& l, std::span<const Shape> in, std::span<const Shape>)
 {
     const detail::SequenceAxes axes = detail::sequence_axes(l, in[0]);
@@ -358,6 +394,27 @@ constexpr Cost layer_cost(const Pooling<N, Kind>& l, std::span<const Shape>, std
     return elementwise_flops(Dim(l.pool_size.product()) * element_count(out[0]));
 }
 
+// Our rule: each output position reads its window, [floor(i*L/o), ceil((i+1)*L/o)) along an axis of
+// length L pooled to o (the windows of Keras's backends, tensorflow/nn.py
+// _compute_static_gather_indices), 1 FLOP per element read, as for Pooling. The windows are separable:
+// their total area is the product over the axes of each axis's window lengths summed.
+template <std::size_t N, PoolKind Kind>
+constexpr Cost layer_cost(const AdaptivePooling<N, Kind>& l, std::span<const Shape> in, std::span<const Shape> out)
+{
+    Dim area = 1;
+    for (std::size_t axis = 0; axis < N; ++axis) {
+        const Dim length = in[0][detail::spatial_axis(l.data_format, axis)];
+        if (!length.known()) return elementwise_flops(None);
+        const std::int64_t L = length.value(), o = l.output_size[axis];
+        std::int64_t read = 0;
+        for (std::int64_t i = 0; i < o; ++i)
+            read = detail::checked_add(read, detail::checked_sub(detail::ceil_div(detail::checked_mul(i + 1, L), o),
+                                                                 detail::checked_mul(i, L) / o));
+        area = area * Dim(read);
+    }
+    return elementwise_flops(area * out[0][detail::channel_axis(l.data_format, out[0].rank())] * out[0][0]);
+}
+
 // The profiler's reductions: Mean reads each input element once; Max (keras-flops) does n - outputs.
 template <std::size_t N, PoolKind Kind>
 constexpr Cost layer_cost(const GlobalPooling<N, Kind>&, std::span<const Shape> in, std::span<const Shape> out)
@@ -412,6 +469,13 @@ constexpr Cost layer_cost(const UnitNormalization& l, std::span<const Shape> in,
     return elementwise_flops(Dim(3) * element_count(in[0]) + Dim(3) * outside_axes(in[0], l.axis));
 }
 
+// x * rsqrt(mean(x * x) + eps) * scale: square, sum, normalize and scale 4 per element; the mean's
+// divide, + eps and rsqrt 3 per vector.
+constexpr Cost layer_cost(const RMSNormalization& l, std::span<const Shape> in, std::span<const Shape>)
+{
+    return elementwise_flops(Dim(4) * element_count(in[0]) + Dim(3) * outside_axes(in[0], l.axis));
+}
+
 // (x - mean) / stddev with given or adapted statistics: 2 per element.
 constexpr Cost layer_cost(const Normalization&, std::span<const Shape> in, std::span<const Shape>)
 {
@@ -429,6 +493,9 @@ constexpr Cost layer_cost(const Masking&, std::span<const Shape> in, std::span<c
 {
     return elementwise_flops(Dim(2) * element_count(in[0]));
 }
+
+// A Lambda runs Python code nnshape cannot see: its cost is unknown, as a custom layer's.
+constexpr Cost layer_cost(const Lambda&, std::span<const Shape>, std::span<const Shape>) { return unknown_cost; }
 
 constexpr Cost layer_cost(const Softmax&, std::span<const Shape> in, std::span<const Shape>)
 {

@@ -191,7 +191,18 @@ constexpr std::optional<ReceptiveField> layer_field(const UnitNormalization& l, 
 {
     return mixing(c, l.axis);
 }
+constexpr std::optional<ReceptiveField> layer_field(const RMSNormalization& l, const Call& c)
+{
+    return mixing(c, l.axis);
+}
 constexpr std::optional<ReceptiveField> layer_field(const Dense&, const Call& c) { return mixing(c, -1); }
+constexpr std::optional<ReceptiveField> layer_field(const TernaryDense&, const Call& c) { return mixing(c, -1); }
+constexpr std::optional<ReceptiveField> layer_field(const MaxoutDense&, const Call& c) { return mixing(c, -1); }
+constexpr std::optional<ReceptiveField> layer_field(const Highway&, const Call& c) { return mixing(c, -1); }
+constexpr std::optional<ReceptiveField> layer_field(const RandomFourierFeatures&, const Call& c)
+{
+    return mixing(c, -1);
+}
 constexpr std::optional<ReceptiveField> layer_field(const Masking&, const Call& c) { return mixing(c, -1); }
 
 template <std::size_t N>

@@ -411,6 +411,8 @@ struct GroupQueryAttention {
     NNSHAPE_ATTENTION_POSITIONAL_CALL
 
     static constexpr std::string_view class_name = "GroupedQueryAttention";
+    // Keras 3 exports the class under both names (keras.layers.GroupQueryAttention).
+    static constexpr std::array<std::string_view, 1> keras_aliases{"GroupQueryAttention"};
     static constexpr void keras_config(auto& l, auto& key)
     {
         key("head_dim", l.head_dim, detail::required);

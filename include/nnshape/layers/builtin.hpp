@@ -7,6 +7,7 @@
 #include "convolutional.hpp"
 #include "convolutional_recurrent.hpp"
 #include "core.hpp"
+#include "legacy.hpp"
 #include "locally_connected.hpp"
 #include "merging.hpp"
 #include "normalization.hpp"
@@ -14,14 +15,15 @@
 #include "pooling.hpp"
 #include "preprocessing.hpp"
 #include "recurrent.hpp"
+#include "recurrent_cudnn.hpp"
 #include "regularization.hpp"
 #include "reshaping.hpp"
 
 namespace nnshape::detail {
 
-using builtin_layers =
-    concat<core_layers, activation_layers, regularization_layers, reshaping_layers, convolutional_layers,
-           pooling_layers, recurrent_layers, convolutional_recurrent_layers, normalization_layers,
-           locally_connected_layers, merging_layers, attention_layers, preprocessing_layers, op_layers>::type;
+using builtin_layers = concat<core_layers, legacy_layers, activation_layers, regularization_layers, reshaping_layers,
+                              convolutional_layers, pooling_layers, recurrent_layers, cudnn_recurrent_layers,
+                              convolutional_recurrent_layers, normalization_layers, locally_connected_layers,
+                              merging_layers, attention_layers, preprocessing_layers, op_layers>::type;
 
 } // namespace nnshape::detail

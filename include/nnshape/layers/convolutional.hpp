@@ -292,7 +292,7 @@ struct ConvTranspose {
         key("bias_constraint", l.bias_constraint);
     }
     static constexpr std::array<std::string_view, 2> keras_aliases{
-        detail::ranked_name<N>("", "Convolution2DTranspose", "Convolution3DTranspose"),
+        detail::ranked_name<N>("Convolution1DTranspose", "Convolution2DTranspose", "Convolution3DTranspose"),
         detail::ranked_name<N>("", "Deconvolution2D", "Deconvolution3D")};
     static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::by_rule};
 

@@ -1,8 +1,12 @@
 #pragma once
-// Core layers: InputLayer, Dense, Embedding, Identity, Masking.
+// Core layers: InputLayer, Dense, Embedding, Identity, Masking, Lambda, TernaryDense, and tf.keras's
+// RandomFourierFeatures.
 
+#include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
+#include <span>
 #include <string_view>
 
 #include "../detail/type_list.hpp"
@@ -201,8 +205,153 @@ struct Masking {
     constexpr Shape output_shape(const Shape& in) const { return in; }
 };
 
+// Lambda's `output_shape` as Keras takes it, without the batch axis: not given (None), one tuple
+// (`.output_shape = {None, 64}`), or a list of tuples for a function with several outputs
+// (`.output_shape = {Shape{2}, Shape{3, 4}}`, Keras's `[(2,), (3, 4)]`).
+class LambdaOutputShape {
+public:
+    constexpr LambdaOutputShape() = default;
+    constexpr LambdaOutputShape(std::nullptr_t) {}
+    constexpr LambdaOutputShape(std::initializer_list<Dim> dims) : shapes_{Shape(dims)}, given_(true) {}
+    constexpr LambdaOutputShape(std::initializer_list<Shape> shapes) : shapes_(shapes), given_(true), listed_(true) {}
+
+    constexpr bool given() const { return given_; }
+    constexpr bool listed() const { return listed_; } // a list of tuples, even of one
+    constexpr const Shapes& shapes() const { return shapes_; }
+    friend constexpr bool operator==(const LambdaOutputShape&, const LambdaOutputShape&) = default;
+
+private:
+    Shapes shapes_{};
+    bool given_ = false;
+    bool listed_ = false;
+};
+
+// Keras's Lambda(function, output_shape=None, mask=None, arguments=None). nnshape cannot run the
+// function, so it computes the shape only from `output_shape`: each tuple with the batch axis of the
+// first input put in front (Keras 3's and tf.keras's Lambda.compute_output_shape; Keras 2.x takes
+// the same batch axis, for one tuple only). No weights.
+struct Lambda {
+    NNSHAPE_ACCEPTED(function);
+    LambdaOutputShape output_shape{};
+    NNSHAPE_ACCEPTED(mask);
+    NNSHAPE_ACCEPTED(arguments);
+    NNSHAPE_LAYER_KWARGS
+
+    static constexpr std::string_view class_name = "Lambda";
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("function", l.function);
+        key("output_shape", l.output_shape);
+        key("mask", l.mask);
+        key("arguments", l.arguments);
+    }
+    // The function is Python code: nnshape cannot count what it computes.
+    static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
+
+    constexpr Shapes output_shapes(std::span<const Shape> in) const
+    {
+        detail::require(output_shape.given(), "Lambda: nnshape cannot compute the shape of a Lambda layer without "
+                                              "output_shape (its output comes from Python code)");
+        detail::require(!in.empty() && in[0].rank() >= 1, "Lambda: the first input needs a batch axis");
+        Shapes out;
+        for (const Shape& s : output_shape.shapes()) out.push_back(Shape::with_batch(in[0][0], {s.begin(), s.end()}));
+        return out;
+    }
+};
+
+// Keras 3's TernaryDense (keras/src/layers/core/ternary_dense.py, on Keras's master after 3.15): a
+// Dense whose kernel acts as -1, 0 or +1 in the forward pass; the same kernel (in, units) and bias.
+struct TernaryDense {
+    std::int64_t units = 0;
+    std::optional<double> threshold{};
+    ActivationName activation{};
+    bool use_bias = true;
+    NNSHAPE_ACCEPTED(kernel_initializer);
+    NNSHAPE_ACCEPTED(bias_initializer);
+    NNSHAPE_ACCEPTED(kernel_regularizer);
+    NNSHAPE_ACCEPTED(bias_regularizer);
+    NNSHAPE_ACCEPTED(activity_regularizer);
+    NNSHAPE_ACCEPTED(kernel_constraint);
+    NNSHAPE_ACCEPTED(bias_constraint);
+    NNSHAPE_LAYER_KWARGS
+
+    static constexpr std::string_view class_name = "TernaryDense";
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("units", l.units, detail::required);
+        key("threshold", l.threshold);
+        key("activation", l.activation);
+        key("use_bias", l.use_bias);
+        key("kernel_initializer", l.kernel_initializer);
+        key("bias_initializer", l.bias_initializer);
+        key("kernel_regularizer", l.kernel_regularizer);
+        key("bias_regularizer", l.bias_regularizer);
+        key("activity_regularizer", l.activity_regularizer);
+        key("kernel_constraint", l.kernel_constraint);
+        key("bias_constraint", l.bias_constraint);
+    }
+    static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::by_rule};
+
+    constexpr Shape output_shape(const Shape& in) const
+    {
+        detail::require(units > 0, "TernaryDense: Received an invalid value for `units`, expected a positive integer.");
+        detail::require(!threshold || *threshold >= 0, "TernaryDense: Received an invalid value for `threshold`, "
+                                                       "expected a non-negative float or None.");
+        detail::require(in.rank() >= 2, "TernaryDense: expected min_ndim=2");
+        detail::require(in.back().known(), "TernaryDense: the last dimension of the input (the kernel's rows) must "
+                                           "be defined");
+        Shape out = in;
+        out.back() = units;
+        return out;
+    }
+    // kernel (in, units) + bias (units).
+    constexpr Params params(const Shape& in) const
+    {
+        return {detail::checked_add(detail::checked_mul(in.back().value(), units), use_bias ? units : 0)};
+    }
+};
+
+// tf.keras's RandomFourierFeatures(output_dim, kernel_initializer="gaussian", scale=None,
+// trainable=False) (keras/layers/kernelized.py, tf.keras.layers.experimental): cos(x @ kernel / scale +
+// bias) on (batch, input_dim). Its weights: unscaled_kernel (input_dim, output_dim) and bias
+// (output_dim), never trained, and kernel_scale (1,), trained only if the layer is: Keras makes the
+// layer untrainable by default, so `trainable` defaults to false here. (The C++ member `trainable`
+// comes after `name`, as for every layer; Keras's signature has it before.)
+struct RandomFourierFeatures {
+    std::int64_t output_dim = 0;
+    NNSHAPE_ACCEPTED(kernel_initializer);
+    std::optional<double> scale{};
+    NNSHAPE_LAYER_KWARGS_TRAINABLE_BY_DEFAULT(false)
+
+    static constexpr std::string_view class_name = "RandomFourierFeatures";
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("output_dim", l.output_dim, detail::required);
+        key("kernel_initializer", l.kernel_initializer);
+        key("scale", l.scale);
+    }
+    static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::by_rule};
+
+    constexpr Shape output_shape(const Shape& in) const
+    {
+        detail::require(output_dim > 0, "RandomFourierFeatures: `output_dim` should be a positive integer.");
+        detail::require(!scale || *scale > 0, "RandomFourierFeatures: When provided, `scale` should be a positive "
+                                              "float.");
+        detail::require(in.rank() == 2, "RandomFourierFeatures: The rank of the input tensor should be 2.");
+        detail::require(in[1].known(), "RandomFourierFeatures: The last dimension of the input tensor should be "
+                                       "defined. Found `None`.");
+        return Shape{in[0], output_dim};
+    }
+    constexpr Params params(const Shape& in) const
+    {
+        const std::int64_t fixed = detail::checked_mul(detail::checked_add(in[1].value(), 1), output_dim);
+        return {.trainable = 1, .non_trainable = fixed};
+    }
+};
+
 namespace detail {
-using core_layers = type_list<InputLayer, Dense, Embedding, Identity, Masking>;
+using core_layers =
+    type_list<InputLayer, Dense, Embedding, Identity, Masking, Lambda, TernaryDense, RandomFourierFeatures>;
 } // namespace detail
 
 } // namespace nnshape

@@ -2,6 +2,7 @@
 // Normalization layers: BatchNormalization, LayerNormalization, GroupNormalization, UnitNormalization;
 // and the axis checks that other families share (PReLU's shared_axes, Normalization's axis).
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
@@ -79,6 +80,9 @@ struct BatchNormalization {
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "BatchNormalization";
+    // tf.keras 2.x's SyncBatchNormalization (layers.experimental): BatchNormalization with
+    // synchronized=True, whose config it writes.
+    static constexpr std::array<std::string_view, 1> keras_aliases{"SyncBatchNormalization"};
     static constexpr void keras_config(auto& l, auto& key)
     {
         key("axis", l.axis, detail::int_or_one_item_list);
@@ -250,8 +254,45 @@ struct UnitNormalization {
     }
 };
 
+// Keras 3.9's RMSNormalization(axis=-1, epsilon=1e-6): x / rms(x) * scale, with `scale` shaped as
+// the input's `axis` dims (keras/src/layers/normalization/rms_normalization.py build). The shape is
+// unchanged.
+struct RMSNormalization {
+    detail::Axes axis = -1;
+    NNSHAPE_ACCEPTED(epsilon);
+    NNSHAPE_LAYER_KWARGS
+
+    static constexpr std::string_view class_name = "RMSNormalization";
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("axis", l.axis);
+        key("epsilon", l.epsilon);
+    }
+    static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::by_rule};
+
+    constexpr Shape output_shape(const Shape& in) const
+    {
+        detail::require_axes_in_bounds(in, axis);
+        return in;
+    }
+    // Keras would make a scale with an axis twice in its shape, which the call cannot broadcast.
+    constexpr Params params(const Shape& in) const
+    {
+        std::uint32_t seen = 0;
+        std::int64_t size = 1;
+        for (std::size_t i = 0; i < axis.size(); ++i) {
+            const std::size_t a = detail::axis_in_bounds(in, axis[i]);
+            detail::require(!(seen >> a & 1u), "RMSNormalization: an axis is given twice");
+            seen |= 1u << a;
+            size = detail::checked_mul(size, detail::weight_dim(in[a]));
+        }
+        return {size};
+    }
+};
+
 namespace detail {
-using normalization_layers = type_list<BatchNormalization, LayerNormalization, GroupNormalization, UnitNormalization>;
+using normalization_layers =
+    type_list<BatchNormalization, LayerNormalization, GroupNormalization, UnitNormalization, RMSNormalization>;
 } // namespace detail
 
 } // namespace nnshape

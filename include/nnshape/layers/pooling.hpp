@@ -1,5 +1,5 @@
 #pragma once
-// Pooling: MaxPooling / AveragePooling over N spatial axes and their global versions.
+// Pooling: MaxPooling / AveragePooling over N spatial axes, their global and adaptive versions.
 
 #include <cstddef>
 #include <array>
@@ -85,6 +85,33 @@ struct GlobalPooling {
     }
 };
 
+// Keras 3.13's AdaptiveMaxPooling1D/2D/3D and AdaptiveAveragePooling1D/2D/3D: each spatial axis
+// pooled to `output_size` whatever its length (keras/src/layers/pooling/base_adaptive_pooling.py
+// compute_output_shape: (batch, *output_size, channels)); no weights.
+template <std::size_t N, PoolKind Kind>
+struct AdaptivePooling {
+    Ints<N> output_size = 0;
+    DataFormat data_format = channels_last;
+    NNSHAPE_LAYER_KWARGS
+
+    static constexpr std::string_view class_name =
+        Kind == PoolKind::max
+            ? detail::ranked_name<N>("AdaptiveMaxPooling1D", "AdaptiveMaxPooling2D", "AdaptiveMaxPooling3D")
+            : detail::ranked_name<N>("AdaptiveAveragePooling1D", "AdaptiveAveragePooling2D",
+                                     "AdaptiveAveragePooling3D");
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("output_size", l.output_size, detail::required);
+        key("data_format", l.data_format);
+    }
+    static constexpr detail::Analyses analyses{.cost = detail::by_rule, .field = detail::no_field};
+
+    constexpr Shape output_shape(const Shape& in) const
+    {
+        return detail::map_spatial<N>(in, data_format, [&](std::size_t i, Dim) { return Dim(output_size[i]); });
+    }
+};
+
 using MaxPooling1D = Pooling<1, PoolKind::max>;
 using MaxPooling2D = Pooling<2, PoolKind::max>;
 using MaxPooling3D = Pooling<3, PoolKind::max>;
@@ -97,6 +124,13 @@ using GlobalMaxPooling3D = GlobalPooling<3, PoolKind::max>;
 using GlobalAveragePooling1D = GlobalPooling<1, PoolKind::average>;
 using GlobalAveragePooling2D = GlobalPooling<2, PoolKind::average>;
 using GlobalAveragePooling3D = GlobalPooling<3, PoolKind::average>;
+
+using AdaptiveMaxPooling1D = AdaptivePooling<1, PoolKind::max>;
+using AdaptiveMaxPooling2D = AdaptivePooling<2, PoolKind::max>;
+using AdaptiveMaxPooling3D = AdaptivePooling<3, PoolKind::max>;
+using AdaptiveAveragePooling1D = AdaptivePooling<1, PoolKind::average>;
+using AdaptiveAveragePooling2D = AdaptivePooling<2, PoolKind::average>;
+using AdaptiveAveragePooling3D = AdaptivePooling<3, PoolKind::average>;
 
 // Keras's aliases.
 using MaxPool1D = MaxPooling1D;
@@ -113,9 +147,11 @@ using GlobalAvgPool2D = GlobalAveragePooling2D;
 using GlobalAvgPool3D = GlobalAveragePooling3D;
 
 namespace detail {
-using pooling_layers = type_list<MaxPooling1D, MaxPooling2D, MaxPooling3D, AveragePooling1D, AveragePooling2D,
-                                 AveragePooling3D, GlobalMaxPooling1D, GlobalMaxPooling2D, GlobalMaxPooling3D,
-                                 GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalAveragePooling3D>;
+using pooling_layers =
+    type_list<MaxPooling1D, MaxPooling2D, MaxPooling3D, AveragePooling1D, AveragePooling2D, AveragePooling3D,
+              GlobalMaxPooling1D, GlobalMaxPooling2D, GlobalMaxPooling3D, GlobalAveragePooling1D,
+              GlobalAveragePooling2D, GlobalAveragePooling3D, AdaptiveMaxPooling1D, AdaptiveMaxPooling2D,
+              AdaptiveMaxPooling3D, AdaptiveAveragePooling1D, AdaptiveAveragePooling2D, AdaptiveAveragePooling3D>;
 } // namespace detail
 
 } // namespace nnshape

@@ -1,6 +1,7 @@
 #pragma once
 // Recurrent layers: SimpleRNN, LSTM, GRU, and RNN over a cell (SimpleRNNCell, LSTMCell, GRUCell,
-// StackedRNNCells). Every count goes through a cell, so a layer and RNN(cell) share one rule.
+// StackedRNNCells). Every count goes through a cell, so a layer and RNN(cell) share one rule. Keras 2's
+// CuDNNLSTM and CuDNNGRU, which reuse these rules with cuDNN's weights, are in recurrent_cudnn.hpp.
 
 #include <array>
 #include <cstddef>

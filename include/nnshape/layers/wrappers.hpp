@@ -41,9 +41,9 @@ constexpr Params visit_params(const Variant& v, const Shape& in)
 
 enum class MergeMode : std::uint8_t { sum, mul, ave, concat, none };
 
-// The layers Bidirectional can wrap: Keras's RNN layers.
-using RecurrentLayer = detail::variant_of<
-    detail::concat<detail::type_list<SimpleRNN, LSTM, GRU, RNN>, detail::convolutional_recurrent_layers>::type>::type;
+// The layers Bidirectional can wrap: Keras's RNN layers (Keras 2's Bidirectional(CuDNNLSTM) included).
+using RecurrentLayer = detail::variant_of<detail::concat<detail::recurrent_layers, detail::cudnn_recurrent_layers,
+                                                         detail::convolutional_recurrent_layers>::type>::type;
 
 // Keras's Bidirectional(layer, merge_mode="concat", weights=None, backward_layer=None). The forward
 // and backward outputs are merged; with return_state their states follow, forward first. `weights`

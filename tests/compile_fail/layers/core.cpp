@@ -37,6 +37,49 @@ constexpr Sequential embedding_length_on_rank3{
 constexpr Sequential embedding_other_length{
     Embedding{.input_dim = 10, .output_dim = 4, .input_length = 5, .input_shape = Shape{6}}};
 
+// expect: Lambda: nnshape cannot compute the shape of a Lambda layer without output_shape (its output comes from Python
+// code)
+constexpr Sequential lambda_without_output_shape{Lambda{.function = "f", .input_shape = Shape{4}}};
+
+// expect: Lambda: the first input needs a batch axis
+constexpr Sequential lambda_on_scalar{Lambda{.output_shape = {2}, .batch_input_shape = Shape{}}};
+
+// expect: TernaryDense: Received an invalid value for `units`, expected a positive integer.
+constexpr Sequential ternary_dense_no_units{TernaryDense{.input_shape = Shape{4}}};
+
+// expect: TernaryDense: Received an invalid value for `threshold`, expected a non-negative float or None.
+constexpr Sequential ternary_dense_negative_threshold{
+    TernaryDense{.units = 2, .threshold = -1.0, .input_shape = Shape{4}}};
+
+// expect: TernaryDense: expected min_ndim=2
+constexpr Sequential ternary_dense_on_rank1{TernaryDense{.units = 2, .input_shape = Shape{}}};
+
+// expect: TernaryDense: the last dimension of the input (the kernel's rows) must be defined
+constexpr Sequential ternary_dense_unknown_last_dim{TernaryDense{.units = 2, .input_shape = Shape{None}}};
+
+// expect: RandomFourierFeatures: `output_dim` should be a positive integer.
+constexpr Sequential rff_no_output_dim{RandomFourierFeatures{.input_shape = Shape{4}}};
+
+// expect: RandomFourierFeatures: When provided, `scale` should be a positive float.
+constexpr Sequential rff_zero_scale{RandomFourierFeatures{.output_dim = 4, .scale = 0.0, .input_shape = Shape{4}}};
+
+// expect: RandomFourierFeatures: The rank of the input tensor should be 2.
+constexpr Sequential rff_on_rank3{RandomFourierFeatures{.output_dim = 4, .input_shape = Shape{2, 4}}};
+
+// expect: RandomFourierFeatures: The last dimension of the input tensor should be defined. Found `None`.
+constexpr Sequential rff_unknown_features{RandomFourierFeatures{.output_dim = 4, .input_shape = Shape{None}}};
+
+// --- layers/legacy.hpp
+
+// expect: MaxoutDense: output_dim and nb_feature must be positive integers
+constexpr Sequential maxout_no_output_dim{MaxoutDense{.input_dim = 4}};
+
+// expect: MaxoutDense/Highway: expected ndim=2 (batch, input_dim)
+constexpr Sequential highway_on_rank3{Highway{.input_shape = Shape{3, 4}}};
+
+// expect: MaxoutDense/Highway: the input_dim (last) dimension of the input must be defined
+constexpr Sequential highway_unknown_features{Highway{.input_shape = Shape{None}}};
+
 // --- layers/activations.hpp
 
 // expect: ReLU: max_value of a ReLU layer cannot be a negative value.
@@ -151,6 +194,10 @@ constexpr Sequential cropping2d_too_large{Cropping2D{.cropping = 2, .input_shape
 
 // expect: Axis is out of bounds for input shape
 constexpr Sequential batch_norm_axis{BatchNormalization{.axis = 2, .input_shape = Shape{4}}};
+
+// RMSNormalization's scale takes each normalized axis once.
+// expect: RMSNormalization: an axis is given twice
+constexpr Sequential rms_norm_axis_twice{RMSNormalization{.axis = {-1, 2}, .input_shape = Shape{4, 5}}};
 
 // expect: Axis of input tensor should have a defined dimension
 constexpr Sequential batch_norm_unknown_channels{BatchNormalization{.input_shape = Shape{4, None}}};

@@ -41,6 +41,12 @@ constexpr bool normalization_cases(auto&& check)
     // Keras 3 UnitNormalization: no weights, shape unchanged, axis an int or a list.
     ok &= check(UnitNormalization{}, {Shape{None, None, 3}}, {Shape{None, None, 3}}, Params{});
     ok &= check(UnitNormalization{.axis = {1, 2}}, {Shape{None, 4, 5}}, {Shape{None, 4, 5}}, Params{});
+    // Keras 3.9's rms_normalization_test: RMSNormalization() on (4, 2) -> (4, 2), one trainable weight,
+    // `scale` of shape (input_shape[-1],) = 2 (rms_normalization.py build); with axis [1, 2] the scale is
+    // (input_shape[1], input_shape[2]) = 4 x 5.
+    ok &= check(RMSNormalization{}, {Shape{4, 2}}, {Shape{4, 2}}, Params{2});
+    ok &=
+        check(RMSNormalization{.axis = {1, 2}, .epsilon = 1e-5}, {Shape{None, 4, 5}}, {Shape{None, 4, 5}}, Params{20});
     return ok;
 }
 

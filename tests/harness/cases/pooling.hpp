@@ -72,4 +72,26 @@ constexpr bool pooling_cases(auto&& check)
     return ok;
 }
 
+// Keras 3.13's adaptive pooling, in a function of its own: with the cases above, one constant
+// evaluation would pass Clang's default step limit.
+constexpr bool adaptive_pooling_cases(auto&& check)
+{
+    // adaptive_pooling1d_test: AdaptiveAveragePooling1D(16) on (None, 64, 3) -> (None, 16, 3);
+    // adaptive_pooling2d_test: output_size=4 on (2, 3, 8, 8) channels_first -> (2, 3, 4, 4);
+    // adaptive_pooling3d_test: output_size=(2, 4, 4) on (2, 8, 8, 8, 3) -> (2, 2, 4, 4, 3)
+    // (base_adaptive_pooling.py compute_output_shape). No weights.
+    bool ok = check(AdaptiveAveragePooling1D{.output_size = 16}, {Shape{None, 64, 3}}, {Shape{None, 16, 3}}, Params{});
+    ok &= check(AdaptiveMaxPooling1D{.output_size = 16, .data_format = channels_first}, {Shape{None, 3, 64}},
+                {Shape{None, 3, 16}}, Params{});
+    ok &= check(AdaptiveAveragePooling2D{.output_size = 4, .data_format = channels_first}, {Shape{2, 3, 8, 8}},
+                {Shape{2, 3, 4, 4}}, Params{});
+    ok &=
+        check(AdaptiveMaxPooling2D{.output_size = {4, 2}}, {Shape{None, 8, None, 3}}, {Shape{None, 4, 2, 3}}, Params{});
+    ok &= check(AdaptiveAveragePooling3D{.output_size = {2, 4, 4}}, {Shape{2, 8, 8, 8, 3}}, {Shape{2, 2, 4, 4, 3}},
+                Params{});
+    ok &= check(AdaptiveMaxPooling3D{.output_size = 4, .data_format = channels_first}, {Shape{2, 3, 8, 8, 8}},
+                {Shape{2, 3, 4, 4, 4}}, Params{});
+    return ok;
+}
+
 } // namespace nnshape::harness

@@ -80,4 +80,23 @@ constexpr bool rnn_cell_cases(auto&& check)
     return ok;
 }
 
+// Keras 2's and tf.keras's CuDNNLSTM and CuDNNGRU (layers/recurrent_cudnn.hpp): the weights their build
+// makes (Keras 2.3.1 cudnn_recurrent.py, tf.keras 2.15 cudnn_lstm.py / cudnn_gru.py), on tf.keras's
+// cudnn_test sizes (input_size 10, units 2): CuDNNLSTM kernel (10, 8) + recurrent_kernel (2, 8) +
+// bias (16) = 112; CuDNNGRU (10, 6) + (2, 6) + (12) = 84. Shapes as every RNN's (base_rnn.py).
+constexpr bool cudnn_recurrent_cases(auto&& check)
+{
+    bool ok = check(CuDNNLSTM{.units = 2}, {Shape{None, 3, 10}}, {Shape{None, 2}}, Params{112});
+    ok &= check(CuDNNLSTM{.units = 2, .unit_forget_bias = false, .return_sequences = true, .return_state = true},
+                {Shape{None, 3, 10}}, {Shape{None, 3, 2}, Shape{None, 2}, Shape{None, 2}}, Params{112});
+    ok &= check(CuDNNGRU{.units = 2, .kernel_initializer = "he_normal", .go_backwards = true}, {Shape{None, 3, 10}},
+                {Shape{None, 2}}, Params{84});
+    // cudnn_test test_stateful and test_time_major_input.
+    ok &= check(CuDNNGRU{.units = 2, .return_state = true, .stateful = true}, {Shape{2, 3, 10}},
+                {Shape{2, 2}, Shape{2, 2}}, Params{84});
+    ok &= check(CuDNNLSTM{.units = 2, .return_sequences = true, .time_major = true}, {Shape{3, None, 10}},
+                {Shape{3, None, 2}}, Params{112});
+    return ok;
+}
+
 } // namespace nnshape::harness

@@ -35,6 +35,13 @@ constexpr bool wrappers_cases(auto&& check)
     // (None, 6, 6, 8), 2 x 1024 (spec §2.7 [run]).
     ok &= check(Bidirectional{.layer = ConvLSTM2D{.filters = 4, .kernel_size = 3}}, {Shape{None, 5, 8, 8, 3}},
                 {Shape{None, 6, 6, 8}}, Params{2048});
+    // Keras 2 files' Bidirectional(CuDNNLSTM(2, return_sequences=True)) on 10 features: 2 x 112
+    // (cudnn_recurrent.py build: kernel (10, 8), recurrent_kernel (2, 8), bias (16)), concat 2 + 2 features;
+    // TimeDistributed(CuDNNGRU(2)) runs it on each step: 84 = (10, 6) + (2, 6) + (12).
+    ok &= check(Bidirectional{.layer = CuDNNLSTM{.units = 2, .return_sequences = true}}, {Shape{None, 3, 10}},
+                {Shape{None, 3, 4}}, Params{224});
+    ok &=
+        check(TimeDistributed{.layer = CuDNNGRU{.units = 2}}, {Shape{None, 4, 3, 10}}, {Shape{None, 4, 2}}, Params{84});
     // Spec §2.6 [run]: TimeDistributed(Dense(8)) on (10, 16) -> (None, 10, 8), 136;
     // TimeDistributed(Conv2D(4, 3)) on (None, 8, 8, 3) -> (None, None, 6, 6, 4), 112.
     ok &= check(TimeDistributed{.layer = Dense{.units = 8}}, {Shape{None, 10, 16}}, {Shape{None, 10, 8}}, Params{136});

@@ -1,5 +1,6 @@
-// Core layers (InputLayer, Dense, Embedding) against Keras's numbers: spec §1, §2.1, §9 and the
-// seed notebook. Each constexpr test runs at compile time (static_assert) and at run time (CHECK).
+// Core layers (InputLayer, Dense, Embedding, Identity, Masking, Lambda, TernaryDense, RandomFourierFeatures)
+// against Keras's numbers: spec §1, §2.1, §9 and
+// the seed notebook. Each constexpr test runs at compile time (static_assert) and at run time (CHECK).
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
 
@@ -209,6 +210,97 @@ TEST_CASE("Embedding: lora_rank must not be negative")
 {
     CHECK_THROWS_WITH_AS((Embedding{.input_dim = 10, .output_dim = 4, .lora_rank = -1}.output_shape(Shape{None, 3})),
                          "Embedding: lora_rank must be a non-negative integer", shape_error);
+}
+
+namespace {
+
+// Lambda with output_shape: the given tuple(s) behind the first input's batch axis, no weights.
+constexpr bool test_lambda()
+{
+    // Keras 3's lambda_layer_test test_lambda_basic: Lambda(stacker, output_shape=(6,)) on (2, 3) -> (2, 6).
+    FACT(Lambda{.function = "stacker", .output_shape = {6}}.output_shapes(Shapes{Shape{2, 3}}) == Shapes{Shape{2, 6}});
+    // tf.keras 2.15 core_test test_lambda_output_shape_tuple_with_none: output_shape=(None, 10) on
+    // (5, 10, 20) -> (5, None, 10).
+    FACT(Lambda{.output_shape = {None, 10}}.output_shapes(Shapes{Shape{5, 10, 20}}) == Shapes{Shape{5, None, 10}});
+    // test_lambda_output_shape_list_multiple_outputs: output_shape=[(10,), (20,)] on [(10, 10), (10, 20)]
+    // -> [(10, 10), (10, 20)]: each tuple takes the first input's batch axis.
+    const Lambda two{.output_shape = {Shape{10}, Shape{20}}};
+    FACT(two.output_shapes(Shapes{Shape{10, 10}, Shape{10, 20}}) == (Shapes{Shape{10, 10}, Shape{10, 20}}));
+    FACT(two.output_shapes(Shapes{Shape{None, 3}, Shape{7, 3}}) == (Shapes{Shape{None, 10}, Shape{None, 20}}));
+    // In a Sequential: no weights; the batch axis is the model's.
+    const Sequential model{Dense{.units = 3, .input_shape = {4}},
+                           Lambda{.function = "tile", .output_shape = {2, 3}, .mask = nullptr, .arguments = nullptr}};
+    FACT(model.output_shape() == Shape{None, 2, 3});
+    FACT(model.count_params() == 15);
+    return true;
+}
+static_assert(test_lambda());
+
+} // namespace
+
+TEST_CASE("Lambda: output_shape behind the batch axis (same tests as the static_asserts)") { CHECK(test_lambda()); }
+
+TEST_CASE("Lambda: without output_shape nnshape cannot compute its shape")
+{
+    CHECK_THROWS_WITH_AS((Lambda{}.output_shapes(Shapes{Shape{None, 3}})),
+                         "Lambda: nnshape cannot compute the shape of a Lambda layer without output_shape (its output "
+                         "comes from Python code)",
+                         shape_error);
+    CHECK_THROWS_WITH_AS((Sequential{Lambda{.function = "f", .input_shape = {3}}}),
+                         doctest::Contains("nnshape cannot compute the shape of a Lambda layer"), shape_error);
+    // The batch axis goes in front: eight dims given leave no room under nnshape's maximum rank of 8.
+    CHECK_THROWS_WITH_AS((Lambda{.output_shape = {1, 2, 3, 4, 5, 6, 7, 8}}.output_shapes(Shapes{Shape{None, 3}})),
+                         "Shape: rank exceeds nnshape's maximum rank of 8", shape_error);
+    CHECK_THROWS_WITH_AS((Lambda{.output_shape = {4}}.output_shapes(Shapes{Shape{}})),
+                         "Lambda: the first input needs a batch axis", shape_error);
+}
+
+namespace {
+
+// Keras 3's TernaryDense: Dense's shapes and weights (ternary_dense.py compute_output_shape, build).
+// tf.keras's RandomFourierFeatures: (batch, input_dim) -> (batch, output_dim) (kernelized.py).
+constexpr bool test_ternary_dense_and_random_fourier_features()
+{
+    FACT(TernaryDense{.units = 2}.output_shape(Shape{None, 7, 3}) == Shape{None, 7, 2});
+    FACT(TernaryDense{.units = 2}.params(Shape{None, 7, 3}) == Params{8});
+    FACT(TernaryDense{.units = 2}.params(Shape{None, 3}) == Dense{.units = 2}.params(Shape{None, 3}));
+    // kernelized_test test_call: output_dim=10 on (3, 2) -> (3, 10); 3 variables, 1 trainable if the layer is.
+    FACT(RandomFourierFeatures{.output_dim = 10, .scale = 1.0}.output_shape(Shape{3, 2}) == Shape{3, 10});
+    const Sequential frozen{RandomFourierFeatures{.output_dim = 10, .input_shape = {2}}};
+    FACT(frozen.params() == (Params{.trainable = 0, .non_trainable = 31}));
+    const Sequential trained{RandomFourierFeatures{.output_dim = 10, .trainable = true, .input_shape = {2}}};
+    FACT(trained.params() == (Params{.trainable = 1, .non_trainable = 30}));
+    return true;
+}
+static_assert(test_ternary_dense_and_random_fourier_features());
+
+} // namespace
+
+TEST_CASE("TernaryDense and RandomFourierFeatures (same tests as the static_asserts); their checks")
+{
+    CHECK(test_ternary_dense_and_random_fourier_features());
+    // ternary_dense_test test_invalid_units / __init__'s threshold checks.
+    CHECK_THROWS_WITH_AS((TernaryDense{}.output_shape(Shape{None, 3})),
+                         "TernaryDense: Received an invalid value for `units`, expected a positive integer.",
+                         shape_error);
+    CHECK_THROWS_WITH_AS((TernaryDense{.units = 2, .threshold = -0.5}.output_shape(Shape{None, 3})),
+                         "TernaryDense: Received an invalid value for `threshold`, expected a non-negative float or "
+                         "None.",
+                         shape_error);
+    CHECK_THROWS_WITH_AS((TernaryDense{.units = 2}.output_shape(Shape{None})), "TernaryDense: expected min_ndim=2",
+                         shape_error);
+    CHECK_THROWS_AS((TernaryDense{.units = 2}.output_shape(Shape{None, None})), shape_error);
+    // kernelized_test test_invalid_output_dim, test_invalid_scale, test_invalid_input_shape.
+    CHECK_THROWS_WITH_AS((RandomFourierFeatures{.output_dim = -3, .scale = 2.0}.output_shape(Shape{None, 2})),
+                         "RandomFourierFeatures: `output_dim` should be a positive integer.", shape_error);
+    CHECK_THROWS_WITH_AS((RandomFourierFeatures{.output_dim = 10, .scale = 0.0}.output_shape(Shape{None, 2})),
+                         "RandomFourierFeatures: When provided, `scale` should be a positive float.", shape_error);
+    CHECK_THROWS_WITH_AS((RandomFourierFeatures{.output_dim = 10, .scale = 3.0}.output_shape(Shape{3, 2, 4})),
+                         "RandomFourierFeatures: The rank of the input tensor should be 2.", shape_error);
+    CHECK_THROWS_WITH_AS((RandomFourierFeatures{.output_dim = 10}.output_shape(Shape{3, None})),
+                         "RandomFourierFeatures: The last dimension of the input tensor should be defined. Found "
+                         "`None`.",
+                         shape_error);
 }
 
 } // namespace unit_layers_core_test

@@ -1,5 +1,5 @@
-// Normalization layers against Keras's numbers: spec §2.8, §3, §9, the seed notebook and Keras 3's
-// tests. Each constexpr test runs at compile time (static_assert) and at run time (CHECK).
+// Normalization layers (RMSNormalization included) against Keras's numbers: spec §2.8, §3, §9, the seed notebook and
+// Keras 3's tests. Each constexpr test runs at compile time (static_assert) and at run time (CHECK).
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
 
@@ -238,6 +238,38 @@ static_assert(test_keras_arguments());
 TEST_CASE("normalization layers: Keras 3's arguments (same tests as the static_asserts)")
 {
     CHECK(test_keras_arguments());
+}
+
+namespace {
+
+// Keras 3.9's RMSNormalization (rms_normalization.py): shape unchanged, `scale` shaped as the input's
+// `axis` dims, sorted (build).
+constexpr bool test_rms_normalization()
+{
+    // rms_normalization_test: RMSNormalization() on (4, 2) -> (4, 2), one weight of shape (2,).
+    FACT(RMSNormalization{}.output_shape(Shape{4, 2}) == Shape{4, 2});
+    FACT(RMSNormalization{}.params(Shape{4, 2}) == Params{2});
+    // axis [2, 1] on (None, 4, 5): scale (4, 5).
+    FACT(RMSNormalization{.axis = {2, 1}}.params(Shape{None, 4, 5}) == Params{20});
+    // The batch axis may be normalized too when it is known, as Keras's add_weight takes it.
+    FACT(RMSNormalization{.axis = 0}.params(Shape{8, 3}) == Params{8});
+    return true;
+}
+static_assert(test_rms_normalization());
+
+} // namespace
+
+TEST_CASE("RMSNormalization: shape, scale and axis errors")
+{
+    CHECK(test_rms_normalization());
+    // compute_output_shape: "Axis 2 is out of bounds for input shape (None, 4)."
+    CHECK_THROWS_WITH_AS((RMSNormalization{.axis = 2}.output_shape(Shape{None, 4})),
+                         "Axis is out of bounds for input shape", shape_error);
+    CHECK_THROWS_WITH_AS((RMSNormalization{.axis = {-1, 2}}.params(Shape{None, 4, 5})),
+                         "RMSNormalization: an axis is given twice", shape_error);
+    // add_weight rejects a None dim in the scale's shape.
+    CHECK_THROWS_WITH_AS((RMSNormalization{}.params(Shape{None, None})),
+                         doctest::Contains("Shapes used to initialize variables must be fully-defined"), shape_error);
 }
 
 } // namespace unit_layers_normalization_test

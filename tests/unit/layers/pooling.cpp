@@ -1,9 +1,12 @@
-// Pooling (Max/AveragePooling, GlobalMax/AveragePooling) against Keras's numbers: spec §0.6, §2.4, §9
+// Pooling (Max/AveragePooling, GlobalMax/AveragePooling, adaptive pooling) against Keras's numbers: spec §0.6, §2.4, §9
 // and the seed notebook. Each constexpr test runs at compile time (static_assert) and at run time (CHECK).
 #include <doctest/doctest.h>
 #include <nnshape/nnshape.hpp>
+#include <nnshape/analysis/flops.hpp>
 
 #include "../check.hpp"
+
+#include <utility>
 
 namespace unit_layers_pooling_test {
 
@@ -164,6 +167,43 @@ TEST_CASE("pooling: argument errors and input rank for 1D and 3D")
         shape_error);
     CHECK_THROWS_AS(GlobalMaxPooling1D{}.output_shape(Shape{None, 7}), shape_error);
     CHECK_THROWS_AS(GlobalAveragePooling3D{}.output_shape(Shape{None, 4, 5, 2}), shape_error);
+}
+
+namespace {
+
+// Keras 3.13's adaptive pooling (base_adaptive_pooling.py compute_output_shape): (batch, *output_size,
+// channels), any input length; cost by our rule, each output reading its window
+// [floor(i*L/o), ceil((i+1)*L/o)) (the Keras backends' windows).
+constexpr bool test_adaptive_pooling()
+{
+    // adaptive_pooling1d_test test_compute_output_shape: output_size=16 on (None, 64, 3) -> (None, 16, 3).
+    FACT(AdaptiveMaxPooling1D{.output_size = 16}.output_shape(Shape{None, 64, 3}) == Shape{None, 16, 3});
+    FACT(AdaptiveAveragePooling2D{.output_size = {7, 7}}.output_shape(Shape{None, None, None, 512}) ==
+         Shape{None, 7, 7, 512});
+    const auto one_call = [](auto layer, Shape in) {
+        Graph g;
+        auto x = Input(g, {.batch_shape = in});
+        const Model m{x, std::move(layer)(x)};
+        return cost(m).calls[1];
+    };
+    // 8 -> 4: windows of 2, 8 reads per channel; 10 -> 4: [0, 3), [2, 5), [5, 8), [7, 10), 12 reads.
+    FACT(one_call(AdaptiveAveragePooling1D{.output_size = 4}, Shape{1, 8, 3}) == (Cost{0, 24}));
+    FACT(one_call(AdaptiveMaxPooling1D{.output_size = 4}, Shape{1, 10, 3}) == (Cost{0, 36}));
+    // Separable: 12 x 8 reads per channel for (10, 8) -> (4, 4).
+    FACT(one_call(AdaptiveAveragePooling2D{.output_size = 4}, Shape{1, 10, 8, 2}) == (Cost{0, 192}));
+    FACT(one_call(AdaptiveAveragePooling2D{.output_size = 4}, Shape{1, None, 8, 2}) == (Cost{0, None}));
+    return true;
+}
+static_assert(test_adaptive_pooling());
+
+} // namespace
+
+TEST_CASE("adaptive pooling: shapes and cost (same tests as the static_asserts)")
+{
+    CHECK(test_adaptive_pooling());
+    // InputSpec-like rank check: (batch, *spatial, channels).
+    CHECK_THROWS_WITH_AS((AdaptiveMaxPooling2D{.output_size = 2}.output_shape(Shape{None, 8, 3})),
+                         "expected ndim = spatial rank + 2 = 4", shape_error);
 }
 
 } // namespace unit_layers_pooling_test

@@ -60,6 +60,14 @@ inline json to_json(const Shape& s)
     for (Dim d : s) list.push_back(to_json(d));
     return list;
 }
+inline json to_json(const LambdaOutputShape& s)
+{
+    if (!s.given()) return nullptr;
+    if (!s.listed()) return to_json(s.shapes()[0]);
+    json list = json::array();
+    for (const Shape& one : s.shapes()) list.push_back(to_json(one));
+    return list;
+}
 inline json to_json(const DotAxes& a) { return a.is_pair() ? json{a[0], a[1]} : json(a[0]); }
 inline json to_json(const Statistic&)
 {

@@ -231,8 +231,16 @@ inline const std::map<std::string_view, LayerMaker, std::less<>>& layer_table()
     return table;
 }
 
-// Keras layers whose output shape depends on Python code or data nnshape cannot see.
-inline bool computes_in_python(std::string_view class_name) { return class_name == "Lambda"; }
+// Keras layers whose output shape depends on Python code nnshape cannot see: a Lambda whose config
+// gives no output_shape (one that gives it is read as nnshape's Lambda).
+inline bool computes_in_python(std::string_view class_name, const json& entry)
+{
+    if (class_name != "Lambda") return false;
+    const auto config = entry.find("config");
+    if (config == entry.end() || !config->is_object()) return false; // config_of names the problem
+    const auto output_shape = config->find("output_shape");
+    return output_shape == config->end() || output_shape->is_null();
+}
 
 // Operation layers, whose arguments are in a functional model's node (operations.hpp reads them there).
 inline bool is_op_layer(std::string_view class_name)
@@ -283,7 +291,7 @@ inline Layer read_layer(const json& entry, const Where& at, int depth)
              "expected a layer object {\"class_name\": ..., \"config\": ...}, got " + std::string(json_type(entry)));
     if (depth > max_depth) fail(at, "layers nested deeper than " + std::to_string(max_depth) + " levels");
     Where where{at.path, name_of(entry), class_of(entry, at)};
-    if (computes_in_python(where.class_name))
+    if (computes_in_python(where.class_name, entry))
         fail(where, "nnshape cannot compute the shape of a " + where.class_name +
                         " layer (its output comes from Python code)");
     if (is_op_layer(where.class_name))

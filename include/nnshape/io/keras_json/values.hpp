@@ -2,6 +2,7 @@
 // The Keras JSON reader's lowest level: JSON values as nnshape's argument types (ints, tuples,
 // shapes, paddings, axes, names, enums), and where in the file a value is, for messages.
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
@@ -260,6 +261,33 @@ inline Shape as_shape(const json& v)
     return s;
 }
 inline void read_value(const json& v, OptionalShape& out) { out = as_shape(v); }
+// Lambda's output_shape: a tuple of ints and nulls, or a list of tuples for several outputs (null is
+// the reader's "not given", read before this). A Python function in its place, which Keras 2 writes
+// with output_shape_type "function" (its name) or "lambda" (its code in a list of strings) and Keras 3
+// as a serialized function object, is a shape nnshape cannot compute.
+inline void read_value(const json& v, LambdaOutputShape& out)
+{
+    const auto is_dim = [](const json& e) { return e.is_null() || e.is_number_integer(); };
+    const bool holds_string =
+        v.is_array() && std::any_of(v.begin(), v.end(), [](const json& e) { return e.is_string(); });
+    if (v.is_string() || v.is_object() || holds_string)
+        throw value_error{"a Python function (output_shape_type \"function\" or \"lambda\"): nnshape computes a "
+                          "Lambda's shape only from an output_shape given as a tuple or a list of tuples"};
+    if (!v.is_array()) wrong("a tuple or a list of tuples", v);
+    if (std::all_of(v.begin(), v.end(), is_dim)) {
+        std::vector<Dim> dims;
+        for (const json& e : v) dims.push_back(e.is_null() ? None : Dim(as_int(e)));
+        out = tuple_of<LambdaOutputShape>(dims);
+        return;
+    }
+    std::vector<Shape> shapes;
+    for (const json& e : v) {
+        if (!e.is_array()) wrong("a tuple or a list of tuples", v);
+        shapes.push_back(as_shape(e));
+    }
+    if (shapes.size() > Shapes::capacity) throw value_error{"a Lambda has at most 8 outputs in nnshape"};
+    out = tuple_of<LambdaOutputShape>(shapes, std::make_index_sequence<Shapes::capacity + 1>{});
+}
 // A nullable argument: null is Keras's None.
 template <class T>
 void read_value(const json& v, std::optional<T>& out)
