@@ -478,7 +478,7 @@ struct TextVectorization {
                         "TextVectorization: `output_sequence_length` must not be set if `output_mode` is not 'int'.");
         detail::require(mode == detail::Encoding::int_ || !ragged,
                         "TextVectorization: `ragged` must not be true if `output_mode` is not `'int'`.");
-        detail::require(in.rank() > 0, "TextVectorization: expected a batch of strings (rank 1 or 2).");
+        detail::require(in.rank() > 0, "TextVectorization: expected a batch of strings, not a scalar.");
         const std::optional<Name> mask = Name(""), oov = Name("[UNK]");
         Shape tokens = in;
         if (split || in.rank() <= 1) tokens.push_back(split ? None : Dim(1));
