@@ -51,6 +51,7 @@ constexpr Coverage covered_classes()
     preprocessing_lookup_cases(c);
     vocabulary_cases(c);
     augmentation_cases(c);
+    audio_preprocessing_cases(c);
     return c;
 }
 inline constexpr Coverage coverage = covered_classes();

@@ -382,7 +382,8 @@ struct Solarization {
 };
 
 // Keras's AutoContrast(value_range=(0, 255)) and Equalization(value_range=(0, 255), bins=256,
-// data_format=None): applied in inference too, from each image's own statistics.
+// data_format=None): applied in inference too, from each image's own statistics (a field of the
+// whole image: no_field).
 struct AutoContrast {
     NNSHAPE_ACCEPTED(value_range);
     NNSHAPE_LAYER_KWARGS
@@ -403,6 +404,27 @@ struct Equalization {
     {
         key("value_range", l.value_range);
         key("bins", l.bins);
+        key("data_format", l.data_format);
+    }
+    static constexpr detail::Analyses analyses{.cost = detail::no_arithmetic, .field = detail::no_field};
+    constexpr Shape output_shape(const Shape& in) const { return in; }
+};
+
+// Keras's ContrastLimitedAdaptiveHistogramEqualization(value_range=(0, 255), clip_limit=4.0,
+// tile_grid_size=(8, 8), data_format=None) (Keras 3.14 on): applied in inference too.
+struct ContrastLimitedAdaptiveHistogramEqualization {
+    NNSHAPE_ACCEPTED(value_range);
+    NNSHAPE_ACCEPTED(clip_limit);
+    NNSHAPE_ACCEPTED(tile_grid_size);
+    DataFormat data_format = channels_last;
+    NNSHAPE_LAYER_KWARGS
+
+    static constexpr std::string_view class_name = "ContrastLimitedAdaptiveHistogramEqualization";
+    static constexpr void keras_config(auto& l, auto& key)
+    {
+        key("value_range", l.value_range);
+        key("clip_limit", l.clip_limit);
+        key("tile_grid_size", l.tile_grid_size);
         key("data_format", l.data_format);
     }
     static constexpr detail::Analyses analyses{.cost = detail::no_arithmetic, .field = detail::no_field};
@@ -574,8 +596,8 @@ using augmentation_layers =
     type_list<RandomRotation, RandomZoom, RandomTranslation, RandomShear, RandomContrast, RandomBrightness, RandomHue,
               RandomSaturation, RandomSharpness, RandomPosterization, RandomColorDegeneration, RandomGrayscale,
               RandomColorJitter, RandomInvert, RandomErasing, RandomGaussianBlur, RandomElasticTransform,
-              RandomPerspective, Solarization, AutoContrast, Equalization, MixUp, CutMix, AugMix, RandAugment,
-              MaxNumBoundingBoxes, RandomCrop, RandomHeight, RandomWidth>;
+              RandomPerspective, Solarization, AutoContrast, Equalization, ContrastLimitedAdaptiveHistogramEqualization,
+              MixUp, CutMix, AugMix, RandAugment, MaxNumBoundingBoxes, RandomCrop, RandomHeight, RandomWidth>;
 } // namespace detail
 
 } // namespace nnshape

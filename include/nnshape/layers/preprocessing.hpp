@@ -1,6 +1,7 @@
 #pragma once
 // Preprocessing layers: Rescaling, Normalization, Resizing, CenterCrop, RandomFlip; the categorical
-// ones (preprocessing_lookup.hpp) and the image augmentation ones (augmentation.hpp) join their list.
+// ones (preprocessing_lookup.hpp), the image augmentation ones (augmentation.hpp) and the audio ones
+// (preprocessing_audio.hpp) join their list.
 
 #include <cstddef>
 #include <cstdint>
@@ -15,6 +16,7 @@
 #include "../layer_args.hpp"
 #include "augmentation.hpp"
 #include "normalization.hpp"
+#include "preprocessing_audio.hpp"
 #include "preprocessing_lookup.hpp"
 
 namespace nnshape {
@@ -206,7 +208,7 @@ struct RandomFlip {
 
 namespace detail {
 using preprocessing_layers = concat<type_list<Rescaling, Normalization, Resizing, CenterCrop, RandomFlip>,
-                                    preprocessing_lookup_layers, augmentation_layers>::type;
+                                    preprocessing_lookup_layers, augmentation_layers, preprocessing_audio_layers>::type;
 } // namespace detail
 
 } // namespace nnshape

@@ -121,6 +121,7 @@ constexpr bool augmentation_cases(auto&& check)
     ok &= check(Solarization{.addition_factor = 0.1}, {images}, {images}, Params{});
     ok &= check(AutoContrast{}, {images}, {images}, Params{});
     ok &= check(Equalization{}, {images}, {images}, Params{});
+    ok &= check(ContrastLimitedAdaptiveHistogramEqualization{}, {images}, {images}, Params{});
     ok &= check(MixUp{}, {images}, {images}, Params{});
     ok &= check(CutMix{}, {images}, {images}, Params{});
     ok &= check(AugMix{}, {images}, {images}, Params{});
@@ -145,6 +146,28 @@ constexpr bool normalization_statistics_cases(auto&& check)
     bool ok = check(Normalization{.mean = 0.5, .variance = 2.0}, {Shape{2, 3}}, {Shape{2, 3}}, Params{});
     ok &= check(Normalization{.mean = {0.485, 0.456, 0.406}, .variance = {0.05, 0.05, 0.05}}, {Shape{None, 8, 8, 3}},
                 {Shape{None, 8, 8, 3}}, Params{});
+    return ok;
+}
+
+// The audio layers (layers/preprocessing_audio.hpp): Keras 3's mel_spectrogram_test and stft_spectrogram_test
+// (expected_output_shape; the kernels' sizes from STFTSpectrogram.build).
+constexpr bool audio_preprocessing_cases(auto&& check)
+{
+    bool ok = check(MelSpectrogram{.fft_length = 2048, .sequence_stride = 128, .num_mel_bins = 80}, {Shape{2, 16000}},
+                    {Shape{2, 80, 126}}, Params{});
+    ok &= check(STFTSpectrogram{.mode = "stft", .frame_length = 500, .frame_step = 25, .fft_length = 1024},
+                {Shape{2, 16000, 1}}, {Shape{2, 621, 1026}}, Params{2 * 500 * 513});
+    ok &= check(
+        STFTSpectrogram{.mode = "imag", .frame_length = 150, .frame_step = 43, .fft_length = 512, .padding = same},
+        {Shape{2, 160000, 1}}, {Shape{2, 3721, 257}}, Params{150 * 257});
+    ok &= check(STFTSpectrogram{.frame_length = 150,
+                                .frame_step = 10,
+                                .fft_length = 512,
+                                .padding = same,
+                                .expand_dims = true,
+                                .data_format = channels_first,
+                                .trainable = false},
+                {Shape{2, 3, 160000}}, {Shape{2, 3, 16000, 257}}, Params{0, 2 * 150 * 257});
     return ok;
 }
 
