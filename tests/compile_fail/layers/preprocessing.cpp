@@ -1,5 +1,6 @@
 // Compile-fail cases (see check.cmake): the rules of the categorical preprocessing layers
-// (layers/preprocessing_lookup.hpp) and the image augmentation layers (layers/augmentation.hpp).
+// (layers/preprocessing_lookup.hpp), the image augmentation layers (layers/augmentation.hpp) and the audio
+// layers (layers/preprocessing_audio.hpp).
 #include <nnshape/nnshape.hpp>
 
 using namespace nnshape;
@@ -125,3 +126,37 @@ constexpr Sequential color_degeneration_channels{RandomColorDegeneration{.factor
 
 // expect: RandomHeight/RandomWidth: expected images of rank 3 or more.
 constexpr Sequential random_width_rank{RandomWidth{.factor = 0.2, .input_shape = Shape{8}}};
+
+// --- layers/preprocessing_audio.hpp
+
+// mel_spectrogram_test test_invalid_fft_length_raises.
+// expect: MelSpectrogram: `fft_length` must be greater than or equal to `sequence_length`.
+constexpr Sequential mel_short_fft{
+    MelSpectrogram{.fft_length = 256, .sequence_length = 512, .input_shape = Shape{16000}}};
+
+// expect: MelSpectrogram: `sequence_stride` must be a positive integer.
+constexpr Sequential mel_zero_stride{MelSpectrogram{.sequence_stride = 0, .input_shape = Shape{16000}}};
+
+// expect: MelSpectrogram: expected a signal (samples,) or a batch of signals.
+constexpr Shape mel_scalar = MelSpectrogram{}.output_shape(Shape{});
+
+// expect: STFTSpectrogram: expected ndim=3
+constexpr Sequential stft_on_rank2{STFTSpectrogram{.input_shape = Shape{16000}}};
+
+// expect: STFTSpectrogram: `frame_step` should be a positive integer not greater than `frame_length`.
+constexpr Sequential stft_long_step{
+    STFTSpectrogram{.frame_length = 100, .frame_step = 101, .input_shape = Shape{16000, 1}}};
+
+// expect: STFTSpectrogram: `fft_length` should be not less than `frame_length`.
+constexpr Sequential stft_short_fft{
+    STFTSpectrogram{.frame_length = 100, .fft_length = 64, .input_shape = Shape{16000, 1}}};
+
+// expect: STFTSpectrogram: Output mode is invalid, it must be one of log, magnitude, psd, real, imag, angle, stft.
+constexpr Sequential stft_mode{STFTSpectrogram{.mode = "power", .input_shape = Shape{16000, 1}}};
+
+// expect: STFTSpectrogram: Padding is invalid, it should be 'valid', 'same'.
+constexpr Sequential stft_causal{STFTSpectrogram{.padding = causal, .input_shape = Shape{16000, 1}}};
+
+// expect: STFTSpectrogram: `frame_length` must be positive and its frame step (`frame_step`, else `frame_length // 2`)
+// at least 1.
+constexpr Sequential stft_one_sample_frames{STFTSpectrogram{.frame_length = 1, .input_shape = Shape{16000, 1}}};
