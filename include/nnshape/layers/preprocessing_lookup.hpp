@@ -54,7 +54,6 @@ public:
     constexpr Boundaries(std::initializer_list<double> values) : size_(std::int64_t(values.size())) {}
     explicit constexpr Boundaries(std::int64_t count) : size_(count) {}
     constexpr std::int64_t size() const { return size_; }
-    friend constexpr bool operator==(const Boundaries&, const Boundaries&) = default;
 
 private:
     std::int64_t size_;
@@ -105,7 +104,6 @@ public:
         const std::int64_t start = checked_add(mask_indexed ? 1 : 0, num_oov);
         return checked_add(start, found ? size_ - start : size_);
     }
-    friend constexpr bool operator==(const Vocabulary&, const Vocabulary&) = default;
 
 private:
     enum class Kind : std::uint8_t { none, file, list };
@@ -122,7 +120,6 @@ private:
             else
                 return token.view() == special->view();
         }
-        friend constexpr bool operator==(const Lead&, const Lead&) = default;
     };
     static constexpr Lead lead(std::span<const Arg> tokens, std::size_t at)
     {
