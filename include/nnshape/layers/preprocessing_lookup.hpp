@@ -192,11 +192,13 @@ constexpr Shape lookup_output(const Shape& in, const IndexLookupArgs<Token>& a)
 
 } // namespace detail
 
-// Keras's CategoryEncoding(num_tokens=None, output_mode="multi_hot", sparse=False).
+// Keras's CategoryEncoding(num_tokens=None, output_mode="multi_hot", sparse=False); tf.keras also took
+// `max_tokens`, a deprecated name that replaces num_tokens (Keras 3 refuses it).
 struct CategoryEncoding {
     std::optional<std::int64_t> num_tokens{};
     Name output_mode = "multi_hot";
     bool sparse = false;
+    std::optional<std::int64_t> max_tokens{};
     NNSHAPE_LAYER_KWARGS
 
     static constexpr std::string_view class_name = "CategoryEncoding";
@@ -205,20 +207,22 @@ struct CategoryEncoding {
         key("num_tokens", l.num_tokens);
         key("output_mode", l.output_mode);
         key("sparse", l.sparse);
+        key("max_tokens", l.max_tokens);
     }
     static constexpr detail::Analyses analyses{.cost = detail::no_arithmetic, .field = detail::no_field};
 
     constexpr Shape output_shape(const Shape& in) const
     {
+        const std::optional<std::int64_t> tokens = max_tokens ? max_tokens : num_tokens;
         const detail::Encoding mode = detail::encoding_of(output_mode);
         detail::require(mode == detail::Encoding::one_hot || mode == detail::Encoding::multi_hot ||
                             mode == detail::Encoding::count,
                         "CategoryEncoding: Unknown arg for output_mode (expected 'one_hot', 'multi_hot' or 'count').");
-        detail::require(num_tokens.has_value(), "CategoryEncoding: num_tokens must be set to use this layer. If the "
-                                                "number of tokens is not known beforehand, use the IntegerLookup "
-                                                "layer instead.");
-        detail::require(*num_tokens >= 1, "CategoryEncoding: `num_tokens` must be >= 1.");
-        return detail::encoded(in, *num_tokens, mode == detail::Encoding::one_hot && detail::one_hot_adds_axis(in));
+        detail::require(tokens.has_value(), "CategoryEncoding: num_tokens must be set to use this layer. If the "
+                                            "number of tokens is not known beforehand, use the IntegerLookup "
+                                            "layer instead.");
+        detail::require(*tokens >= 1, "CategoryEncoding: `num_tokens` must be >= 1.");
+        return detail::encoded(in, *tokens, mode == detail::Encoding::one_hot && detail::one_hot_adds_axis(in));
     }
 };
 

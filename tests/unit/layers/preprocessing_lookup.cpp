@@ -35,6 +35,8 @@ constexpr bool test_category_encoding()
     // the deprecated spelling "binary" is multi_hot (Keras's __init__)
     FACT((CategoryEncoding{.num_tokens = 3, .output_mode = "binary", .sparse = true}.output_shape(Shape{None, 2}) ==
           Shape{None, 3}));
+    // tf.keras 2.15's __init__: the deprecated `max_tokens` replaces num_tokens.
+    FACT((CategoryEncoding{.output_mode = "count", .max_tokens = 5}.output_shape(Shape{None, 3}) == Shape{None, 5}));
     return true;
 }
 static_assert(test_category_encoding());
