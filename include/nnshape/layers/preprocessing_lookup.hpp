@@ -98,10 +98,12 @@ public:
         const auto oovs_at = [&](const Lead& l) { return l.is(oov) && l.run >= num_oov; };
         const bool found =
             mask_indexed ? first_.is(mask) && (num_oov == 0 || oovs_at(second_)) : num_oov == 0 || oovs_at(first_);
-        // Keras refuses the mask token among the tokens; nnshape sees it among the first two.
-        require(found || !(first_.is(mask) || second_.is(mask)),
-                "IndexLookup: Found reserved mask token at unexpected location in `vocabulary`.");
         const std::int64_t start = checked_add(mask_indexed ? 1 : 0, num_oov);
+        // Keras refuses the mask token among the tokens after those special tokens; nnshape sees the
+        // first two places.
+        const std::int64_t tokens_from = found ? start : 0;
+        require(!(tokens_from == 0 && first_.is(mask)) && !(tokens_from <= 1 && second_.is(mask)),
+                "IndexLookup: Found reserved mask token at unexpected location in `vocabulary`.");
         return checked_add(start, found ? size_ - start : size_);
     }
 

@@ -229,6 +229,10 @@ TEST_CASE("categorical preprocessing layers: Keras's argument checks")
         (StringLookup{.mask_token = "", .vocabulary = {"", "[UNK]", "a"}, .output_mode = "multi_hot"}.output_shape(in)),
         "IndexLookup: Found reserved mask token at unexpected location in `vocabulary`.", shape_error);
     CHECK_THROWS_AS((IntegerLookup{.mask_token = 0, .vocabulary = {5, 0}}.output_shape(in)), shape_error);
+    // after the OOV token the vocabulary starts with, the mask token is one of the tokens
+    CHECK_THROWS_AS((IntegerLookup{.mask_token = 0, .vocabulary = {-1, 0}, .output_mode = "count"}.output_shape(in)),
+                    shape_error);
+    CHECK((IntegerLookup{.mask_token = 0, .vocabulary = {0, -1, 7}}.output_shape(in) == in));
     // A vocabulary file's size is what Keras reads from it; nnshape needs the saved config's vocabulary_size.
     CHECK_THROWS_WITH_AS((StringLookup{.vocabulary = "vocab.txt", .output_mode = "count"}.output_shape(in)),
                          doctest::Contains("give `vocabulary_size`"), shape_error);
