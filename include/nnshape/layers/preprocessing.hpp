@@ -1,7 +1,7 @@
 #pragma once
 // Preprocessing layers: Rescaling, Normalization, Resizing, CenterCrop, RandomFlip; the categorical
-// ones (preprocessing_lookup.hpp), the image augmentation ones (augmentation.hpp) and the audio ones
-// (preprocessing_audio.hpp) join their list.
+// ones (preprocessing_lookup.hpp), the image augmentation ones (augmentation.hpp,
+// augmentation_color.hpp) and the audio ones (preprocessing_audio.hpp) join their list.
 
 #include <cstddef>
 #include <cstdint>
@@ -15,6 +15,7 @@
 #include "../detail/images.hpp"
 #include "../layer_args.hpp"
 #include "augmentation.hpp"
+#include "augmentation_color.hpp"
 #include "normalization.hpp"
 #include "preprocessing_audio.hpp"
 #include "preprocessing_lookup.hpp"
@@ -207,8 +208,9 @@ struct RandomFlip {
 };
 
 namespace detail {
-using preprocessing_layers = concat<type_list<Rescaling, Normalization, Resizing, CenterCrop, RandomFlip>,
-                                    preprocessing_lookup_layers, augmentation_layers, preprocessing_audio_layers>::type;
+using preprocessing_layers =
+    concat<type_list<Rescaling, Normalization, Resizing, CenterCrop, RandomFlip>, preprocessing_lookup_layers,
+           augmentation_layers, augmentation_color_layers, preprocessing_audio_layers>::type;
 } // namespace detail
 
 } // namespace nnshape

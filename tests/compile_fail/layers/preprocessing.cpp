@@ -116,7 +116,7 @@ constexpr Sequential text_vectorization_ragged_counts{
 // expect: TextVectorization: expected a batch of strings, not a scalar.
 constexpr Shape text_vectorization_scalar = TextVectorization{}.output_shape(Shape{});
 
-// --- layers/augmentation.hpp
+// --- layers/augmentation_color.hpp, layers/augmentation.hpp
 
 // expect: RandomColorDegeneration: Invalid images rank: expected rank 3 (single image) or rank 4 (batch of images).
 constexpr Sequential color_degeneration_rank{RandomColorDegeneration{.factor = 0.5, .input_shape = Shape{8}}};
