@@ -175,8 +175,9 @@ concept AcceptedValue = std::is_arithmetic_v<std::remove_cvref_t<T>> || std::is_
 // A Keras argument that changes no shape, weight count or analysis (initializers, regularizers,
 // constraints, epsilon, momentum, dropout rates, seeds, dtype, ...): accepted as Keras code passes it
 // (`.kernel_initializer = "he_normal"`, `.epsilon = 1e-6`, `.seed = nullptr` for None, a tuple such as
-// Dropout's `.noise_shape = {None, 1, 64}`) and not stored, so it costs a layer record nothing. `Line` gives each
-// member its own type: [[no_unique_address]] can give several empty members no storage only when no two share a type.
+// Dropout's `.noise_shape = {None, 1, 64}` or RandomRotation's `.factor = {-0.2, 0.3}`) and not stored, so it costs a
+// layer record nothing. `Line` gives each member its own type: [[no_unique_address]] can give several empty members no
+// storage only when no two share a type.
 template <int Line>
 struct Accepted {
     constexpr Accepted() = default;
@@ -185,6 +186,7 @@ struct Accepted {
     {
     }
     constexpr Accepted(std::initializer_list<Dim>) noexcept {}
+    constexpr Accepted(std::initializer_list<double>) noexcept {} // `.factor = {-0.2, 0.3}`
     friend constexpr bool operator==(Accepted, Accepted) = default;
 };
 

@@ -50,6 +50,10 @@ constexpr Coverage covered_classes()
     preprocessing_cases(c);
     ops_cases(c);
     normalization_statistics_cases(c);
+    preprocessing_lookup_cases(c);
+    vocabulary_cases(c);
+    augmentation_cases(c);
+    audio_preprocessing_cases(c);
     return c;
 }
 inline constexpr Coverage coverage = covered_classes();

@@ -175,6 +175,28 @@ constexpr Cost layer_cost(const LocallyConnected<N>& l, std::span<const Shape> i
     return contraction(in[0][0] * kernel, l.use_bias ? element_count(out[0]) : 0);
 }
 
+// ---- audio preprocessing --------------------------------------------------------------------------
+
+// Keras's STFT: each kernel (real, imaginary) a strided convolution of each input channel,
+// frame_length MACs per frame and frequency bin. The magnitude, log or angle after it cost 0, as the
+// activations.
+constexpr Cost layer_cost(const STFTSpectrogram& l, std::span<const Shape> in, std::span<const Shape> out)
+{
+    const bool last = l.data_format == channels_last;
+    const Dim frames = out[0][last ? 1 : 2];
+    const Dim channels = in[0][last ? 2 : 1];
+    const Dim per_frame = Dim(l.kernel_count()) * Dim(l.frequency_bins()) * Dim(l.frame_length);
+    return contraction(out[0][0] * frames * channels * per_frame, 0);
+}
+
+// The mel filterbank's matmul: each output value sums a frame's frequency_bins magnitudes. The FFT
+// before it is not counted (TensorFlow's profiler registers no FFT op), nor the elementwise
+// magnitude and dB scaling.
+constexpr Cost layer_cost(const MelSpectrogram& l, std::span<const Shape>, std::span<const Shape> out)
+{
+    return contraction(element_count(out[0]) * Dim(l.frequency_bins()), 0);
+}
+
 // ---- recurrent ------------------------------------------------------------------------------------
 
 // One time step of a gated cell, our rule: the input and recurrent matmuls of every gate (2 FLOPs per

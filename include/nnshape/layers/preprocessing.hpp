@@ -1,5 +1,7 @@
 #pragma once
-// Preprocessing layers: Rescaling, Normalization, Resizing, CenterCrop, RandomFlip.
+// Preprocessing layers: Rescaling, Normalization, Resizing, CenterCrop, RandomFlip; the categorical
+// ones (preprocessing_lookup.hpp), the image augmentation ones (augmentation.hpp,
+// augmentation_color.hpp) and the audio ones (preprocessing_audio.hpp) join their list.
 
 #include <cstddef>
 #include <cstdint>
@@ -10,8 +12,13 @@
 #include "../detail/layer_facts.hpp"
 #include "../detail/type_list.hpp"
 #include "../detail/checked.hpp"
+#include "../detail/images.hpp"
 #include "../layer_args.hpp"
+#include "augmentation.hpp"
+#include "augmentation_color.hpp"
 #include "normalization.hpp"
+#include "preprocessing_audio.hpp"
+#include "preprocessing_lookup.hpp"
 
 namespace nnshape {
 
@@ -109,24 +116,6 @@ private:
     }
 };
 
-namespace detail {
-
-// Resizing's and CenterCrop's output: the image's height and width replaced. Keras takes a batch of
-// images (rank 4) or one image (rank 3, no batch axis); the spatial axes count from the end.
-constexpr Shape resized_image(const Shape& in, DataFormat f, std::int64_t height, std::int64_t width)
-{
-    require(height > 0 && width > 0, "`size` must have positive height and width.");
-    require(in.rank() == 3 || in.rank() == 4,
-            "Invalid images rank: expected rank 3 (single image) or rank 4 (batch of images).");
-    const std::size_t height_axis = in.rank() - (f == channels_last ? 3 : 2);
-    Shape out = in;
-    out[height_axis] = height;
-    out[height_axis + 1] = width;
-    return out;
-}
-
-} // namespace detail
-
 struct Resizing {
     std::int64_t height = 0;
     std::int64_t width = 0;
@@ -219,7 +208,9 @@ struct RandomFlip {
 };
 
 namespace detail {
-using preprocessing_layers = type_list<Rescaling, Normalization, Resizing, CenterCrop, RandomFlip>;
+using preprocessing_layers =
+    concat<type_list<Rescaling, Normalization, Resizing, CenterCrop, RandomFlip>, preprocessing_lookup_layers,
+           augmentation_layers, augmentation_color_layers, preprocessing_audio_layers>::type;
 } // namespace detail
 
 } // namespace nnshape

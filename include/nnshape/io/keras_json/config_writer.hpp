@@ -2,7 +2,8 @@
 // A built-in layer's Keras config as JSON, written from the same `keras_config` key list the reader
 // reads ({"class_name": ..., "config": {...}}): the per-layer test harness reads it back, and the
 // layer reference in docs/layers.md shows each key's default with it. A mean or variance given to
-// Normalization is not written (nnshape keeps only its shape): writing one throws.
+// Normalization, Discretization's bin boundaries and a lookup layer's vocabulary are not written
+// (nnshape keeps only their sizes): writing one throws.
 
 #include <cstdint>
 #include <optional>
@@ -72,6 +73,16 @@ inline json to_json(const DotAxes& a) { return a.is_pair() ? json{a[0], a[1]} : 
 inline json to_json(const Statistic&)
 {
     fail("nnshape keeps only the shape of a Normalization mean or variance, not its values");
+}
+inline json to_json(const nnshape::detail::Boundaries&)
+{
+    fail("nnshape keeps only the count of a Discretization's bin_boundaries, not their values");
+}
+template <class Token>
+json to_json(const nnshape::detail::Vocabulary<Token>& v)
+{
+    if (!v.is_none()) fail("nnshape keeps only the size of a vocabulary, not its tokens or its file");
+    return nullptr;
 }
 inline json to_json(const RecurrentLayer& l)
 {

@@ -7,8 +7,10 @@
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -28,10 +30,12 @@ namespace detail {
 
 using json = nlohmann::json;
 using nnshape::detail::Axes;
+using nnshape::detail::Boundaries;
 using nnshape::detail::DotAxes;
 using nnshape::detail::Statistic;
 using nnshape::detail::TupleArg;
 using nnshape::detail::type_list;
+using nnshape::detail::Vocabulary;
 
 // Where in the file a layer is, for messages: `layer "conv2d_3" (Conv2D) at layers[4]`.
 struct Where {
@@ -249,6 +253,42 @@ inline void read_value(const json& v, Statistic& out)
 {
     if (!v.is_number()) throw value_error{"nnshape reads a mean or variance given as a number or null only"};
     out = Statistic(v.get<double>());
+}
+// Discretization's bin boundaries: a list of numbers, of which nnshape keeps the count.
+inline void read_value(const json& v, Boundaries& out)
+{
+    if (!v.is_array()) wrong("a list of numbers", v);
+    for (const json& e : v)
+        if (!e.is_number()) wrong("a list of numbers", e);
+    out = Boundaries(std::int64_t(v.size()));
+}
+// A lookup layer's vocabulary: null, a file's path, or a list of tokens (strings, or ints for
+// IntegerLookup).
+template <class Token>
+void read_value(const json& v, Vocabulary<Token>& out)
+{
+    using Arg = typename Vocabulary<Token>::Arg;
+    constexpr bool ints = std::is_same_v<Arg, std::int64_t>;
+    if (v.is_null()) {
+        out = Vocabulary<Token>();
+        return;
+    }
+    if (v.is_string()) {
+        out = Vocabulary<Token>::file();
+        return;
+    }
+    if (!v.is_array())
+        wrong(ints ? "null, a file path or a list of ints" : "null, a file path or a list of strings", v);
+    std::vector<Arg> tokens;
+    for (const json& e : v) {
+        if constexpr (ints)
+            tokens.push_back(as_int(e));
+        else if (e.is_string())
+            tokens.push_back(e.get_ref<const std::string&>());
+        else
+            wrong("a list of strings", e);
+    }
+    out = Vocabulary<Token>(std::span<const Arg>(tokens));
 }
 // A batch shape, as a list of ints and nulls (tf.keras's SavedModel metadata also writes a TensorShape).
 inline Shape as_shape(const json& v)
