@@ -67,18 +67,24 @@ template <auto... M>
 struct member_path {};
 template <class Tree, std::size_t I, class Path = member_path<>>
 struct path_to;
+// One step down, to the half that holds alternative I: a specialization per side, so that only the path
+// taken is instantiated (std::conditional_t would instantiate both sides, all the way down).
+template <class Tree, std::size_t I, class Path, bool InLeft = (I < Tree::half)>
+struct path_step;
+template <class Tree, std::size_t I, auto... M>
+struct path_step<Tree, I, member_path<M...>, true> : path_to<decltype(Tree::left), I, member_path<M..., &Tree::left>> {
+};
+template <class Tree, std::size_t I, auto... M>
+struct path_step<Tree, I, member_path<M...>, false>
+    : path_to<decltype(Tree::right), I - Tree::half, member_path<M..., &Tree::right>> {};
+
 template <class T, std::size_t I, auto... M>
 struct path_to<union_tree<type_list<T>>, I, member_path<M...>> {
     using type = member_path<M..., &union_tree<type_list<T>>::leaf>;
 };
-template <class... T, std::size_t I, auto... M>
+template <class... T, std::size_t I, class Path>
     requires(sizeof...(T) > 1)
-struct path_to<union_tree<type_list<T...>>, I, member_path<M...>> {
-    using tree = union_tree<type_list<T...>>;
-    using type = std::conditional_t<
-        (I < tree::half), typename path_to<decltype(tree::left), I, member_path<M..., &tree::left>>::type,
-        typename path_to<decltype(tree::right), I - tree::half, member_path<M..., &tree::right>>::type>;
-};
+struct path_to<union_tree<type_list<T...>>, I, Path> : path_step<union_tree<type_list<T...>>, I, Path> {};
 
 template <class Tree, auto... M>
 constexpr const auto& follow(const Tree& tree, member_path<M...>)
