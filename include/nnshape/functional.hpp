@@ -115,6 +115,26 @@ constexpr Tensors SharedLayer::operator()(const Tensors& inputs, const CallArgs&
     return (*this)(detail::with_call_args(detail::takes_initial_state(graph_->layer(index_)), inputs, args));
 }
 
+namespace detail {
+constexpr void require_query_value_key(const GraphLayer& callee)
+{
+    require(callee.layer && callee.layer->class_has<takes_query_value_key>(),
+            "SharedLayer: only MultiHeadAttention and GroupQueryAttention take query, value and key as separate "
+            "tensors; call other layers on a list of tensors");
+}
+} // namespace detail
+
+constexpr Tensors SharedLayer::operator()(const Tensor& query, const Tensor& value) const
+{
+    detail::require_query_value_key(graph_->layer(index_));
+    return (*this)(Tensors{query, value});
+}
+constexpr Tensors SharedLayer::operator()(const Tensor& query, const Tensor& value, const Tensor& key) const
+{
+    detail::require_query_value_key(graph_->layer(index_));
+    return (*this)(Tensors{query, value, key});
+}
+
 constexpr Model::Model(const Tensors& inputs, const Tensors& outputs, ModelArgs args)
     : Model(inputs.graph().model(inputs, outputs, args))
 {

@@ -131,6 +131,10 @@ public:
     constexpr SharedLayer(detail::GraphCore* graph, std::int32_t index) : graph_(graph), index_(index) {}
     constexpr Tensors operator()(const Tensors& inputs) const;
     constexpr Tensors operator()(const Tensors& inputs, const CallArgs& args) const;
+    // Keras 3's positional call of a shared MultiHeadAttention or GroupQueryAttention: `mha(q, v)` and
+    // `mha(q, v, k)` are its calls on [q, v] and [q, v, k].
+    constexpr Tensors operator()(const Tensor& query, const Tensor& value) const;
+    constexpr Tensors operator()(const Tensor& query, const Tensor& value, const Tensor& key) const;
     constexpr std::int32_t index() const { return index_; }
 
 private:

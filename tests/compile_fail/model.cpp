@@ -164,6 +164,14 @@ constexpr Shape lstm_states_as_one = [] {
     return LSTM{.units = 4, .return_state = true}(x).shape();
 }();
 
+// Keras 3's `mha(q, v)`: attention layers only.
+// expect: SharedLayer: only MultiHeadAttention and GroupQueryAttention take query, value and key as separate tensors
+constexpr Shape shared_dense_on_query_value = [] {
+    Graph g;
+    auto x = Input(g, {.shape = Shape{4}});
+    return g.add(Dense{.units = 2})(x, x)[0].shape();
+}();
+
 // expect: Graph: a layer is called on tensors of one Graph
 constexpr Shape called_on_two_graphs = [] {
     Graph g, h;

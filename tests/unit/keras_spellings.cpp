@@ -106,6 +106,12 @@ constexpr bool test_attention_positional()
     const Tensor grouped = GroupQueryAttention{.head_dim = 4, .num_query_heads = 4, .num_key_value_heads = 2}(q, v);
     FACT(grouped.shape() == Shape{None, 10, 32});
     FACT(inputs_of(grouped).size() == 2);
+    // A shared one (`mha = MultiHeadAttention(...)`, then `mha(q, v)` twice): one layer, its weights once.
+    const SharedLayer shared = g.add(MultiHeadAttention{.num_heads = 2, .key_dim = 16});
+    const Tensor first = shared(q, v)[0];
+    const Tensor second = shared(first, v)[0];
+    FACT(second.shape() == Shape{None, 10, 32});
+    FACT(Model({q, v}, second).count_params() == 4224);
     return true;
 }
 static_assert(test_attention_positional());
@@ -166,6 +172,15 @@ TEST_CASE("Sequential{Input(g, ...), layers...}: Keras 3's Sequential([keras.Inp
 TEST_CASE("MultiHeadAttention and GroupQueryAttention take query, value and key as separate tensors")
 {
     CHECK(test_attention_positional());
+}
+
+TEST_CASE("a shared layer other than an attention layer refuses query, value and key as separate tensors")
+{
+    Graph g;
+    const Tensor x = Input(g, {.shape = {4}});
+    const SharedLayer dense = g.add(Dense{.units = 2});
+    CHECK_THROWS_WITH_AS(dense(x, x), doctest::Contains("SharedLayer: only MultiHeadAttention and GroupQueryAttention"),
+                         shape_error);
 }
 
 TEST_CASE("training= is accepted on Model, SharedLayer, layer value and Sequential calls") { CHECK(test_training()); }

@@ -27,6 +27,7 @@
 // and AdditiveAttention take one list in Keras, `layer([q, v])`, as every layer here does.)
 // `One` is always nnshape::Tensor, completed where the call is made (functional.hpp).
 #define NNSHAPE_ATTENTION_POSITIONAL_CALL                                                                            \
+    static constexpr bool takes_query_value_key = true; /* a shared one too: SharedLayer's (q, v[, k]) */            \
     template <class T = ::nnshape::Tensors, class One = ::nnshape::Tensor>                                           \
     constexpr T operator()(const std::type_identity_t<One>& query, const std::type_identity_t<One>& value)&&         \
     {                                                                                                                \
@@ -54,6 +55,12 @@
 namespace nnshape {
 
 namespace detail {
+
+// A class whose call takes query, value and key as separate tensors (NNSHAPE_ATTENTION_POSITIONAL_CALL).
+template <class L>
+    struct takes_query_value_key : std::bool_constant < requires {
+    L::takes_query_value_key;
+}>{};
 
 // The key of a call on [query, value] or [query, value, key]: the value when no key is given.
 constexpr const Shape& key_of(std::span<const Shape> inputs) { return inputs[inputs.size() == 3 ? 2 : 1]; }
