@@ -50,7 +50,8 @@ private:
     ::nnshape::OptionalShape input_shape{}; /* without the batch axis, channels last */      \
     ::nnshape::applications::GlobalPool pooling = ::nnshape::applications::GlobalPool::none; \
     std::int64_t classes = 1000;                                                             \
-    ::nnshape::ActivationName classifier_activation = "softmax";
+    ::nnshape::ActivationName classifier_activation = "softmax";                             \
+    ::nnshape::Name name{}; /* Keras 3.4's `name`: empty takes the application's own */
 
 struct ApplicationArgs {
     NNSHAPE_APPLICATION_ARGS
@@ -59,6 +60,13 @@ struct ApplicationArgs {
 namespace detail {
 
 using nnshape::detail::require;
+
+// The model's name: Keras 3.4's `name` argument if given, else the application's own (`resnet50`).
+template <class Args>
+constexpr Name model_name(const Args& args, std::string_view keras_default)
+{
+    return args.name.empty() ? Name(keras_default) : args.name;
+}
 
 // What ImageNet weights require of the arguments every application shares (Keras checks them in
 // each builder and in imagenet_utils.validate_activation).

@@ -114,8 +114,11 @@ constexpr Tensor convnext_head(Tensor x, const ConvNeXtArgs& args, std::string_v
         .units = args.classes, .activation = args.classifier_activation, .name = name(model_name, "_head_dense")}(x);
 }
 
-constexpr Model convnext(Graph& g, const ConvNeXtArgs& args, const ConvNeXtConfig& config, std::string_view model_name)
+constexpr Model convnext(Graph& g, const ConvNeXtArgs& args, const ConvNeXtConfig& config, std::string_view keras_name)
 {
+    // The name also prefixes the layers' (`convnext_tiny_stem`), a given one too, as in Keras.
+    const Name chosen = detail::model_name(args, keras_name);
+    const std::string_view model_name = chosen.view();
     const Shape shape = input_shape(args, 224, 32);
     auto inputs = Input(g, {.shape = shape});
     Tensor x = inputs;

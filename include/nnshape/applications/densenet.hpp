@@ -79,7 +79,7 @@ constexpr Model densenet(Graph& g, const ApplicationArgs& args, std::array<std::
     x = Activation{.activation = "relu", .name = "relu"}(x);
 
     x = classifier(x, args, "avg_pool", "max_pool");
-    return Model{img_input, x, {.name = model_name}};
+    return Model{img_input, x, {.name = detail::model_name(args, model_name)}};
 }
 
 } // namespace detail

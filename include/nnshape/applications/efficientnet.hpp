@@ -169,7 +169,7 @@ constexpr Model build(Graph& g, const ApplicationArgs& args, const Scaling& s, s
     } else {
         x = global_pool(x, args.pooling, "avg_pool", "max_pool");
     }
-    return Model{inputs, x, {.name = model_name}};
+    return Model{inputs, x, {.name = detail::model_name(args, model_name)}};
 }
 
 } // namespace efficientnet

@@ -281,7 +281,7 @@ constexpr Model InceptionV3(Graph& g, const ApplicationArgs& args = {})
     x = block_17(x, 192, 7);
     x = reduction_17(x);
     for (std::int64_t i = 0; i < 2; ++i) x = block_8(x, i);
-    return Model{inputs, detail::classifier(x, args), {.name = "inception_v3"}};
+    return Model{inputs, detail::classifier(x, args), {.name = detail::model_name(args, "inception_v3")}};
 }
 
 // keras.applications.InceptionResNetV2: default input 299x299x3, at least 75x75. 10 block35 (scale
@@ -298,7 +298,7 @@ constexpr Model InceptionResNetV2(Graph& g, const ApplicationArgs& args = {})
     for (std::int64_t i = 1; i <= 9; ++i) x = residual_block(x, 0.2, BlockType::block8, i);
     x = residual_block(x, 1.0, BlockType::block8, 10, false);
     x = conv_bn(x, {.filters = 1536, .name = "conv_7b"});
-    return Model{inputs, detail::classifier(x, args), {.name = "inception_resnet_v2"}};
+    return Model{inputs, detail::classifier(x, args), {.name = detail::model_name(args, "inception_resnet_v2")}};
 }
 
 } // namespace nnshape::applications

@@ -322,7 +322,7 @@ constexpr Model mobilenet_v3(Graph& g, const MobileNetV3Args& args, const Invert
     } else {
         x = global_pool(x, args.pooling, "avg_pool", "max_pool");
     }
-    return Model{inputs, x, {.name = model_name}};
+    return Model{inputs, x, {.name = detail::model_name(args, model_name)}};
 }
 
 } // namespace detail
@@ -358,7 +358,9 @@ constexpr Model MobileNet(Graph& g, const MobileNetArgs& args = {})
     } else {
         x = detail::global_pool(x, args.pooling);
     }
-    return Model{inputs, x, {.name = detail::mobilenet_name("mobilenet_", args, shape, trained)}};
+    return Model{inputs,
+                 x,
+                 {.name = detail::model_name(args, detail::mobilenet_name("mobilenet_", args, shape, trained).view())}};
 }
 
 // keras.applications.MobileNetV2; named f"mobilenetv2_{alpha:0.2f}_{rows}" as MobileNet.
@@ -394,7 +396,10 @@ constexpr Model MobileNetV2(Graph& g, const MobileNetV2Args& args = {})
     } else {
         x = detail::global_pool(x, args.pooling);
     }
-    return Model{inputs, x, {.name = detail::mobilenet_name("mobilenetv2_", args, shape, trained)}};
+    return Model{
+        inputs,
+        x,
+        {.name = detail::model_name(args, detail::mobilenet_name("mobilenetv2_", args, shape, trained).view())}};
 }
 
 // keras.applications.MobileNetV3Small (Keras 3's default name "MobileNetV3Small").

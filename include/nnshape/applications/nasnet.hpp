@@ -241,7 +241,7 @@ constexpr Model build(Graph& g, const ApplicationArgs& args, OptionalShape given
     } else {
         x = global_pool(x, args.pooling);
     }
-    return Model{inputs, x, {.name = model_name}};
+    return Model{inputs, x, {.name = detail::model_name(args, model_name)}};
 }
 
 } // namespace nasnet

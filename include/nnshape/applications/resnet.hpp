@@ -132,7 +132,7 @@ constexpr Model resnet(Graph& g, const ApplicationArgs& args, ResNetVersion vers
         x = Activation{.activation = "relu", .name = "post_relu"}(x);
     }
     x = classifier(x, args, "avg_pool", "max_pool");
-    return Model{inputs, x, {.name = model_name}};
+    return Model{inputs, x, {.name = detail::model_name(args, model_name)}};
 }
 
 // Filters per stack are 64, 128, 256, 512 in every ResNet; v1 strides in conv3..conv5, v2 in conv2..conv4.

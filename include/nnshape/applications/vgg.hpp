@@ -36,7 +36,7 @@ constexpr Model vgg(Graph& g, const ApplicationArgs& args, std::array<std::int64
     } else {
         x = global_pool(x, args.pooling);
     }
-    return Model{inputs, x, {.name = model_name}};
+    return Model{inputs, x, {.name = detail::model_name(args, model_name)}};
 }
 
 } // namespace detail

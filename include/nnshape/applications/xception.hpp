@@ -89,7 +89,7 @@ constexpr Model Xception(Graph& g, const ApplicationArgs& args = {})
     for (std::int64_t block = 5; block <= 12; ++block) x = middle_block(x, block);
     x = downsampling_block(x, 13, 728, 1024);
     x = exit_convs(x);
-    return Model{inputs, detail::classifier(x, args), {.name = "xception"}};
+    return Model{inputs, detail::classifier(x, args), {.name = detail::model_name(args, "xception")}};
 }
 
 } // namespace nnshape::applications
