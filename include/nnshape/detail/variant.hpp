@@ -1,6 +1,7 @@
 #pragma once
-// detail::Variant<T...>: the tagged union that holds one layer (or RNN cell) of any class, and
-// detail::visit.
+// detail::Variant<T...>: the tagged union that holds one layer (or RNN cell) of any class;
+// detail::visit (a generic lambda on the alternative) and detail::apply (a rule written once per class,
+// through one table per rule), and per-class tables of names and traits.
 //
 // Why not std::variant: libstdc++ 12 reaches alternative I through I nested unions, so with 88
 // layer classes instantiating the variant and its accessors is quadratic (~0.4 s of compile time
