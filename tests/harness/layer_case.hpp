@@ -86,8 +86,8 @@ template <class L>
 constexpr bool constexpr_paths(const L& layer, std::span<const Shape> inputs, const Shapes& outputs, Params params,
                                const std::source_location& at)
 {
-    bool ok = expect(detail::call_rule(layer, inputs) == outputs, "the layer's rule: output shapes", at);
-    ok &= expect(detail::params_rule(layer, inputs) == params, "the layer's rule: weights", at);
+    bool ok = expect(detail::shape_rule::of(layer, inputs) == outputs, "the layer's rule: output shapes", at);
+    ok &= expect(detail::weights_rule::of(layer, inputs) == params, "the layer's rule: weights", at);
 
     const Layer any(layer);
     ok &= expect(any.output_shapes(inputs) == outputs, "as a Layer: output shapes", at);

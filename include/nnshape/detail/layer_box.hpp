@@ -42,8 +42,11 @@ public:
     constexpr ~Boxed() override {} // user-provided: GCC 12 cannot call an implicit one in constant evaluation
 
     constexpr std::string_view class_name() const override { return L::class_name; }
-    constexpr Shapes output_shapes(std::span<const Shape> inputs) const override { return call_rule(layer, inputs); }
-    constexpr Params params(std::span<const Shape> inputs) const override { return params_rule(layer, inputs); }
+    constexpr Shapes output_shapes(std::span<const Shape> inputs) const override
+    {
+        return shape_rule::of(layer, inputs);
+    }
+    constexpr Params params(std::span<const Shape> inputs) const override { return weights_rule::of(layer, inputs); }
     constexpr LayerBox* clone() const override { return new Boxed(layer); }
 
     L layer;

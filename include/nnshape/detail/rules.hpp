@@ -45,11 +45,6 @@ struct shape_rule {
         }
     }
 };
-template <class L>
-constexpr Shapes call_rule(const L& layer, std::span<const Shape> inputs)
-{
-    return shape_rule::of(layer, inputs);
-}
 
 template <class L>
 concept weights_from_all_inputs = requires(const L& l, std::span<const Shape> s) { l.params(s); };
@@ -73,10 +68,5 @@ struct weights_rule {
         }
     }
 };
-template <class L>
-constexpr Params params_rule(const L& layer, std::span<const Shape> inputs)
-{
-    return weights_rule::of(layer, inputs);
-}
 
 } // namespace nnshape::detail
