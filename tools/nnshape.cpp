@@ -94,6 +94,8 @@ std::string help_text()
            option_line("", "numbers, replacing an unknown (None) batch axis (default 1)") +
            option_line("--show-shapes", "dot: input and output shapes in each node") +
            option_line("--rankdir TB|LR|BT|RL", "dot: graph direction (default TB)") +
+           option_line("--strict", "refuse a layer class nnshape does not know (and a Lambda without") +
+           option_line("", "output_shape) instead of reading its shapes and weights from the file") +
            option_line("-h, --help", "this text") + std::string(exit_text);
 }
 
@@ -108,6 +110,7 @@ struct Options {
     nnshape::PlotOptions plot{};
     std::int64_t batch = 1;
     bool expand_nested = false;
+    nnshape::io::LoadOptions load{};
 };
 
 std::int64_t positive(std::string_view option, std::string_view text)
@@ -155,6 +158,8 @@ Options parse(const std::vector<std::string_view>& args)
             o.summary.line_length = int(std::min<std::int64_t>(positive(a, value()), 10000));
         } else if (a == "--batch") {
             o.batch = positive(a, value());
+        } else if (a == "--strict") {
+            o.load.strict = true;
         } else if (a == "--show-shapes") {
             o.plot.show_shapes = true;
         } else if (a == "--rankdir") {
@@ -184,7 +189,7 @@ Options parse(const std::vector<std::string_view>& args)
 
 std::string run(const Options& o)
 {
-    const nnshape::io::LoadedModel m = nnshape::io::load_keras_file(o.file);
+    const nnshape::io::LoadedModel m = nnshape::io::load_keras_file(o.file, {}, o.load);
     return m.visit([&](const auto& model) -> std::string {
         if (o.command == "summary") return nnshape::summary(model, o.summary);
         if (o.command == "dot") return nnshape::model_to_dot(model, o.plot);

@@ -60,6 +60,13 @@ inline bool needs_facts(const std::string& class_name, const json& entry)
            (!layer_table().contains(class_name) && !is_op_layer(class_name) && class_name != "InputLayer");
 }
 
+// What a message calls the layer: why nnshape has no rule for it.
+inline std::string without_rule(const Where& where)
+{
+    return where.class_name == "Lambda" ? std::string("a Lambda layer without output_shape")
+                                        : "unknown layer class \"" + where.class_name + "\"";
+}
+
 // Keras 3's saving_lib path of each layer of a model's `layers` list: `<snake_case class>`, then
 // `_1`, `_2`, ... for the next of the same class (_save_container_state over model.layers). An
 // operation is no layer: it has none ("").
@@ -90,14 +97,14 @@ inline std::int64_t stored_weight_count(const FileFacts& facts, const Where& whe
     if (where.class_name == "Lambda") return 0;
     const StoredWeights* stored = facts.weights ? facts.weights() : nullptr;
     if (!stored)
-        fail(where, "unknown layer class \"" + where.class_name +
-                        "\": the file stores no weights to count its parameters (a JSON config has none: read the "
+        fail(where, without_rule(where) +
+                        ": the file stores no weights to count its parameters (a JSON config has none: read the "
                         "model's .keras or .h5 file)");
     if (stored->layout == StoredWeights::Layout::by_layer_name) {
         const auto it = stored->counts.find(where.name);
         if (it == stored->counts.end())
-            fail(where, "unknown layer class \"" + where.class_name +
-                            "\": the file's model_weights has no group for the layer, so its parameters are unknown");
+            fail(where, without_rule(where) +
+                            ": the file's model_weights has no group for the layer, so its parameters are unknown");
         return it->second;
     }
     // Keras 3 writes no group for a layer without weights: a missing path is 0 only when every stored
@@ -105,7 +112,7 @@ inline std::int64_t stored_weight_count(const FileFacts& facts, const Where& whe
     const std::set<std::string, std::less<>> known(all_paths.begin(), all_paths.end());
     for (const auto& [path, count] : stored->counts)
         if (!known.contains(path))
-            fail(where, "unknown layer class \"" + where.class_name + "\": model.weights.h5 holds layers/" + path +
+            fail(where, without_rule(where) + ": model.weights.h5 holds layers/" + path +
                             ", which is no layer of the config, so nnshape cannot tell which weights are the layer's");
     const auto it = stored->counts.find(keras3_path);
     return it == stored->counts.end() ? 0 : it->second;
@@ -188,9 +195,9 @@ inline Shapes functional_outputs(const json& config, const Where& where, std::si
             referenced = true;
             if (s.call < 0 || std::uint64_t(s.call) >= calls) continue; // resolve() names a bad reference
             if (shape && !(*shape == s.shape))
-                fail(where, "unknown layer class \"" + where.class_name + "\": the file states two shapes, " +
-                                to_string(*shape) + " and " + to_string(s.shape) + ", for its output " +
-                                std::to_string(tensor) + " (an OpaqueLayer has the same outputs in every call)");
+                fail(where, without_rule(where) + ": the file states two shapes, " + to_string(*shape) + " and " +
+                                to_string(s.shape) + ", for its output " + std::to_string(tensor) +
+                                " (an OpaqueLayer has the same outputs in every call)");
             shape = s.shape;
         }
         if (!referenced) break;
@@ -198,8 +205,8 @@ inline Shapes functional_outputs(const json& config, const Where& where, std::si
         out.push_back(*shape);
     }
     if (out.size() == 0)
-        fail(where, "unknown layer class \"" + where.class_name +
-                        "\": the file states no output shape for it (no consumer's __keras_tensor__ shape or "
+        fail(where, without_rule(where) +
+                        ": the file states no output shape for it (no consumer's __keras_tensor__ shape or "
                         "build_config input_shape: Keras 2 and tf.keras .h5 and JSON configs have neither, and no "
                         "file states a model output's shape)");
     std::vector<std::int64_t> used;
@@ -208,7 +215,7 @@ inline Shapes functional_outputs(const json& config, const Where& where, std::si
         model_output_tensors(*outputs, where.name, used, 0);
     for (const std::int64_t tensor : used)
         if (tensor >= std::int64_t(out.size()))
-            fail(where, "unknown layer class \"" + where.class_name + "\": the file states no shape for its output " +
+            fail(where, without_rule(where) + ": the file states no shape for its output " +
                             std::to_string(out.size()) +
                             " (only consumers state shapes, and no file states a model output's shape)");
     return out;
@@ -220,8 +227,8 @@ inline Shapes sequential_outputs(const json& layers, std::size_t index, const Wh
     std::optional<Shape> shape;
     if (index + 1 < layers.size() && layers[index + 1].is_object()) shape = built_input_shape(layers[index + 1], where);
     if (!shape)
-        fail(where, "unknown layer class \"" + where.class_name +
-                        "\": the file states no output shape for it (the next layer of the Sequential has no "
+        fail(where, without_rule(where) +
+                        ": the file states no output shape for it (the next layer of the Sequential has no "
                         "build_config input_shape, or it is the model's output, whose shape no file states)");
     return Shapes{*shape};
 }
