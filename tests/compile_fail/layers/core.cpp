@@ -1,5 +1,5 @@
 // Compile-fail cases (see check.cmake): the rules of the core, activation, regularization, reshaping,
-// normalization and preprocessing layers.
+// normalization, opaque and preprocessing layers.
 #include <nnshape/nnshape.hpp>
 
 using namespace nnshape;
@@ -220,6 +220,18 @@ constexpr Sequential group_norm_more_groups{GroupNormalization{.groups = 8, .inp
 // GroupNormalization(groups=3) on 4 channels (Keras 3 group_normalization_test).
 // expect: GroupNormalization: Number of groups (G) must be a multiple of the number of channels (C).
 constexpr Sequential group_norm_not_multiple{GroupNormalization{.groups = 3, .input_shape = Shape{2, 2, 4}}};
+
+// --- layers/opaque.hpp
+
+// expect: OpaqueLayer: needs keras_class, the Keras class it stands for
+constexpr Sequential opaque_without_class{OpaqueLayer{.outputs = {Shape{None, 2}}, .input_shape = Shape{4}}};
+
+// expect: OpaqueLayer: needs its output shapes (outputs)
+constexpr Sequential opaque_without_outputs{OpaqueLayer{.keras_class = "KerasLayer", .input_shape = Shape{4}}};
+
+// expect: OpaqueLayer: a weight count must be >= 0
+constexpr Sequential opaque_negative_weights{
+    OpaqueLayer{.keras_class = "KerasLayer", .outputs = {Shape{None, 2}}, .weights = {-1}, .input_shape = Shape{4}}};
 
 // --- layers/preprocessing.hpp
 
