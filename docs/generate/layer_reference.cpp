@@ -104,7 +104,8 @@ The C++ aggregate has a member of the same name for each, in the same order (a t
 followed by the keyword arguments every layer takes (`name`, `trainable`, `dtype` (accepted),
 `input_shape`, `batch_size`, `batch_input_shape`); designated initializers follow that order:
 `Conv2D{.filters = 16, .kernel_size = 3, .padding = same, .activation = "relu"}`. The C++ class is
-spelled like the Keras class, except `GroupQueryAttention` (Keras: `GroupedQueryAttention`).
+spelled like the Keras class, except `GroupQueryAttention` (Keras: `GroupedQueryAttention`), and
+`OpaqueLayer` is no Keras class: it stands for one nnshape does not know (docs/reading-models.md).
 
 - **aliases**: other class names the Keras JSON reader accepts for it.
 - **refused keys**: Keras arguments nnshape does not model; the reader accepts a config only where
