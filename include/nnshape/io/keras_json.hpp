@@ -8,8 +8,9 @@
 //
 // Every layer is read from its class_name and the config keys Keras writes; a missing key takes
 // Keras's default (what Keras's own from_config does), anything else that cannot be read -- an
-// unknown class, a value of the wrong type, malformed JSON, a reference to a layer or node that is
-// never defined, a cycle -- throws io::load_error naming the layer, its position and the key.
+// unknown class the file states too little about (keras_json/facts.hpp), a value of the wrong type,
+// malformed JSON, a reference to a layer or node that is never defined, a cycle -- throws
+// io::load_error naming the layer, its position and the key.
 
 #include <filesystem>
 #include <fstream>
@@ -82,7 +83,8 @@ inline LoadedModel load_keras_json(std::string_view text, const FileFacts& facts
 } // namespace detail
 
 // Reads a model from its JSON text; throws io::load_error. JSON holds no weights, so a layer of a
-// class nnshape does not know is refused: its weight count is unknown (facts.hpp).
+// class nnshape does not know is refused, its weight count unknown; a Lambda without output_shape is
+// read from the shapes the config states (facts.hpp).
 inline LoadedModel load_keras_json(std::string_view text, const LoadOptions& options = {})
 {
     return detail::load_keras_json(text, {options, {}});
