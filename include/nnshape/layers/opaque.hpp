@@ -13,7 +13,8 @@
 // Each output shape is a full shape, batch axis included, and is taken exactly as stated: a None batch
 // axis stays None, whatever the input's batch. nnshape never assumes the layer keeps its input's batch
 // (nothing says it does), so a stated shape is a fact and not a pattern. The layer takes any number of
-// inputs of any shape, as nnshape cannot check them; every call gives the same outputs.
+// inputs of any shape, as nnshape cannot check them; every call gives the same outputs. Unnamed, it is
+// named after its C++ class (`opaque_layer`): give it the name of the layer it stands for.
 //
 // `weights` is the count Keras's summary would show, split as stated. A file stores weights without
 // saying which are trainable: the readers count them all trainable, or all non-trainable for a layer
