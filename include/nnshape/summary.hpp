@@ -80,8 +80,8 @@ inline std::string from_file_note(const Report& r)
         if (row.from_file) rows += (rows.empty() ? "" : ", ") + layer_cell(row.name.view(), row.class_name.view());
     return rows.empty()
                ? ""
-               : "(from file): shapes and weights the model file states for a class nnshape does not know: " + rows +
-                     '\n';
+               : "(from file): layers read from the model file's facts (shapes, weights), not computed by nnshape: " +
+                     rows + '\n';
 }
 
 inline std::string summary_text(const Report& r, const SummaryOptions& options)

@@ -93,8 +93,9 @@ TEST_CASE("OpaqueLayer: every summary style shows the Keras class, marked (from 
         const std::string text = summary(m, {.style = style.value});
         CHECK(text.find("attention (AttentionLayer)") != std::string::npos);
         CHECK(text.find("OpaqueLayer") == std::string::npos);
-        CHECK(text.find("(from file): shapes and weights the model file states for a class nnshape does not know: "
-                        "attention (AttentionLayer)\n") != std::string::npos);
+        CHECK(text.find(
+                  "(from file): layers read from the model file's facts (shapes, weights), not computed by nnshape: "
+                  "attention (AttentionLayer)\n") != std::string::npos);
         // 4,810; tf.keras 2.13 prints 4810 (18.79 KB).
         CHECK((text.find("Total params: 4,810") != std::string::npos ||
                text.find("Total params: 4810 (") != std::string::npos));
