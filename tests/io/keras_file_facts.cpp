@@ -179,8 +179,8 @@ TEST_CASE("a JSON config: shapes only, no weights")
     // A class nnshape does not know needs its stored weights, which JSON has not.
     CHECK(json_error_of(bytes_of("custom_layer_keras3.json")) ==
           "keras_json: layer \"attention\" (AttentionLayer) at layers[1]: unknown layer class \"AttentionLayer\": the "
-          "file stores no weights to count its parameters (a JSON config has none: read the model's .keras or .h5 "
-          "file)");
+          "file stores no weights nnshape can read for it (JSON has none; nnshape reads a .h5 file's model_weights "
+          "and a .keras file's model.weights.h5 layers/)");
 }
 
 TEST_CASE("what the file states about the outputs must be enough, and agree")

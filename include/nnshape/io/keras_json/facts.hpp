@@ -98,8 +98,8 @@ inline std::int64_t stored_weight_count(const FileFacts& facts, const Where& whe
     const StoredWeights* stored = facts.weights ? facts.weights() : nullptr;
     if (!stored)
         fail(where, without_rule(where) +
-                        ": the file stores no weights to count its parameters (a JSON config has none: read the "
-                        "model's .keras or .h5 file)");
+                        ": the file stores no weights nnshape can read for it (JSON has none; nnshape reads a .h5 "
+                        "file's model_weights and a .keras file's model.weights.h5 layers/)");
     if (stored->layout == StoredWeights::Layout::by_layer_name) {
         const auto it = stored->counts.find(where.name);
         if (it == stored->counts.end())
