@@ -17,6 +17,7 @@
 // `.name`. Custom layer classes (held by a Graph, not a Layer) and a layer shared between two models
 // are not written: model_to_cpp throws shape_error("cpp_writer: ...").
 
+#include <algorithm>
 #include <cctype>
 #include <cstddef>
 #include <cstdint>
@@ -212,9 +213,15 @@ inline std::string join(const std::vector<std::string>& items)
     return out;
 }
 
+// A layer's name: Keras's, as the file gives it, or the automatic one a model built in C++ got.
+inline std::string keras_name(const GraphLayer& l)
+{
+    return std::string(l.name.given.empty() ? l.name.render(keras2).view() : l.name.given.view());
+}
+
 inline std::string model_args(const GraphLayer& l)
 {
-    std::vector<std::string> args{".name = " + quoted(l.name.given.view())};
+    std::vector<std::string> args{".name = " + quoted(keras_name(l))};
     if (!l.trainable) args.emplace_back(".trainable = false");
     return "{" + join(args) + "}";
 }
@@ -260,8 +267,7 @@ private:
             const GraphLayer& l = g.layer(g.node(id).layer);
             if (l.layer && l.layer->is<InputLayer>()) continue;
             if (!l.layer)
-                fail("layer \"" + std::string(l.name.given.view()) +
-                     "\": a Sequential that holds models or custom layers is not written");
+                fail("layer \"" + keras_name(l) + "\": a Sequential that holds models or custom layers is not written");
             Layer layer = *l.layer;
             if (layers.empty() && !layer.declared_input())
                 layer = layer.visit([&](auto first) {
@@ -270,7 +276,7 @@ private:
                 });
             layers.push_back(layer_source(layer));
         }
-        return sequential_function(model.name.given.view(), model.trainable, layers);
+        return sequential_function(keras_name(model), model.trainable, layers);
     }
 
     // The function for the model at layer `index` of `g`, written once.
@@ -303,17 +309,16 @@ public:
     {
         const Node& n = g_.node(id);
         const GraphLayer& l = g_.layer(n.layer);
-        const std::string keras_name(l.name.given.view());
+        const std::string name = keras_name(l);
         if (l.layer && l.layer->is<InputLayer>()) {
-            const std::string var = names_.make(keras_name);
+            const std::string var = names_.make(name);
             tensors_[id] = var;
             body_ += "    auto " + var + " = Input(g, {.batch_shape = " + value(n.outputs[0]) +
-                     ", .name = " + quoted(keras_name) + "});\n";
+                     ", .name = " + quoted(name) + "});\n";
             return;
         }
         const std::string callee = callee_of(n.layer, model_function);
-        const std::string var =
-            names_.make(calls_[n.layer] > 1 ? keras_name + "_" + std::to_string(n.node_index) : keras_name);
+        const std::string var = names_.make(calls_[n.layer] > 1 ? name + "_" + std::to_string(n.node_index) : name);
         tensors_[id] = var;
         body_ += "    auto " + var + " = " + callee + arguments(n, l) + ";\n";
     }
@@ -337,21 +342,21 @@ private:
     std::string callee_of(std::int32_t index, ModelFunction&& model_function)
     {
         const GraphLayer& l = g_.layer(index);
-        const std::string keras_name(l.name.given.view());
+        const std::string name = keras_name(l);
         if (l.model < 0 && l.wrapped_model < 0 && calls_[index] == 1) return source_of(index);
         if (const auto it = handles_.find(index); it != handles_.end()) return it->second;
         if (l.wrapped_model >= 0) {
-            if (l.node_count > 1) fail("TimeDistributed \"" + keras_name + "\" called several times is not written");
+            if (l.node_count > 1) fail("TimeDistributed \"" + name + "\" called several times is not written");
             // Its model called elsewhere in this model too: one handle for both, one set of weights.
             const std::string model = calls_[l.wrapped_model] > 0
                                           ? model_handle(l.wrapped_model, model_function)
                                           : model_function(l.wrapped_model) + model_argument(l.wrapped_model);
-            return "TimeDistributedModel{.layer = " + model + ", .name = " + quoted(keras_name) +
+            return "TimeDistributedModel{.layer = " + model + ", .name = " + quoted(name) +
                    (l.trainable ? "" : ", .trainable = false") + "}";
         }
         if (l.model >= 0 && calls_[index] == 1) return model_function(index) + model_argument(index);
         if (l.model >= 0) return model_handle(index, model_function);
-        const std::string handle = names_.make(keras_name);
+        const std::string handle = names_.make(name + "_layer");
         body_ += "    auto " + handle + " = g.add(" + source_of(index) + ");\n";
         return handles_[index] = handle;
     }
@@ -361,7 +366,7 @@ private:
     {
         if (const auto it = handles_.find(index); it != handles_.end()) return it->second;
         const std::string function = model_function(index);
-        const std::string handle = names_.make(std::string(g_.layer(index).name.given.view()) + "_model");
+        const std::string handle = names_.make(keras_name(g_.layer(index)) + "_model");
         const bool sequential = g_.model_data(g_.layer(index).model).sequential;
         body_ += "    " + std::string(sequential ? "auto " : "const Model ") + handle + " = " + function +
                  model_argument(index) + ";\n";
@@ -378,10 +383,10 @@ private:
     {
         const GraphLayer& l = g_.layer(index);
         if (!l.layer)
-            fail("layer \"" + std::string(l.name.given.view()) + "\" of custom class " +
-                 std::string(l.name.class_name) + ": custom layer classes are not written");
+            fail("layer \"" + keras_name(l) + "\" of custom class " + std::string(l.name.class_name) +
+                 ": custom layer classes are not written");
         if (calls_.at(index) < l.node_count)
-            fail("layer \"" + std::string(l.name.given.view()) +
+            fail("layer \"" + keras_name(l) +
                  "\" is called outside the model that lists it (shared between models): not written");
         return layer_source(*l.layer);
     }
@@ -416,7 +421,7 @@ inline std::string Writer::functional_model(GraphCore& g, std::int32_t index, bo
     FunctionalBody body(g, data, names_);
     for (std::int32_t id : data.nodes) body.call(id, [&](std::int32_t nested) { return model_function(g, nested); });
     steps_ += std::int64_t(data.nodes.size()) * steps_per_call;
-    const std::string name(model.name.given.view());
+    const std::string name = keras_name(model);
     const std::string function = names_.make(name);
     functions_ += "// Keras model \"" + name + "\" (" + std::string(model.name.class_name) + ")\nconstexpr Model " +
                   function + (top ? "()\n{\n    Graph g;\n" : "(Graph& g)\n{\n") + body.text() + "    return Model{" +
@@ -452,13 +457,25 @@ inline std::string checks(std::string_view function, std::string_view model_type
     return text;
 }
 
+// `ns` is a namespace name: identifiers joined by `::`.
+inline bool is_namespace_name(std::string_view ns)
+{
+    for (std::string_view rest = ns;;) {
+        const std::string_view part = rest.substr(0, rest.find("::"));
+        const bool identifier = !part.empty() && !std::isdigit(static_cast<unsigned char>(part[0])) &&
+                                std::ranges::all_of(part, [](char c) {
+                                    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
+                                });
+        if (!identifier) return false;
+        if (part.size() == rest.size()) return true;
+        rest.remove_prefix(part.size() + 2);
+    }
+}
+
 inline std::string header(const CppOptions& options, const std::string& body)
 {
-    std::string ns;
-    for (char c : options.name_space)
-        if (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == ':') ns += c;
-    if (ns.empty() || ns != options.name_space)
-        fail("the namespace \"" + options.name_space + "\" is not a C++ namespace name");
+    const std::string& ns = options.name_space;
+    if (!is_namespace_name(ns)) fail("the namespace \"" + ns + "\" is not a C++ namespace name");
     const std::string from = options.source.empty() ? "a Keras model" : options.source;
     return "// Generated by `nnshape cpp` from " + from +
            ": the model rebuilt with nnshape's API, each layer\n// with its Keras name and arguments, and "
