@@ -100,6 +100,8 @@ std::string help_text()
            option_line("--show-shapes", "dot: input and output shapes in each node") +
            option_line("--rankdir TB|LR|BT|RL", "dot: graph direction (default TB)") +
            option_line("--namespace NS", "cpp: the header's namespace (default: the file's name, as an identifier)") +
+           option_line("--strict", "refuse a layer class nnshape does not know (and a Lambda without") +
+           option_line("", "output_shape) instead of reading its shapes and weights from the file") +
            option_line("-h, --help", "this text") + std::string(exit_text);
 }
 
@@ -115,6 +117,7 @@ struct Options {
     std::int64_t batch = 1;
     bool expand_nested = false;
     std::string name_space; // cpp
+    nnshape::io::LoadOptions load{};
 };
 
 std::int64_t positive(std::string_view option, std::string_view text)
@@ -162,6 +165,8 @@ Options parse(const std::vector<std::string_view>& args)
             o.summary.line_length = int(std::min<std::int64_t>(positive(a, value()), 10000));
         } else if (a == "--batch") {
             o.batch = positive(a, value());
+        } else if (a == "--strict") {
+            o.load.strict = true;
         } else if (a == "--show-shapes") {
             o.plot.show_shapes = true;
         } else if (a == "--rankdir") {
@@ -202,7 +207,7 @@ std::string namespace_of(const std::string& file)
 
 std::string run(const Options& o)
 {
-    const nnshape::io::LoadedModel m = nnshape::io::load_keras_file(o.file);
+    const nnshape::io::LoadedModel m = nnshape::io::load_keras_file(o.file, {}, o.load);
     return m.visit([&](const auto& model) -> std::string {
         if (o.command == "cpp")
             return nnshape::io::model_to_cpp(

@@ -73,9 +73,10 @@ inline std::string json_row(const ReportRow& row)
 {
     const auto shapes = [](const auto& call) { return json_list(call, json_shape); };
     std::string out = "{\"name\":";
-    append(out, json_string(row.name.view()), ",\"class_name\":", json_string(row.class_name),
+    append(out, json_string(row.name.view()), ",\"class_name\":", json_string(row.class_name.view()),
            ",\"depth\":", std::to_string(row.depth), ",\"is_model\":", json_bool(row.is_model),
-           ",\"trainable\":", json_bool(row.trainable), ",\"params\":", std::to_string(row.params.total()),
+           ",\"trainable\":", json_bool(row.trainable), ",\"from_file\":", json_bool(row.from_file),
+           ",\"params\":", std::to_string(row.params.total()),
            ",\"trainable_params\":", std::to_string(row.params.trainable),
            ",\"non_trainable_params\":", std::to_string(row.params.non_trainable),
            ",\"input_shapes\":", json_list(row.input_shapes, shapes),
@@ -142,14 +143,15 @@ inline std::string to_json(const Report& r)
 inline std::string to_csv(const Report& r)
 {
     std::string out = "name,class_name,depth,input_shapes,output_shapes,params,trainable_params,non_trainable_params,"
-                      "trainable,macs,flops,activation_bytes\n";
+                      "trainable,macs,flops,activation_bytes,from_file\n";
     for (const ReportRow& row : r.rows)
-        detail::append(out, detail::csv_field(row.name.view()), ",", detail::csv_field(row.class_name), ",",
+        detail::append(out, detail::csv_field(row.name.view()), ",", detail::csv_field(row.class_name.view()), ",",
                        std::to_string(row.depth), ",", detail::csv_shapes(row.input_shapes), ",",
                        detail::csv_shapes(row.output_shapes), ",", std::to_string(row.params.total()), ",",
                        std::to_string(row.params.trainable), ",", std::to_string(row.params.non_trainable), ",",
                        detail::json_bool(row.trainable), ",", detail::csv_count(row.macs), ",",
-                       detail::csv_count(row.flops), ",", detail::csv_count(row.activation_bytes), "\n");
+                       detail::csv_count(row.flops), ",", detail::csv_count(row.activation_bytes), ",",
+                       detail::json_bool(row.from_file), "\n");
     return out;
 }
 

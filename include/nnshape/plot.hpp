@@ -82,7 +82,7 @@ inline std::string record_label(const ReportRow& row, std::string_view name, con
     const auto shown = [](std::string_view class_name) {
         return std::string(class_name == "Model" ? std::string_view("Functional") : class_name);
     };
-    std::string label = shown(row.class_name);
+    std::string label = shown(row.class_name.view());
     if (!row.wrapped_class.empty()) label += '(' + shown(row.wrapped_class) + ')';
     if (options.show_layer_activations && row.activation)
         label = '{' + label + '|' + std::string(*row.activation) + '}';

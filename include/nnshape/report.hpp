@@ -37,7 +37,7 @@ struct Connection {
 
 struct ReportRow {
     Name name;
-    std::string_view class_name;
+    Name class_name; // an OpaqueLayer's: the Keras class it stands for
     // The layer's identity, the same in every row that shows it: its index in the Graph; in a
     // Sequential its place among the layers, counting the InputLayer Keras adds (Report::implicit_input).
     std::int32_t id = 0;
@@ -45,6 +45,9 @@ struct ReportRow {
     bool is_model = false;
     bool trainable = true; // the layer's own flag (a frozen outer model also freezes it: see params)
     bool has_weights = false;
+    // An OpaqueLayer (layers/opaque.hpp): its shapes and weights are stated facts (a file's), not
+    // nnshape's rules; summaries mark it `(from file)`.
+    bool from_file = false;
     Params params{};
     Shape kernel_size{}; // a convolution's kernel_size or a pooling's pool_size; rank 0 for other layers
     std::vector<std::vector<Shape>> input_shapes; // per call made in this model
@@ -94,6 +97,10 @@ struct row_arguments {
         else if constexpr (requires { l.pool_size.product(); })
             for (std::int64_t k : l.pool_size) row->kernel_size.push_back(k);
         if constexpr (requires { l.trainable; }) row->trainable = l.trainable;
+        if constexpr (requires { l.keras_class; }) {
+            row->class_name = l.keras_class;
+            row->from_file = true;
+        }
         // Keras's activations.get(None) is `linear`.
         if constexpr (requires { l.activation.view(); })
             row->activation = l.activation.empty() ? ActivationName("linear") : l.activation;

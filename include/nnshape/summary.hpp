@@ -71,6 +71,24 @@ inline std::string render(const Report& r, const SummaryOptions& options)
     return {};
 }
 
+// After the table, a line naming the rows of OpaqueLayers: their cells end in ` (from file)`, which
+// the styles that cut long cells, as Keras does, may lose.
+inline std::string from_file_note(const Report& r)
+{
+    std::string rows;
+    for (const ReportRow& row : r.rows)
+        if (row.from_file) rows += (rows.empty() ? "" : ", ") + layer_cell(row.name.view(), row.class_name.view());
+    return rows.empty()
+               ? ""
+               : "(from file): shapes and weights the model file states for a class nnshape does not know: " + rows +
+                     '\n';
+}
+
+inline std::string summary_text(const Report& r, const SummaryOptions& options)
+{
+    return render(r, options) + from_file_note(r);
+}
+
 } // namespace detail
 
 // The MACs and FLOPs of each row (summed over the layer's calls; a nested model's rows indented under
@@ -82,7 +100,8 @@ inline std::string flops_table(const Report& r)
     };
     std::string out = pad("Layer (type)", 48) + pad("MACs", 20) + "FLOPs\n";
     for (const ReportRow& row : r.rows)
-        out += pad(std::string(std::size_t(row.depth) * 2, ' ') + detail::layer_cell(row.name.view(), row.class_name),
+        out += pad(std::string(std::size_t(row.depth) * 2, ' ') +
+                       detail::layer_cell(row.name.view(), row.class_name, row.from_file),
                    48) +
                pad(detail::count_cell(row.macs), 20) + detail::count_cell(row.flops) + '\n';
     return out + "Total MACs: " + detail::count_cell(r.cost.macs) +
@@ -94,14 +113,14 @@ inline std::string flops_table(const Report& r)
 template <std::size_t N, detail::layer_values LayerT>
 std::string summary(const Sequential<N, LayerT>& model, const SummaryOptions& options = {})
 {
-    return detail::render(report(model, detail::report_options(options)), options);
+    return detail::summary_text(report(model, detail::report_options(options)), options);
 }
 
 // Keras's `model.summary()` for a functional Model: the 3-column layout for a chain of layers, else
 // the 4-column one with `Connected to`. Layers come in Keras's `model.layers` order.
 inline std::string summary(const Model& model, const SummaryOptions& options = {})
 {
-    return detail::render(report(model, detail::report_options(options)), options);
+    return detail::summary_text(report(model, detail::report_options(options)), options);
 }
 
 } // namespace nnshape

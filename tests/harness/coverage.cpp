@@ -15,6 +15,7 @@
 #include "cases/locally_connected.hpp"
 #include "cases/merging.hpp"
 #include "cases/normalization.hpp"
+#include "cases/opaque.hpp"
 #include "cases/ops.hpp"
 #include "cases/pooling.hpp"
 #include "cases/preprocessing.hpp"
@@ -49,6 +50,7 @@ constexpr Coverage covered_classes()
     merging_cases(c);
     preprocessing_cases(c);
     ops_cases(c);
+    opaque_cases(c);
     normalization_statistics_cases(c);
     preprocessing_lookup_cases(c);
     vocabulary_cases(c);

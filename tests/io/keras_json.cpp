@@ -283,10 +283,14 @@ TEST_CASE("Lambda: output_shape as Keras 3 writes it, one tuple or a list of tup
     CHECK(load_error_of(lambda_model("[[2], 3]")) ==
           "keras_json: layer \"l\" (Lambda) at layers[1]: config key \"output_shape\": expected a tuple or a list of "
           "tuples, got a list");
-    // Without output_shape (or None) the shape comes from Python code.
-    CHECK(load_error_of(lambda_model("null")) == "keras_json: layer \"l\" (Lambda) at layers[1]: nnshape cannot "
-                                                 "compute the shape of a Lambda layer (its output comes from Python "
-                                                 "code)");
+    // Without output_shape (or None) the shape comes from Python code: refused under strict, else
+    // read from the file's facts (tests/io/keras_file_facts.cpp), which a model output lacks.
+    CHECK(load_error_of(lambda_model("null"), {.strict = true}) ==
+          "keras_json: layer \"l\" (Lambda) at layers[1]: nnshape cannot compute the shape of a Lambda layer (its "
+          "output comes from Python code)");
+    CHECK(load_error_of(lambda_model("null"))
+              .starts_with("keras_json: layer \"l\" (Lambda) at layers[1]: a Lambda layer without output_shape: the "
+                           "file states no output shape for it"));
 }
 
 TEST_CASE("errors name the layer, its position and the key")
@@ -322,12 +326,15 @@ TEST_CASE("errors name the layer, its position and the key")
           "keras_json: layer \"d\" (Dense) at layers[1]: config key \"quantization_config\": nnshape does not model "
           "quantized weights");
 
-    // A layer nnshape cannot compute, with its position; an unknown class.
-    CHECK(load_error_of(keras3_model(
-              keras3_layer("Dense", "d", R"(, "units": 2)", "in") + "," + keras3_layer("Lambda", "lambda", "", "d"),
-              "lambda")) == "keras_json: layer \"lambda\" (Lambda) at layers[2]: nnshape cannot compute the shape of a "
-                            "Lambda layer (its output comes from Python code)");
-    CHECK(load_error_of(keras3_model(keras3_layer("MyLayer", "mine", "", "in"), "mine")) ==
+    // A layer nnshape cannot compute, with its position; an unknown class (strict: else the file's
+    // facts are read, tests/io/keras_file_facts.cpp).
+    CHECK(load_error_of(keras3_model(keras3_layer("Dense", "d", R"(, "units": 2)", "in") + "," +
+                                         keras3_layer("Lambda", "lambda", "", "d"),
+                                     "lambda"),
+                        {.strict = true}) ==
+          "keras_json: layer \"lambda\" (Lambda) at layers[2]: nnshape cannot compute the shape of a Lambda layer "
+          "(its output comes from Python code)");
+    CHECK(load_error_of(keras3_model(keras3_layer("MyLayer", "mine", "", "in"), "mine"), {.strict = true}) ==
           "keras_json: layer \"mine\" (MyLayer) at layers[1]: unknown layer class \"MyLayer\": not a Keras layer "
           "nnshape knows");
 

@@ -9,10 +9,10 @@
 namespace nnshape::test {
 
 // The message load_keras_json gives for `text`, or "" if it loads.
-inline std::string load_error_of(std::string_view text)
+inline std::string load_error_of(std::string_view text, const io::LoadOptions& options = {})
 {
     try {
-        io::load_keras_json(text);
+        io::load_keras_json(text, options);
     } catch (const io::load_error& e) {
         return e.what();
     }

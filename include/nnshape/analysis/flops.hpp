@@ -518,6 +518,8 @@ constexpr Cost layer_cost(const Masking&, std::span<const Shape> in, std::span<c
 
 // A Lambda runs Python code nnshape cannot see: its cost is unknown, as a custom layer's.
 constexpr Cost layer_cost(const Lambda&, std::span<const Shape>, std::span<const Shape>) { return unknown_cost; }
+// An OpaqueLayer is known by its shapes and weights only: its cost is unknown.
+constexpr Cost layer_cost(const OpaqueLayer&, std::span<const Shape>, std::span<const Shape>) { return unknown_cost; }
 
 constexpr Cost layer_cost(const Softmax&, std::span<const Shape> in, std::span<const Shape>)
 {

@@ -49,13 +49,43 @@ inline KerasConfig read_keras_config(const KerasSource& source)
     return read_json_text(source);
 }
 
-inline KerasFile read_keras(const KerasSource& source)
+// A .keras archive's weights: model.weights.h5's layers/<path> (Keras 3 saving_lib.py), read in memory.
+inline std::optional<StoredWeights> read_archive_weights(const KerasSource& source)
+{
+    const std::optional<std::string> bytes =
+        read_archive_entry(source, "model.weights.h5", source.limits.weights_bytes, "weights_bytes");
+    if (!bytes) return std::nullopt;
+    const KerasSource image{
+        .bytes = *bytes, .in_memory = true, .name = source.name + ": model.weights.h5", .limits = source.limits};
+    return stored_weights(image, "layers", StoredWeights::Layout::by_keras3_path);
+}
+
+inline std::optional<StoredWeights> read_stored_weights(const KerasSource& source, KerasFormat format)
+{
+    switch (format) {
+    case KerasFormat::keras_archive:
+        return read_archive_weights(source);
+    case KerasFormat::hdf5:
+        return read_hdf5_weights(source);
+    case KerasFormat::json:
+        break;
+    }
+    return std::nullopt;
+}
+
+inline KerasFile read_keras(const KerasSource& source, const LoadOptions& options)
 {
     KerasConfig config = read_keras_config(source);
+    std::optional<std::optional<StoredWeights>> stored; // read once, when a layer first needs them
+    const FileFacts facts{options, [&]() -> const StoredWeights* {
+                              if (!stored) stored = read_stored_weights(source, config.info.format);
+                              return *stored ? &**stored : nullptr;
+                          }};
     try {
-        return {load_keras_json(config.json), std::move(config.info)};
+        return {load_keras_json(config.json, facts), std::move(config.info)};
     } catch (const shape_error& e) { // the JSON reader's load_error, or a layer's rule
         std::string_view why = e.what();
+        if (why.starts_with("keras_file: ")) throw; // reading the stored weights: it names its part
         if (why.starts_with("keras_json: ")) why.remove_prefix(std::string_view("keras_json: ").size());
         fail(source, config.part, why);
     }
@@ -64,22 +94,25 @@ inline KerasFile read_keras(const KerasSource& source)
 } // namespace detail
 
 // Reads the model in the file at `path`, and what the file says about itself (KerasFileInfo).
-inline KerasFile read_keras_file(const std::filesystem::path& path, const KerasFileLimits& limits = {})
+inline KerasFile read_keras_file(const std::filesystem::path& path, const KerasFileLimits& limits = {},
+                                 const LoadOptions& options = {})
 {
-    return detail::read_keras({.path = path, .name = path.string(), .limits = limits});
+    return detail::read_keras({.path = path, .name = path.string(), .limits = limits}, options);
 }
 
 // The same for a file's bytes already in memory; `name` stands for the file in messages.
 inline KerasFile read_keras_bytes(std::string_view bytes, std::string_view name = "<memory>",
-                                  const KerasFileLimits& limits = {})
+                                  const KerasFileLimits& limits = {}, const LoadOptions& options = {})
 {
-    return detail::read_keras({.bytes = bytes, .in_memory = true, .name = std::string(name), .limits = limits});
+    return detail::read_keras({.bytes = bytes, .in_memory = true, .name = std::string(name), .limits = limits},
+                              options);
 }
 
 // Reads the model in the file at `path`: .keras, .h5 or JSON, told from the content.
-inline LoadedModel load_keras_file(const std::filesystem::path& path, const KerasFileLimits& limits = {})
+inline LoadedModel load_keras_file(const std::filesystem::path& path, const KerasFileLimits& limits = {},
+                                   const LoadOptions& options = {})
 {
-    return read_keras_file(path, limits).model;
+    return read_keras_file(path, limits, options).model;
 }
 
 } // namespace nnshape::io

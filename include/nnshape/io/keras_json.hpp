@@ -48,10 +48,11 @@ private:
     std::optional<Sequential<>> sequential_;
 };
 
-// Reads a model from its JSON text; throws io::load_error.
-inline LoadedModel load_keras_json(std::string_view text)
+namespace detail {
+
+// Reads a model from its JSON text with the file's facts for the classes nnshape does not know.
+inline LoadedModel load_keras_json(std::string_view text, const FileFacts& facts)
 {
-    using detail::json;
     json root;
     try {
         root = json::parse(text.begin(), text.end());
@@ -69,16 +70,25 @@ inline LoadedModel load_keras_json(std::string_view text)
         const json& config = detail::config_of(entry, top);
         const detail::Where where{"", detail::name_of(entry), "", "model"};
         if (class_name == "Sequential" && !detail::holds_model(detail::sequential_layers(config, top)))
-            return LoadedModel(detail::read_sequential(config, where));
+            return LoadedModel(detail::read_sequential(config, where, &facts));
         auto graph = std::make_unique<Graph>();
-        const Model model = detail::read_model(*graph, entry, where, 0).model;
+        const Model model = detail::read_model(*graph, entry, where, 0, &facts).model;
         return LoadedModel(std::move(graph), model);
     } catch (const json::exception& e) { // a case the checks above missed: still a clear error
         detail::fail(std::string("unexpected JSON structure: ") + e.what());
     }
 }
 
-inline LoadedModel load_keras_json_file(const std::filesystem::path& path)
+} // namespace detail
+
+// Reads a model from its JSON text; throws io::load_error. JSON holds no weights, so a layer of a
+// class nnshape does not know is refused: its weight count is unknown (facts.hpp).
+inline LoadedModel load_keras_json(std::string_view text, const LoadOptions& options = {})
+{
+    return detail::load_keras_json(text, {options, {}});
+}
+
+inline LoadedModel load_keras_json_file(const std::filesystem::path& path, const LoadOptions& options = {})
 {
     std::ifstream file(path, std::ios::binary);
     if (!file) detail::fail("cannot open \"" + path.string() + "\"");
@@ -88,7 +98,7 @@ inline LoadedModel load_keras_json_file(const std::filesystem::path& path)
     const std::string content = text.str();
     if (content.starts_with("PK\x03\x04"))
         detail::fail("\"" + path.string() + "\" is a zip archive (a .keras file): unzip it and read its config.json");
-    return load_keras_json(content);
+    return load_keras_json(content, options);
 }
 
 } // namespace nnshape::io

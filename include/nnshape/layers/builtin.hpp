@@ -11,6 +11,7 @@
 #include "locally_connected.hpp"
 #include "merging.hpp"
 #include "normalization.hpp"
+#include "opaque.hpp"
 #include "ops.hpp"
 #include "pooling.hpp"
 #include "preprocessing.hpp"
@@ -24,6 +25,6 @@ namespace nnshape::detail {
 using builtin_layers = concat<core_layers, legacy_layers, activation_layers, regularization_layers, reshaping_layers,
                               convolutional_layers, pooling_layers, recurrent_layers, cudnn_recurrent_layers,
                               convolutional_recurrent_layers, normalization_layers, locally_connected_layers,
-                              merging_layers, attention_layers, preprocessing_layers, op_layers>::type;
+                              merging_layers, attention_layers, preprocessing_layers, op_layers, opaque_layers>::type;
 
 } // namespace nnshape::detail

@@ -163,9 +163,11 @@ inline std::optional<Shapes> common_shapes(const ReportRow& row)
     return row.output_shapes[0];
 }
 
-inline std::string layer_cell(std::string_view name, std::string_view class_name)
+// `name (Class)` as Keras shows it; a row from a file's facts adds ` (from file)` after it, so the cell
+// still starts with Keras's text.
+inline std::string layer_cell(std::string_view name, std::string_view class_name, bool from_file = false)
 {
-    return std::string(name) + " (" + std::string(class_name) + ")";
+    return std::string(name) + " (" + std::string(class_name) + ")" + (from_file ? " (from file)" : "");
 }
 
 inline std::string nested_prefix(std::int32_t depth)
@@ -273,8 +275,10 @@ inline std::vector<TextColumn> text_columns(const Report& r, std::pair<std::size
         // Keras 3 and tf.keras from 2.3 on call a functional model's class Functional (TF 2.3's
         // engine/functional.py; before, Model.__new__ made no other class).
         const bool functional = options.style != SummaryStyle::keras2 && options.style != SummaryStyle::tf_keras_2_0;
-        const std::string_view class_name = functional && row.class_name == "Model" ? "Functional" : row.class_name;
-        layer.cells.push_back({(wrapped ? "" : nested_prefix(row.depth)) + layer_cell(row.name.view(), class_name)});
+        const std::string_view class_name =
+            functional && row.class_name == "Model" ? "Functional" : row.class_name.view();
+        layer.cells.push_back(
+            {(wrapped ? "" : nested_prefix(row.depth)) + layer_cell(row.name.view(), class_name, row.from_file)});
         std::vector<std::string> shapes;
         if (keras3) { // Keras 3 shows one call's shapes; here each distinct one, never `multiple`
             std::string joined;

@@ -5,6 +5,8 @@
 // error stack becomes the io::load_error's message.
 
 #include <cstddef>
+#include <cstdint>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -197,7 +199,71 @@ inline KerasConfig read_keras_hdf5(const KerasSource& source)
     return out;
 }
 
+// The values of every dataset under `group`, through hard links only (an external link could reach
+// another file).
+inline std::int64_t dataset_values(hid_t group, const KerasSource& source, const std::string& part)
+{
+    struct Walk {
+        std::int64_t total = 0;
+        bool overflow = false;
+    } walk;
+    const auto visit = [](hid_t from, const char* name, const H5L_info_t* info, void* data) -> herr_t {
+        Walk& w = *static_cast<Walk*>(data);
+        if (info->type != H5L_TYPE_HARD) return 0;
+        const h5_handle<H5Oclose> object(H5Oopen(from, name, H5P_DEFAULT));
+        if (!object) return -1;
+        if (H5Iget_type(object.get()) != H5I_DATASET) return 0;
+        const h5_handle<H5Sclose> space(H5Dget_space(object.get()));
+        const hssize_t values = space ? H5Sget_simple_extent_npoints(space.get()) : -1;
+        if (values < 0) return -1;
+        w.overflow = w.total > std::numeric_limits<std::int64_t>::max() - values;
+        if (w.overflow) return -1;
+        w.total += values;
+        return 0;
+    };
+    if (H5Lvisit(group, H5_INDEX_NAME, H5_ITER_NATIVE, visit, &walk) < 0)
+        fail(source, part, walk.overflow ? "the stored weights' count overflows 64-bit arithmetic" : h5_error_text());
+    return walk.total;
+}
+
+// The weights stored in the groups under `root`, counted per group (facts.hpp's StoredWeights); none
+// when the file has no `root`.
+inline std::optional<StoredWeights> stored_weights(const KerasSource& source, const char* root,
+                                                   StoredWeights::Layout layout)
+{
+    const h5_silence silence; // declared first: every handle is closed before printing comes back
+    const h5_handle<H5Fclose> file = open_hdf5(source);
+    const htri_t exists = H5Lexists(file.get(), root, H5P_DEFAULT);
+    if (exists < 0) fail(source, root, h5_error_text());
+    if (exists == 0) return std::nullopt;
+    const h5_handle<H5Gclose> group(H5Gopen2(file.get(), root, H5P_DEFAULT));
+    if (!group) fail(source, root, h5_error_text());
+    std::vector<std::string> names;
+    const auto list = [](hid_t, const char* name, const H5L_info_t* info, void* data) -> herr_t {
+        if (info->type == H5L_TYPE_HARD) static_cast<std::vector<std::string>*>(data)->emplace_back(name);
+        return 0;
+    };
+    if (H5Literate(group.get(), H5_INDEX_NAME, H5_ITER_NATIVE, nullptr, list, &names) < 0)
+        fail(source, root, h5_error_text());
+    StoredWeights stored{.layout = layout, .counts = {}};
+    for (const std::string& name : names) {
+        const std::string part = std::string(root) + "/" + name;
+        const h5_handle<H5Oclose> child(H5Oopen(group.get(), name.c_str(), H5P_DEFAULT));
+        if (!child) fail(source, part, h5_error_text());
+        if (H5Iget_type(child.get()) == H5I_GROUP)
+            stored.counts.emplace(name, dataset_values(child.get(), source, part));
+    }
+    return stored;
+}
+
 #else
+
+inline std::optional<StoredWeights> stored_weights(const KerasSource& source, const char* root, StoredWeights::Layout)
+{
+    fail(source, root,
+         "the weights are in HDF5, and this nnshape::keras_file was built without HDF5 (NNSHAPE_KERAS_FILE_HDF5; "
+         "Debian: libhdf5-dev)");
+}
 
 inline KerasConfig read_keras_hdf5(const KerasSource& source)
 {
@@ -207,5 +273,12 @@ inline KerasConfig read_keras_hdf5(const KerasSource& source)
 }
 
 #endif
+
+// A .h5 model file's weights: model_weights/<layer name> (Keras 2, tf.keras hdf5_format.py, Keras 3
+// legacy_h5_format.py save_weights_to_hdf5_group).
+inline std::optional<StoredWeights> read_hdf5_weights(const KerasSource& source)
+{
+    return stored_weights(source, "model_weights", StoredWeights::Layout::by_layer_name);
+}
 
 } // namespace nnshape::io::detail

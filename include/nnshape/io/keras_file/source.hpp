@@ -27,6 +27,9 @@ struct KerasFileLimits {
     std::size_t config_bytes = std::size_t{64} << 20; // config.json, the model_config attribute, a JSON file
     std::size_t metadata_bytes = std::size_t{1} << 20; // metadata.json, the keras_version and backend attributes
     std::size_t zip_entries = 10'000; // entries in a .keras archive (Keras writes 3, or a few more with assets)
+    // model.weights.h5 of a .keras archive, read into memory for its weights' shapes, only when a
+    // layer of a class nnshape does not know needs its weight count
+    std::size_t weights_bytes = std::size_t{1} << 30;
 };
 
 // What a file says besides the model.

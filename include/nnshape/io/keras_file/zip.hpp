@@ -118,6 +118,14 @@ inline KerasConfig read_keras_archive(const KerasSource& source)
     return out;
 }
 
+// The archive's entry `name` (nullopt when it has none), for a part read after config.json.
+inline std::optional<std::string> read_archive_entry(const KerasSource& source, const char* name, std::size_t limit,
+                                                     std::string_view knob)
+{
+    const zip_archive_ptr archive = open_zip(source);
+    return read_zip_entry(archive.get(), source, name, limit, knob);
+}
+
 #else
 
 inline KerasConfig read_keras_archive(const KerasSource& source)
@@ -125,6 +133,13 @@ inline KerasConfig read_keras_archive(const KerasSource& source)
     fail(source, "",
          "a zip archive (a Keras 3 .keras file), and this nnshape::keras_file was built without "
          "libzip (NNSHAPE_KERAS_FILE_ZIP; Debian: libzip-dev): unzip it and read its config.json");
+}
+
+inline std::optional<std::string> read_archive_entry(const KerasSource& source, const char*, std::size_t,
+                                                     std::string_view)
+{
+    read_keras_archive(source); // refuses it
+    return std::nullopt;
 }
 
 #endif

@@ -212,13 +212,13 @@ Layer make(const Reader& r)
 using LayerMaker = Layer (*)(const Reader&);
 
 // Keras's class names, and the aliases each class lists, to the readers. InputLayer is read by the
-// model readers.
+// model readers; OpaqueLayer is no Keras class (the readers make one from a file's facts).
 inline const std::map<std::string_view, LayerMaker, std::less<>>& layer_table()
 {
     static const std::map<std::string_view, LayerMaker, std::less<>> table = [] {
         std::map<std::string_view, LayerMaker, std::less<>> t;
         const auto add = [&]<class L>(std::type_identity<L>) {
-            if constexpr (!std::is_same_v<L, InputLayer>) {
+            if constexpr (!std::is_same_v<L, InputLayer> && !std::is_same_v<L, OpaqueLayer>) {
                 t.emplace(L::class_name, &make<L>);
                 if constexpr (requires { L::keras_aliases; })
                     for (std::string_view alias : L::keras_aliases)

@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include "operations.hpp"
+#include "facts.hpp"
 
 namespace nnshape::io::detail {
 
@@ -54,7 +54,10 @@ struct ReadModel {
 };
 inline constexpr std::int64_t max_calls = 100'000;
 
-inline ReadModel read_model(Graph& g, const json& entry, const Where& where, int depth);
+// `facts`: the file's facts for the layers of classes nnshape does not know (facts.hpp); given for the
+// top-level model only.
+inline ReadModel read_model(Graph& g, const json& entry, const Where& where, int depth,
+                            const FileFacts* facts = nullptr);
 
 inline void count_calls(std::int64_t& total, std::int64_t calls, const Where& where)
 {
@@ -105,11 +108,12 @@ inline SharedLayer add_to(Graph& g, const Layer& layer)
 // calls in file order, a call waiting until the calls it takes tensors from are made.
 class FunctionalReader {
 public:
-    FunctionalReader(Graph& g, const json& config, const Where& where, int depth)
+    FunctionalReader(Graph& g, const json& config, const Where& where, int depth, const FileFacts* facts)
         : g_(g),
           config_(config),
           where_(where),
-          depth_(depth)
+          depth_(depth),
+          facts_(facts)
     {
     }
 
@@ -174,12 +178,24 @@ private:
             OpCall call = read_op_call(layer, (*e.nodes)[0], node, dialect);
             e.op_inputs = std::move(call.inputs);
             e.layer = with_context(e.where, [&] { return g_.add(call.op); });
+        } else if (facts_ && !facts_->options.strict && needs_facts(e.where.class_name, layer)) {
+            e.layer =
+                with_context(e.where, [&] { return g_.add(stated_layer(layer, e.where, index, e.nodes->size())); });
         } else {
             const Layer l = read_layer(layer, at, depth_);
             e.layer = with_context(e.where, [&] { return add_to(g_, l); });
         }
         by_name_.emplace(e.where.name, entries_.size());
         entries_.push_back(std::move(e));
+    }
+
+    // An OpaqueLayer for the layer at `index` of `layers`, from what the file states (facts.hpp).
+    OpaqueLayer stated_layer(const json& layer, const Where& where, std::size_t index, std::size_t calls)
+    {
+        if (keras3_paths_.empty()) keras3_paths_ = keras3_weight_paths(config_.at("layers"));
+        const Shapes outputs = functional_outputs(config_, where, calls);
+        return opaque_layer(layer, where, outputs,
+                            stored_weight_count(*facts_, where, keras3_paths_[index], keras3_paths_));
     }
 
     // The tensor `ref` names, or nullopt while its call is still to be made.
@@ -273,6 +289,8 @@ private:
     const json& config_;
     Where where_;
     int depth_;
+    const FileFacts* facts_;
+    std::vector<std::string> keras3_paths_; // of the layers, once a layer needs facts
     std::vector<Entry> entries_;
     std::map<std::string, std::size_t, std::less<>> by_name_;
     std::int64_t calls_ = 0;
@@ -321,8 +339,22 @@ inline ModelArgs sequential_args(const json& config, const Where& where, int dep
     return args;
 }
 
+// A Sequential's layer `i`: read, or an OpaqueLayer from the file's facts (facts.hpp).
+inline Layer sequential_layer(const json& layers, std::size_t i, const Where& at, int depth, const FileFacts* facts)
+{
+    if (!facts || facts->options.strict || !layers[i].is_object()) return read_layer(layers[i], at, depth);
+    const Where named{at.path, name_of(layers[i]), class_of(layers[i], at)};
+    if (!needs_facts(named.class_name, layers[i])) return read_layer(layers[i], at, depth);
+    const std::vector<std::string> paths = keras3_weight_paths(layers);
+    return with_context(named, [&] {
+        return Layer(opaque_layer(layers[i], named, sequential_outputs(layers, i, named),
+                                  stored_weight_count(*facts, named, paths[i], paths)));
+    });
+}
+
 // A Sequential as a functional model of `g`: for one nested in a model, or holding a model.
-inline ReadModel sequential_as_model(Graph& g, const json& config, const Where& where, int depth)
+inline ReadModel sequential_as_model(Graph& g, const json& config, const Where& where, int depth,
+                                     const FileFacts* facts = nullptr)
 {
     const json& layers = sequential_layers(config, where);
     std::optional<Shape> input = sequential_input(config, layers, where);
@@ -356,7 +388,7 @@ inline ReadModel sequential_as_model(Graph& g, const json& config, const Where& 
             wrapper = read_time_distributed_model(g, layers[i], named, depth);
             count_calls(calls, wrapper->calls, named);
         } else {
-            l = read_layer(layers[i], at, depth);
+            l = sequential_layer(layers, i, at, depth, facts);
         }
         if (!x && !input) input = wrapper ? nnshape::detail::declared_input(wrapper->layer) : l->declared_input();
         if (!x && !input)
@@ -375,14 +407,14 @@ inline ReadModel sequential_as_model(Graph& g, const json& config, const Where& 
     return {with_context(where, [&] { return Model(&g.core(), g.core().sequential(first, *x, args)); }), calls};
 }
 
-inline ReadModel read_model(Graph& g, const json& entry, const Where& where, int depth)
+inline ReadModel read_model(Graph& g, const json& entry, const Where& where, int depth, const FileFacts* facts)
 {
     if (depth > max_depth) fail(where, "models nested deeper than " + std::to_string(max_depth) + " levels");
     const std::string class_name = class_of(entry, where);
     const json& config = config_of(entry, where);
-    if (class_name == "Sequential") return sequential_as_model(g, config, where, depth);
+    if (class_name == "Sequential") return sequential_as_model(g, config, where, depth, facts);
     if (!config.is_object()) fail(where, "key \"config\": expected an object, got a list");
-    return FunctionalReader(g, config, where, depth).read();
+    return FunctionalReader(g, config, where, depth, facts).read();
 }
 
 inline bool holds_model(const json& layers)
@@ -396,7 +428,7 @@ inline bool holds_model(const json& layers)
 
 // A top-level Sequential as nnshape's Sequential; an InputLayer entry becomes the first layer's
 // batch_input_shape, as Keras lists no InputLayer in a Sequential's layers.
-inline Sequential<> read_sequential(const json& config, const Where& where)
+inline Sequential<> read_sequential(const json& config, const Where& where, const FileFacts* facts = nullptr)
 {
     const json& layers = sequential_layers(config, where);
     std::optional<Shape> input = sequential_input(config, layers, where);
@@ -406,7 +438,7 @@ inline Sequential<> read_sequential(const json& config, const Where& where)
         if (i == 0 && layers[0].is_object() && layers[0].contains("class_name") &&
             layers[0]["class_name"] == "InputLayer")
             continue;
-        Layer l = read_layer(layers[i], at, 0);
+        Layer l = sequential_layer(layers, i, at, 0, facts);
         if (model.layers().empty() && input && !l.declared_input()) {
             l = l.visit([&](auto layer) {
                 layer.batch_input_shape = *input;
