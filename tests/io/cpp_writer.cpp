@@ -20,6 +20,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -71,17 +72,31 @@ struct CustomScale {
 static_assert(notebook_fm_keras2_json::facts.params.total() == 168);
 static_assert(resnet50_keras3_keras::facts.params.total() == 25'636'712);
 static_assert(cpp_names_tf_keras_json::facts.params == Params{.trainable = 38, .non_trainable = 12});
+// A class nnshape does not know, written as an OpaqueLayer: the AttentionLayer's 4,160 weights stored in
+// custom_layer_keras3.keras (its model.weights.h5), then Keras's Dense(10) on 64 features, 650.
+static_assert(custom_layer_keras3_keras::facts.params.total() == 4'160 + 650);
 
 namespace {
 
+// A fixture's rebuilt numbers; none where the reader refuses the file and the header is a stub
+// (tests/tools/cpp_header.cmake).
 struct Rebuilt {
     std::string_view file;
-    Numbers numbers;
+    std::optional<Numbers> numbers;
 };
+
+template <class M>
+std::optional<Numbers> rebuilt_numbers(const M& m)
+{
+    if constexpr (requires { m.params(); })
+        return numbers_of(m);
+    else
+        return std::nullopt;
+}
 
 std::vector<Rebuilt> rebuilt()
 {
-#define NNSHAPE_REBUILT(file, ns) Rebuilt{file, numbers_of(ns::keras_model())},
+#define NNSHAPE_REBUILT(file, ns) Rebuilt{file, rebuilt_numbers(ns::keras_model())},
     return {NNSHAPE_CPP_FIXTURES(NNSHAPE_REBUILT)};
 #undef NNSHAPE_REBUILT
 }
@@ -115,12 +130,16 @@ TEST_CASE("nnshape cpp: the header written for each fixture rebuilds the model r
     CHECK(all.size() == readable_fixtures().size());
     for (const Rebuilt& r : all) {
         CAPTURE(r.file);
-        const io::LoadedModel m = io::load_keras_file(std::filesystem::path(NNSHAPE_FIXTURES_DIR) / r.file);
-        const Numbers read = m.visit([](const auto& model) { return numbers_of(model); });
-        CHECK(r.numbers.keras2 == read.keras2);
-        CHECK(r.numbers.keras3_nested == read.keras3_nested);
-        CHECK(r.numbers.params == read.params);
-        CHECK(r.numbers.outputs == read.outputs);
+        const std::filesystem::path file = std::filesystem::path(NNSHAPE_FIXTURES_DIR) / r.file;
+        if (!r.numbers) {
+            CHECK_THROWS_AS(io::load_keras_file(file), io::load_error);
+            continue;
+        }
+        const Numbers read = io::load_keras_file(file).visit([](const auto& model) { return numbers_of(model); });
+        CHECK(r.numbers->keras2 == read.keras2);
+        CHECK(r.numbers->keras3_nested == read.keras3_nested);
+        CHECK(r.numbers->params == read.params);
+        CHECK(r.numbers->outputs == read.outputs);
     }
 }
 

@@ -219,6 +219,8 @@ inline std::string keras_name(const GraphLayer& l)
     return std::string(l.name.given.empty() ? l.name.render(keras2).view() : l.name.given.view());
 }
 
+inline std::string indented(const std::string& line) { return line.empty() ? line : "    " + line; }
+
 inline std::string model_args(const GraphLayer& l)
 {
     std::vector<std::string> args{".name = " + quoted(keras_name(l))};
@@ -234,7 +236,7 @@ public:
     std::string sequential(const Sequential<>& s)
     {
         std::vector<std::string> layers;
-        for (const SequentialLayer& entry : s.layers()) layers.push_back(layer_source(entry.layer));
+        for (const SequentialLayer& entry : s.layers()) layers.push_back(added(entry.layer));
         return sequential_function(s.args().name.view(), s.args().trainable, layers);
     }
 
@@ -242,14 +244,20 @@ public:
     std::int64_t steps() const { return steps_; }
 
 private:
-    // A function that returns the Sequential of `layers` (C++ sources).
+    // `model.add(layer);`, after the note on a layer nnshape does not know.
+    static std::string added(const Layer& layer)
+    {
+        return indented(layer_note(layer)) + "    model.add(" + layer_source(layer) + ");\n";
+    }
+
+    // A function that returns the Sequential of `layers` (`model.add` statements).
     std::string sequential_function(std::string_view name, bool trainable, const std::vector<std::string>& layers)
     {
         const std::string function = names_.make(name);
         std::string body = "// Keras model \"" + std::string(name) + "\" (Sequential)\nconstexpr Sequential<> " +
                            function + "()\n{\n    Sequential<> model(ModelArgs{.name = " + quoted(name) +
                            (trainable ? "" : ", .trainable = false") + "});\n";
-        for (const std::string& l : layers) body += "    model.add(" + l + ");\n";
+        for (const std::string& l : layers) body += l;
         functions_ += body + "    return model;\n}\n\n";
         steps_ += std::int64_t(layers.size()) * steps_per_sequential_layer;
         return function;
@@ -274,7 +282,7 @@ private:
                     first.batch_input_shape = input;
                     return Layer(std::move(first));
                 });
-            layers.push_back(layer_source(layer));
+            layers.push_back(added(layer));
         }
         return sequential_function(keras_name(model), model.trainable, layers);
     }
@@ -320,6 +328,7 @@ public:
         const std::string callee = callee_of(n.layer, model_function);
         const std::string var = names_.make(calls_[n.layer] > 1 ? name + "_" + std::to_string(n.node_index) : name);
         tensors_[id] = var;
+        if (l.layer && calls_[n.layer] == 1) body_ += indented(layer_note(*l.layer));
         body_ += "    auto " + var + " = " + callee + arguments(n, l) + ";\n";
     }
 
@@ -357,7 +366,7 @@ private:
         if (l.model >= 0 && calls_[index] == 1) return model_function(index) + model_argument(index);
         if (l.model >= 0) return model_handle(index, model_function);
         const std::string handle = names_.make(name + "_layer");
-        body_ += "    auto " + handle + " = g.add(" + source_of(index) + ");\n";
+        body_ += indented(layer_note(*l.layer)) + "    auto " + handle + " = g.add(" + source_of(index) + ");\n";
         return handles_[index] = handle;
     }
 

@@ -272,6 +272,16 @@ inline std::vector<std::string> arguments(const TFOpLambda& op)
     return out;
 }
 
+// A layer nnshape knows only by the facts its file states (a class it does not know): those facts.
+inline std::vector<std::string> arguments(const OpaqueLayer& l)
+{
+    std::vector<std::string> shapes;
+    for (const Shape& s : l.outputs) shapes.push_back("Shape" + value(s));
+    return {".keras_class = " + value(l.keras_class), ".outputs = " + list(shapes),
+            ".weights = {.trainable = " + value(l.weights.trainable) +
+                ", .non_trainable = " + value(l.weights.non_trainable) + "}"};
+}
+
 // The class as C++ names it: a template instance (Conv<2>) by its alias, which is its Keras class name
 // (Conv2D); a class by its own name, which may differ from Keras's (GroupQueryAttention is Keras's
 // GroupedQueryAttention).
@@ -291,6 +301,15 @@ std::string initializer(const L& l)
 }
 
 } // namespace detail
+
+// The comment that marks a layer whose class nnshape does not know, or nothing.
+inline std::string layer_note(const Layer& layer)
+{
+    const OpaqueLayer* l = layer.get_if<OpaqueLayer>();
+    if (!l) return "";
+    return "// custom layer " + detail::quoted(l->name.view()) + " (" + std::string(l->keras_class.view()) +
+           "): shapes and weights from the model file; write its class to check it\n";
+}
 
 // A built-in layer as C++ source: `Dense{.units = 64, .activation = "relu", .name = "dense_1"}`.
 inline std::string layer_source(const Layer& layer)
