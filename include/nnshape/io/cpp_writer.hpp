@@ -439,6 +439,15 @@ inline std::string Writer::functional_model(GraphCore& g, std::int32_t index, bo
     return function;
 }
 
+// A count as C++ writes it readably: 652'352.
+inline std::string grouped(std::int64_t n)
+{
+    std::string digits = std::to_string(n);
+    for (std::size_t at = digits.size(); at > 3 && std::isdigit(static_cast<unsigned char>(digits[at - 4])); at -= 3)
+        digits.insert(at - 3, "'");
+    return digits;
+}
+
 // The checks: one constant evaluation of the model for all the facts.
 inline std::string checks(std::string_view function, std::string_view model_type, Params params, const Shapes& outputs,
                           std::int64_t steps)
@@ -457,9 +466,9 @@ inline std::string checks(std::string_view function, std::string_view model_type
     const std::string outputs_of = model_type == "Model" ? "m.output_shapes()" : "Shapes{m.output_shape()}";
     text += "inline constexpr Facts facts = [] {\n    const auto m = keras_model();\n    return Facts{m.params(), " +
             outputs_of + "};\n}();\n";
-    text += "static_assert(facts.params.total() == " + std::to_string(params.total()) + ");\n";
-    text += "static_assert(facts.params.trainable == " + std::to_string(params.trainable) + ");\n";
-    text += "static_assert(facts.params.non_trainable == " + std::to_string(params.non_trainable) + ");\n";
+    text += "static_assert(facts.params.total() == " + grouped(params.total()) + ");\n";
+    text += "static_assert(facts.params.trainable == " + grouped(params.trainable) + ");\n";
+    text += "static_assert(facts.params.non_trainable == " + grouped(params.non_trainable) + ");\n";
     text += "static_assert(facts.outputs.size() == " + std::to_string(outputs.size()) + ");\n";
     for (std::size_t i = 0; i < outputs.size(); ++i)
         text += "static_assert(facts.outputs[" + std::to_string(i) + "] == Shape" + value(outputs[i]) + ");\n";

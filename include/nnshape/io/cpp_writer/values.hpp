@@ -8,8 +8,10 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -72,10 +74,13 @@ inline std::string value(int v) { return std::to_string(v); }
 inline std::string value(bool v) { return v ? "true" : "false"; }
 inline std::string value(double v)
 {
+    if (std::isnan(v)) return "std::numeric_limits<double>::quiet_NaN()";
+    if (std::isinf(v))
+        return v > 0 ? "std::numeric_limits<double>::infinity()" : "-std::numeric_limits<double>::infinity()";
     char text[32];
     const auto end = std::to_chars(text, text + sizeof text, v).ptr; // shortest text that reads back as v
     std::string out(text, end);
-    return out.find_first_of(".en") == std::string::npos ? out + ".0" : out; // n: inf and nan are not written
+    return out.find_first_of(".e") == std::string::npos ? out + ".0" : out;
 }
 inline std::string value(Dim d) { return d.known() ? std::to_string(d.value()) : "None"; }
 inline std::string value(Padding p) { return std::string(to_string(p)); }
