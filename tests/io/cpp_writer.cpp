@@ -6,9 +6,9 @@
 // output shapes, parameter counts, connections, trainable flags) is compared with the file's.
 //
 // cpp_names_tf_keras.json (written by hand in tf.keras 2.11's functional layout) holds Keras names
-// that are no C++ identifiers and a shared, frozen layer: Keras counts Dense(3) on 4 inputs as
-// 4·3 + 3 = 15 weights, Dense(3) on 3 as 12, Dense(2) on 3 as 8; a shared layer's weights once, a
-// frozen layer's as non-trainable: 50 in all, 12 of them non-trainable.
+// that are no C++ identifiers, a shared, frozen layer and a nested Sequential: Keras counts Dense(3) on
+// 4 inputs as 4·3 + 3 = 15 weights, Dense(3) on 3 as 12, Dense(2) on 3 as 8, Dense(1) on 2 as 3; a
+// shared layer's weights once, a frozen layer's as non-trainable: 53 in all, 12 of them non-trainable.
 #include <doctest/doctest.h>
 #include <nnshape/io/cpp_writer.hpp>
 #include <nnshape/io/keras_file.hpp>
@@ -71,7 +71,7 @@ struct CustomScale {
 // ResNet50's 25,636,712 (spec §8).
 static_assert(notebook_fm_keras2_json::facts.params.total() == 168);
 static_assert(resnet50_keras3_keras::facts.params.total() == 25'636'712);
-static_assert(cpp_names_tf_keras_json::facts.params == Params{.trainable = 38, .non_trainable = 12});
+static_assert(cpp_names_tf_keras_json::facts.params == Params{.trainable = 41, .non_trainable = 12});
 // A class nnshape does not know, written as an OpaqueLayer: the AttentionLayer's 4,160 weights stored in
 // custom_layer_keras3.keras (its model.weights.h5), then Keras's Dense(10) on 64 features, 650.
 static_assert(custom_layer_keras3_keras::facts.params.total() == 4'160 + 650);

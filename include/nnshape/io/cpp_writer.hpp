@@ -56,122 +56,22 @@ inline constexpr std::int64_t steps_per_sequential_layer = 600;
 inline const std::set<std::string, std::less<>>& reserved_names()
 {
     static const std::set<std::string, std::less<>> names = [] {
-        std::set<std::string, std::less<>> n{"alignas",
-                                             "alignof",
-                                             "and",
-                                             "and_eq",
-                                             "asm",
-                                             "auto",
-                                             "bitand",
-                                             "bitor",
-                                             "bool",
-                                             "break",
-                                             "case",
-                                             "catch",
-                                             "char",
-                                             "char8_t",
-                                             "char16_t",
-                                             "char32_t",
-                                             "class",
-                                             "compl",
-                                             "concept",
-                                             "const",
-                                             "consteval",
-                                             "constexpr",
-                                             "constinit",
-                                             "const_cast",
-                                             "continue",
-                                             "co_await",
-                                             "co_return",
-                                             "co_yield",
-                                             "decltype",
-                                             "default",
-                                             "delete",
-                                             "do",
-                                             "double",
-                                             "dynamic_cast",
-                                             "else",
-                                             "enum",
-                                             "explicit",
-                                             "export",
-                                             "extern",
-                                             "false",
-                                             "float",
-                                             "for",
-                                             "friend",
-                                             "goto",
-                                             "if",
-                                             "inline",
-                                             "int",
-                                             "long",
-                                             "mutable",
-                                             "namespace",
-                                             "new",
-                                             "noexcept",
-                                             "not",
-                                             "not_eq",
-                                             "nullptr",
-                                             "operator",
-                                             "or",
-                                             "or_eq",
-                                             "private",
-                                             "protected",
-                                             "public",
-                                             "register",
-                                             "reinterpret_cast",
-                                             "requires",
-                                             "return",
-                                             "short",
-                                             "signed",
-                                             "sizeof",
-                                             "static",
-                                             "static_assert",
-                                             "static_cast",
-                                             "struct",
-                                             "switch",
-                                             "template",
-                                             "this",
-                                             "thread_local",
-                                             "throw",
-                                             "true",
-                                             "try",
-                                             "typedef",
-                                             "typeid",
-                                             "typename",
-                                             "union",
-                                             "unsigned",
-                                             "using",
-                                             "virtual",
-                                             "void",
-                                             "volatile",
-                                             "wchar_t",
-                                             "while",
-                                             "xor",
-                                             "xor_eq",
-                                             "std",
-                                             "nnshape",
-                                             "ops",
-                                             "g",
-                                             "Input",
-                                             "Graph",
-                                             "Model",
-                                             "ModelArgs",
-                                             "Sequential",
-                                             "TimeDistributedModel",
-                                             "Shape",
-                                             "Shapes",
-                                             "Params",
-                                             "None",
-                                             "same",
-                                             "valid",
-                                             "causal",
-                                             "channels_last",
-                                             "channels_first",
-                                             "MergeMode",
-                                             "OpFunction",
-                                             "Facts",
-                                             "facts",
-                                             "keras_model"};
+        constexpr std::string_view words =
+            "alignas alignof and and_eq asm auto bitand bitor bool break case catch char char8_t char16_t char32_t "
+            "class compl concept const consteval constexpr constinit const_cast continue co_await co_return co_yield "
+            "decltype default delete do double dynamic_cast else enum explicit export extern false float for friend "
+            "goto if inline int long mutable namespace new noexcept not not_eq nullptr operator or or_eq private "
+            "protected public register reinterpret_cast requires return short signed sizeof static static_assert "
+            "static_cast struct switch template this thread_local throw true try typedef typeid typename union "
+            "unsigned using virtual void volatile wchar_t while xor xor_eq " // C++20's keywords; then nnshape's names
+            "std nnshape ops g Input Graph Model ModelArgs Sequential TimeDistributedModel Shape Shapes Params None "
+            "same valid causal channels_last channels_first MergeMode OpFunction Facts facts keras_model";
+        std::set<std::string, std::less<>> n;
+        for (std::string_view rest = words; !rest.empty();) {
+            const std::string_view word = rest.substr(0, rest.find(' '));
+            n.emplace(word);
+            rest.remove_prefix(std::min(rest.size(), word.size() + 1));
+        }
         [&]<class... L>(nnshape::detail::type_list<L...>) {
             ((n.emplace(type_name<L>()), n.emplace(L::class_name)), ...);
         }(nnshape::detail::layer_list{});
@@ -237,7 +137,7 @@ public:
     {
         std::vector<std::string> layers;
         for (const SequentialLayer& entry : s.layers()) layers.push_back(added(entry.layer));
-        return sequential_function(s.args().name.view(), s.args().trainable, layers);
+        return sequential_function(s.name().view(), s.args().trainable, layers);
     }
 
     const std::string& functions() const { return functions_; }
