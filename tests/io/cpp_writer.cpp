@@ -172,6 +172,9 @@ TEST_CASE("nnshape cpp: what it does not write")
     CHECK_THROWS_WITH_AS(io::model_to_cpp(custom), doctest::Contains("custom layer classes are not written"),
                          shape_error);
     const Model plain{in, Dense{.units = 2}(in)};
+    const Sequential<std::dynamic_extent, Model> transfer{plain, Dense{.units = 1}}; // Keras: Sequential([base, ...])
+    CHECK_THROWS_WITH_AS(io::model_to_cpp(transfer.model()), doctest::Contains("a Sequential that holds models"),
+                         shape_error);
     CHECK_THROWS_WITH_AS(io::model_to_cpp(plain, {.name_space = "2d"}), doctest::Contains("is not a C++ namespace"),
                          shape_error);
 }

@@ -44,7 +44,7 @@ constexpr std::string_view type_name()
 }
 
 // A string literal with Keras's text.
-inline std::string quoted(std::string_view s)
+inline std::string string_literal(std::string_view s)
 {
     std::string out = "\"";
     for (char c : s) {
@@ -57,6 +57,14 @@ inline std::string quoted(std::string_view s)
         out += c;
     }
     return out + '"';
+}
+
+// Text from the file for a `//` comment: on one line.
+inline std::string one_line(std::string_view s)
+{
+    std::string out(s);
+    std::ranges::replace_if(out, [](char c) { return static_cast<unsigned char>(c) < 0x20; }, ' ');
+    return out;
 }
 
 inline std::string list(const std::vector<std::string>& items)
@@ -102,9 +110,9 @@ inline std::string value(OpFunction f)
 template <std::size_t Capacity>
 std::string value(const nnshape::detail::fixed_string<Capacity>& s)
 {
-    return quoted(s.view());
+    return string_literal(s.view());
 }
-inline std::string value(const ActivationName& a) { return quoted(a.view()); }
+inline std::string value(const ActivationName& a) { return string_literal(a.view()); }
 inline std::string value(const Shape& s)
 {
     std::vector<std::string> dims;
@@ -312,7 +320,8 @@ inline std::string layer_note(const Layer& layer)
 {
     const OpaqueLayer* l = layer.get_if<OpaqueLayer>();
     if (!l) return "";
-    return "// custom layer " + detail::quoted(l->name.view()) + " (" + std::string(l->keras_class.view()) +
+    return "// custom layer " + detail::string_literal(l->name.view()) + " (" +
+           detail::one_line(l->keras_class.view()) +
            "): shapes and weights from the model file; write its class to check it\n";
 }
 
