@@ -121,11 +121,13 @@ inline std::string keras_name(const GraphLayer& l)
 
 inline std::string indented(const std::string& line) { return line.empty() ? line : "    " + line; }
 
-inline std::string model_args(const GraphLayer& l)
+// `{...}` with `fields`, then the name the file gave (none: the rebuilt model names it as nnshape
+// named it, automatically) and a `false` trainable flag.
+inline std::string with_kwargs(std::vector<std::string> fields, const Name& given, bool trainable)
 {
-    std::vector<std::string> args{".name = " + string_literal(keras_name(l))};
-    if (!l.trainable) args.emplace_back(".trainable = false");
-    return "{" + join(args) + "}";
+    if (!given.empty()) fields.push_back(".name = " + string_literal(given.view()));
+    if (!trainable) fields.emplace_back(".trainable = false");
+    return "{" + join(fields) + "}";
 }
 
 // The functions of one header, nested models first.
@@ -145,7 +147,7 @@ public:
     {
         std::vector<std::string> layers;
         for (const SequentialLayer& entry : s.layers()) layers.push_back(added(entry.layer));
-        return sequential_function(s.name().view(), s.args().trainable, layers);
+        return sequential_function(s.name().view(), s.args(), layers);
     }
 
     const std::string& functions() const { return functions_; }
@@ -159,12 +161,13 @@ private:
     }
 
     // A function that returns the Sequential of `layers` (`model.add` statements).
-    std::string sequential_function(std::string_view name, bool trainable, const std::vector<std::string>& layers)
+    std::string sequential_function(std::string_view name, const ModelArgs& args,
+                                    const std::vector<std::string>& layers)
     {
         const std::string function = names_.make(name);
         std::string body = "// Keras model " + string_literal(name) + " (Sequential)\nconstexpr Sequential<> " +
-                           function + "()\n{\n    Sequential<> model(ModelArgs{.name = " + string_literal(name) +
-                           (trainable ? "" : ", .trainable = false") + "});\n";
+                           function + "()\n{\n    Sequential<> model(ModelArgs" +
+                           with_kwargs({}, args.name, args.trainable) + ");\n";
         for (const std::string& l : layers) body += l;
         functions_ += body + "    return model;\n}\n\n";
         steps_ += std::int64_t(layers.size()) * steps_per_sequential_layer;
@@ -192,7 +195,7 @@ private:
                 });
             layers.push_back(added(layer));
         }
-        return sequential_function(keras_name(model), model.trainable, layers);
+        return sequential_function(keras_name(model), {model.name.given, model.trainable}, layers);
     }
 
     // The function for the model at layer `index` of `g`, written once.
@@ -229,8 +232,8 @@ public:
         if (l.layer && l.layer->is<InputLayer>()) {
             const std::string var = names_.make(name);
             tensors_[id] = var;
-            body_ += "    auto " + var + " = Input(g, {.batch_shape = " + value(n.outputs[0]) +
-                     ", .name = " + string_literal(name) + "});\n";
+            body_ += "    auto " + var + " = Input(g, " +
+                     with_kwargs({".batch_shape = " + value(n.outputs[0])}, l.name.given, true) + ");\n";
             return;
         }
         const std::string callee = callee_of(n.layer, model_function);
@@ -268,8 +271,7 @@ private:
             const std::string model = calls_[l.wrapped_model] > 0
                                           ? model_handle(l.wrapped_model, model_function)
                                           : model_function(l.wrapped_model) + model_argument(l.wrapped_model);
-            return "TimeDistributedModel{.layer = " + model + ", .name = " + string_literal(name) +
-                   (l.trainable ? "" : ", .trainable = false") + "}";
+            return "TimeDistributedModel" + with_kwargs({".layer = " + model}, l.name.given, l.trainable);
         }
         if (l.model >= 0 && calls_[index] == 1) return model_function(index) + model_argument(index);
         if (l.model >= 0) return model_handle(index, model_function);
@@ -340,10 +342,11 @@ inline std::string Writer::functional_model(GraphCore& g, std::int32_t index, bo
     steps_ += std::int64_t(data.nodes.size()) * steps_per_call;
     const std::string name = keras_name(model);
     const std::string function = names_.make(name);
+    const std::string args = with_kwargs({}, model.name.given, model.trainable);
     functions_ += "// Keras model " + string_literal(name) + " (" + std::string(model.name.class_name) +
                   ")\nconstexpr Model " + function + (top ? "()\n{\n    Graph g;\n" : "(Graph& g)\n{\n") + body.text() +
-                  "    return Model{" + body.tensors(data.inputs) + ", " + body.tensors(data.outputs) + ", " +
-                  model_args(model) + "};\n}\n\n";
+                  "    return Model{" + body.tensors(data.inputs) + ", " + body.tensors(data.outputs) +
+                  (args == "{}" ? "" : ", " + args) + "};\n}\n\n";
     return function;
 }
 
