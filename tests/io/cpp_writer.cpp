@@ -164,6 +164,20 @@ TEST_CASE("nnshape cpp: identifiers from Keras names that are no C++ identifiers
     CHECK(contains(header, "constexpr Model layer_3d_model()"));
 }
 
+TEST_CASE("nnshape cpp: a model past Clang's default constant-evaluation limit names the flags that raise it")
+{
+    Graph g; // 400 layer calls at about 2,700 steps each (docs/performance.md): past 1,048,576
+    auto in = Input(g, {.shape = {4}});
+    Tensor x = in;
+    for (int i = 0; i < 400; ++i) x = Dense{.units = 4}(x);
+    const std::string header = io::model_to_cpp(Model{in, x});
+    CHECK(contains(header, "more than Clang's default\n// limit of 1,048,576: compile with -fconstexpr-steps="));
+    CHECK(contains(header, "-fconstexpr-ops-limit="));
+    Graph small;
+    auto y = Input(small, {.shape = {4}});
+    CHECK(!contains(io::model_to_cpp(Model{y, Dense{.units = 4}(y)}), "-fconstexpr-steps"));
+}
+
 TEST_CASE("nnshape cpp: what it does not write")
 {
     Graph g;
