@@ -1,6 +1,7 @@
 // nnshape: a Keras model's shapes, parameter counts and costs from its JSON config, without Python.
 // Exit codes: 0 ok, 1 model error (message on stderr), 2 usage error.
 #include <nnshape/export.hpp>
+#include <nnshape/io/cpp_writer.hpp>
 #include <nnshape/io/keras_file.hpp>
 #include <nnshape/option_names.hpp>
 #include <nnshape/plot.hpp>
@@ -9,10 +10,12 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <exception>
+#include <filesystem>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -69,6 +72,8 @@ Commands:
                    nnshape dot model.json > model.dot && dot -Tpng model.dot -o model.png
   json             the structured summary (every layer's shapes, counts and costs) as JSON
   csv              the same rows as CSV
+  cpp              a C++ header that rebuilds the model with nnshape's API and
+                   checks its parameter counts and output shapes with static_assert
 
 Options:
 )";
@@ -94,6 +99,7 @@ std::string help_text()
            option_line("", "numbers, replacing an unknown (None) batch axis (default 1)") +
            option_line("--show-shapes", "dot: input and output shapes in each node") +
            option_line("--rankdir TB|LR|BT|RL", "dot: graph direction (default TB)") +
+           option_line("--namespace NS", "cpp: the header's namespace (default: the file's name, as an identifier)") +
            option_line("--strict", "refuse a layer class nnshape does not know (and a Lambda without") +
            option_line("", "output_shape) instead of reading its shapes and weights from the file") +
            option_line("-h, --help", "this text") + std::string(exit_text);
@@ -110,6 +116,7 @@ struct Options {
     nnshape::PlotOptions plot{};
     std::int64_t batch = 1;
     bool expand_nested = false;
+    std::string name_space; // cpp
     nnshape::io::LoadOptions load{};
 };
 
@@ -167,6 +174,8 @@ Options parse(const std::vector<std::string_view>& args)
             if (v != "TB" && v != "LR" && v != "BT" && v != "RL")
                 throw usage_error{"--rankdir expects TB, LR, BT or RL"};
             o.plot.rankdir = std::string(v);
+        } else if (a == "--namespace") {
+            o.name_space = std::string(value());
         } else if (a.starts_with("-") && a.size() > 1) {
             throw usage_error{"unknown option " + std::string(a)};
         } else if (o.command.empty()) {
@@ -179,7 +188,7 @@ Options parse(const std::vector<std::string_view>& args)
     }
     if (o.command.empty()) throw usage_error{"no command given"};
     if (o.command != "summary" && o.command != "flops" && o.command != "dot" && o.command != "json" &&
-        o.command != "csv")
+        o.command != "csv" && o.command != "cpp")
         throw usage_error{"unknown command \"" + o.command + "\""};
     if (o.file.empty()) throw usage_error{"no model file given"};
     o.summary.expand_nested = o.plot.expand_nested = o.expand_nested;
@@ -187,10 +196,22 @@ Options parse(const std::vector<std::string_view>& args)
     return o;
 }
 
+// `cpp`'s default namespace: the file's name without its extension, as an identifier.
+std::string namespace_of(const std::string& file)
+{
+    std::string ns;
+    for (char c : std::filesystem::path(file).stem().string())
+        ns += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+    return ns.empty() || std::isdigit(static_cast<unsigned char>(ns[0])) ? "model_" + ns : ns;
+}
+
 std::string run(const Options& o)
 {
     const nnshape::io::LoadedModel m = nnshape::io::load_keras_file(o.file, {}, o.load);
     return m.visit([&](const auto& model) -> std::string {
+        if (o.command == "cpp")
+            return nnshape::io::model_to_cpp(
+                model, {.name_space = o.name_space.empty() ? namespace_of(o.file) : o.name_space, .source = o.file});
         if (o.command == "summary") return nnshape::summary(model, o.summary);
         if (o.command == "dot") return nnshape::model_to_dot(model, o.plot);
         const nnshape::Report r = nnshape::report(model, {.expand_nested = o.expand_nested, .batch_size = o.batch});

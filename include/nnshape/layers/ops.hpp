@@ -61,6 +61,12 @@ public:
 
     constexpr Kind kind() const { return kind_; }
     constexpr std::int64_t index() const { return start_; }
+    // The slice this entry is, when kind() is `slice`.
+    constexpr Slice slice() const
+    {
+        return {has_start_ ? std::optional(start_) : std::nullopt, has_stop_ ? std::optional(stop_) : std::nullopt,
+                step_};
+    }
     // The length of this slice of an axis of known `length`: Python's len(range(*slice.indices(length))).
     constexpr std::int64_t slice_length(std::int64_t length) const
     {
