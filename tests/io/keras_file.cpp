@@ -92,8 +92,14 @@ constexpr Case cases[] = {
     {"notebook_batchnorm_keras3.h5", "notebook_batchnorm_keras3.json", {960, 64}, KerasFormat::hdf5, "3.6.0", ""},
     {"tfjs_mnist_cnn_uint8.h5", "tfjs_mnist_cnn.json", {1199882}, KerasFormat::hdf5, "2.1.6", "tensorflow"},
     {"tfjs_mnist_cnn_opaque.h5", "tfjs_mnist_cnn.json", {1199882}, KerasFormat::hdf5, "2.1.6", "tensorflow"},
-    {"tfjs_mnist_cnn.json", "tfjs_mnist_cnn.json", {1199882}, KerasFormat::json, "", ""},
-    {"notebook_fm_keras2.json", "notebook_fm_keras2.json", {168}, KerasFormat::json, "", ""},
+    // A JSON file's own keys: a TensorFlow.js modelTopology's, model.to_json()'s.
+    {"tfjs_mnist_cnn.json",
+     "tfjs_mnist_cnn.json",
+     {1199882},
+     KerasFormat::json,
+     "tfjs-layers 4.22.0",
+     "tensor_flow.js"},
+    {"notebook_fm_keras2.json", "notebook_fm_keras2.json", {168}, KerasFormat::json, "2.1.6", "tensorflow"},
 };
 
 bool reads_here(KerasFormat format)

@@ -49,11 +49,24 @@ inline KerasConfig read_keras_config(const KerasSource& source)
     return read_json_text(source);
 }
 
+// What the JSON says of its writer, where the file says nothing outside it (a JSON file).
+inline void add_writer(KerasFileInfo& info, const JsonWriter& writer)
+{
+    if (info.format != KerasFormat::json) return;
+    info.keras_version = writer.keras_version;
+    info.backend = writer.backend;
+    info.tensorflow_js = writer.tensorflow_js;
+    info.generated_by = writer.generated_by;
+}
+
 inline KerasFile read_keras(const KerasSource& source)
 {
     KerasConfig config = read_keras_config(source);
     try {
-        return {load_keras_json(config.json), std::move(config.info)};
+        const json root = parse_json(config.json);
+        add_writer(config.info, writer_of(root));
+        const JsonWriter writer{config.info.keras_version, config.info.backend, config.info.tensorflow_js};
+        return {load_model(root, writer), std::move(config.info)};
     } catch (const shape_error& e) { // the JSON reader's load_error, or a layer's rule
         std::string_view why = e.what();
         if (why.starts_with("keras_json: ")) why.remove_prefix(std::string_view("keras_json: ").size());

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "operations.hpp"
+#include "writer.hpp"
 
 namespace nnshape::io::detail {
 
@@ -394,9 +395,10 @@ inline bool holds_model(const json& layers)
     return false;
 }
 
-// A top-level Sequential as nnshape's Sequential; an InputLayer entry becomes the first layer's
-// batch_input_shape, as Keras lists no InputLayer in a Sequential's layers.
-inline Sequential<> read_sequential(const json& config, const Where& where)
+// A top-level Sequential as nnshape's Sequential. An InputLayer entry becomes the first layer's
+// batch_input_shape, as Keras 2.2 on lists no InputLayer in a Sequential's layers, unless the
+// Keras that wrote it kept it there (`keeps_input`: writer.hpp's sequential_keeps_input).
+inline Sequential<> read_sequential(const json& config, const Where& where, bool keeps_input)
 {
     const json& layers = sequential_layers(config, where);
     std::optional<Shape> input = sequential_input(config, layers, where);
@@ -404,8 +406,10 @@ inline Sequential<> read_sequential(const json& config, const Where& where)
     for (std::size_t i = 0; i < layers.size(); ++i) {
         const Where at = sequential_where(where, i);
         if (i == 0 && layers[0].is_object() && layers[0].contains("class_name") &&
-            layers[0]["class_name"] == "InputLayer")
+            layers[0]["class_name"] == "InputLayer") {
+            if (keeps_input) model.add(read_input_layer(Reader{config_of(layers[0], at), at, 0}));
             continue;
+        }
         Layer l = read_layer(layers[i], at, 0);
         if (model.layers().empty() && input && !l.declared_input()) {
             l = l.visit([&](auto layer) {
