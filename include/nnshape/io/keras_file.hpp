@@ -36,9 +36,24 @@ struct KerasFile {
 
 namespace detail {
 
+// Binary that is neither a zip archive nor HDF5 (a control byte or one past ASCII, but a UTF-8 byte
+// order mark) is no JSON either: a pickled model, a SavedModel's protocol buffer.
+inline void require_text(const KerasSource& source, std::string_view head)
+{
+    if (head.empty() || head.starts_with("\xEF\xBB\xBF")) return;
+    const auto first = static_cast<unsigned char>(head[0]);
+    if (first >= 0x80 || (first < 0x20 && first != '\t' && first != '\n' && first != '\r')) {
+        constexpr char hex[] = "0123456789abcdef";
+        fail(source, "",
+             std::string("neither a zip archive (.keras), an HDF5 file (.h5) nor JSON: it starts with byte 0x") +
+                 hex[first >> 4] + hex[first & 15] + ", not a file Keras saves a model in");
+    }
+}
+
 inline KerasConfig read_keras_config(const KerasSource& source)
 {
-    switch (format_of(head_of(source, 8))) {
+    const std::string head = head_of(source, 8);
+    switch (format_of(head)) {
     case KerasFormat::keras_archive:
         return read_keras_archive(source);
     case KerasFormat::hdf5:
@@ -46,6 +61,7 @@ inline KerasConfig read_keras_config(const KerasSource& source)
     case KerasFormat::json:
         break;
     }
+    require_text(source, head);
     return read_json_text(source);
 }
 

@@ -433,6 +433,10 @@ inline const json& model_entry(const json& root)
     if (!root.is_object()) fail("expected a JSON object at the top level, got " + std::string(json_type(root)));
     if (const auto t = root.find("modelTopology"); t != root.end()) { // TensorFlow.js model.json
         if (!t->is_object()) fail("key \"modelTopology\": expected an object");
+        // A graph model ("format": "graph-model"; before it, a topology of GraphDef "node"s).
+        if (root.value("format", json()) == "graph-model" || t->contains("node"))
+            fail("a TensorFlow.js graph model: a TensorFlow graph, without Keras layers to read (TensorFlow.js "
+                 "writes \"format\": \"layers-model\" for a Keras model)");
         const auto c = t->find("model_config");
         return c != t->end() ? *c : *t;
     }
