@@ -172,6 +172,30 @@ TEST_CASE("TensorFlow.js lists the InputLayer given to a Sequential")
     CHECK(f.info.generated_by == "TensorFlow.js tfjs-layers v4.22.0");
 }
 
+TEST_CASE("a GRU config without reset_after: false up to Keras 2.1.4 and in TensorFlow.js")
+{
+    // Keras 2.1.4's GRU has no reset_after and keeps 3 * units biases: kernel (8, 96), recurrent kernel
+    // (32, 96), bias (96) = 3,936 (keras/layers/recurrent.py); 2.1.5 added the argument (default False)
+    // and writes it. TensorFlow.js's GRUCell supports only false (tfjs-layers recurrent.ts).
+    const std::string gru = R"({"class_name": "GRU", "config": {"name": "gru_1", "units": 32,
+        "batch_input_shape": [null, 10, 8], "return_sequences": false}})";
+    const std::string keras = R"({"class_name": "Sequential", "config": [)" + gru + R"(], "keras_version": "2.1.4"})";
+    CHECK(io::load_keras_json(keras).sequential()->count_params() == 3936);
+    const std::string tfjs =
+        R"({"modelTopology": {"class_name": "Sequential", "config": {"name": "s", "layers": [{"class_name": "Bidirectional",
+        "config": {"name": "bidi", "merge_mode": "concat", "batch_input_shape": [null, 10, 8], "layer": )" +
+        gru + R"(}}]}, "keras_version": "tfjs-layers 1.2.2"}})";
+    CHECK(io::load_keras_json(tfjs).sequential()->count_params() == 2 * 3936); // inside a wrapper too
+    // Any other writer: a missing key takes later Keras's default, reset_after=True: 2 * 96 biases.
+    CHECK(io::load_keras_json(replaced(keras, "2.1.4", "2.2.4")).sequential()->count_params() == 3936 + 96);
+    CHECK(io::load_keras_json(replaced(keras, R"(, "keras_version": "2.1.4")", "")).sequential()->count_params() ==
+          3936 + 96);
+    // A key the file writes is kept.
+    CHECK(io::load_keras_json(replaced(keras, R"("units": 32,)", R"("units": 32, "reset_after": true,)"))
+              .sequential()
+              ->count_params() == 3936 + 96);
+}
+
 TEST_CASE("a to_json() file reports the version and backend it names")
 {
     const io::KerasFile f = io::read_keras_file(fixture_path("seq2seq_tf_keras.json"));

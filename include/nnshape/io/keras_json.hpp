@@ -60,9 +60,8 @@ inline json parse_json(std::string_view text)
     }
 }
 
-// The model in parsed JSON; `writer` says which Keras wrote it (writer.hpp), where that changes
-// what its layers are.
-inline LoadedModel load_model(const json& root, const JsonWriter& writer)
+// The model in parsed JSON; `keeps_input`: a Sequential keeps the InputLayer it lists first.
+inline LoadedModel read_root(const json& root, bool keeps_input)
 {
     try {
         const json& entry = model_entry(root);
@@ -74,13 +73,22 @@ inline LoadedModel load_model(const json& root, const JsonWriter& writer)
         const json& config = config_of(entry, top);
         const Where where{"", name_of(entry), "", "model"};
         if (class_name == "Sequential" && !holds_model(sequential_layers(config, top)))
-            return LoadedModel(read_sequential(config, where, sequential_keeps_input(writer)));
+            return LoadedModel(read_sequential(config, where, keeps_input));
         auto graph = std::make_unique<Graph>();
         const Model model = read_model(*graph, entry, where, 0).model;
         return LoadedModel(std::move(graph), model);
     } catch (const json::exception& e) { // a case the checks above missed: still a clear error
         fail(std::string("unexpected JSON structure: ") + e.what());
     }
+}
+
+// The model in parsed JSON, read as the Keras that wrote it (`writer`, writer.hpp) meant it.
+inline LoadedModel load_model(const json& root, const JsonWriter& writer)
+{
+    if (!gru_resets_before_by_default(writer)) return read_root(root, sequential_keeps_input(writer));
+    json with_defaults = root;
+    write_gru_reset_before(with_defaults);
+    return read_root(with_defaults, sequential_keeps_input(writer));
 }
 
 } // namespace detail

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <vector>
 
 #include "values.hpp"
 
@@ -86,6 +87,38 @@ inline bool sequential_keeps_input(const JsonWriter& writer)
     if (writer.tensorflow_js) return true;
     const std::optional<KerasRelease> r = keras_release(writer.keras_version);
     return r && !r->tf_keras && !r->tensorflow_js && (r->major < 2 || (r->major == 2 && r->minor <= 1));
+}
+
+// Whether a GRU config without reset_after means false. Keras up to 2.1.4 had no such argument (2.1.5
+// added it, default False, and writes it: keras/layers/recurrent.py), and TensorFlow.js supports only
+// false (tfjs-layers recurrent.ts GRUCell; older versions do not write it): both keep 3 * units biases.
+// Elsewhere a missing key takes later Keras's default, true, as its from_config would.
+inline bool gru_resets_before_by_default(const JsonWriter& writer)
+{
+    if (writer.tensorflow_js) return true;
+    const std::optional<KerasRelease> r = keras_release(writer.keras_version);
+    return r && !r->tf_keras && !r->tensorflow_js &&
+           (r->major < 2 || (r->major == 2 && (r->minor == 0 || (r->minor == 1 && r->patch <= 4))));
+}
+
+// Writes "reset_after": false into every GRU and GRUCell config under `root` that lacks it (walked
+// with a stack of its own, so that no nesting a file holds can overflow the call stack).
+inline void write_gru_reset_before(json& root)
+{
+    std::vector<json*> pending{&root};
+    while (!pending.empty()) {
+        json& node = *pending.back();
+        pending.pop_back();
+        if (node.is_object()) {
+            const auto class_name = node.find("class_name");
+            const auto config = node.find("config");
+            if (class_name != node.end() && config != node.end() && config->is_object() &&
+                (*class_name == "GRU" || *class_name == "GRUCell") && !config->contains("reset_after"))
+                (*config)["reset_after"] = false;
+        }
+        if (node.is_structured())
+            for (json& child : node) pending.push_back(&child);
+    }
 }
 
 } // namespace nnshape::io::detail
