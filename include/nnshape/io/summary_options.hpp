@@ -4,8 +4,8 @@
 // prints a file's summary with it unless --style is given.
 //
 //   const nnshape::io::KerasFile f = nnshape::io::read_keras_file("model.h5");
-//   std::cout << f.model.visit([&](const auto& m) { return nnshape::summary(m,
-//   nnshape::io::summary_options_for(f.info)); });
+//   const nnshape::SummaryOptions options = nnshape::io::summary_options_for(f.info);
+//   std::cout << f.model.visit([&](const auto& m) { return nnshape::summary(m, options); });
 
 #include <optional>
 

@@ -1,7 +1,8 @@
 #pragma once
 // Which Keras wrote a model: what its JSON says of it, and the Keras version strings files carry
 // ("2.1.6", "2.2.4-tf", "2.13.1", "3.0.2", "tfjs-layers 4.22.0"), read into a release. What a
-// version changes in the reading itself (a Sequential's InputLayer) is decided here too.
+// version changes in the reading itself (a Sequential's InputLayer, a GRU's missing reset_after) is
+// decided here too.
 
 #include <charconv>
 #include <cstddef>
