@@ -80,8 +80,8 @@ inline std::optional<KerasRelease> keras_release(std::string_view version)
 // Whether a Sequential's layers keep the InputLayer its config lists first. Keras 2.1 and earlier
 // keep an InputLayer given to a Sequential among its layers (keras/models.py Sequential.add
 // appends it to self.layers, which get_config and summary list), and so does TensorFlow.js
-// (tfjs-layers models.ts Sequential.add pushes every layer); Keras 2.2 (engine/sequential.py: the
-// `layers` property drops it) and tf.keras do not, and Keras 3 lists none. A version nnshape
+// (tfjs-layers models.ts: fromConfig adds each listed layer, Sequential.add pushes every layer); Keras 2.2
+// (engine/sequential.py: the `layers` property drops it) and tf.keras do not, and Keras 3 lists none. A version nnshape
 // cannot read keeps today's rule: the InputLayer becomes the first layer's input shape.
 inline bool sequential_keeps_input(const JsonWriter& writer)
 {
