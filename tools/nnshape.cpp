@@ -3,6 +3,7 @@
 #include <nnshape/export.hpp>
 #include <nnshape/io/cpp_writer.hpp>
 #include <nnshape/io/keras_file.hpp>
+#include <nnshape/io/summary_options.hpp>
 #include <nnshape/option_names.hpp>
 #include <nnshape/plot.hpp>
 #include <nnshape/report.hpp>
@@ -32,16 +33,15 @@ std::string option_line(std::string_view flag, std::string_view text)
     return line + std::string(text) + '\n';
 }
 
-// An option's values from its library table, one a line under the option, with the default marked.
+// An option's values from its library table, one a line under the option.
 template <class Value, std::size_t N>
-std::string value_lines(const std::array<nnshape::NamedValue<Value>, N>& table, std::optional<Value> fallback = {})
+std::string value_lines(const std::array<nnshape::NamedValue<Value>, N>& table)
 {
     std::string lines;
     for (const auto& entry : table) {
         std::string name(entry.name);
         name.resize(std::max<std::size_t>(name.size() + 2, 18), ' ');
-        lines += std::string(27, ' ') + name + std::string(entry.description) +
-                 (entry.value == fallback ? " (default)" : "") + '\n';
+        lines += std::string(27, ' ') + name + std::string(entry.description) + '\n';
     }
     return lines;
 }
@@ -88,7 +88,8 @@ std::string help_text()
     using nnshape::summary_columns, nnshape::summary_styles;
     return std::string(usage_text) +
            option_line("--style " + names(summary_styles, "|", "|"), "summary: the table's style, one of") +
-           value_lines(summary_styles, std::optional(nnshape::SummaryOptions{}.style)) +
+           value_lines(summary_styles) + //
+           option_line("", "default: the style of the Keras version the file names, else keras2") +
            option_line("--expand-nested", "summary, dot, json, csv: also list the layers inside nested models") +
            option_line("--show-trainable", "summary, dot: mark each layer trainable or not") +
            option_line("--columns LIST",
@@ -113,6 +114,7 @@ struct Options {
     std::string command;
     std::string file;
     nnshape::SummaryOptions summary{};
+    bool style_given = false; // otherwise the style of the Keras version the file names
     nnshape::PlotOptions plot{};
     std::int64_t batch = 1;
     bool expand_nested = false;
@@ -155,6 +157,7 @@ Options parse(const std::vector<std::string_view>& args)
             const auto style = nnshape::value_named(nnshape::summary_styles, value());
             if (!style) throw usage_error{"--style expects " + names(nnshape::summary_styles, ", ", " or ")};
             o.summary.style = *style;
+            o.style_given = true;
         } else if (a == "--expand-nested") {
             o.expand_nested = true;
         } else if (a == "--show-trainable") {
@@ -207,12 +210,14 @@ std::string namespace_of(const std::string& file)
 
 std::string run(const Options& o)
 {
-    const nnshape::io::LoadedModel m = nnshape::io::load_keras_file(o.file, {}, o.load);
-    return m.visit([&](const auto& model) -> std::string {
+    const nnshape::io::KerasFile file = nnshape::io::read_keras_file(o.file, {}, o.load);
+    nnshape::SummaryOptions summary = o.summary;
+    if (!o.style_given) summary.style = nnshape::io::summary_style_for(file.info).value_or(summary.style);
+    return file.model.visit([&](const auto& model) -> std::string {
         if (o.command == "cpp")
             return nnshape::io::model_to_cpp(
                 model, {.name_space = o.name_space.empty() ? namespace_of(o.file) : o.name_space, .source = o.file});
-        if (o.command == "summary") return nnshape::summary(model, o.summary);
+        if (o.command == "summary") return nnshape::summary(model, summary);
         if (o.command == "dot") return nnshape::model_to_dot(model, o.plot);
         const nnshape::Report r = nnshape::report(model, {.expand_nested = o.expand_nested, .batch_size = o.batch});
         if (o.command == "json") return nnshape::to_json(r);

@@ -92,8 +92,14 @@ constexpr Case cases[] = {
     {"notebook_batchnorm_keras3.h5", "notebook_batchnorm_keras3.json", {960, 64}, KerasFormat::hdf5, "3.6.0", ""},
     {"tfjs_mnist_cnn_uint8.h5", "tfjs_mnist_cnn.json", {1199882}, KerasFormat::hdf5, "2.1.6", "tensorflow"},
     {"tfjs_mnist_cnn_opaque.h5", "tfjs_mnist_cnn.json", {1199882}, KerasFormat::hdf5, "2.1.6", "tensorflow"},
-    {"tfjs_mnist_cnn.json", "tfjs_mnist_cnn.json", {1199882}, KerasFormat::json, "", ""},
-    {"notebook_fm_keras2.json", "notebook_fm_keras2.json", {168}, KerasFormat::json, "", ""},
+    // A JSON file's own keys: a TensorFlow.js modelTopology's, model.to_json()'s.
+    {"tfjs_mnist_cnn.json",
+     "tfjs_mnist_cnn.json",
+     {1199882},
+     KerasFormat::json,
+     "tfjs-layers 4.22.0",
+     "tensor_flow.js"},
+    {"notebook_fm_keras2.json", "notebook_fm_keras2.json", {168}, KerasFormat::json, "2.1.6", "tensorflow"},
 };
 
 bool reads_here(KerasFormat format)
@@ -169,6 +175,22 @@ TEST_CASE("a bad file is one line naming the file, the part and why")
                       message("invalid/lambda_keras2.json", "layer \"lambda_1\" (Lambda) at layers[1]: a Lambda layer "
                                                             "without output_shape: the file states no output shape")));
     CHECK(starts_with(error_of("invalid/truncated.json"), message("invalid/truncated.json", "malformed JSON: ")));
+    // pickle.dumps(protocol=4) starts with its PROTO opcode, 0x80.
+    CHECK(error_of("invalid/pickled_model.h5") ==
+          message("invalid/pickled_model.h5", "neither a zip archive (.keras), an HDF5 file (.h5) nor JSON: it "
+                                              "starts with byte 0x80, not a file Keras saves a model in"));
+    // tfjs-converter's graph models: "format": "graph-model", or (before the key) a GraphDef's nodes.
+    for (const char* graph : {R"({"format": "graph-model", "modelTopology": {"node": []}})",
+                              R"({"modelTopology": {"node": [], "library": {}, "versions": {}}})"}) {
+        try {
+            io::read_keras_bytes(graph, "model.json");
+            FAIL("a graph model read");
+        } catch (const io::load_error& e) {
+            CHECK(std::string(e.what()) ==
+                  "keras_file: model.json: a TensorFlow.js graph model: a TensorFlow graph, without Keras layers to "
+                  "read (TensorFlow.js writes \"format\": \"layers-model\" for a Keras model)");
+        }
+    }
 
     if (NNSHAPE_KERAS_FILE_ZIP) {
         const std::string truncated = error_of("invalid/truncated.keras");
@@ -179,6 +201,9 @@ TEST_CASE("a bad file is one line naming the file, the part and why")
                                                  "(which holds config.json, metadata.json and model.weights.h5)"));
         CHECK(starts_with(error_of("invalid/bad_config.keras"),
                           message("invalid/bad_config.keras", "config.json: malformed JSON: ")));
+        CHECK(error_of("invalid/duplicate_config.keras") ==
+              message("invalid/duplicate_config.keras",
+                      "not a readable zip archive: two entries have the same name (File already exists)"));
         CHECK(error_of("invalid/bad_metadata.keras") ==
               message("invalid/bad_metadata.keras", "metadata.json: \"keras_version\" is not a string"));
     } else {

@@ -36,9 +36,24 @@ struct KerasFile {
 
 namespace detail {
 
+// Binary that is neither a zip archive nor HDF5 (a control byte or one past ASCII, but a UTF-8 byte
+// order mark) is no JSON either: a pickled model, a SavedModel's protocol buffer.
+inline void require_text(const KerasSource& source, std::string_view head)
+{
+    if (head.empty() || head.starts_with("\xEF\xBB\xBF")) return;
+    const auto first = static_cast<unsigned char>(head[0]);
+    if (first >= 0x80 || (first < 0x20 && first != '\t' && first != '\n' && first != '\r')) {
+        constexpr char hex[] = "0123456789abcdef";
+        fail(source, "",
+             std::string("neither a zip archive (.keras), an HDF5 file (.h5) nor JSON: it starts with byte 0x") +
+                 hex[first >> 4] + hex[first & 15] + ", not a file Keras saves a model in");
+    }
+}
+
 inline KerasConfig read_keras_config(const KerasSource& source)
 {
-    switch (format_of(head_of(source, 8))) {
+    const std::string head = head_of(source, 8);
+    switch (format_of(head)) {
     case KerasFormat::keras_archive:
         return read_keras_archive(source);
     case KerasFormat::hdf5:
@@ -46,6 +61,7 @@ inline KerasConfig read_keras_config(const KerasSource& source)
     case KerasFormat::json:
         break;
     }
+    require_text(source, head);
     return read_json_text(source);
 }
 
@@ -73,6 +89,16 @@ inline std::optional<StoredWeights> read_stored_weights(const KerasSource& sourc
     return std::nullopt;
 }
 
+// What the JSON says of its writer, where the file says nothing outside it (a JSON file).
+inline void add_writer(KerasFileInfo& info, const JsonWriter& writer)
+{
+    if (info.format != KerasFormat::json) return;
+    info.keras_version = writer.keras_version;
+    info.backend = writer.backend;
+    info.tensorflow_js = writer.tensorflow_js;
+    info.generated_by = writer.generated_by;
+}
+
 inline KerasFile read_keras(const KerasSource& source, const LoadOptions& options)
 {
     KerasConfig config = read_keras_config(source);
@@ -82,7 +108,10 @@ inline KerasFile read_keras(const KerasSource& source, const LoadOptions& option
                               return *stored ? &**stored : nullptr;
                           }};
     try {
-        return {load_keras_json(config.json, facts), std::move(config.info)};
+        const json root = parse_json(config.json);
+        add_writer(config.info, writer_of(root));
+        const JsonWriter writer{config.info.keras_version, config.info.backend, config.info.tensorflow_js};
+        return {load_model(root, writer, facts), std::move(config.info)};
     } catch (const shape_error& e) { // the JSON reader's load_error, or a layer's rule
         std::string_view why = e.what();
         if (why.starts_with("keras_file: ")) throw; // reading the stored weights: it names its part

@@ -25,8 +25,9 @@
 
 namespace nnshape::io {
 
-// A model read from JSON: a Sequential (Keras's own Sequential, listed without its InputLayer), or
-// a functional Model with the Graph that owns its layers.
+// A model read from JSON: a Sequential (Keras's own Sequential, its layers as the Keras that wrote it
+// listed them: without an InputLayer but in Keras 2.1 and TensorFlow.js), or a functional Model with
+// the Graph that owns its layers.
 class LoadedModel {
 public:
     explicit LoadedModel(Sequential<> model) : sequential_(std::move(model)) {}
@@ -51,43 +52,58 @@ private:
 
 namespace detail {
 
-// Reads a model from its JSON text with the file's facts for the classes nnshape does not know.
-inline LoadedModel load_keras_json(std::string_view text, const FileFacts& facts)
+inline json parse_json(std::string_view text)
 {
-    json root;
     try {
-        root = json::parse(text.begin(), text.end());
+        return json::parse(text.begin(), text.end());
     } catch (const json::exception& e) {
-        detail::fail(std::string("malformed JSON: ") + e.what());
+        fail(std::string("malformed JSON: ") + e.what());
     }
+}
+
+// The model in parsed JSON; `keeps_input`: a Sequential keeps the InputLayer it lists first.
+inline LoadedModel read_root(const json& root, bool keeps_input, const FileFacts& facts)
+{
     try {
-        const json& entry = detail::model_entry(root);
-        if (!entry.is_object()) detail::fail("expected a model object {\"class_name\": ..., \"config\": ...}");
-        const detail::Where top{"model", detail::name_of(entry), ""};
-        const std::string class_name = detail::class_of(entry, top);
-        if (!detail::is_model_class(class_name))
-            detail::fail("the top-level class_name is \"" + class_name +
-                         "\"; expected Sequential, Functional or Model");
-        const json& config = detail::config_of(entry, top);
-        const detail::Where where{"", detail::name_of(entry), "", "model"};
-        if (class_name == "Sequential" && !detail::holds_model(detail::sequential_layers(config, top)))
-            return LoadedModel(detail::read_sequential(config, where, &facts));
+        const json& entry = model_entry(root);
+        if (!entry.is_object()) fail("expected a model object {\"class_name\": ..., \"config\": ...}");
+        const Where top{"model", name_of(entry), ""};
+        const std::string class_name = class_of(entry, top);
+        if (!is_model_class(class_name))
+            fail("the top-level class_name is \"" + class_name + "\"; expected Sequential, Functional or Model");
+        const json& config = config_of(entry, top);
+        const Where where{"", name_of(entry), "", "model"};
+        if (class_name == "Sequential" && !holds_model(sequential_layers(config, top)))
+            return LoadedModel(read_sequential(config, where, keeps_input, &facts));
         auto graph = std::make_unique<Graph>();
-        const Model model = detail::read_model(*graph, entry, where, 0, &facts).model;
+        const Model model = read_model(*graph, entry, where, 0, &facts).model;
         return LoadedModel(std::move(graph), model);
     } catch (const json::exception& e) { // a case the checks above missed: still a clear error
-        detail::fail(std::string("unexpected JSON structure: ") + e.what());
+        fail(std::string("unexpected JSON structure: ") + e.what());
     }
+}
+
+// The model in parsed JSON, read as the Keras that wrote it (`writer`, writer.hpp) meant it, with the
+// file's facts for the classes nnshape does not know.
+inline LoadedModel load_model(const json& root, const JsonWriter& writer, const FileFacts& facts)
+{
+    if (!gru_resets_before_by_default(writer)) return read_root(root, sequential_keeps_input(writer), facts);
+    json with_defaults = root;
+    write_gru_reset_before(with_defaults);
+    return read_root(with_defaults, sequential_keeps_input(writer), facts);
 }
 
 } // namespace detail
 
-// Reads a model from its JSON text; throws io::load_error. JSON holds no weights, so a layer of a
-// class nnshape does not know is refused, its weight count unknown; a Lambda without output_shape is
-// read from the shapes the config states (facts.hpp).
+// Reads a model from its JSON text; throws io::load_error. The Keras version the JSON names
+// (model.to_json()'s keras_version; a TensorFlow.js model.json) decides what that Keras listed
+// among a Sequential's layers: an InputLayer given to it is kept by Keras 2.1 and TensorFlow.js.
+// JSON holds no weights, so a layer of a class nnshape does not know is refused, its weight count
+// unknown; a Lambda without output_shape is read from the shapes the config states (facts.hpp).
 inline LoadedModel load_keras_json(std::string_view text, const LoadOptions& options = {})
 {
-    return detail::load_keras_json(text, {options, {}});
+    const detail::json root = detail::parse_json(text);
+    return detail::load_model(root, detail::writer_of(root), {options, {}});
 }
 
 inline LoadedModel load_keras_json_file(const std::filesystem::path& path, const LoadOptions& options = {})

@@ -32,11 +32,15 @@ struct KerasFileLimits {
     std::size_t weights_bytes = std::size_t{1} << 30;
 };
 
-// What a file says besides the model.
+// What a file says besides the model ("" where it says nothing).
 struct KerasFileInfo {
     KerasFormat format = KerasFormat::json;
-    std::string keras_version{}; // metadata.json's (.keras) or the root attribute (.h5); "" when absent
-    std::string backend{}; // the root attribute of an .h5 file (Keras 2: "tensorflow"); "" when absent
+    // metadata.json's (.keras), the root attribute (.h5), model.to_json()'s top-level key, a
+    // TensorFlow.js model.json's modelTopology's ("tfjs-layers 4.22.0" when TensorFlow.js made it)
+    std::string keras_version{};
+    std::string backend{}; // where keras_version is, but a .keras file's (Keras 2: "tensorflow")
+    bool tensorflow_js = false; // a TensorFlow.js model.json
+    std::string generated_by{}; // its "generatedBy": "TensorFlow.js tfjs-layers v4.22.0", "keras v2.12.0"
 };
 
 namespace detail {

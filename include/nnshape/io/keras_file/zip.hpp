@@ -56,6 +56,10 @@ inline zip_archive_ptr open_zip(const KerasSource& source)
         archive.reset(zip_open(source.path.c_str(), flags, &code));
         if (!archive) zip_error_init_with_code(&error, code);
     }
+    // libzip's consistency check refuses two entries of one name ("File already exists"), which would
+    // let one reader take a config another never saw.
+    if (!archive && zip_error_code_zip(&error) == ZIP_ER_EXISTS)
+        fail(source, "", "not a readable zip archive: two entries have the same name (" + zip_error_text(error) + ")");
     if (!archive) fail(source, "", "not a readable zip archive: " + zip_error_text(error));
     zip_error_fini(&error);
     return archive;

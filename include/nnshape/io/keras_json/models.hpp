@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "facts.hpp"
+#include "operations.hpp"
+#include "writer.hpp"
 
 namespace nnshape::io::detail {
 
@@ -426,9 +428,11 @@ inline bool holds_model(const json& layers)
     return false;
 }
 
-// A top-level Sequential as nnshape's Sequential; an InputLayer entry becomes the first layer's
-// batch_input_shape, as Keras lists no InputLayer in a Sequential's layers.
-inline Sequential<> read_sequential(const json& config, const Where& where, const FileFacts* facts = nullptr)
+// A top-level Sequential as nnshape's Sequential. An InputLayer entry becomes the first layer's
+// batch_input_shape, as Keras 2.2 on lists no InputLayer in a Sequential's layers, unless the
+// Keras that wrote it kept it there (`keeps_input`: writer.hpp's sequential_keeps_input).
+inline Sequential<> read_sequential(const json& config, const Where& where, bool keeps_input,
+                                    const FileFacts* facts = nullptr)
 {
     const json& layers = sequential_layers(config, where);
     std::optional<Shape> input = sequential_input(config, layers, where);
@@ -436,8 +440,10 @@ inline Sequential<> read_sequential(const json& config, const Where& where, cons
     for (std::size_t i = 0; i < layers.size(); ++i) {
         const Where at = sequential_where(where, i);
         if (i == 0 && layers[0].is_object() && layers[0].contains("class_name") &&
-            layers[0]["class_name"] == "InputLayer")
+            layers[0]["class_name"] == "InputLayer") {
+            if (keeps_input) model.add(read_input_layer(Reader{config_of(layers[0], at), at, 0}));
             continue;
+        }
         Layer l = sequential_layer(layers, i, at, 0, facts);
         if (model.layers().empty() && input && !l.declared_input()) {
             l = l.visit([&](auto layer) {
@@ -461,6 +467,10 @@ inline const json& model_entry(const json& root)
     if (!root.is_object()) fail("expected a JSON object at the top level, got " + std::string(json_type(root)));
     if (const auto t = root.find("modelTopology"); t != root.end()) { // TensorFlow.js model.json
         if (!t->is_object()) fail("key \"modelTopology\": expected an object");
+        // A graph model ("format": "graph-model"; before it, a topology of GraphDef "node"s).
+        if (root.value("format", json()) == "graph-model" || t->contains("node"))
+            fail("a TensorFlow.js graph model: a TensorFlow graph, without Keras layers to read (TensorFlow.js "
+                 "writes \"format\": \"layers-model\" for a Keras model)");
         const auto c = t->find("model_config");
         return c != t->end() ? *c : *t;
     }
