@@ -197,6 +197,13 @@ TEST_CASE("model inputs must be Input tensors, without repeats, and layer names 
     CHECK(error_of([&] { Model{{a, a}, h}; }).find("redundant") != std::string::npos);
     auto twice = Dense{.units = 4, .name = "d"}(Dense{.units = 4, .name = "d"}(a));
     CHECK(error_of([&] { Model{a, twice}; }).find("The name \"d\" is used more than once") != std::string::npos);
+    // A given name of automatic form clashes with the automatic name it spells: two unnamed Dense are
+    // dense_1 and dense_2 (Keras 2) or dense and dense_1 (Keras 3), so a third named "dense_1" repeats
+    // one of them either way (Keras's Functional checks every layer name for uniqueness).
+    Graph fresh;
+    auto in = Input(fresh, {.shape = Shape{4}});
+    auto clash = Dense{.units = 4, .name = "dense_1"}(Dense{.units = 4}(Dense{.units = 4}(in)));
+    CHECK(error_of([&] { Model{in, clash}; }).find("The name \"dense_1\" is used more than once") != std::string::npos);
 }
 
 TEST_CASE("Keras 3 naming numbers each class from zero")
