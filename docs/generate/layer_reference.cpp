@@ -111,7 +111,7 @@ spelled like the Keras class, except `GroupQueryAttention` (Keras: `GroupedQuery
 - **refused keys**: Keras arguments nnshape does not model; the reader accepts a config only where
   such a key has its neutral value (absent, `None`, `False` or 0) and otherwise names the key. The
   C++ member of such an argument, where it has one, takes only Keras's `None` (`nullptr`).
-- **cost**: `own rule` is a MACs/FLOPs rule in analysis/flops.hpp; `no arithmetic` counts 0.
+- **cost**: `own rule` is a MACs/FLOPs rule in analysis/layer_costs.hpp; `no arithmetic` counts 0.
 - **receptive field**: `own rule` is a rule in analysis/receptive_field.hpp; `elementwise` passes
   each input position's field through; `none`: the outputs are not aligned with input positions.
   See docs/conventions.md for what each analysis counts.

@@ -13,6 +13,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "detail/layer_variant.hpp"
 #include "detail/rules.hpp"
 #include "detail/type_list.hpp"
 #include "detail/variant.hpp"
@@ -24,56 +25,6 @@ namespace nnshape {
 namespace detail {
 
 using layer_list = concat<builtin_layers, wrapper_layers>::type;
-
-template <class T, class List>
-struct contains;
-template <class T, class... Ts>
-struct contains<T, type_list<Ts...>> : std::bool_constant<(std::is_same_v<T, Ts> || ...)> {};
-
-// The batch input shape the first layer of a Sequential declares through Keras's keyword arguments:
-// batch_input_shape, else (batch_size,) + input_shape, else the layer's own input_dim/input_length.
-template <class L>
-constexpr std::optional<Shape> declared_input(const L& l)
-{
-    if constexpr (std::is_same_v<L, InputLayer>) {
-        return l.output_shape();
-    } else if constexpr (requires {
-                             l.batch_input_shape;
-                             l.input_shape;
-                             l.batch_size;
-                         }) {
-        const Dim batch = l.batch_size ? Dim(*l.batch_size) : None;
-        if (l.batch_input_shape) return l.batch_input_shape;
-        if (l.input_shape) return Shape::with_batch(batch, {l.input_shape->begin(), l.input_shape->end()});
-        if constexpr (std::is_same_v<L, Embedding>) {
-            return Shape{batch, l.input_length ? Dim(*l.input_length) : None};
-        } else if constexpr (requires {
-                                 l.input_length;
-                                 l.input_dim;
-                             }) {
-            if (l.input_dim) return Shape{batch, l.input_length ? Dim(*l.input_length) : None, *l.input_dim};
-        } else if constexpr (requires { l.input_dim; }) {
-            if (l.input_dim) return Shape{batch, *l.input_dim};
-        }
-    }
-    return std::nullopt;
-}
-
-// For detail::apply: a layer's given name and declared input, whatever its class.
-struct given_name_of {
-    template <class L>
-    static constexpr std::string_view of(const L& l)
-    {
-        return l.name.view();
-    }
-};
-struct declared_input_of {
-    template <class L>
-    static constexpr std::optional<Shape> of(const L& l)
-    {
-        return declared_input(l);
-    }
-};
 
 } // namespace detail
 
@@ -98,7 +49,7 @@ template <class... Custom>
     requires(CustomLayer<Custom> && ...)
 class BasicLayer {
 private:
-    using Variant = typename detail::variant_of<
+    using Variant = typename detail::layer_variant_of<
         typename detail::concat<detail::layer_list, detail::type_list<Custom...>>::type>::type;
 
 public:
@@ -124,25 +75,20 @@ public:
         return layer_.template get_if<L>();
     }
 
-    constexpr std::string_view class_name() const { return detail::class_names<Variant>[layer_.index()]; }
+    constexpr std::string_view class_name() const { return layer_.class_name(); }
     // The name given with `.name = ...`; empty when Keras would pick one.
-    constexpr std::string_view given_name() const
-    {
-        return detail::apply<detail::given_name_of, std::string_view>(layer_);
-    }
+    constexpr std::string_view given_name() const { return layer_.given_name(); }
     // The batch input shape the layer's keyword arguments declare (input_shape, batch_input_shape, ...).
-    constexpr std::optional<Shape> declared_input() const
+    constexpr std::optional<Shape> declared_input() const { return layer_.rules().declared_input(layer_); }
+    constexpr Shapes output_shapes(std::span<const Shape> inputs) const { return layer_.output_shapes(inputs); }
+    constexpr Params params(std::span<const Shape> inputs) const { return layer_.params(inputs); }
+    // MACs and FLOPs of a call (analysis/layer_costs.hpp).
+    constexpr Cost cost(std::span<const Shape> inputs, std::span<const Shape> outputs) const
     {
-        return detail::apply<detail::declared_input_of, std::optional<Shape>>(layer_);
+        return layer_.rules().cost(layer_, inputs, outputs);
     }
-    constexpr Shapes output_shapes(std::span<const Shape> inputs) const
-    {
-        return detail::apply<detail::shape_rule, Shapes>(layer_, inputs);
-    }
-    constexpr Params params(std::span<const Shape> inputs) const
-    {
-        return detail::apply<detail::weights_rule, Params>(layer_, inputs);
-    }
+    // What a summary row shows of the layer's own arguments.
+    constexpr detail::LayerArguments arguments() const { return layer_.rules().arguments(layer_); }
 
     // Calls `f` with the layer as its own class (Conv2D, Dense, ...): for rules beyond shapes and weights
     // (costs, receptive fields) that overload on the class.
@@ -170,6 +116,14 @@ public:
     template <class L>
         requires holds<L>
     static constexpr std::size_t class_index_of = Variant::template index_of_type<L>;
+    // The index of the class named `name`, class_count if none: a wrapper's layer's class, found when a
+    // wrapper is added (a table from every class a wrapper can hold would compile in every program).
+    static constexpr std::size_t class_index_named(std::string_view name)
+    {
+        std::size_t i = 0;
+        while (i < class_count && detail::class_names<Variant>[i] != name) ++i;
+        return i;
+    }
     static constexpr std::size_t class_count = Variant::size;
 
 private:
@@ -194,7 +148,7 @@ public:
         }
     }
     constexpr std::int64_t next(const LayerT& layer) { return ++layers_[layer.class_index()]; }
-    constexpr std::int64_t count(const LayerT& layer) const { return layers_[layer.class_index()]; }
+    constexpr std::int64_t count_of_class(std::size_t class_index) const { return layers_.at(class_index); }
     constexpr std::int64_t next_model() { return ++models_; }
     // Continues numbering after another session's layers, as one Keras session would.
     constexpr void add(const NameCounters& other)
@@ -206,10 +160,9 @@ public:
 private:
     // A wrapper's layer (a variant of some of the classes): its class's counter, if it has no name.
     template <class... T>
-    constexpr void count_unnamed(const detail::Variant<T...>& inner)
+    constexpr void count_unnamed(const detail::LayerVariant<T...>& inner)
     {
-        constexpr std::size_t counter[] = {LayerT::template class_index_of<T>...};
-        if (detail::apply<detail::given_name_of, std::string_view>(inner).empty()) ++layers_[counter[inner.index()]];
+        if (inner.given_name().empty()) ++layers_.at(LayerT::class_index_named(inner.class_name()));
     }
 
     std::array<std::int64_t, LayerT::class_count> layers_{};

@@ -88,33 +88,19 @@ struct Report {
 namespace detail {
 
 // What a row shows of the layer's own arguments: kernel size, trainable flag, activation, wrapped layer.
-struct row_arguments {
-    template <class L>
-    static constexpr void of(const L& l, ReportRow* row)
-    {
-        if constexpr (requires { l.kernel_size.product(); })
-            for (std::int64_t k : l.kernel_size) row->kernel_size.push_back(k);
-        else if constexpr (requires { l.pool_size.product(); })
-            for (std::int64_t k : l.pool_size) row->kernel_size.push_back(k);
-        if constexpr (requires { l.trainable; }) row->trainable = l.trainable;
-        if constexpr (requires { l.keras_class; }) {
-            row->class_name = l.keras_class;
-            row->from_file = true;
-        }
-        // Keras's activations.get(None) is `linear`.
-        if constexpr (requires { l.activation.view(); })
-            row->activation = l.activation.empty() ? ActivationName("linear") : l.activation;
-        if constexpr (requires { l.layer.index(); }) { // a wrapper's variant
-            row->wrapped_class = class_names<std::remove_cvref_t<decltype(l.layer)>>[l.layer.index()];
-            row->wrapped_name = Name(apply<given_name_of, std::string_view>(l.layer));
-        }
-    }
-};
-
 template <class AnyLayer>
 constexpr void add_arguments(ReportRow& row, const AnyLayer& layer)
 {
-    layer.template apply<row_arguments, void>(&row);
+    const LayerArguments a = layer.arguments();
+    row.kernel_size = a.kernel_size;
+    row.trainable = a.trainable;
+    if (a.keras_class) {
+        row.class_name = *a.keras_class;
+        row.from_file = true;
+    }
+    row.activation = a.activation;
+    row.wrapped_class = a.wrapped_class;
+    row.wrapped_name = a.wrapped_name;
 }
 
 constexpr std::vector<Shape> tensor_shapes(const GraphCore& g, std::span<const NodeOutput> refs)

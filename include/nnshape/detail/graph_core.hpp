@@ -91,8 +91,8 @@ private:
         LayerName name{given, class_name, 0};
         const TFOpLambda* op = layer ? layer->get_if<TFOpLambda>() : nullptr;
         if (name.given.empty() && op) { // layers/ops.hpp: numbered per TF function and per Keras 3 name
-            const std::optional<Layer> namesake = detail::layer_named_like<Layer>(op->function);
-            name = detail::op_layer_name(op->function, namesake ? name_counters_.count(*namesake) : 0,
+            const std::optional<std::size_t> namesake = detail::class_named_like<Layer>(op->function);
+            name = detail::op_layer_name(op->function, namesake ? name_counters_.count_of_class(*namesake) : 0,
                                          [&](std::string_view key) { return next_custom(key); });
         } else if (op) { // a named operation (a model file's): its name as given, its class per style
             name.op = &detail::names_of(op->function);

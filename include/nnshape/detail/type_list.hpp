@@ -1,6 +1,8 @@
 #pragma once
 // A list of types, so each layer family header can name its layers and layer.hpp can join them.
 
+#include <type_traits>
+
 namespace nnshape::detail {
 
 template <class... T>
@@ -14,5 +16,10 @@ struct concat<type_list<T...>> {
 };
 template <class... A, class... B, class... Rest>
 struct concat<type_list<A...>, type_list<B...>, Rest...> : concat<type_list<A..., B...>, Rest...> {};
+
+template <class T, class List>
+struct contains;
+template <class T, class... Ts>
+struct contains<T, type_list<Ts...>> : std::bool_constant<(std::is_same_v<T, Ts> || ...)> {};
 
 } // namespace nnshape::detail

@@ -98,13 +98,21 @@ struct front {
     using type = T0;
 };
 
+// index_of<U, T...>: the position of U among T..., found by overload resolution against one base
+// class per alternative (one class for the whole list, not a comparison per pair of types: mapping
+// all of one variant's classes to another's stays linear).
+template <std::size_t I, class T>
+struct indexed {};
+template <class Indices, class... T>
+struct index_map;
+template <std::size_t... I, class... T>
+struct index_map<std::index_sequence<I...>, T...> : indexed<I, T>... {};
+template <class U, std::size_t I>
+std::integral_constant<std::size_t, I> index_in(const indexed<I, U>*);
+
 template <class U, class... T>
-inline constexpr std::size_t index_of = [] {
-    constexpr bool same[] = {std::is_same_v<U, T>...};
-    std::size_t i = 0;
-    while (!same[i]) ++i;
-    return i;
-}();
+inline constexpr std::size_t index_of =
+    decltype(index_in<U>(static_cast<const index_map<std::index_sequence_for<T...>, T...>*>(nullptr)))::value;
 
 template <class... T>
     requires(sizeof...(T) > 0 && sizeof...(T) < 256)
@@ -115,10 +123,10 @@ class Variant {
 public:
     template <class U>
     static constexpr bool holds = (std::is_same_v<U, T> || ...);
-    template <class U>
-        requires holds<U>
+    template <class U> // only for a U it holds: index_of has no answer for another
     static constexpr std::size_t index_of_type = index_of<U, T...>;
     static constexpr std::size_t size = sizeof...(T);
+    using alternatives = type_list<T...>;
 
     // Like std::variant's: the first alternative, value-initialized.
     constexpr Variant()
@@ -208,15 +216,19 @@ constexpr R apply(const V& v, const A&... args)
 }
 
 // Trait<alternative>::value of every alternative, by index: a class's fact needs no call at all.
-template <template <class> class Trait, class V>
-inline constexpr auto class_flags = nullptr;
+template <template <class> class Trait, class List>
+inline constexpr auto class_flags_of = nullptr;
 template <template <class> class Trait, class... T>
-inline constexpr bool class_flags<Trait, Variant<T...>>[sizeof...(T)] = {Trait<T>::value...};
+inline constexpr bool class_flags_of<Trait, type_list<T...>>[sizeof...(T)] = {Trait<T>::value...};
+template <template <class> class Trait, class V>
+inline constexpr const auto& class_flags = class_flags_of<Trait, typename V::alternatives>;
 
 // Every alternative's `class_name`, by index: a class name needs no call at all.
-template <class V>
-inline constexpr auto class_names = nullptr;
+template <class List>
+inline constexpr auto class_names_of = nullptr;
 template <class... T>
-inline constexpr std::string_view class_names<Variant<T...>>[sizeof...(T)] = {T::class_name...};
+inline constexpr std::string_view class_names_of<type_list<T...>>[sizeof...(T)] = {T::class_name...};
+template <class V>
+inline constexpr const auto& class_names = class_names_of<typename V::alternatives>;
 
 } // namespace nnshape::detail

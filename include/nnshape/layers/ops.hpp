@@ -229,13 +229,16 @@ constexpr std::array<bool, Shape::max_rank> axis_set(const Axes& axes, std::size
 // numbers by name, so `ops.add` and `Add` count "add", "add_1", ... together.
 using layers_named_like_ops = type_list<Add, Subtract, Multiply, Maximum, Minimum, Concatenate, Reshape, Softmax>;
 
-// The layer whose Keras 3 name operation `f` shares, if any.
+// The class (its LayerT::class_index) of the layer whose Keras 3 name operation `f` shares, if any: an
+// index, not a layer value, which would compile that class's rules where only its name counts.
 template <class LayerT>
-constexpr std::optional<LayerT> layer_named_like(OpFunction f)
+constexpr std::optional<std::size_t> class_named_like(OpFunction f)
 {
-    std::optional<LayerT> out;
+    std::optional<std::size_t> out;
     [&]<class... L>(type_list<L...>) {
-        static_cast<void>(((L::class_name == names_of(f).keras3_class ? (out = LayerT(L{}), true) : false) || ...));
+        static_cast<void>(
+            ((L::class_name == names_of(f).keras3_class ? (out = LayerT::template class_index_of<L>, true) : false) ||
+             ...));
     }(layers_named_like_ops{});
     return out;
 }

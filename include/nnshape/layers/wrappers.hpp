@@ -3,6 +3,7 @@
 // value, so models that use one can still be constexpr variables; to keep the types finite a
 // wrapper holds a built-in layer (TimeDistributed also a Bidirectional), not another TimeDistributed.
 
+#include <concepts>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -11,6 +12,7 @@
 
 #include "../detail/rules.hpp"
 #include "../detail/layer_facts.hpp"
+#include "../detail/layer_variant.hpp"
 #include "../detail/type_list.hpp"
 #include "../detail/variant.hpp"
 #include "../layer_args.hpp"
@@ -24,17 +26,17 @@ namespace detail {
 template <class Variant>
 constexpr Shapes visit_outputs(const Variant& v, std::span<const Shape> in)
 {
-    return apply<shape_rule, Shapes>(v, in);
+    return v.output_shapes(in);
 }
 template <class Variant>
 constexpr Shapes visit_outputs(const Variant& v, const Shape& in)
 {
-    return visit_outputs(v, std::span<const Shape>(&in, 1));
+    return v.output_shapes(std::span<const Shape>(&in, 1));
 }
 template <class Variant>
 constexpr Params visit_params(const Variant& v, const Shape& in)
 {
-    return apply<weights_rule, Params>(v, std::span<const Shape>(&in, 1));
+    return v.params(std::span<const Shape>(&in, 1));
 }
 
 } // namespace detail
@@ -42,8 +44,8 @@ constexpr Params visit_params(const Variant& v, const Shape& in)
 enum class MergeMode : std::uint8_t { sum, mul, ave, concat, none };
 
 // The layers Bidirectional can wrap: Keras's RNN layers (Keras 2's Bidirectional(CuDNNLSTM) included).
-using RecurrentLayer = detail::variant_of<detail::concat<detail::recurrent_layers, detail::cudnn_recurrent_layers,
-                                                         detail::convolutional_recurrent_layers>::type>::type;
+using RecurrentLayer = detail::layer_variant_of<detail::concat<detail::recurrent_layers, detail::cudnn_recurrent_layers,
+                                                               detail::convolutional_recurrent_layers>::type>::type;
 
 // Keras's Bidirectional(layer, merge_mode="concat", weights=None, backward_layer=None). The forward
 // and backward outputs are merged; with return_state their states follow, forward first. `weights`
@@ -103,6 +105,16 @@ struct Bidirectional {
     {
         return detail::visit_params(layer, in) + detail::visit_params(backward_layer ? *backward_layer : layer, in);
     }
+    // Both directions, then the merge: sum and mul 1 per output element, ave 2. Initial states (the
+    // inputs after the sequence) change no cost.
+    constexpr Cost cost(std::span<const Shape> in, std::span<const Shape> out) const
+    {
+        const std::int64_t merge_ops = merge_mode == MergeMode::ave                                   ? 2
+                                       : merge_mode == MergeMode::sum || merge_mode == MergeMode::mul ? 1
+                                                                                                      : 0;
+        return layer.cost(in.first(1)) + (backward_layer ? *backward_layer : layer).cost(in.first(1)) +
+               detail::elementwise_flops(Dim(merge_ops) * detail::element_count(out[0]));
+    }
 
 private:
     static constexpr Shapes with_states(const Shape& sequence, std::span<const Shape> states)
@@ -132,7 +144,7 @@ private:
 
 // The layers the other wrappers can hold.
 using WrappedLayer =
-    detail::variant_of<detail::concat<detail::builtin_layers, detail::type_list<Bidirectional>>::type>::type;
+    detail::layer_variant_of<detail::concat<detail::builtin_layers, detail::type_list<Bidirectional>>::type>::type;
 
 namespace detail {
 
@@ -176,6 +188,13 @@ struct TimeDistributed {
         return detail::with_time_axis(detail::visit_outputs(layer, detail::time_step_shape(in)), in[1]);
     }
     constexpr Params params(const Shape& in) const { return detail::visit_params(layer, detail::time_step_shape(in)); }
+    // Keras runs the layer once on (batch * timesteps, ...).
+    constexpr Cost cost(std::span<const Shape> in, std::span<const Shape>) const
+    {
+        Shape steps{in[0][0] * in[0][1]};
+        for (std::size_t i = 2; i < in[0].rank(); ++i) steps.push_back(in[0][i]);
+        return layer.cost(std::span<const Shape>(&steps, 1));
+    }
 };
 
 namespace detail {
@@ -228,10 +247,17 @@ struct SpectralNormalization {
         detail::require(power_iterations > 0, "SpectralNormalization: `power_iterations` should be greater than zero.");
         return detail::visit_outputs(layer, in);
     }
-    constexpr Params params(const Shape& in) const
+    // A template, so that the kernel's axis rule of every class is compiled only where a
+    // SpectralNormalization's weights are counted.
+    constexpr Params params(const std::same_as<Shape> auto& in) const
     {
         const std::int64_t u = detail::apply<detail::kernel_last_axis, std::int64_t>(layer, in);
         return detail::visit_params(layer, in) + Params{0, u};
+    }
+    // The layer's cost: the power iteration runs in training only.
+    constexpr Cost cost(std::span<const Shape> in, std::span<const Shape> out) const
+    {
+        return layer.rules().cost(layer, in, out);
     }
 };
 

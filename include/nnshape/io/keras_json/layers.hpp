@@ -150,7 +150,7 @@ private:
         const json& config = config_of(v, at);
         if (!config.is_object()) fail(at, "key \"config\": expected an object, got a list");
         std::optional<Variant> out;
-        [&]<class... T>(std::type_identity<nnshape::detail::Variant<T...>>) {
+        [&]<class... T>(nnshape::detail::type_list<T...>) {
             const auto read_as = [&]<class One>(std::type_identity<One>) {
                 if (out || at.class_name != One::class_name) return;
                 One object = blank<One>();
@@ -159,7 +159,7 @@ private:
                 out.emplace(object);
             };
             (read_as(std::type_identity<T>{}), ...);
-        }(std::type_identity<Variant>{});
+        }(typename Variant::alternatives{});
         if (!out) bad(key, "a " + at.class_name + " cannot be used here");
         return *out;
     }
