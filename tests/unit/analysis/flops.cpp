@@ -170,6 +170,9 @@ constexpr bool other_contractions()
     FACT(two_inputs(Dot{.axes = 1}, {None, 5}, {None, 5}) == Cost{5, 10});
     FACT(two_inputs(Dot{.axes = 1, .normalize = true}, {None, 5}, {None, 5}) == Cost{5, 40});
     FACT(one_layer(SpectralNormalization{.layer = Dense{.units = 3}}, {None, 8}) == Cost{24, 51});
+    // The wrapped layer's own activation runs in Keras's call of it: a softmax's 5 per element (3).
+    FACT(one_layer(SpectralNormalization{.layer = Dense{.units = 3, .activation = "softmax"}}, {None, 8}) ==
+         Cost{24, 51 + 15});
     return true;
 }
 static_assert(other_contractions());
