@@ -22,6 +22,8 @@
 #   (g) static_assert on a 500-layer functional chain (Input, then Dense(16) called 500 times)
 #   (h) a user's program (bench/user_program.cpp): keras.io's toy ResNet in a Graph, static_assert on its
 #       count, its summary printed; (h2) the same at -O2
+#   (k) the user's program as a program linking nnshape::compiled compiles it (-DNNSHAPE_COMPILED_LIBRARY:
+#       the summary's instantiations come from the library, compiled once); (k2) the same at -O2
 #   (n) the yardstick: a one-line nlohmann::json program (bench/nlohmann_one_liner.cpp); (n2) at -O2
 #
 # With STEPS=1 (default) it then bisects, for (e), (f) and (g), the smallest -fconstexpr-steps
@@ -70,6 +72,8 @@ printf '%s\n#include <nnshape/nnshape.hpp>\n#include <nnshape/fmt.hpp>\n' "$std_
 cp "$root/tests/static/notebook.cpp" "$work/d.cpp"
 cp "$root/bench/user_program.cpp" "$work/h.cpp"
 cp "$root/bench/user_program.cpp" "$work/h2.cpp"
+cp "$root/bench/user_program.cpp" "$work/k.cpp"
+cp "$root/bench/user_program.cpp" "$work/k2.cpp"
 cp "$root/bench/nlohmann_one_liner.cpp" "$work/n.cpp"
 cp "$root/bench/nlohmann_one_liner.cpp" "$work/n2.cpp"
 cat > "$work/e.cpp" <<'EOF'
@@ -112,7 +116,7 @@ constexpr std::int64_t f()
 static_assert(f() == layers * 272);
 EOF
 
-tus=(a b c d e f g h h2 n n2)
+tus=(a b c d e f g h h2 k k2 n n2)
 declare -A label=(
     [a]="(a) standard headers"
     [b]="(b) + nnshape.hpp"
@@ -123,10 +127,13 @@ declare -A label=(
     [g]="(g) 500-layer functional static_assert"
     [h]="(h) user program (-O0)"
     [h2]="(h2) user program (-O2)"
+    [k]="(k) user program, nnshape::compiled (-O0)"
+    [k2]="(k2) user program, nnshape::compiled (-O2)"
     [n]="(n) nlohmann one-liner (-O0)"
     [n2]="(n2) nlohmann one-liner (-O2)"
 )
-optimization() { [[ "$1" == *2 ]] && echo "-O2" || echo "-O0"; } # (h2) and (n2) at -O2
+optimization() { [[ "$1" == *2 ]] && echo "-O2" || echo "-O0"; } # (h2), (k2) and (n2) at -O2
+defines() { [[ "$1" == k* ]] && echo "-DNNSHAPE_COMPILED_LIBRARY" || true; }
 
 limits() { # the raised constant-evaluation limit for compiler $1
     case "$1" in
@@ -143,7 +150,7 @@ for cxx in $COMPILERS; do
     for tu in "${tus[@]}"; do
         times=() mems=()
         for ((r = 0; r < RUNS; ++r)); do
-            if ! /usr/bin/time -o "$work/time.txt" -f "%e %M" "$cxx" -std=c++20 $(optimization "$tu") -c -o /dev/null \
+            if ! /usr/bin/time -o "$work/time.txt" -f "%e %M" "$cxx" -std=c++20 $(optimization "$tu") $(defines "$tu") -c -o /dev/null \
                     -I "$root/include" $(limits "$cxx") "$work/$tu.cpp" >"$work/log.txt" 2>&1; then
                 echo "compile_time.sh: $cxx failed on ${label[$tu]}:" >&2
                 cat "$work/log.txt" >&2
@@ -160,7 +167,7 @@ for cxx in $COMPILERS; do
 done
 
 echo
-echo "Compile time (-std=c++20 -c, -O0 but (h2) and (n2) -O2), median of $RUNS runs: wall time and peak memory; Δ = minus (a)."
+echo "Compile time (-std=c++20 -c, -O0 but (h2), (k2) and (n2) -O2), median of $RUNS runs: wall time and peak memory; Δ = minus (a)."
 echo
 header="| Translation unit |"
 rule="|---|"
@@ -184,11 +191,12 @@ echo
 for cxx in $COMPILERS; do
     awk -v c="$cxx" -v a="${secs[$cxx,a]}" -v b="${secs[$cxx,b]}" -v e="${secs[$cxx,e]}" \
         -v h="${secs[$cxx,h]}" -v h2="${secs[$cxx,h2]}" -v n="${secs[$cxx,n]}" -v n2="${secs[$cxx,n2]}" \
-        -v hm="${mem[$cxx,h]}" 'BEGIN {
+        -v k="${secs[$cxx,k]}" -v k2="${secs[$cxx,k2]}" -v hm="${mem[$cxx,h]}" 'BEGIN {
         printf "- %s: (b) - (a) = %.2f s (target <= 0.5 s: %s); (e) - (b) = %.2f s (target <= 1 s: %s)\n",
             c, b - a, (b - a <= 0.5) ? "met" : "missed", e - b, (e - b <= 1) ? "met" : "missed"
         printf "  user program / nlohmann one-liner: %.2f at -O0, %.2f at -O2 (target <= 1: %s); (h) %.0f MB (target <= 250: %s)\n",
-            h / n, h2 / n2, (h / n <= 1 && h2 / n2 <= 1) ? "met" : "missed", hm / 1024, (hm / 1024 <= 250) ? "met" : "missed" }'
+            h / n, h2 / n2, (h / n <= 1 && h2 / n2 <= 1) ? "met" : "missed", hm / 1024, (hm / 1024 <= 250) ? "met" : "missed"
+        printf "  with nnshape::compiled: %.2f at -O0, %.2f at -O2\n", k / n, k2 / n2 }'
 done
 
 [[ "$STEPS" == 1 ]] || exit 0

@@ -217,10 +217,21 @@ inline ReportOptions report_options(const PlotOptions& options)
 
 } // namespace detail
 
+namespace detail {
+
+// The DOT text of a model of type M (a template: see the extern declarations at the end).
+template <class M>
+std::string dot_of(const M& model, const PlotOptions& options)
+{
+    return report_dot(report(model, report_options(options)), options);
+}
+
+} // namespace detail
+
 // tf.keras's `model_to_dot(model, ...)` for a functional model, as DOT text.
 inline std::string model_to_dot(const Model& model, const PlotOptions& options = {})
 {
-    return detail::report_dot(report(model, detail::report_options(options)), options);
+    return detail::dot_of(model, options);
 }
 
 // tf.keras's `model_to_dot` for a Sequential: its layers in a chain, from its InputLayer, which Keras
@@ -228,7 +239,14 @@ inline std::string model_to_dot(const Model& model, const PlotOptions& options =
 template <std::size_t N, detail::layer_values LayerT>
 std::string model_to_dot(const Sequential<N, LayerT>& model, const PlotOptions& options = {})
 {
-    return detail::report_dot(report(model, detail::report_options(options)), options);
+    return detail::dot_of(model, options);
 }
+
+#ifdef NNSHAPE_COMPILED_LIBRARY
+// A program that links nnshape::compiled (src/compiled.cpp) takes these run-time instantiations from the
+// library instead of compiling them; constant evaluation still instantiates them where it needs them.
+extern template std::string detail::dot_of(const Model&, const PlotOptions&);
+extern template std::string detail::dot_of(const Sequential<>&, const PlotOptions&);
+#endif
 
 } // namespace nnshape

@@ -5,6 +5,7 @@
 // evaluation as well as at run time; the text summaries (summary.hpp), the JSON/CSV writers
 // (export.hpp) and the Graphviz diagrams (plot.hpp) render it.
 
+#include <concepts>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -250,9 +251,10 @@ struct ReportBuilder {
     }
 };
 
-} // namespace detail
-
-constexpr Report report(const Model& model, const ReportOptions& options = {})
+// A model's report: a template (of the model's type) so that a program linking nnshape::compiled
+// takes the run-time instantiation from the library (the extern declarations at the end).
+template <std::same_as<Model> M>
+constexpr Report model_report(const M& model, const ReportOptions& options)
 {
     Report r;
     r.name = model.name(options.naming);
@@ -271,6 +273,13 @@ constexpr Report report(const Model& model, const ReportOptions& options = {})
     detail::ReportBuilder{g, options, by_layer, r}.add_rows(model.as_layer().index(), 0);
     detail::add_totals(r, model.params(), costs, options);
     return r;
+}
+
+} // namespace detail
+
+constexpr Report report(const Model& model, const ReportOptions& options = {})
+{
+    return detail::model_report(model, options);
 }
 
 template <std::size_t N, detail::layer_values LayerT>
@@ -313,5 +322,12 @@ constexpr Report report(const Sequential<N, LayerT>& model, const ReportOptions&
     detail::add_totals(r, model.params(), costs, options);
     return r;
 }
+
+#ifdef NNSHAPE_COMPILED_LIBRARY
+// A program that links nnshape::compiled (src/compiled.cpp) takes these run-time instantiations from the
+// library instead of compiling them; constant evaluation still instantiates them where it needs them.
+extern template Report detail::model_report(const Model&, const ReportOptions&);
+extern template Report report(const Sequential<>&, const ReportOptions&);
+#endif
 
 } // namespace nnshape

@@ -109,18 +109,36 @@ inline std::string flops_table(const Report& r)
            '\n';
 }
 
+namespace detail {
+
+// The summary of a model of type M (a template: see the extern declarations at the end).
+template <class M>
+std::string summary_of(const M& model, const SummaryOptions& options)
+{
+    return summary_text(report(model, report_options(options)), options);
+}
+
+} // namespace detail
+
 // Keras's `model.summary()` for a Sequential: the 3-column layout, no `Connected to`.
 template <std::size_t N, detail::layer_values LayerT>
 std::string summary(const Sequential<N, LayerT>& model, const SummaryOptions& options = {})
 {
-    return detail::summary_text(report(model, detail::report_options(options)), options);
+    return detail::summary_of(model, options);
 }
 
 // Keras's `model.summary()` for a functional Model: the 3-column layout for a chain of layers, else
 // the 4-column one with `Connected to`. Layers come in Keras's `model.layers` order.
 inline std::string summary(const Model& model, const SummaryOptions& options = {})
 {
-    return detail::summary_text(report(model, detail::report_options(options)), options);
+    return detail::summary_of(model, options);
 }
+
+#ifdef NNSHAPE_COMPILED_LIBRARY
+// A program that links nnshape::compiled (src/compiled.cpp) takes these run-time instantiations from the
+// library instead of compiling them; constant evaluation still instantiates them where it needs them.
+extern template std::string detail::summary_of(const Model&, const SummaryOptions&);
+extern template std::string detail::summary_of(const Sequential<>&, const SummaryOptions&);
+#endif
 
 } // namespace nnshape
