@@ -437,6 +437,7 @@ inline Sequential<> read_sequential(const json& config, const Where& where, bool
     const json& layers = sequential_layers(config, where);
     std::optional<Shape> input = sequential_input(config, layers, where);
     Sequential<> model(sequential_args(config, where, 0));
+    model.reserve(layers.size()); // a layer record is large: growing the vector would copy them all
     for (std::size_t i = 0; i < layers.size(); ++i) {
         const Where at = sequential_where(where, i);
         if (i == 0 && layers[0].is_object() && layers[0].contains("class_name") &&
