@@ -47,6 +47,7 @@ run_step("configure consumer"
     "-DCMAKE_BUILD_TYPE=${CONFIG}"
     "-DCMAKE_PREFIX_PATH=${PREFIX}"
     -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF
+    "-DCMAKE_CXX_FLAGS=${CXX_FLAGS}"
     "-DCONSUMER_EXPECT_FMT=${EXPECT_FMT}"
     "-DCONSUMER_WARNINGS_AS_ERRORS=${WARNINGS_AS_ERRORS}")
 
@@ -63,11 +64,13 @@ endif()
 run_step("build consumer"
   "${CMAKE_COMMAND}" --build "${CONSUMER_BINARY_DIR}" --config "${CONFIG}")
 
-if(EXISTS "${CONSUMER_BINARY_DIR}/${CONFIG}/consumer${CMAKE_EXECUTABLE_SUFFIX}")
-  set(_exe "${CONSUMER_BINARY_DIR}/${CONFIG}/consumer${CMAKE_EXECUTABLE_SUFFIX}")
-else()
-  set(_exe "${CONSUMER_BINARY_DIR}/consumer${CMAKE_EXECUTABLE_SUFFIX}")
-endif()
-run_step("run consumer" "${_exe}")
+foreach(program IN ITEMS consumer consumer_compiled)
+  if(EXISTS "${CONSUMER_BINARY_DIR}/${CONFIG}/${program}${CMAKE_EXECUTABLE_SUFFIX}")
+    set(_exe "${CONSUMER_BINARY_DIR}/${CONFIG}/${program}${CMAKE_EXECUTABLE_SUFFIX}")
+  else()
+    set(_exe "${CONSUMER_BINARY_DIR}/${program}${CMAKE_EXECUTABLE_SUFFIX}")
+  endif()
+  run_step("run ${program}" "${_exe}")
+endforeach()
 
 message(STATUS "package_consumer: OK")
