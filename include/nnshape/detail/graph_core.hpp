@@ -130,7 +130,7 @@ private:
     constexpr std::int32_t add_model(detail::ModelData data, ModelArgs args, std::string_view model_class);
 
     detail::GraphRecords records_;
-    std::vector<Shape> scratch_; // the input shapes of the call being made
+    detail::RecordArray<Shape> scratch_; // the input shapes of the call being made
     NameCounters<> name_counters_{};
     std::vector<std::pair<std::string_view, std::int64_t>> custom_counters_; // by class name, as Keras's uids
     struct Import {
