@@ -73,10 +73,9 @@ public:
     constexpr ~RecordArray() { free_storage(); }
 
     constexpr std::size_t size() const { return size_; }
-    constexpr bool empty() const { return size_ == 0; }
     constexpr T& operator[](std::size_t i) { return data_[i]; }
     constexpr const T& operator[](std::size_t i) const { return data_[i]; }
-    constexpr T* data() { return data_; }
+    constexpr T* data() { return data_; } // std::span's conversion needs it
     constexpr const T* data() const { return data_; }
     constexpr T* begin() { return data_; }
     constexpr T* end() { return data_ + size_; }
