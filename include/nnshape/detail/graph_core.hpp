@@ -118,6 +118,7 @@ private:
         return it != custom_counters_.end() ? it->second : custom_counters_.emplace_back(class_name, 0).second;
     }
 
+    constexpr std::optional<Params> flat_params(const detail::ModelData& m) const;
     constexpr Shapes infer(std::int32_t model, std::span<const Shape> inputs) const;
     constexpr Shapes model_outputs_on(std::int32_t model, std::span<const Shape> inputs) const;
     constexpr Shapes time_distributed_outputs(const detail::GraphLayer& l, std::span<const Shape> inputs) const;
@@ -129,7 +130,7 @@ private:
     constexpr std::int32_t add_model(detail::ModelData data, ModelArgs args, std::string_view model_class);
 
     detail::GraphRecords records_;
-    std::vector<Shape> scratch_; // the input shapes of the call being made
+    detail::RecordArray<Shape> scratch_; // the input shapes of the call being made
     NameCounters<> name_counters_{};
     std::vector<std::pair<std::string_view, std::int64_t>> custom_counters_; // by class name, as Keras's uids
     struct Import {
@@ -325,9 +326,10 @@ constexpr detail::ModelData detail::GraphCore::build_model_data(const std::vecto
     detail::Reached reached = detail::walk_from_outputs(records_, m.outputs);
     const detail::Depths depths = detail::depths_from_outputs(records_, reached.post_order);
     m.nodes = std::move(reached.nodes);
-    m.layers = detail::deepest_first(reached.layers, depths.layer);
-    detail::require_connected(records_, m.inputs, depths);
-    detail::require_unique_names(records_, m.layers);
+    const detail::Scratch<std::int32_t> layers = detail::deepest_first(reached.layers, depths.layer);
+    m.layers.assign(layers.begin(), layers.end());
+    detail::require_connected(records_, m.inputs, m.nodes, depths);
+    detail::require_unique_names(records_, layers);
     m.sequential_like = detail::is_chain(records_, m.nodes, depths.node);
     return m;
 }
@@ -369,8 +371,26 @@ constexpr std::int32_t detail::GraphCore::sequential(const Tensor& input, const 
     return index;
 }
 
+// The weights of a model's layers when none is a model (or a TimeDistributed one): each layer once,
+// as a model lists it; none otherwise.
+constexpr std::optional<Params> detail::GraphCore::flat_params(const detail::ModelData& m) const
+{
+    Params total{};
+    for (const std::int32_t* l = m.layers.data(); l != m.layers.data() + m.layers.size(); ++l) {
+        const detail::GraphLayer& layer = records_.layer(*l);
+        if (layer.model >= 0 || layer.wrapped_model >= 0) return std::nullopt;
+        total = total + layer.params;
+    }
+    return total;
+}
+
 constexpr Params detail::GraphCore::model_params(std::int32_t index) const
 {
+    const detail::GraphLayer& model = records_.layer(index);
+    if (model.model >= 0) { // most models: no walk, each layer listed once
+        if (const std::optional<Params> flat = flat_params(records_.model(model.model)))
+            return model.trainable ? *flat : Params{0, flat->total()};
+    }
     // Each leaf layer once; a layer reached both through a frozen and a trainable path stays trainable.
     enum : std::uint8_t { unseen = 0, frozen = 1, trainable = 2 };
     std::vector<std::uint8_t> reached(records_.layer_count(), unseen);

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <utility>
@@ -58,6 +59,60 @@ struct ModelData {
     std::vector<std::int32_t> layers; // Keras's model.layers order
     bool sequential_like = false;
     bool sequential = false; // class Sequential: its InputLayer is not among its layers
+};
+
+// What a Graph's records need of std::vector (append, index, iterate), at a third of its cost to a
+// constant evaluation: Clang 19 counts some 50 steps for a std::vector push_back with its share of
+// the reallocations, about 15 for this one.
+template <class T>
+class RecordArray {
+public:
+    constexpr RecordArray() = default;
+    RecordArray(const RecordArray&) = delete;
+    RecordArray& operator=(const RecordArray&) = delete;
+    constexpr ~RecordArray() { free_storage(); }
+
+    constexpr std::size_t size() const { return size_; }
+    constexpr T& operator[](std::size_t i) { return data_[i]; }
+    constexpr const T& operator[](std::size_t i) const { return data_[i]; }
+    constexpr T* data() { return data_; } // std::span's conversion needs it
+    constexpr const T* data() const { return data_; }
+    constexpr T* begin() { return data_; }
+    constexpr T* end() { return data_ + size_; }
+    constexpr const T* begin() const { return data_; }
+    constexpr const T* end() const { return data_ + size_; }
+
+    constexpr void push_back(T value)
+    {
+        if (size_ == capacity_) grow();
+        std::construct_at(data_ + size_, std::move(value));
+        ++size_;
+    }
+    constexpr void clear()
+    {
+        std::destroy(begin(), end());
+        size_ = 0;
+    }
+
+private:
+    constexpr void grow()
+    {
+        const std::size_t capacity = capacity_ == 0 ? 8 : 2 * capacity_;
+        T* fresh = std::allocator<T>().allocate(capacity);
+        for (std::size_t i = 0; i < size_; ++i) std::construct_at(fresh + i, std::move(data_[i]));
+        free_storage();
+        data_ = fresh;
+        capacity_ = capacity;
+    }
+    constexpr void free_storage()
+    {
+        std::destroy(begin(), end());
+        if (capacity_ > 0) std::allocator<T>().deallocate(data_, capacity_);
+    }
+
+    T* data_ = nullptr;
+    std::size_t size_ = 0;
+    std::size_t capacity_ = 0;
 };
 
 // Calls Graph layer `l`, which is not a Model; `built`: see detail::call_layer.
@@ -166,9 +221,9 @@ public:
     }
 
 private:
-    std::vector<GraphLayer> layers_;
-    std::vector<Node> nodes_;
-    std::vector<NodeOutput> edges_; // every node's inbound tensors, node after node
+    RecordArray<GraphLayer> layers_;
+    RecordArray<Node> nodes_;
+    RecordArray<NodeOutput> edges_; // every node's inbound tensors, node after node
     std::int32_t first_input_ = 0; // in edges_, of the next node
     std::vector<ModelData> models_;
 };

@@ -14,6 +14,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "../error.hpp"
@@ -21,17 +22,46 @@
 
 namespace nnshape::detail {
 
+// A pass's working list: room for `capacity` values, zero-filled, of which the first `size` are in the
+// list. `new T[n]{}` costs a constant evaluation a step or two whatever `n`, where std::vector costs
+// about 15 steps per element to construct and 20 per push_back (Clang 19): the passes keep their
+// work here and make vectors only of what a model keeps.
+template <class T>
+class Scratch {
+public:
+    constexpr explicit Scratch(std::size_t capacity, std::size_t size = 0) : data_(new T[capacity]{}), size_(size) {}
+    constexpr Scratch(Scratch&& other) noexcept : data_(std::exchange(other.data_, nullptr)), size_(other.size_) {}
+    Scratch(const Scratch&) = delete;
+    Scratch& operator=(const Scratch&) = delete;
+    constexpr ~Scratch() { delete[] data_; }
+
+    constexpr std::size_t size() const { return size_; }
+    constexpr bool empty() const { return size_ == 0; }
+    constexpr T& operator[](std::size_t i) { return data_[i]; }
+    constexpr const T& operator[](std::size_t i) const { return data_[i]; }
+    constexpr T& back() { return data_[size_ - 1]; }
+    constexpr void push_back(const T& value) { data_[size_++] = value; }
+    constexpr void pop_back() { --size_; }
+    constexpr T* begin() { return data_; }
+    constexpr T* end() { return data_ + size_; }
+    constexpr const T* begin() const { return data_; }
+    constexpr const T* end() const { return data_ + size_; }
+
+private:
+    T* data_;
+    std::size_t size_;
+};
+
 // `items` ordered by decreasing `depth[item]`, keeping their order within a depth. A counting sort:
 // linear, where std::sort would cost N log N steps of a constant evaluation's budget.
-constexpr std::vector<std::int32_t> deepest_first(const std::vector<std::int32_t>& items,
-                                                  const std::vector<std::int32_t>& depth)
+constexpr Scratch<std::int32_t> deepest_first(const Scratch<std::int32_t>& items, const Scratch<std::int32_t>& depth)
 {
     std::int32_t deepest = 0;
-    for (std::int32_t i : items) deepest = std::max(deepest, depth[std::size_t(i)]);
-    std::vector<std::int32_t> start(std::size_t(deepest) + 2, 0);
+    for (std::int32_t i : items) deepest = depth[std::size_t(i)] > deepest ? depth[std::size_t(i)] : deepest;
+    Scratch<std::int32_t> start(std::size_t(deepest) + 2, std::size_t(deepest) + 2);
     for (std::int32_t i : items) ++start[std::size_t(deepest - depth[std::size_t(i)]) + 1];
     for (std::size_t d = 1; d < start.size(); ++d) start[d] += start[d - 1];
-    std::vector<std::int32_t> out(items.size(), 0);
+    Scratch<std::int32_t> out(items.size(), items.size());
     for (std::int32_t i : items) out[std::size_t(start[std::size_t(deepest - depth[std::size_t(i)])]++)] = i;
     return out;
 }
@@ -40,31 +70,31 @@ constexpr std::vector<std::int32_t> deepest_first(const std::vector<std::int32_t
 
 // What the outputs depend on.
 struct Reached {
-    std::vector<std::int32_t> post_order; // nodes, each after the nodes whose outputs it reads
+    Scratch<std::int32_t> post_order; // nodes, each after the nodes whose outputs it reads
     std::vector<std::int32_t> nodes; // ascending ids, which is a topological order
-    std::vector<std::int32_t> layers; // in the order the walk first visits them
+    Scratch<std::int32_t> layers; // in the order the walk first visits them
 };
 
 // The positions of the set flags.
-constexpr std::vector<std::int32_t> flagged(const std::vector<std::uint8_t>& flags)
+constexpr std::vector<std::int32_t> flagged(const Scratch<std::uint8_t>& flags, std::size_t count)
 {
-    std::vector<std::int32_t> out;
+    Scratch<std::int32_t> out(count);
     for (std::size_t i = 0; i < flags.size(); ++i)
         if (flags[i]) out.push_back(std::int32_t(i));
-    return out;
+    return std::vector<std::int32_t>(out.begin(), out.end());
 }
 
 // A depth-first walk from each output through the nodes' inbound tensors.
 constexpr Reached walk_from_outputs(const GraphRecords& g, std::span<const NodeOutput> outputs)
 {
-    Reached r;
-    // Not vector<bool>: Clang cannot evaluate it.
-    std::vector<std::uint8_t> node_seen(g.node_count(), 0), layer_seen(g.layer_count(), 0);
+    Reached r{Scratch<std::int32_t>(g.node_count()), {}, Scratch<std::int32_t>(g.layer_count())};
+    // Not bool: Clang cannot evaluate vector<bool>, and a plain array of them gains nothing.
+    Scratch<std::uint8_t> node_seen(g.node_count(), g.node_count()), layer_seen(g.layer_count(), g.layer_count());
     struct Frame {
         std::int32_t node;
         std::int32_t next_input;
     };
-    std::vector<Frame> stack;
+    Scratch<Frame> stack(g.node_count());
     const auto enter = [&](std::int32_t node) {
         if (node_seen[std::size_t(node)]) return;
         node_seen[std::size_t(node)] = 1;
@@ -79,14 +109,14 @@ constexpr Reached walk_from_outputs(const GraphRecords& g, std::span<const NodeO
             Frame& f = stack.back();
             const Node& n = g.node(f.node);
             if (f.next_input < n.input_count) {
-                enter(g.inputs(n)[std::size_t(f.next_input++)].node); // may reallocate: `f` is not used after
+                enter(g.inputs(n)[std::size_t(f.next_input++)].node);
             } else {
                 r.post_order.push_back(f.node);
                 stack.pop_back();
             }
         }
     }
-    r.nodes = flagged(node_seen);
+    r.nodes = flagged(node_seen, r.post_order.size());
     return r;
 }
 
@@ -94,26 +124,41 @@ constexpr Reached walk_from_outputs(const GraphRecords& g, std::span<const NodeO
 
 // Keras's depths, counted from the outputs back.
 struct Depths {
-    std::vector<std::int32_t> node; // -1 for a node the outputs do not depend on
-    std::vector<std::int32_t> layer;
-    std::vector<std::int32_t> first_set; // nodes in the order they got a depth: Python's nodes_depths order
+    Scratch<std::int32_t> node; // -1 for a node the outputs do not depend on
+    Scratch<std::int32_t> layer;
+    Scratch<std::int32_t> first_set; // nodes in the order they got a depth: Python's nodes_depths order
 };
+
+// `size` values of -1.
+constexpr Scratch<std::int32_t> unset(std::size_t size)
+{
+    Scratch<std::int32_t> out(size, size);
+    for (std::int32_t& v : out) v = -1;
+    return out;
+}
 
 // A node is one deeper than the deepest node reading it; a shared layer takes the greatest depth of
 // its nodes seen so far, and passes it on to the node at hand.
-constexpr Depths depths_from_outputs(const GraphRecords& g, const std::vector<std::int32_t>& post_order)
+constexpr Depths depths_from_outputs(const GraphRecords& g, const Scratch<std::int32_t>& post_order)
 {
-    Depths d{std::vector<std::int32_t>(g.node_count(), -1), std::vector<std::int32_t>(g.layer_count(), -1), {}};
+    Depths d{unset(g.node_count()), unset(g.layer_count()), Scratch<std::int32_t>(post_order.size())};
     const auto set_depth = [&](std::int32_t node, std::int32_t depth) {
-        if (d.node[std::size_t(node)] < 0) d.first_set.push_back(node);
-        d.node[std::size_t(node)] = depth;
+        std::int32_t& at = d.node[std::size_t(node)];
+        if (at < 0) d.first_set.push_back(node);
+        at = depth;
     };
-    for (auto it = post_order.rbegin(); it != post_order.rend(); ++it) {
-        const Node& n = g.node(*it);
-        const std::int32_t depth = std::max({d.node[std::size_t(*it)], d.layer[std::size_t(n.layer)], 0});
-        d.layer[std::size_t(n.layer)] = depth;
-        set_depth(*it, depth);
-        for (const NodeOutput& r : g.inputs(n)) set_depth(r.node, std::max(depth + 1, d.node[std::size_t(r.node)]));
+    for (std::size_t i = post_order.size(); i-- > 0;) {
+        const std::int32_t id = post_order[i];
+        const Node& n = g.node(id);
+        std::int32_t& layer_depth = d.layer[std::size_t(n.layer)];
+        const std::int32_t own = d.node[std::size_t(id)];
+        const std::int32_t depth = own > layer_depth ? own : layer_depth > 0 ? layer_depth : 0;
+        layer_depth = depth;
+        set_depth(id, depth);
+        for (const NodeOutput& r : g.inputs(n)) {
+            const std::int32_t known = d.node[std::size_t(r.node)];
+            set_depth(r.node, known > depth + 1 ? known : depth + 1);
+        }
     }
     return d;
 }
@@ -147,7 +192,7 @@ inline std::string graph_disconnected(const GraphRecords& g, NodeOutput tensor, 
 // tensor from a node not computable yet.
 constexpr std::optional<NodeOutput> missing_input(const GraphRecords& g, std::int32_t id,
                                                   std::span<const NodeOutput> model_inputs,
-                                                  const std::vector<std::uint8_t>& computable)
+                                                  const Scratch<std::uint8_t>& computable)
 {
     const Node& n = g.node(id);
     if (n.input_count == 0) {
@@ -160,18 +205,33 @@ constexpr std::optional<NodeOutput> missing_input(const GraphRecords& g, std::in
     return std::nullopt;
 }
 
-// Every node, deepest first, must get its inputs from the model's inputs or from earlier nodes.
-constexpr void require_connected(const GraphRecords& g, std::span<const NodeOutput> model_inputs, const Depths& depths)
+// Keras's check, node by node deepest first: each must get its inputs from the model's inputs or
+// from earlier nodes; the first that cannot is reported with the layers computed before it.
+constexpr void require_connected_in_order(const GraphRecords& g, std::span<const NodeOutput> model_inputs,
+                                          const Depths& depths)
 {
-    const std::vector<std::int32_t> order = deepest_first(depths.first_set, depths.node);
-    std::vector<std::uint8_t> computable(g.node_count(), 0);
+    const Scratch<std::int32_t> order = deepest_first(depths.first_set, depths.node);
+    Scratch<std::uint8_t> computable(g.node_count(), g.node_count());
     for (std::size_t i = 0; i < order.size(); ++i) {
         const std::optional<NodeOutput> missing = missing_input(g, order[i], model_inputs, computable);
         require_with(!missing,
                      "Model: Graph disconnected: cannot obtain the value of a tensor the outputs need from the given "
                      "inputs",
-                     [&] { return graph_disconnected(g, *missing, order[i], {order.data(), i}); });
+                     [&] { return graph_disconnected(g, *missing, order[i], {order.begin(), i}); });
         computable[std::size_t(order[i])] = 1;
+    }
+}
+
+// Every node the outputs need, deepest first, must get its inputs from the model's inputs or from
+// earlier nodes. A node's inbound tensors come from deeper nodes, checked before it: only a node
+// without inbound tensors (an Input) that the model is not given can fail, so the nodes are
+// checked in order only then, for Keras's message.
+constexpr void require_connected(const GraphRecords& g, std::span<const NodeOutput> model_inputs,
+                                 const std::vector<std::int32_t>& nodes, const Depths& depths)
+{
+    for (const std::int32_t* id = nodes.data(); id != nodes.data() + nodes.size(); ++id) {
+        if (g.node(*id).input_count == 0 && std::ranges::find(model_inputs, NodeOutput{*id, 0}) == model_inputs.end())
+            require_connected_in_order(g, model_inputs, depths);
     }
 }
 
@@ -201,27 +261,30 @@ struct NameKey {
     std::int32_t layer;
 };
 
-// A model's layers by name: given names sorted by hash, automatic ones by number once a given name
-// of automatic form needs them (most models have none, and the sort costs a constant evaluation
-// about 400 steps per layer).
-struct NameKeys {
-    std::vector<NameKey> given;
-    std::vector<NameKey> unnamed;
-    bool unnamed_sorted = false;
-};
-
-constexpr NameKeys name_keys(const GraphRecords& g, const std::vector<std::int32_t>& layers)
+// The model's layers with a given name, by the hash of their names.
+constexpr Scratch<NameKey> given_names(const GraphRecords& g, const Scratch<std::int32_t>& layers)
 {
-    NameKeys keys;
+    Scratch<NameKey> given(layers.size());
     for (std::int32_t l : layers) {
         const LayerName& name = g.layer(l).name;
-        if (name.given.empty())
-            keys.unnamed.push_back({std::uint64_t(name.ordinal), l});
-        else
-            keys.given.push_back({name_hash(name.given.view()), l});
+        if (!name.given.empty()) given.push_back({name_hash(name.given.view()), l});
     }
-    std::ranges::sort(keys.given, {}, &NameKey::hash);
-    return keys;
+    std::ranges::sort(given, {}, &NameKey::hash);
+    return given;
+}
+
+// The model's unnamed layers by their automatic numbers. Sorting them costs a constant evaluation
+// about 400 steps per layer: only done when a given name of automatic form needs them (most models
+// have none).
+constexpr Scratch<NameKey> automatic_names(const GraphRecords& g, const Scratch<std::int32_t>& layers)
+{
+    Scratch<NameKey> unnamed(layers.size());
+    for (std::int32_t l : layers) {
+        const LayerName& name = g.layer(l).name;
+        if (name.given.empty()) unnamed.push_back({std::uint64_t(name.ordinal), l});
+    }
+    std::ranges::sort(unnamed, {}, &NameKey::hash);
+    return unnamed;
 }
 
 inline std::string duplicate_name(std::string_view name)
@@ -233,7 +296,7 @@ inline std::string duplicate_name(std::string_view name)
 constexpr std::string_view given_name(const GraphRecords& g, NameKey k) { return g.layer(k.layer).name.given.view(); }
 
 // Given names that are equal have equal hashes: only those of one hash are compared.
-constexpr void require_distinct_given(const GraphRecords& g, const std::vector<NameKey>& given)
+constexpr void require_distinct_given(const GraphRecords& g, const Scratch<NameKey>& given)
 {
     for (std::size_t i = 1; i < given.size(); ++i) {
         const std::string_view name = given_name(g, given[i]);
@@ -245,16 +308,15 @@ constexpr void require_distinct_given(const GraphRecords& g, const std::vector<N
 }
 
 // A given name of automatic form (`dense_3`) can only clash with an unnamed layer of the same number.
-constexpr void require_given_not_automatic(const GraphRecords& g, NameKeys& keys)
+constexpr void require_given_not_automatic(const GraphRecords& g, const Scratch<std::int32_t>& layers,
+                                           const Scratch<NameKey>& given)
 {
-    for (const NameKey& k : keys.given) {
+    std::optional<Scratch<NameKey>> unnamed;
+    for (const NameKey& k : given) {
         const std::int64_t ordinal = automatic_ordinal(given_name(g, k));
         if (ordinal < 0) continue;
-        if (!keys.unnamed_sorted) {
-            std::ranges::sort(keys.unnamed, {}, &NameKey::hash);
-            keys.unnamed_sorted = true;
-        }
-        const auto [first, last] = std::ranges::equal_range(keys.unnamed, std::uint64_t(ordinal), {}, &NameKey::hash);
+        if (!unnamed) unnamed.emplace(automatic_names(g, layers));
+        const auto [first, last] = std::ranges::equal_range(*unnamed, std::uint64_t(ordinal), {}, &NameKey::hash);
         for (auto it = first; it != last; ++it) {
             const Name automatic = g.layer(it->layer).name.render();
             require_with(automatic.view() != given_name(g, k), "Model: All layer names should be unique.",
@@ -265,23 +327,24 @@ constexpr void require_given_not_automatic(const GraphRecords& g, NameKeys& keys
 
 // Names must be unique within a model. Automatic names never repeat one another, so given names are
 // compared with each other and with the automatic names of the same number.
-constexpr void require_unique_names(const GraphRecords& g, const std::vector<std::int32_t>& layers)
+constexpr void require_unique_names(const GraphRecords& g, const Scratch<std::int32_t>& layers)
 {
-    NameKeys keys = name_keys(g, layers);
-    require_distinct_given(g, keys.given);
-    require_given_not_automatic(g, keys);
+    const Scratch<NameKey> given = given_names(g, layers);
+    require_distinct_given(g, given);
+    require_given_not_automatic(g, layers, given);
 }
 
 // ---- the summary's layout -----------------------------------------------------------------------
 
 // Keras 2's summary layout: a chain of single nodes with one inbound tensor each, no shared layer.
-constexpr bool is_chain(const GraphRecords& g, std::span<const std::int32_t> nodes,
-                        const std::vector<std::int32_t>& node_depth)
+constexpr bool is_chain(const GraphRecords& g, const std::vector<std::int32_t>& nodes,
+                        const Scratch<std::int32_t>& node_depth)
 {
-    std::vector<std::int32_t> per_depth(g.node_count() + 1, 0), per_layer(g.layer_count(), 0);
-    for (std::int32_t id : nodes) {
-        const Node& n = g.node(id);
-        if (++per_depth[std::size_t(node_depth[std::size_t(id)])] > 1 || ++per_layer[std::size_t(n.layer)] > 1 ||
+    Scratch<std::int32_t> per_depth(g.node_count() + 1, g.node_count() + 1),
+        per_layer(g.layer_count(), g.layer_count());
+    for (const std::int32_t* id = nodes.data(); id != nodes.data() + nodes.size(); ++id) {
+        const Node& n = g.node(*id);
+        if (++per_depth[std::size_t(node_depth[std::size_t(*id)])] > 1 || ++per_layer[std::size_t(n.layer)] > 1 ||
             n.input_count > 1)
             return false;
     }
