@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <optional>
 #include <span>
+#include <string_view>
 #include <type_traits>
 #include <vector>
 
@@ -179,8 +180,12 @@ private:
     constexpr void name_and_infer(SequentialLayer& entry)
     {
         name_counters_.count_wrapped(entry.layer);
-        entry.name = LayerName{Name(entry.layer.given_name()), entry.layer.class_name(), 0};
-        if (entry.name.given.empty()) entry.name.ordinal = name_counters_.next(entry.layer);
+        // The entry is new (its name empty): a given name is copied only when there is one.
+        entry.name.class_name = entry.layer.class_name();
+        if (const std::string_view given = entry.layer.given_name(); !given.empty())
+            entry.name.given = Name(given);
+        else
+            entry.name.ordinal = name_counters_.next(entry.layer);
         const bool first = count_ == 0;
         const std::optional<Shape> input = first ? entry.layer.declared_input() : input_;
         if (first && entry.layer.template is<InputLayer>()) {
