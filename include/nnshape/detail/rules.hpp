@@ -24,7 +24,8 @@ concept has_shape_rule = multi_input_multi_output<L> || multi_input<L> || multi_
 
 // The one place that adapts each layer's rule to a call with any number of input tensors. A rule
 // takes one `const Shape&` or a `std::span<const Shape>` of inputs, and returns one `Shape`
-// (`output_shape`) or several (`output_shapes`). A struct, for detail::apply (variant.hpp).
+// (`output_shape`) or several (`output_shapes`). A struct, for detail::LayerVariant's tables
+// (layer_variant.hpp) and detail::apply (variant.hpp).
 struct shape_rule {
     template <class L>
     static constexpr Shapes of(const L& layer, std::span<const Shape> inputs)

@@ -1,7 +1,9 @@
 #pragma once
 // detail::Variant<T...>: the tagged union that holds one layer (or RNN cell) of any class;
 // detail::visit (a generic lambda on the alternative) and detail::apply (a rule written once per class,
-// through one table per rule), and per-class tables of names and traits.
+// through one table per rule: every class's rule is compiled where it is called, so the rules every
+// model runs go through detail::LayerVariant's per-class tables instead), and per-class tables of
+// names and traits.
 //
 // Why not std::variant: libstdc++ 12 reaches alternative I through I nested unions, so with 88
 // layer classes instantiating the variant and its accessors is quadratic (~0.4 s of compile time
