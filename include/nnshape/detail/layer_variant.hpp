@@ -144,7 +144,12 @@ public:
     constexpr std::string_view class_name() const { return class_names<LayerVariant>[this->index()]; }
     constexpr std::string_view given_name() const { return rules_->given_name(*this); }
     constexpr Shapes output_shapes(std::span<const Shape> inputs) const { return rules_->output_shapes(*this, inputs); }
+    constexpr Shapes output_shapes(const Shape& input) const
+    {
+        return output_shapes(std::span<const Shape>(&input, 1));
+    }
     constexpr Params params(std::span<const Shape> inputs) const { return rules_->params(*this, inputs); }
+    constexpr Params params(const Shape& input) const { return params(std::span<const Shape>(&input, 1)); }
     // The cost of a call on `inputs`, its outputs computed here: for the layer a wrapper holds.
     constexpr Cost cost(std::span<const Shape> inputs) const
     {

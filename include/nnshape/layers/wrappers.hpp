@@ -21,26 +21,6 @@
 
 namespace nnshape {
 
-namespace detail {
-
-template <class Variant>
-constexpr Shapes visit_outputs(const Variant& v, std::span<const Shape> in)
-{
-    return v.output_shapes(in);
-}
-template <class Variant>
-constexpr Shapes visit_outputs(const Variant& v, const Shape& in)
-{
-    return v.output_shapes(std::span<const Shape>(&in, 1));
-}
-template <class Variant>
-constexpr Params visit_params(const Variant& v, const Shape& in)
-{
-    return v.params(std::span<const Shape>(&in, 1));
-}
-
-} // namespace detail
-
 enum class MergeMode : std::uint8_t { sum, mul, ave, concat, none };
 
 // The layers Bidirectional can wrap: Keras's RNN layers (Keras 2's Bidirectional(CuDNNLSTM) included).
@@ -80,9 +60,9 @@ struct Bidirectional {
                         "Bidirectional: When passing `initial_state` to a Bidirectional RNN, the state should be a "
                         "list containing the states of the underlying RNNs.");
         if (backward_layer) require_compatible_backward();
-        const Shapes forward = detail::visit_outputs(layer, with_states(in[0], states.first(states.size() / 2)));
-        const Shapes backward = detail::visit_outputs(backward_layer ? *backward_layer : layer,
-                                                      with_states(in[0], states.last(states.size() / 2)));
+        const Shapes forward = layer.output_shapes(with_states(in[0], states.first(states.size() / 2)));
+        const Shapes backward = (backward_layer ? *backward_layer : layer)
+                                    .output_shapes(with_states(in[0], states.last(states.size() / 2)));
         Shapes out;
         if (merge_mode == MergeMode::none) {
             out.push_back(forward[0]);
@@ -103,7 +83,7 @@ struct Bidirectional {
 
     constexpr Params params(const Shape& in) const
     {
-        return detail::visit_params(layer, in) + detail::visit_params(backward_layer ? *backward_layer : layer, in);
+        return layer.params(in) + (backward_layer ? *backward_layer : layer).params(in);
     }
     // Both directions, then the merge: sum and mul 1 per output element, ave 2. Initial states (the
     // inputs after the sequence) change no cost.
@@ -185,9 +165,9 @@ struct TimeDistributed {
 
     constexpr Shapes output_shapes(const Shape& in) const
     {
-        return detail::with_time_axis(detail::visit_outputs(layer, detail::time_step_shape(in)), in[1]);
+        return detail::with_time_axis(layer.output_shapes(detail::time_step_shape(in)), in[1]);
     }
-    constexpr Params params(const Shape& in) const { return detail::visit_params(layer, detail::time_step_shape(in)); }
+    constexpr Params params(const Shape& in) const { return layer.params(detail::time_step_shape(in)); }
     // Keras runs the layer once on (batch * timesteps, ...).
     constexpr Cost cost(std::span<const Shape> in, std::span<const Shape>) const
     {
@@ -245,14 +225,14 @@ struct SpectralNormalization {
     constexpr Shapes output_shapes(const Shape& in) const
     {
         detail::require(power_iterations > 0, "SpectralNormalization: `power_iterations` should be greater than zero.");
-        return detail::visit_outputs(layer, in);
+        return layer.output_shapes(in);
     }
     // A template, so that the kernel's axis rule of every class is compiled only where a
     // SpectralNormalization's weights are counted.
     constexpr Params params(const std::same_as<Shape> auto& in) const
     {
         const std::int64_t u = detail::apply<detail::kernel_last_axis, std::int64_t>(layer, in);
-        return detail::visit_params(layer, in) + Params{0, u};
+        return layer.params(in) + Params{0, u};
     }
     // The layer's cost: the power iteration runs in training only.
     constexpr Cost cost(std::span<const Shape> in, std::span<const Shape> out) const
