@@ -215,10 +215,6 @@ inline ReportOptions report_options(const PlotOptions& options)
     return {.naming = options.naming, .expand_nested = options.expand_nested};
 }
 
-} // namespace detail
-
-namespace detail {
-
 // The DOT text of a model of type M (a template: see the extern declarations at the end).
 template <class M>
 std::string dot_of(const M& model, const PlotOptions& options)

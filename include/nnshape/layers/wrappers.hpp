@@ -61,8 +61,7 @@ struct Bidirectional {
                         "list containing the states of the underlying RNNs.");
         if (backward_layer) require_compatible_backward();
         const Shapes forward = layer.output_shapes(with_states(in[0], states.first(states.size() / 2)));
-        const Shapes backward = (backward_layer ? *backward_layer : layer)
-                                    .output_shapes(with_states(in[0], states.last(states.size() / 2)));
+        const Shapes backward = backward_direction().output_shapes(with_states(in[0], states.last(states.size() / 2)));
         Shapes out;
         if (merge_mode == MergeMode::none) {
             out.push_back(forward[0]);
@@ -81,10 +80,7 @@ struct Bidirectional {
         return out;
     }
 
-    constexpr Params params(const Shape& in) const
-    {
-        return layer.params(in) + (backward_layer ? *backward_layer : layer).params(in);
-    }
+    constexpr Params params(const Shape& in) const { return layer.params(in) + backward_direction().params(in); }
     // Both directions, then the merge: sum and mul 1 per output element, ave 2. Initial states (the
     // inputs after the sequence) change no cost.
     constexpr Cost cost(std::span<const Shape> in, std::span<const Shape> out) const
@@ -92,7 +88,7 @@ struct Bidirectional {
         const std::int64_t merge_ops = merge_mode == MergeMode::ave                                   ? 2
                                        : merge_mode == MergeMode::sum || merge_mode == MergeMode::mul ? 1
                                                                                                       : 0;
-        return layer.cost(in.first(1)) + (backward_layer ? *backward_layer : layer).cost(in.first(1)) +
+        return layer.cost(in.first(1)) + backward_direction().cost(in.first(1)) +
                detail::elementwise_flops(Dim(merge_ops) * detail::element_count(out[0]));
     }
 
@@ -103,6 +99,9 @@ private:
         for (const Shape& s : states) inputs.push_back(s);
         return inputs;
     }
+
+    // The layer run backwards: the one given, else a copy of the forward one.
+    constexpr const RecurrentLayer& backward_direction() const { return backward_layer ? *backward_layer : layer; }
 
     // Keras 3 checks a given backward layer against the forward one.
     constexpr void require_compatible_backward() const
