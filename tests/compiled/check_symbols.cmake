@@ -1,20 +1,20 @@
-# Fails unless the objects (-DOBJECTS, a list) call the compiled library's summary instantiation and
-# define none of its instantiations (summary, report, DOT) themselves. -DNM: the nm program.
+# Fails unless the objects (-DOBJECTS, a list) call a compiled library's function (-DCALLED, a regex
+# on nm -C's demangled names) and define none of the functions it holds (-DDEFINED, a regex) themselves.
+# -DNM: the nm program.
 set(called FALSE)
 foreach(object IN LISTS OBJECTS)
   execute_process(COMMAND ${NM} -C ${object} OUTPUT_VARIABLE symbols RESULT_VARIABLE result)
   if(NOT result EQUAL 0)
     message(FATAL_ERROR "nm failed on ${object}")
   endif()
-  string(REGEX MATCH " [TWtw] [^\n]*nnshape::(detail::summary_of|detail::model_report|detail::dot_of|report<)[^\n]*"
-         defined "${symbols}")
+  string(REGEX MATCH " [TWtw] [^\n]*(${DEFINED})[^\n]*" defined "${symbols}")
   if(defined)
-    message(FATAL_ERROR "${object} compiles its own instantiation: ${defined}")
+    message(FATAL_ERROR "${object} compiles its own copy of the library's function: ${defined}")
   endif()
-  if(symbols MATCHES " U [^\n]*nnshape::detail::summary_of")
+  if(symbols MATCHES " U [^\n]*(${CALLED})")
     set(called TRUE)
   endif()
 endforeach()
 if(NOT called)
-  message(FATAL_ERROR "no object calls nnshape::detail::summary_of: the check would prove nothing")
+  message(FATAL_ERROR "no object calls ${CALLED}: the check would prove nothing")
 endif()

@@ -4,7 +4,7 @@
 #   3. build it
 #   4. run the resulting executable
 # Inputs: NNSHAPE_BINARY_DIR CONSUMER_SOURCE_DIR CONSUMER_BINARY_DIR PREFIX
-#         CXX_COMPILER GENERATOR [CONFIG] [EXPECT_FMT] [WARNINGS_AS_ERRORS]
+#         CXX_COMPILER GENERATOR [CONFIG] [EXPECT_FMT] [EXPECT_KERAS_FILE] [WARNINGS_AS_ERRORS]
 
 cmake_minimum_required(VERSION 3.25)
 
@@ -64,7 +64,11 @@ endif()
 run_step("build consumer"
   "${CMAKE_COMMAND}" --build "${CONSUMER_BINARY_DIR}" --config "${CONFIG}")
 
-foreach(program IN ITEMS consumer consumer_compiled)
+set(programs consumer consumer_compiled)
+if(EXPECT_KERAS_FILE)
+  list(APPEND programs consumer_keras_file)
+endif()
+foreach(program IN LISTS programs)
   if(EXISTS "${CONSUMER_BINARY_DIR}/${CONFIG}/${program}${CMAKE_EXECUTABLE_SUFFIX}")
     set(_exe "${CONSUMER_BINARY_DIR}/${CONFIG}/${program}${CMAKE_EXECUTABLE_SUFFIX}")
   else()

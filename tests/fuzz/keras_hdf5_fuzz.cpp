@@ -1,7 +1,8 @@
 // libFuzzer target over the Keras file reader's an .h5 file (HDF5) input: any bytes, read as that format
 // whatever they start with, must give a model or throw nnshape::shape_error (io::load_error is one);
 // a crash, a sanitizer report (a leak of a handle's memory too) or any other exception is a finding.
-#include <nnshape/io/keras_file.hpp>
+#include <nnshape/io/keras_file/hdf5.hpp>
+#include <nnshape/io/keras_json.hpp>
 
 #include <cstddef>
 #include <cstdint>

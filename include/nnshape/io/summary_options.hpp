@@ -10,8 +10,8 @@
 #include <optional>
 
 #include "../summary/common.hpp"
-#include "keras_file/source.hpp"
-#include "keras_json/writer.hpp"
+#include "keras_file/api.hpp"
+#include "keras_json/release.hpp"
 
 namespace nnshape::io {
 

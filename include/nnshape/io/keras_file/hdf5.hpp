@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "../keras_json/stored_weights.hpp"
 #include "source.hpp"
 
 #if NNSHAPE_KERAS_FILE_HDF5

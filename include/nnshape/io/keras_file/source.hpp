@@ -11,39 +11,9 @@
 #include <string_view>
 #include <system_error>
 
-#include "../keras_json.hpp"
+#include "api.hpp"
 
-namespace nnshape::io {
-
-// How a file stores its model config; read_keras_file tells it from the content, never the name.
-enum class KerasFormat {
-    json, // model.to_json() text or a TensorFlow.js model.json
-    keras_archive, // a Keras 3 .keras zip archive: config.json, metadata.json, model.weights.h5
-    hdf5, // a Keras 2 / tf.keras .h5 file: the root attribute model_config
-};
-
-// Limits against hostile files: a file over one is refused with an io::load_error naming the limit.
-struct KerasFileLimits {
-    std::size_t config_bytes = std::size_t{64} << 20; // config.json, the model_config attribute, a JSON file
-    std::size_t metadata_bytes = std::size_t{1} << 20; // metadata.json, the keras_version and backend attributes
-    std::size_t zip_entries = 10'000; // entries in a .keras archive (Keras writes 3, or a few more with assets)
-    // model.weights.h5 of a .keras archive, read into memory for its weights' shapes, only when a
-    // layer of a class nnshape does not know needs its weight count
-    std::size_t weights_bytes = std::size_t{1} << 30;
-};
-
-// What a file says besides the model ("" where it says nothing).
-struct KerasFileInfo {
-    KerasFormat format = KerasFormat::json;
-    // metadata.json's (.keras), the root attribute (.h5), model.to_json()'s top-level key, a
-    // TensorFlow.js model.json's modelTopology's ("tfjs-layers 4.22.0" when TensorFlow.js made it)
-    std::string keras_version{};
-    std::string backend{}; // where keras_version is, but a .keras file's (Keras 2: "tensorflow")
-    bool tensorflow_js = false; // a TensorFlow.js model.json
-    std::string generated_by{}; // its "generatedBy": "TensorFlow.js tfjs-layers v4.22.0", "keras v2.12.0"
-};
-
-namespace detail {
+namespace nnshape::io::detail {
 
 // A file on disk (`path`), or bytes in memory, under `name` in messages.
 struct KerasSource {
@@ -128,5 +98,4 @@ inline KerasConfig read_json_text(const KerasSource& source)
     return {std::move(text), "", {}};
 }
 
-} // namespace detail
-} // namespace nnshape::io
+} // namespace nnshape::io::detail

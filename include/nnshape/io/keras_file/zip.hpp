@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "../keras_json/json.hpp"
 #include "source.hpp"
 
 #if NNSHAPE_KERAS_FILE_ZIP

@@ -24,27 +24,9 @@
 #include <vector>
 
 #include "operations.hpp"
-
-namespace nnshape::io {
-
-// How the readers treat a layer of a class nnshape does not know.
-struct LoadOptions {
-    // Refuse it, and a Lambda without output_shape, instead of reading the file's facts (nnshape --strict).
-    bool strict = false;
-};
-
-} // namespace nnshape::io
+#include "stored_weights.hpp"
 
 namespace nnshape::io::detail {
-
-// The weights a model file stores, counted per group: a .h5 file's `model_weights/<layer name>`
-// (Keras 2, tf.keras and Keras 3's legacy_h5_format), or a .keras file's `layers/<path>` in
-// model.weights.h5 (Keras 3's saving_lib), each with the values of every dataset under it.
-struct StoredWeights {
-    enum class Layout : std::uint8_t { by_layer_name, by_keras3_path };
-    Layout layout = Layout::by_layer_name;
-    std::map<std::string, std::int64_t, std::less<>> counts;
-};
 
 // What a reader may use beside the config: the options, and the file's stored weights, read when a
 // layer first needs them (none for a JSON file: `weights` is empty or gives nullptr).

@@ -14,21 +14,12 @@
 #include <utility>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "../../nnshape.hpp"
+#include "api.hpp"
+#include "json.hpp"
 
-namespace nnshape::io {
+namespace nnshape::io::detail {
 
-// What the reader throws; a shape_error, so one catch serves both the file and the model.
-class load_error : public shape_error {
-public:
-    using shape_error::shape_error;
-};
-
-namespace detail {
-
-using json = nlohmann::json;
 using nnshape::detail::Axes;
 using nnshape::detail::Boundaries;
 using nnshape::detail::DotAxes;
@@ -373,5 +364,4 @@ inline void read_value(const json& v, OptionalArg<Statistic, double>& out)
     out.emplace(value);
 }
 
-} // namespace detail
-} // namespace nnshape::io
+} // namespace nnshape::io::detail

@@ -1,0 +1,7 @@
+// nnshape::keras_file_compiled: the Keras readers' and the C++ header writer's entry points
+// (load_keras_json, read_keras_file, model_to_cpp, ...) compiled once, so that a program linking this
+// library compiles none of the readers (io/linkage.hpp). Built with the formats nnshape::keras_file
+// found (NNSHAPE_KERAS_FILE_ZIP, NNSHAPE_KERAS_FILE_HDF5).
+#define NNSHAPE_IO_BUILDING_LIBRARY
+#include <nnshape/io/cpp_writer.hpp>
+#include <nnshape/io/keras_file.hpp>
