@@ -24,6 +24,9 @@
 #       count, its summary printed; (h2) the same at -O2
 #   (k) the user's program as a program linking nnshape::compiled compiles it (-DNNSHAPE_COMPILED_LIBRARY:
 #       the summary's instantiations come from the library, compiled once); (k2) the same at -O2
+#   (r) a program that reads a Keras file and prints its summary (bench/reader_program.cpp), header-only;
+#       (s) the same as a program linking nnshape::keras_file_compiled compiles it
+#       (-DNNSHAPE_IO_COMPILED_LIBRARY -DNNSHAPE_COMPILED_LIBRARY: the readers come from the library)
 #   (n) the yardstick: a one-line nlohmann::json program (bench/nlohmann_one_liner.cpp); (n2) at -O2
 #
 # With STEPS=1 (default) it then bisects, for (e), (f) and (g), the smallest -fconstexpr-steps
@@ -32,7 +35,8 @@
 #
 # Targets (issue 17): (b) - (a) <= 0.5 s; (h) / (n) <= 1 and (h2) / (n2) <= 1, (h) under 250 MB; (e) - (b)
 # <= 1 s; Clang steps <= 900 per functional layer call and <= 500 per Sequential layer. Needs bash, GNU time
-# (/usr/bin/time), the compilers, libfmt-dev for (c). Run it on an otherwise idle machine.
+# (/usr/bin/time), the compilers, libfmt-dev for (c), nlohmann-json3-dev, libzip-dev and libhdf5-dev for
+# (r) and (s). Run it on an otherwise idle machine.
 set -euo pipefail
 
 RUNS=${RUNS:-3}
@@ -74,6 +78,8 @@ cp "$root/bench/user_program.cpp" "$work/h.cpp"
 cp "$root/bench/user_program.cpp" "$work/h2.cpp"
 cp "$root/bench/user_program.cpp" "$work/k.cpp"
 cp "$root/bench/user_program.cpp" "$work/k2.cpp"
+cp "$root/bench/reader_program.cpp" "$work/r.cpp"
+cp "$root/bench/reader_program.cpp" "$work/s.cpp"
 cp "$root/bench/nlohmann_one_liner.cpp" "$work/n.cpp"
 cp "$root/bench/nlohmann_one_liner.cpp" "$work/n2.cpp"
 cat > "$work/e.cpp" <<'EOF'
@@ -116,7 +122,7 @@ constexpr std::int64_t f()
 static_assert(f() == layers * 272);
 EOF
 
-tus=(a b c d e f g h h2 k k2 n n2)
+tus=(a b c d e f g h h2 k k2 r s n n2)
 declare -A label=(
     [a]="(a) standard headers"
     [b]="(b) + nnshape.hpp"
@@ -129,11 +135,22 @@ declare -A label=(
     [h2]="(h2) user program (-O2)"
     [k]="(k) user program, nnshape::compiled (-O0)"
     [k2]="(k2) user program, nnshape::compiled (-O2)"
+    [r]="(r) reader program, header-only (-O0)"
+    [s]="(s) reader program, nnshape::keras_file_compiled (-O0)"
     [n]="(n) nlohmann one-liner (-O0)"
     [n2]="(n2) nlohmann one-liner (-O2)"
 )
 optimization() { [[ "$1" == *2 ]] && echo "-O2" || echo "-O0"; } # (h2), (k2) and (n2) at -O2
-defines() { [[ "$1" == k* ]] && echo "-DNNSHAPE_COMPILED_LIBRARY" || true; }
+# (k): nnshape::compiled's definition; (r), (s): the file reader's formats, HDF5's include directory, (s)
+# nnshape::keras_file_compiled's definitions.
+defines() {
+    case "$1" in
+        k*) echo "-DNNSHAPE_COMPILED_LIBRARY" ;;
+        r) echo "$reader" ;;
+        s) echo "$reader -DNNSHAPE_IO_COMPILED_LIBRARY -DNNSHAPE_COMPILED_LIBRARY" ;;
+    esac
+}
+reader="-DNNSHAPE_KERAS_FILE_ZIP=1 -DNNSHAPE_KERAS_FILE_HDF5=1 -isystem /usr/include/hdf5/serial"
 
 limits() { # the raised constant-evaluation limit for compiler $1
     case "$1" in

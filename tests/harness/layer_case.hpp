@@ -25,8 +25,8 @@
 #include <doctest/doctest.h>
 #include <nnshape/analysis/flops.hpp>
 #include <nnshape/analysis/receptive_field.hpp>
-#include <nnshape/io/keras_json.hpp>
-#include <nnshape/io/keras_json/config_writer.hpp>
+#include <nnshape/io/keras_json/layer_config.hpp>
+#include <nnshape/io/keras_json/values.hpp>
 #include <nnshape/nnshape.hpp>
 
 #include <array>

@@ -10,11 +10,10 @@
 #include <string>
 #include <type_traits>
 
+#include "layer_config.hpp"
 #include "values.hpp"
 
 namespace nnshape::io::detail {
-
-inline json config_json(const Layer& layer);
 
 inline json to_json(std::int64_t v) { return v; }
 inline json to_json(int v) { return v; }
@@ -140,7 +139,8 @@ inline json to_json(const StackedRNNCells::Cells& cells)
     return list;
 }
 
-inline json config_json(const Layer& layer)
+#if NNSHAPE_IO_DEFINES_API
+NNSHAPE_IO_API json config_json(const Layer& layer)
 {
     return layer.visit([](const auto& l) {
         using L = std::remove_cvref_t<decltype(l)>;
@@ -153,5 +153,6 @@ inline json config_json(const Layer& layer)
         return json{{"class_name", std::string(L::class_name)}, {"config", config}};
     });
 }
+#endif
 
 } // namespace nnshape::io::detail

@@ -11,11 +11,11 @@
 #include <utility>
 #include <vector>
 
+#include "layer_config.hpp"
 #include "values.hpp"
 
 namespace nnshape::io::detail {
 
-inline Layer read_layer(const json& entry, const Where& where, int depth);
 inline std::string class_of(const json& entry, const Where& where);
 inline const json& config_of(const json& entry, const Where& where);
 
@@ -283,8 +283,8 @@ inline std::string name_of(const json& entry)
 
 inline constexpr int max_depth = 32; // nested models and wrappers
 
-// One built-in layer from {"class_name": ..., "config": {...}}.
-inline Layer read_layer(const json& entry, const Where& at, int depth)
+#if NNSHAPE_IO_DEFINES_API
+NNSHAPE_IO_API Layer read_layer(const json& entry, const Where& at, int depth)
 {
     if (!entry.is_object())
         fail(at,
@@ -305,5 +305,6 @@ inline Layer read_layer(const json& entry, const Where& at, int depth)
     if (!config.is_object()) fail(where, "key \"config\": expected an object, got a list");
     return it->second(Reader{config, where, depth});
 }
+#endif
 
 } // namespace nnshape::io::detail

@@ -17,6 +17,7 @@
 #include "../../nnshape.hpp"
 #include "api.hpp"
 #include "json.hpp"
+#include "where.hpp"
 
 namespace nnshape::io::detail {
 
@@ -27,22 +28,6 @@ using nnshape::detail::Statistic;
 using nnshape::detail::TupleArg;
 using nnshape::detail::type_list;
 using nnshape::detail::Vocabulary;
-
-// Where in the file a layer is, for messages: `layer "conv2d_3" (Conv2D) at layers[4]`.
-struct Where {
-    std::string path; // layers[4], layers[2].layers[0], layers[1].config.layer
-    std::string name;
-    std::string class_name;
-    std::string_view what = "layer"; // or "model": the top-level one
-
-    std::string text() const
-    {
-        std::string s(what);
-        if (!name.empty()) s += " \"" + name + "\"";
-        if (!class_name.empty()) s += " (" + class_name + ")";
-        return path.empty() ? s : s + " at " + path;
-    }
-};
 
 [[noreturn]] inline void fail(std::string_view what) { throw load_error("keras_json: " + std::string(what)); }
 [[noreturn]] inline void fail(const Where& w, std::string_view what) { fail(w.text() + ": " + std::string(what)); }
