@@ -58,7 +58,7 @@ public:
 
     template <class L>
         requires holds<L>
-    constexpr BasicLayer(L layer) : layer_(std::move(layer))
+    constexpr BasicLayer(const L& layer) : layer_(layer)
     {
     }
 

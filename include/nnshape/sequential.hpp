@@ -83,21 +83,18 @@ public:
 
     // Keras's `model.add(layer)`. A layer whose rule fails leaves the model as it was (Keras has
     // already numbered its automatic name: so does nnshape).
-    constexpr void add(LayerT layer)
+    constexpr void add(const LayerT& layer)
         requires(N == std::dynamic_extent)
     {
-        // Keras's later calls would share the earlier layers' weights with the model the first call
-        // made; a new model here would count them twice.
-        detail::require(!called_.get(), "Sequential: a layer cannot be added after the model was called on "
-                                        "tensors or nested in another model");
-        // Built in place: a layer record is large, and copying it dominates a cheap rule.
-        layers_.push_back(SequentialLayer{std::move(layer), {}, {}, {}});
-        try {
-            name_and_infer(layers_.back());
-        } catch (...) {
-            layers_.pop_back();
-            throw;
-        }
+        add_record(layer);
+    }
+    // The same for a layer of one class (`model.add(Dense{...})`): its record is made from it in place,
+    // with no intermediate LayerT (a layer record is large, and copying it dominates a cheap rule).
+    template <class L>
+        requires(N == std::dynamic_extent && LayerT::template holds<L>)
+    constexpr void add(const L& layer)
+    {
+        add_record(layer);
     }
     // Room for `n` layers, as std::vector::reserve: `add()` then never moves the records.
     constexpr void reserve(std::size_t n)
@@ -165,6 +162,23 @@ private:
             return s;
         } else {
             return Storage{next(std::move(layers))...}; // braced lists evaluate left to right
+        }
+    }
+
+    // `layer`: a LayerT, or a layer of one of its classes.
+    template <class L>
+    constexpr void add_record(const L& layer)
+    {
+        // Keras's later calls would share the earlier layers' weights with the model the first call
+        // made; a new model here would count them twice.
+        detail::require(!called_.get(), "Sequential: a layer cannot be added after the model was called on "
+                                        "tensors or nested in another model");
+        layers_.emplace_back(layer); // the record's LayerT made from `layer` in the vector's storage
+        try {
+            name_and_infer(layers_.back());
+        } catch (...) {
+            layers_.pop_back();
+            throw;
         }
     }
 
