@@ -3,6 +3,7 @@
 //
 //   cmake --workflow --preset bench        # configure (GCC, Release), build, run nnshape_bench and this
 //   build/bench/bench/nnshape_scaling --benchmark_filter=Sequential/Dense
+//   build/bench/bench/nnshape_scaling --warm_memory --benchmark_filter=Sequential/Dense   # steady state
 //
 // Benchmarks (the argument is the number of layers, or of layer calls for the graph):
 // - Sequential/Dense, Sequential/Conv2D, Sequential/LSTM: a `Sequential<>` filled with `add()`
@@ -27,10 +28,13 @@
 #include <nnshape/nnshape.hpp>
 #include <nnshape/summary.hpp>
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace {
 
@@ -149,10 +153,25 @@ void configure(benchmark::internal::Benchmark* b, std::int64_t largest)
     b->Unit(benchmark::kMillisecond)->Repetitions(3)->ReportAggregatesOnly(true);
 }
 
+// `--warm_memory`: glibc keeps the memory a model frees for the next one (no mmap for large blocks, no
+// trim), so that repeated builds measure the steady state rather than the first touch of fresh pages.
+void keep_memory_warm(int& argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::string_view(argv[i]) != "--warm_memory") continue;
+        mallopt(M_MMAP_THRESHOLD, 1 << 30);
+        mallopt(M_TRIM_THRESHOLD, 1 << 30);
+        for (int j = i; j + 1 < argc; ++j) argv[j] = argv[j + 1];
+        --argc;
+        return;
+    }
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
+    keep_memory_warm(argc, argv);
     const auto add = [](const char* name, void (*fn)(benchmark::State&), std::int64_t largest) {
         // Small sizes: as many iterations as --benchmark_min_time asks; big ones: one per repetition.
         auto* small = benchmark::RegisterBenchmark(name, fn);

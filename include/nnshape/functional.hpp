@@ -35,9 +35,9 @@ public:
     // A layer to call several times with shared weights (Keras: `shared = LSTM(64)`).
     template <class L>
         requires BuiltinLayer<L> || CustomLayer<L>
-    constexpr SharedLayer add(L layer)
+    constexpr SharedLayer add(const L& layer)
     {
-        return core_->add(std::move(layer));
+        return core_->add(layer);
     }
     constexpr Model model(const Tensors& inputs, const Tensors& outputs, ModelArgs args = {});
 
@@ -57,14 +57,14 @@ constexpr Tensor Input(detail::GraphCore& graph, const InputLayer& args) { retur
 namespace detail {
 
 template <class L>
-constexpr Tensors call_on(L layer, const Tensors& inputs)
+constexpr Tensors call_on(const L& layer, const Tensors& inputs)
 {
-    return inputs.graph().add(std::move(layer))(inputs);
+    return inputs.graph().add(layer)(inputs);
 }
 template <class L>
-constexpr Tensors call_on(L layer, const Tensors& inputs, const CallArgs<Tensors>& args)
+constexpr Tensors call_on(const L& layer, const Tensors& inputs, const CallArgs<Tensors>& args)
 {
-    return inputs.graph().add(std::move(layer))(inputs, args);
+    return inputs.graph().add(layer)(inputs, args);
 }
 
 constexpr bool takes_initial_state(const GraphLayer& callee)

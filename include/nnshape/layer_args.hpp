@@ -255,9 +255,9 @@ struct CallArgs {
 
 // Calls a layer value on tensors of a functional Graph (defined in functional.hpp).
 template <class L>
-constexpr Tensors call_on(L layer, const Tensors& inputs);
+constexpr Tensors call_on(const L& layer, const Tensors& inputs);
 template <class L>
-constexpr Tensors call_on(L layer, const Tensors& inputs, const CallArgs<Tensors>& args);
+constexpr Tensors call_on(const L& layer, const Tensors& inputs, const CallArgs<Tensors>& args);
 
 } // namespace detail
 

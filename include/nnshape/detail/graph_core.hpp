@@ -27,22 +27,17 @@ public:
     GraphCore& operator=(const GraphCore&) = delete;
 
     // Keras's `Input(shape=..., batch_size=..., batch_shape=..., name=...)`.
-    constexpr Tensor input(const InputLayer& args)
-    {
-        return call(register_layer(Layer(args), nullptr, args.name, -1, true), Tensors{})[0];
-    }
+    constexpr Tensor input(const InputLayer& args);
 
     // A layer to call several times with shared weights (Keras: `shared = LSTM(64)`).
     template <class L>
         requires BuiltinLayer<L> || CustomLayer<L>
-    constexpr SharedLayer add(L layer)
+    constexpr SharedLayer add(const L& layer)
     {
-        const Name given = layer.name; // a copy, not a re-read of its characters
-        const bool trainable = layer.trainable;
         if constexpr (BuiltinLayer<L>)
-            return {this, register_layer(Layer(std::move(layer)), nullptr, given, -1, trainable)};
+            return {this, register_layer(layer, nullptr, layer.name, -1, layer.trainable)};
         else
-            return {this, register_layer(std::nullopt, new Boxed<L>(std::move(layer)), given, -1, trainable)};
+            return {this, register_layer(std::nullopt, new Boxed<L>(layer), layer.name, -1, layer.trainable)};
     }
 
     constexpr Model model(const Tensors& inputs, const Tensors& outputs, ModelArgs args = {});
@@ -81,32 +76,18 @@ public:
     constexpr SharedLayer time_distributed(std::int32_t model, const Name& given, bool trainable);
 
 private:
-    // Adds a layer (or, with `model` >= 0, a Model of class `model_class`) and gives it its automatic
-    // name if it has none.
-    constexpr std::int32_t register_layer(std::optional<Layer> layer, const detail::LayerBox* custom, const Name& given,
+    // Adds a layer -- `made`: a built-in layer, which becomes the record's Layer in place (a Layer is
+    // large: copies of it dominated a layer call), or std::nullopt for a custom layer or, with `model`
+    // >= 0, a Model of class `model_class` -- and gives it its automatic name if it has none.
+    template <class Made>
+    constexpr std::int32_t register_layer(const Made& made, const detail::LayerBox* custom, const Name& given,
                                           std::int32_t model, bool trainable, std::string_view model_class = "Model")
     {
-        const std::string_view class_name = layer ? layer->class_name() : custom ? custom->class_name() : model_class;
-        if (layer) name_counters_.count_wrapped(*layer);
-        LayerName name{given, class_name, 0};
-        const TFOpLambda* op = layer ? layer->get_if<TFOpLambda>() : nullptr;
-        if (name.given.empty() && op) { // layers/ops.hpp: numbered per TF function and per Keras 3 name
-            const std::optional<std::size_t> namesake = detail::class_named_like<Layer>(op->function);
-            name = detail::op_layer_name(op->function, namesake ? name_counters_.count_of_class(*namesake) : 0,
-                                         [&](std::string_view key) { return next_custom(key); });
-        } else if (op) { // a named operation (a model file's): its name as given, its class per style
-            name.op = &detail::names_of(op->function);
-            name.tf_ordinal = 1;
-        } else if (name.given.empty()) {
-            name.ordinal = layer                   ? name_counters_.next(*layer)
-                           : class_name == "Model" ? name_counters_.next_model()
-                                                   : next_custom(class_name);
-            const std::string_view shared = layer && !custom_counters_.empty() ? detail::op_name_shared_by(*layer) : "";
-            if (!shared.empty()) name.keras3_offset = custom_counter(shared);
-        }
-        return records_.add_layer(
-            detail::GraphLayer{std::move(layer), custom, name, model, trainable, false, {}, 0, -1});
+        const std::int32_t index = records_.add_layer(made, custom, model, trainable);
+        name_layer(records_.layer(index), given, model_class);
+        return index;
     }
+    constexpr void name_layer(detail::GraphLayer& added, const Name& given, std::string_view model_class);
 
     constexpr std::int64_t next_custom(std::string_view class_name) { return ++custom_counter(class_name); }
     // How many custom layers (or Sequentials) of this class have been numbered (Keras's uid for its
@@ -275,6 +256,38 @@ constexpr Shapes detail::GraphCore::time_distributed_outputs(const detail::Graph
     detail::require(inputs.size() == 1, "TimeDistributed: a TimeDistributed model is called on one tensor");
     const Shape step = detail::time_step_shape(inputs[0]);
     return detail::with_time_axis(model_outputs_on(records_.layer(l.wrapped_model).model, {&step, 1}), inputs[0][1]);
+}
+
+constexpr Tensor detail::GraphCore::input(const InputLayer& args)
+{
+    return call(register_layer(args, nullptr, args.name, -1, true), Tensors{})[0];
+}
+
+// The automatic name of a layer just added (Keras names a layer when it is made), or the given one.
+constexpr void detail::GraphCore::name_layer(detail::GraphLayer& added, const Name& given,
+                                             std::string_view model_class)
+{
+    const std::optional<Layer>& layer = added.layer;
+    const std::string_view class_name =
+        layer ? layer->class_name() : added.custom ? added.custom->class_name() : model_class;
+    if (layer) name_counters_.count_wrapped(*layer);
+    LayerName name{given, class_name, 0};
+    const TFOpLambda* op = layer ? layer->get_if<TFOpLambda>() : nullptr;
+    if (name.given.empty() && op) { // layers/ops.hpp: numbered per TF function and per Keras 3 name
+        const std::optional<std::size_t> namesake = detail::class_named_like<Layer>(op->function);
+        name = detail::op_layer_name(op->function, namesake ? name_counters_.count_of_class(*namesake) : 0,
+                                     [&](std::string_view key) { return next_custom(key); });
+    } else if (op) { // a named operation (a model file's): its name as given, its class per style
+        name.op = &detail::names_of(op->function);
+        name.tf_ordinal = 1;
+    } else if (name.given.empty()) {
+        name.ordinal = layer                   ? name_counters_.next(*layer)
+                       : class_name == "Model" ? name_counters_.next_model()
+                                               : next_custom(class_name);
+        const std::string_view shared = layer && !custom_counters_.empty() ? detail::op_name_shared_by(*layer) : "";
+        if (!shared.empty()) name.keras3_offset = custom_counter(shared);
+    }
+    added.name = name;
 }
 
 constexpr SharedLayer detail::GraphCore::time_distributed(std::int32_t model, const Name& given, bool trainable)

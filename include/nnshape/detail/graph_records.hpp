@@ -82,10 +82,13 @@ public:
     constexpr const T* begin() const { return data_; }
     constexpr const T* end() const { return data_ + size_; }
 
-    constexpr void push_back(T value)
+    constexpr void push_back(T value) { emplace_back(std::move(value)); }
+    // A T made in place from `args` (an aggregate's members, in order).
+    template <class... A>
+    constexpr void emplace_back(A&&... args)
     {
         if (size_ == capacity_) grow();
-        std::construct_at(data_ + size_, std::move(value));
+        std::construct_at(data_ + size_, std::forward<A>(args)...);
         ++size_;
     }
     constexpr void clear()
@@ -156,6 +159,13 @@ public:
     constexpr std::int32_t add_layer(GraphLayer l)
     {
         layers_.push_back(std::move(l));
+        return std::int32_t(layers_.size() - 1);
+    }
+    // A layer made in place from `made` (a built-in layer, or std::nullopt), unnamed.
+    template <class Made>
+    constexpr std::int32_t add_layer(const Made& made, const LayerBox* custom, std::int32_t model, bool trainable)
+    {
+        layers_.emplace_back(made, custom, LayerName{}, model, trainable);
         return std::int32_t(layers_.size() - 1);
     }
     constexpr std::int32_t add_model(ModelData m)
