@@ -264,12 +264,12 @@ constexpr Tensor detail::GraphCore::input(const InputLayer& args)
 }
 
 // The automatic name of a layer just added (Keras names a layer when it is made), or the given one.
-constexpr void detail::GraphCore::name_layer(detail::GraphLayer& added, const Name& given,
-                                             std::string_view model_class)
+constexpr void detail::GraphCore::name_layer(detail::GraphLayer& added, const Name& given, std::string_view model_class)
 {
     const std::optional<Layer>& layer = added.layer;
-    const std::string_view class_name =
-        layer ? layer->class_name() : added.custom ? added.custom->class_name() : model_class;
+    const std::string_view class_name = layer          ? layer->class_name()
+                                        : added.custom ? added.custom->class_name()
+                                                       : model_class;
     if (layer) name_counters_.count_wrapped(*layer);
     LayerName name{given, class_name, 0};
     const TFOpLambda* op = layer ? layer->get_if<TFOpLambda>() : nullptr;
