@@ -164,10 +164,14 @@ constexpr bool Model::trainable() const { return graph_->layer(index_).trainable
 constexpr Shapes Model::input_shapes() const
 {
     Shapes out;
-    for (const detail::NodeOutput& r : data().inputs) out.push_back(graph_->node(r.node).outputs[std::size_t(r.index)]);
+    for (const detail::NodeOutput& r : data().inputs)
+        out.push_back(graph_->outputs(graph_->node(r.node))[std::size_t(r.index)]);
     return out;
 }
-constexpr Shapes Model::output_shapes() const { return graph_->node(graph_->nodes_of(index_)[0]).outputs; }
+constexpr Shapes Model::output_shapes() const
+{
+    return Shapes(graph_->outputs(graph_->node(graph_->nodes_of(index_)[0])));
+}
 constexpr Shape Model::output_shape() const
 {
     const Shapes s = output_shapes();
@@ -205,10 +209,10 @@ constexpr std::optional<Shapes> LayerView::output_shapes() const
 {
     const auto ids = nodes();
     if (ids.empty()) return std::nullopt;
-    const Shapes& first = graph_->node(ids[0]).outputs;
+    const std::span<const Shape> first = graph_->outputs(graph_->node(ids[0]));
     for (std::int32_t id : ids)
-        if (!(graph_->node(id).outputs == first)) return std::nullopt;
-    return first;
+        if (!std::ranges::equal(graph_->outputs(graph_->node(id)), first)) return std::nullopt;
+    return Shapes(first);
 }
 constexpr Params LayerView::params() const { return graph_->layer_params(index_); }
 constexpr std::optional<Model> LayerView::wrapped_model() const

@@ -107,14 +107,14 @@ constexpr void add_arguments(ReportRow& row, const AnyLayer& layer)
 constexpr std::vector<Shape> tensor_shapes(const GraphCore& g, std::span<const NodeOutput> refs)
 {
     std::vector<Shape> shapes;
-    for (const NodeOutput& r : refs) shapes.push_back(g.node(r.node).outputs[std::size_t(r.index)]);
+    for (const NodeOutput& r : refs) shapes.push_back(g.outputs(g.node(r.node))[std::size_t(r.index)]);
     return shapes;
 }
 
 // Keras's Node.input_shapes of Graph node `n`: an Input's node lists its outputs.
 constexpr std::vector<Shape> node_input_shapes(const GraphCore& g, const Node& n)
 {
-    if (n.input_count == 0) return {n.outputs.begin(), n.outputs.end()};
+    if (n.input_count == 0) return {g.outputs(n).begin(), g.outputs(n).end()};
     return tensor_shapes(g, g.inputs(n));
 }
 
@@ -135,10 +135,10 @@ constexpr void add_layer_shapes(ReportRow& row, const GraphCore& g, std::int32_t
     for (std::int32_t id : nodes.subspan(1)) {
         const Node& n = g.node(id);
         inputs_agree = inputs_agree && node_input_shapes(g, n) == inputs;
-        outputs_agree = outputs_agree && n.outputs == first.outputs;
+        outputs_agree = outputs_agree && std::ranges::equal(g.outputs(n), g.outputs(first));
     }
     if (inputs_agree) row.layer_input_shapes = std::move(inputs);
-    if (outputs_agree) row.layer_output_shapes = std::vector<Shape>(first.outputs.begin(), first.outputs.end());
+    if (outputs_agree) row.layer_output_shapes = std::vector<Shape>(g.outputs(first).begin(), g.outputs(first).end());
 }
 
 // Each layer's costs and activation bytes summed over its calls, for all rows at once (each row
@@ -235,14 +235,14 @@ struct ReportBuilder {
                 std::vector<Shape> ins;
                 for (const NodeOutput& r : g.inputs(n)) {
                     const Node& from = g.node(r.node);
-                    ins.push_back(from.outputs[std::size_t(r.index)]);
+                    ins.push_back(g.outputs(from)[std::size_t(r.index)]);
                     if (m.sequential && std::ranges::find(m.layers, from.layer) == m.layers.end())
                         continue; // from the Sequential's InputLayer, which is not among its layers
                     row.connections.push_back({g.layer(from.layer).name.render(options.naming),
                                                keras_node_index(from, options.naming), r.index, from.layer});
                 }
                 row.input_shapes.push_back(std::move(ins));
-                row.output_shapes.push_back(n.outputs);
+                row.output_shapes.push_back(Shapes(g.outputs(n)));
             }
             costs.fill(row, index);
             report.rows.push_back(std::move(row));

@@ -161,6 +161,10 @@ public:
     {
         for (const Shape& s : shapes) push_back(s);
     }
+    constexpr explicit Shapes(std::span<const Shape> shapes)
+    {
+        for (const Shape& s : shapes) push_back(s);
+    }
 
     constexpr void push_back(const Shape& s)
     {

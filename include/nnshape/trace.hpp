@@ -151,7 +151,7 @@ constexpr std::vector<std::int32_t> trace_model(const GraphCore& g, std::int32_t
     bool recorded = true; // whether the model runs on the shapes it was built on
     for (std::size_t i = 0; i < in.size(); ++i)
         recorded = recorded &&
-                   t.tensors[std::size_t(in[i])] == g.node(m.inputs[i].node).outputs[std::size_t(m.inputs[i].index)];
+                   t.tensors[std::size_t(in[i])] == g.outputs(g.node(m.inputs[i].node))[std::size_t(m.inputs[i].index)];
 
     std::vector<std::int32_t> first(m.nodes.size(), 0); // each node's first output in `out_ids`
     std::vector<std::int32_t> out_ids;
@@ -184,7 +184,7 @@ constexpr std::vector<std::int32_t> trace_model(const GraphCore& g, std::int32_t
             const std::vector<std::int32_t> outs = trace_time_distributed(g, call, ins[0], t);
             out_ids.insert(out_ids.end(), outs.begin(), outs.end());
         } else {
-            const Shapes shapes = recorded ? n.outputs : call_stored(l, in_shapes, &l.params).outputs;
+            const Shapes shapes = recorded ? Shapes(g.outputs(n)) : call_stored(l, in_shapes, &l.params).outputs;
             t.add_call(call, ins, {shapes.begin(), shapes.end()});
             const auto made = t.outputs_of(t.calls.back());
             out_ids.insert(out_ids.end(), made.begin(), made.end());

@@ -49,6 +49,8 @@ public:
 
     constexpr const detail::Node& node(std::int32_t id) const { return records_.node(id); }
     constexpr std::span<const detail::NodeOutput> inputs(const detail::Node& n) const { return records_.inputs(n); }
+    constexpr std::span<const Shape> outputs(const detail::Node& n) const { return records_.outputs(n); }
+    constexpr const Shape& output(std::int32_t node, std::int32_t index) const { return records_.output(node, index); }
     // The calls of layer `index`, first to last.
     constexpr std::vector<std::int32_t> nodes_of(std::int32_t index) const { return records_.nodes_of(index); }
     constexpr const detail::GraphLayer& layer(std::int32_t index) const { return records_.layer(index); }
@@ -148,7 +150,7 @@ constexpr void release(GraphCore* g)
 
 } // namespace detail
 
-constexpr const Shape& Tensor::shape() const { return graph_->node(node_).outputs[std::size_t(index_)]; }
+constexpr const Shape& Tensor::shape() const { return graph_->output(node_, index_); }
 
 namespace detail {
 
@@ -241,7 +243,7 @@ constexpr Shapes detail::GraphCore::model_outputs_on(std::int32_t model, std::sp
 {
     const detail::ModelData& m = records_.model(model);
     const auto shape_of = [&](const detail::NodeOutput& r) -> const Shape& {
-        return node(r.node).outputs[std::size_t(r.index)];
+        return outputs(node(r.node))[std::size_t(r.index)];
     };
     if (!std::ranges::equal(m.inputs, inputs, {}, shape_of)) return infer(model, inputs);
     Shapes outputs;
@@ -351,7 +353,7 @@ constexpr std::int32_t detail::GraphCore::add_model(detail::ModelData data, Mode
                                                     std::string_view model_class)
 {
     Shapes shapes;
-    for (const detail::NodeOutput& r : data.outputs) shapes.push_back(node(r.node).outputs[std::size_t(r.index)]);
+    for (const detail::NodeOutput& r : data.outputs) shapes.push_back(outputs(node(r.node))[std::size_t(r.index)]);
     const std::int32_t index = register_layer(std::nullopt, nullptr, args.name, records_.add_model(std::move(data)),
                                               args.trainable, model_class);
     // Node 0 is the model's own, as in Keras 2: calls on new tensors are nodes 1, 2, ...

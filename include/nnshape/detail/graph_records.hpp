@@ -34,7 +34,8 @@ struct Node {
     std::int32_t first_input; // into the Graph's list of inbound tensors
     std::int32_t input_count;
     std::int32_t previous; // the layer's previous call, or -1
-    Shapes outputs;
+    std::int32_t first_output; // into the Graph's list of output shapes (GraphRecords::outputs(node))
+    std::int32_t output_count;
 };
 
 struct GraphLayer {
@@ -132,7 +133,7 @@ public:
     GraphRecords& operator=(const GraphRecords&) = delete;
     constexpr ~GraphRecords()
     {
-        for (const GraphLayer& l : layers_) delete l.custom;
+        for (const LayerBox* custom : custom_layers_) delete custom;
     }
 
     constexpr std::size_t layer_count() const { return layers_.size(); }
@@ -143,6 +144,15 @@ public:
     constexpr std::span<const NodeOutput> inputs(const Node& n) const
     {
         return {edges_.data() + n.first_input, std::size_t(n.input_count)};
+    }
+    constexpr std::span<const Shape> outputs(const Node& n) const
+    {
+        return {shapes_.data() + n.first_output, std::size_t(n.output_count)};
+    }
+    // Output `index` of node `id`: Tensor::shape(), without a span (cheaper in constant evaluation).
+    constexpr const Shape& output(std::int32_t id, std::int32_t index) const
+    {
+        return shapes_[std::size_t(nodes_[std::size_t(id)].first_output + index)];
     }
     constexpr const ModelData& model(std::int32_t index) const { return models_[std::size_t(index)]; }
 
@@ -158,6 +168,7 @@ public:
 
     constexpr std::int32_t add_layer(GraphLayer l)
     {
+        if (l.custom) custom_layers_.push_back(l.custom);
         layers_.push_back(std::move(l));
         return std::int32_t(layers_.size() - 1);
     }
@@ -165,6 +176,7 @@ public:
     template <class Made>
     constexpr std::int32_t add_layer(const Made& made, const LayerBox* custom, std::int32_t model, bool trainable)
     {
+        if (custom) custom_layers_.push_back(custom);
         layers_.emplace_back(made, custom, LayerName{}, model, trainable);
         return std::int32_t(layers_.size() - 1);
     }
@@ -177,7 +189,9 @@ public:
     constexpr void replace_model(std::int32_t index, ModelData m, std::int32_t own_node, Shapes outputs)
     {
         models_[std::size_t(index)] = std::move(m);
-        nodes_[std::size_t(own_node)].outputs = std::move(outputs);
+        Node& n = nodes_[std::size_t(own_node)];
+        n.first_output = append_shapes(outputs); // the old ones stay, unused
+        n.output_count = std::int32_t(outputs.size());
     }
     // Where another Graph's records start in this one after `append`.
     struct Offsets {
@@ -189,9 +203,10 @@ public:
     {
         const Offsets at{std::int32_t(layers_.size()), std::int32_t(nodes_.size()), std::int32_t(models_.size())};
         const auto edge_offset = std::int32_t(edges_.size());
+        const auto shape_offset = std::int32_t(shapes_.size());
         const auto shifted = [](std::int32_t index, std::int32_t by) { return index < 0 ? index : index + by; };
         for (GraphLayer l : other.layers_) {
-            if (l.custom) l.custom = l.custom->clone();
+            if (l.custom) custom_layers_.push_back(l.custom = l.custom->clone());
             l.model = shifted(l.model, at.model);
             l.last_node = shifted(l.last_node, at.node);
             l.wrapped_model = shifted(l.wrapped_model, at.layer);
@@ -200,10 +215,12 @@ public:
         for (Node n : other.nodes_) {
             n.layer += at.layer;
             n.first_input += edge_offset;
+            n.first_output += shape_offset;
             n.previous = shifted(n.previous, at.node);
             nodes_.push_back(std::move(n));
         }
         for (NodeOutput e : other.edges_) edges_.push_back({e.node + at.node, e.index});
+        for (const Shape& s : other.shapes_) shapes_.push_back(s);
         for (ModelData m : other.models_) {
             for (NodeOutput& r : m.inputs) r.node += at.node;
             for (NodeOutput& r : m.outputs) r.node += at.node;
@@ -223,7 +240,9 @@ public:
         GraphLayer& l = layer(index);
         const auto id = std::int32_t(nodes_.size());
         const auto end = std::int32_t(edges_.size());
-        nodes_.push_back(Node{index, l.node_count, first_input_, end - first_input_, l.last_node, outputs});
+        const std::int32_t first_output = append_shapes(outputs);
+        nodes_.push_back(Node{index, l.node_count, first_input_, end - first_input_, l.last_node, first_output,
+                              std::int32_t(outputs.size())});
         first_input_ = end;
         ++l.node_count;
         l.last_node = id;
@@ -231,9 +250,21 @@ public:
     }
 
 private:
+    // Appends `shapes` to the list of output shapes; returns where they start.
+    constexpr std::int32_t append_shapes(const Shapes& shapes)
+    {
+        const auto first = std::int32_t(shapes_.size());
+        for (const Shape& s : shapes) shapes_.emplace_back(s);
+        return first;
+    }
+
     RecordArray<GraphLayer> layers_;
+    // The custom layers the records point to, which the Graph owns: listed apart so that freeing them
+    // does not read every layer record.
+    RecordArray<const LayerBox*> custom_layers_;
     RecordArray<Node> nodes_;
     RecordArray<NodeOutput> edges_; // every node's inbound tensors, node after node
+    RecordArray<Shape> shapes_; // every node's output shapes, node after node (a node has 1 to 8)
     std::int32_t first_input_ = 0; // in edges_, of the next node
     std::vector<ModelData> models_;
 };

@@ -175,7 +175,7 @@ inline std::string describe_tensor(const GraphRecords& g, NodeOutput t)
 {
     const Node& n = g.node(t.node);
     return layer_name_of(g, t.node) + "[" + std::to_string(n.node_index) + "][" + std::to_string(t.index) +
-           "] with shape " + to_string(n.outputs[std::size_t(t.index)]);
+           "] with shape " + to_string(g.outputs(n)[std::size_t(t.index)]);
 }
 
 // Keras's message: the tensor node `node` cannot obtain, and the layers of the nodes computed before it.

@@ -163,7 +163,7 @@ private:
         const GraphLayer& model = g.layer(index);
         const ModelData& data = g.model_data(model.model);
         std::vector<std::string> layers;
-        const Shape input = g.node(data.inputs[0].node).outputs[0];
+        const Shape input = g.outputs(g.node(data.inputs[0].node))[0];
         for (std::int32_t id : data.nodes) {
             const GraphLayer& l = g.layer(g.node(id).layer);
             if (l.layer && l.layer->is<InputLayer>()) continue;
@@ -215,7 +215,7 @@ public:
             const std::string var = names_.make(name);
             tensors_[id] = var;
             body_ += "    auto " + var + " = Input(g, " +
-                     with_kwargs({".batch_shape = " + value(n.outputs[0])}, l.name.given, true) + ");\n";
+                     with_kwargs({".batch_shape = " + value(g_.outputs(n)[0])}, l.name.given, true) + ");\n";
             return;
         }
         const std::string callee = callee_of(n.layer, model_function);
@@ -228,7 +228,7 @@ public:
     std::string tensor(const NodeOutput& t) const
     {
         const std::string& var = tensors_.at(t.node);
-        return g_.node(t.node).outputs.size() == 1 ? var : var + "[" + std::to_string(t.index) + "]";
+        return g_.outputs(g_.node(t.node)).size() == 1 ? var : var + "[" + std::to_string(t.index) + "]";
     }
     std::string tensors(std::span<const NodeOutput> ts) const
     {
