@@ -190,6 +190,10 @@ public:
     {
         models_[std::size_t(index)] = std::move(m);
         Node& n = nodes_[std::size_t(own_node)];
+        if (std::size_t(n.output_count) == outputs.size()) { // as a Sequential grows: in place
+            for (std::size_t i = 0; i < outputs.size(); ++i) shapes_[std::size_t(n.first_output) + i] = outputs[i];
+            return;
+        }
         n.first_output = append_shapes(outputs); // the old ones stay, unused
         n.output_count = std::int32_t(outputs.size());
     }
