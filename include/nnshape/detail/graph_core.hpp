@@ -297,9 +297,11 @@ constexpr SharedLayer detail::GraphCore::time_distributed(std::int32_t model, co
     detail::require(records_.model(records_.layer(model).model).inputs.size() == 1,
                     "TimeDistributed: the wrapped model must have a single input (each time step is one tensor)");
     const std::int64_t ordinal = given.empty() ? name_counters_.next(Layer(TimeDistributed{})) : 0;
-    detail::GraphLayer l{std::nullopt, nullptr, LayerName{given, TimeDistributed::class_name, ordinal}, -1, trainable};
+    const std::int32_t index = records_.add_layer(std::nullopt, nullptr, -1, trainable);
+    detail::GraphLayer& l = records_.layer(index);
+    l.name = LayerName{given, TimeDistributed::class_name, ordinal};
     l.wrapped_model = model;
-    return {this, records_.add_layer(std::move(l))};
+    return {this, index};
 }
 
 // The model's inputs: tensors of this Graph made by Input, each given once.

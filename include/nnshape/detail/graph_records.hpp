@@ -166,12 +166,6 @@ public:
         return ids;
     }
 
-    constexpr std::int32_t add_layer(GraphLayer l)
-    {
-        if (l.custom) custom_layers_.push_back(l.custom);
-        layers_.push_back(std::move(l));
-        return std::int32_t(layers_.size() - 1);
-    }
     // A layer made in place from `made` (a built-in layer, or std::nullopt), unnamed.
     template <class Made>
     constexpr std::int32_t add_layer(const Made& made, const LayerBox* custom, std::int32_t model, bool trainable)
