@@ -21,9 +21,12 @@ namespace nnshape {
 template <class LayerT>
 struct BasicSequentialLayer {
     LayerT layer;
-    LayerName name;
-    Shape output_shape;
-    Params params;
+    // Initialized here, not left to aggregate initialization: a record made from its layer alone
+    // (`emplace_back(layer)`) would otherwise be value-initialized, the whole record zeroed (GCC 12
+    // clears all 1.7 KB, the layer's unused variant storage included) before the layer is copied in.
+    LayerName name{};
+    Shape output_shape{};
+    Params params{};
 
     constexpr std::int64_t count_params() const { return params.total(); }
 };

@@ -7,7 +7,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <span>
 #include <utility>
@@ -17,6 +16,7 @@
 #include "../naming.hpp"
 #include "layer_box.hpp"
 #include "layer_call.hpp"
+#include "record_arrays.hpp"
 
 namespace nnshape::detail {
 
@@ -60,63 +60,6 @@ struct ModelData {
     std::vector<std::int32_t> layers; // Keras's model.layers order
     bool sequential_like = false;
     bool sequential = false; // class Sequential: its InputLayer is not among its layers
-};
-
-// What a Graph's records need of std::vector (append, index, iterate), at a third of its cost to a
-// constant evaluation: Clang 19 counts some 50 steps for a std::vector push_back with its share of
-// the reallocations, about 15 for this one.
-template <class T>
-class RecordArray {
-public:
-    constexpr RecordArray() = default;
-    RecordArray(const RecordArray&) = delete;
-    RecordArray& operator=(const RecordArray&) = delete;
-    constexpr ~RecordArray() { free_storage(); }
-
-    constexpr std::size_t size() const { return size_; }
-    constexpr T& operator[](std::size_t i) { return data_[i]; }
-    constexpr const T& operator[](std::size_t i) const { return data_[i]; }
-    constexpr T* data() { return data_; } // std::span's conversion needs it
-    constexpr const T* data() const { return data_; }
-    constexpr T* begin() { return data_; }
-    constexpr T* end() { return data_ + size_; }
-    constexpr const T* begin() const { return data_; }
-    constexpr const T* end() const { return data_ + size_; }
-
-    constexpr void push_back(T value) { emplace_back(std::move(value)); }
-    // A T made in place from `args` (an aggregate's members, in order).
-    template <class... A>
-    constexpr void emplace_back(A&&... args)
-    {
-        if (size_ == capacity_) grow();
-        std::construct_at(data_ + size_, std::forward<A>(args)...);
-        ++size_;
-    }
-    constexpr void clear()
-    {
-        std::destroy(begin(), end());
-        size_ = 0;
-    }
-
-private:
-    constexpr void grow()
-    {
-        const std::size_t capacity = capacity_ == 0 ? 8 : 2 * capacity_;
-        T* fresh = std::allocator<T>().allocate(capacity);
-        for (std::size_t i = 0; i < size_; ++i) std::construct_at(fresh + i, std::move(data_[i]));
-        free_storage();
-        data_ = fresh;
-        capacity_ = capacity;
-    }
-    constexpr void free_storage()
-    {
-        std::destroy(begin(), end());
-        if (capacity_ > 0) std::allocator<T>().deallocate(data_, capacity_);
-    }
-
-    T* data_ = nullptr;
-    std::size_t size_ = 0;
-    std::size_t capacity_ = 0;
 };
 
 // Calls Graph layer `l`, which is not a Model; `built`: see detail::call_layer.
@@ -203,7 +146,8 @@ public:
         const auto edge_offset = std::int32_t(edges_.size());
         const auto shape_offset = std::int32_t(shapes_.size());
         const auto shifted = [](std::int32_t index, std::int32_t by) { return index < 0 ? index : index + by; };
-        for (GraphLayer l : other.layers_) {
+        for (std::size_t i = 0; i < other.layers_.size(); ++i) {
+            GraphLayer l = other.layers_[i];
             if (l.custom) custom_layers_.push_back(l.custom = l.custom->clone());
             l.model = shifted(l.model, at.model);
             l.last_node = shifted(l.last_node, at.node);
@@ -256,7 +200,7 @@ private:
         return first;
     }
 
-    RecordArray<GraphLayer> layers_;
+    BlockArray<GraphLayer> layers_;
     // The custom layers the records point to, which the Graph owns: listed apart so that freeing them
     // does not read every layer record.
     RecordArray<const LayerBox*> custom_layers_;

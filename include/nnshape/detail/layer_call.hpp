@@ -35,6 +35,13 @@ struct LayerCall {
     Params params;
 };
 
+constexpr Params fitting(const Params& params, const Params* built)
+{
+    require(!built || *built == params, "Input is incompatible with layer: the layer was first called "
+                                        "on inputs that gave it weights of other shapes");
+    return params;
+}
+
 // `layer`: a BasicLayer or a Graph's boxed custom layer. `built`: the counts of a layer called before,
 // if it was; a new call must fit the same weights.
 template <class AnyLayer>
@@ -42,10 +49,9 @@ constexpr LayerCall call_layer(const AnyLayer& layer, const LayerName& name, std
                                const Params* built = nullptr)
 {
     try {
-        LayerCall call{layer.output_shapes(inputs), layer.params(inputs)};
-        require(!built || *built == call.params, "Input is incompatible with layer: the layer was first called "
-                                                 "on inputs that gave it weights of other shapes");
-        return call;
+        // Returned as it is made (no named local: a local returned from a try block is copied, 600 bytes);
+        // a braced list evaluates in order, so the shape rule runs before the weight rule.
+        return LayerCall{layer.output_shapes(inputs), fitting(layer.params(inputs), built)};
     } catch (const shape_error& e) {
         rethrow_in_context(e, layer.class_name(), name.render().view(), inputs);
     }
