@@ -15,6 +15,7 @@
 // only; nnshape/fmt.hpp and nnshape/ostream.hpp print through it.
 #include <cstddef>
 #include <string>
+#include <utility>
 
 #include "summary/common.hpp"
 #include "summary/keras2.hpp"
@@ -53,20 +54,20 @@ inline ReportOptions report_options(const SummaryOptions& options)
             options.dtype};
 }
 
-inline std::string render(const Report& r, const SummaryOptions& options)
+inline std::string render(Report r, const SummaryOptions& options)
 {
     switch (options.style) {
     case SummaryStyle::keras2:
     case SummaryStyle::tf_keras_2_0:
     case SummaryStyle::tf_keras_2_3:
     case SummaryStyle::tf_keras_2_4:
-        return keras2_text(r, options);
+        return keras2_text(std::move(r), options);
     case SummaryStyle::keras3:
     case SummaryStyle::keras3_0:
-        return keras3_text(r, options);
+        return keras3_text(std::move(r), options);
     case SummaryStyle::tf_keras_2_7:
     case SummaryStyle::tf_keras_2_13:
-        return tf_keras_text(r, options);
+        return tf_keras_text(std::move(r), options);
     }
     return {};
 }
@@ -84,9 +85,10 @@ inline std::string from_file_note(const Report& r)
                      rows + '\n';
 }
 
-inline std::string summary_text(const Report& r, const SummaryOptions& options)
+inline std::string summary_text(Report r, const SummaryOptions& options)
 {
-    return render(r, options) + from_file_note(r);
+    std::string note = from_file_note(r);
+    return render(std::move(r), options) + note;
 }
 
 } // namespace detail

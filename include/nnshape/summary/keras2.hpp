@@ -8,6 +8,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common.hpp"
@@ -110,9 +111,9 @@ inline std::string cost_footer(const Report& r, const std::string& rule)
            "Estimated total size (MB): " + text(total, millions) + '\n' + rule + '\n';
 }
 
-inline std::string keras2_text(const Report& all, const SummaryOptions& options)
+inline std::string keras2_text(Report all, const SummaryOptions& options)
 {
-    const Report r = listed_layers(all, options.style);
+    const Report r = listed_layers(std::move(all), options.style);
     const auto range = layer_range(r, options);
     const std::vector<TextColumn> cols = text_columns(r, range, options, !r.sequential_like);
     const SummaryLayout layout = keras2_layout(cols, options, r.sequential_like);

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "common.hpp"
@@ -138,13 +139,13 @@ inline std::string box_row(const std::vector<std::vector<std::string>>& cells, c
     return text;
 }
 
-inline std::string keras3_text(const Report& r, const SummaryOptions& options)
+inline std::string keras3_text(Report all, const SummaryOptions& options)
 {
     require(options.columns.empty(), "summary: extra columns are available in the keras2 and tf_keras_2_4 styles");
     require(!options.shapes_per_call, "summary: shapes_per_call is a keras2 option (keras3 shows the calls' shapes)");
-    const Report rows = listed_layers(r, options.style);
-    const auto range = layer_range(rows, options);
-    const std::vector<TextColumn> cols = text_columns(rows, range, options, !r.sequential_like);
+    const Report r = listed_layers(std::move(all), options.style);
+    const auto range = layer_range(r, options);
+    const std::vector<TextColumn> cols = text_columns(r, range, options, !r.sequential_like);
     // Keras 3.0.5 moved the default column ends (keras-team/keras#19158, "Show billions of parameters").
     const bool from_3_0_5 = options.style == SummaryStyle::keras3;
     std::vector<double> positions = options.positions;

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "../analysis/memory.hpp"
@@ -100,11 +101,11 @@ struct TfKerasTable {
     }
 };
 
-inline std::string tf_keras_text(const Report& all, const SummaryOptions& options)
+inline std::string tf_keras_text(Report all, const SummaryOptions& options)
 {
     require(options.columns.empty(), "summary: extra columns are available in the keras2 and tf_keras_2_4 styles");
     require(!options.shapes_per_call, "summary: shapes_per_call is an option of the keras2 and tf_keras_2_4 styles");
-    const Report r = listed_layers(all, options.style);
+    const Report r = listed_layers(std::move(all), options.style);
     const auto range = layer_range(r, options);
     const std::vector<TextColumn> cols = text_columns(r, range, options, !r.sequential_like);
     const SummaryLayout layout = keras2_layout(cols, options, r.sequential_like);
