@@ -35,6 +35,7 @@ struct LayerCall {
     Params params;
 };
 
+// The weights a call gives its layer, which must be those of its first call (`built`) if it was called.
 constexpr Params fitting(const Params& params, const Params* built)
 {
     require(!built || *built == params, "Input is incompatible with layer: the layer was first called "

@@ -90,7 +90,7 @@ public:
     template <class... A>
     constexpr void emplace_back(A&&... args)
     {
-        if (size_ % block_size == 0) blocks_.push_back(std::allocator<T>().allocate(block_size));
+        if (size_ / block_size == blocks_.size()) blocks_.push_back(std::allocator<T>().allocate(block_size));
         std::construct_at(blocks_[size_ / block_size] + size_ % block_size, std::forward<A>(args)...);
         ++size_;
     }
