@@ -212,7 +212,7 @@ inline std::string report_dot(const Report& r, const PlotOptions& options)
 
 inline ReportOptions report_options(const PlotOptions& options)
 {
-    return {.naming = options.naming, .expand_nested = options.expand_nested};
+    return {.naming = options.naming, .expand_nested = options.expand_nested, .costs = false}; // a diagram shows none
 }
 
 // The DOT text of a model of type M (a template: see the extern declarations at the end).

@@ -26,6 +26,9 @@ struct ReportOptions {
     bool expand_nested = false; // rows for the layers of nested models, under the model's row
     std::int64_t batch_size = 1; // for costs and activation bytes: replaces a None batch axis
     DType dtype = DType::float32;
+    // The analyses: MACs, FLOPs and activation bytes, per row and in total. Without them (false) they
+    // are None, and the report costs a third less: a plain summary prints none of them.
+    bool costs = true;
 };
 
 // Keras's `name[node_index][tensor_index]` of one inbound tensor, and the id of that layer's row.
@@ -146,8 +149,11 @@ constexpr void add_layer_shapes(ReportRow& row, const GraphCore& g, std::int32_t
 // every call inside its calls.
 class LayerCosts {
 public:
+    // Not computed: every row's costs are None.
+    constexpr LayerCosts() = default;
     template <class LayerT>
     constexpr LayerCosts(const Trace<LayerT>& t, const ModelCost& costs, const ActivationMemory& memory)
+        : computed_(true)
     {
         for (std::size_t c = 0; c < t.calls.size(); ++c) {
             const Sum call{costs.calls[c].macs, costs.calls[c].flops, memory.per_call[c]};
@@ -161,7 +167,9 @@ public:
     // Layer `index` (a Graph layer, or a Sequential position): its calls' sums into `row`.
     constexpr void fill(ReportRow& row, std::int32_t index) const
     {
-        const Sum s = std::size_t(index) < sums_.size() ? sums_[std::size_t(index)] : Sum{};
+        const Sum s = !computed_                          ? Sum{None, None, None}
+                      : std::size_t(index) < sums_.size() ? sums_[std::size_t(index)]
+                                                          : Sum{};
         row.macs = s.macs;
         row.flops = s.flops;
         row.activation_bytes = s.activation_bytes;
@@ -179,14 +187,30 @@ private:
         s = {s.macs + call.macs, s.flops + call.flops, s.activation_bytes + call.activation_bytes};
     }
 
+    bool computed_ = false;
     std::vector<Sum> sums_;
 };
 
-constexpr void add_totals(Report& r, Params params, const ModelCost& costs, const ReportOptions& options)
+// The report's analyses of `model` (its totals into `r`, each layer's sums returned), when the options
+// ask for them; else None throughout.
+template <class M>
+constexpr LayerCosts analyses(Report& r, const M& model, const ReportOptions& options)
+{
+    if (!options.costs) {
+        r.cost = {None, None};
+        return {};
+    }
+    const auto t = trace(model);
+    const ModelCost costs = cost(t, {.batch_size = options.batch_size});
+    r.cost = costs.total;
+    r.activations = activation_memory(t, {.batch_size = options.batch_size, .dtype = options.dtype});
+    return LayerCosts(t, costs, r.activations);
+}
+
+constexpr void add_totals(Report& r, Params params, const ReportOptions& options)
 {
     r.params = params;
     r.param_bytes = param_bytes(params, options.dtype);
-    r.cost = costs.total;
     r.batch_size = options.batch_size;
     r.dtype = options.dtype;
 }
@@ -265,13 +289,10 @@ constexpr Report model_report(const M& model, const ReportOptions& options)
         r.input_id = g.node(m.inputs[0].node).layer;
         r.input_name = g.layer(r.input_id).name.render(options.naming);
     }
-    const Trace<> t = trace(model);
-    const ModelCost costs = cost(t, {.batch_size = options.batch_size});
-    r.activations = activation_memory(t, {.batch_size = options.batch_size, .dtype = options.dtype});
-    const detail::LayerCosts by_layer(t, costs, r.activations);
+    const detail::LayerCosts by_layer = detail::analyses(r, model, options);
     r.rows.reserve(g.model_data(g.layer(model.as_layer().index()).model).layers.size());
     detail::ReportBuilder{g, options, by_layer, r}.add_rows(model.as_layer().index(), 0);
-    detail::add_totals(r, model.params(), costs, options);
+    detail::add_totals(r, model.params(), options);
     return r;
 }
 
@@ -288,10 +309,7 @@ constexpr Report report(const Sequential<N, LayerT>& model, const ReportOptions&
     Report r;
     r.name = model.name(options.naming);
     r.is_sequential = true;
-    const Trace<LayerT> t = trace(model);
-    const ModelCost costs = cost(t, {.batch_size = options.batch_size});
-    r.activations = activation_memory(t, {.batch_size = options.batch_size, .dtype = options.dtype});
-    const detail::LayerCosts by_layer(t, costs, r.activations);
+    const detail::LayerCosts by_layer = detail::analyses(r, model, options);
     const auto layers = model.layers();
     r.rows.reserve(layers.size());
     const Shape& input = model.input_shape();
@@ -319,7 +337,7 @@ constexpr Report report(const Sequential<N, LayerT>& model, const ReportOptions&
         by_layer.fill(row, std::int32_t(i));
         r.rows.push_back(std::move(row));
     }
-    detail::add_totals(r, model.params(), costs, options);
+    detail::add_totals(r, model.params(), options);
     return r;
 }
 

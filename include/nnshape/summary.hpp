@@ -50,8 +50,9 @@ constexpr Naming style_naming(SummaryStyle style)
 
 inline ReportOptions report_options(const SummaryOptions& options)
 {
+    // Only the extra columns and their footer show MACs, FLOPs or activation bytes.
     return {options.naming.value_or(style_naming(options.style)), options.expand_nested, options.batch_size,
-            options.dtype};
+            options.dtype, !options.columns.empty()};
 }
 
 inline std::string render(Report r, const SummaryOptions& options)

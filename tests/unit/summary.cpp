@@ -7,8 +7,11 @@
 #include "support.hpp"
 
 #include <cstddef>
+#include <initializer_list>
+#include <span>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace unit_summary_test {
@@ -36,24 +39,34 @@ TEST_CASE("thousands separators as Python's '{:,}'")
     CHECK(detail::thousands(-1234567) == "-1,234,567");
 }
 
+namespace {
+
+// One row as the summary appends it to the text so far (which it leaves alone), without its newline.
+std::string printed_row(std::initializer_list<std::string_view> fields, std::span<const std::size_t> positions)
+{
+    const std::string before = "a line above\n";
+    std::string text = before;
+    detail::append_summary_row(text, std::vector<std::string_view>(fields), positions);
+    REQUIRE(text.starts_with(before));
+    REQUIRE(text.ends_with('\n'));
+    return text.substr(before.size(), text.size() - before.size() - 1);
+}
+
+} // namespace
+
 TEST_CASE("print_row: a cell that reaches the next column loses its last character")
 {
     const std::size_t positions[] = {4, 8};
-    const std::string fits[] = {"abc", "xy"};
-    CHECK(detail::summary_row(fits, positions) == "abc xy  ");
-    const std::string reaches[] = {"abcd", "xy"};
-    CHECK(detail::summary_row(reaches, positions) == "abc xy  ");
-    const std::string overflows[] = {"abcdefgh", "xy"};
-    CHECK(detail::summary_row(overflows, positions) == "abc xy  ");
+    CHECK(printed_row({"abc", "xy"}, positions) == "abc xy  ");
+    CHECK(printed_row({"abcd", "xy"}, positions) == "abc xy  ");
+    CHECK(printed_row({"abcdefgh", "xy"}, positions) == "abc xy  ");
 }
 
 TEST_CASE("print_row: the last column is cut without a replacement, empty cells are padded")
 {
     const std::size_t positions[] = {2, 6};
-    const std::string long_last[] = {"a", "0123456789"};
-    CHECK(detail::summary_row(long_last, positions) == "a 0123");
-    const std::string blank[] = {"", ""};
-    CHECK(detail::summary_row(blank, positions) == "      ");
+    CHECK(printed_row({"a", "0123456789"}, positions) == "a 0123");
+    CHECK(printed_row({"", ""}, positions) == "      ");
 }
 
 TEST_CASE("layouts: Keras's defaults, fractions of a given line_length, absolute positions")

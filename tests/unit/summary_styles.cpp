@@ -275,4 +275,37 @@ static_assert(report_value());
 
 TEST_CASE("report: the summary as a value, at run time as at compile time") { CHECK(report_value()); }
 
+// What a plain summary asks for: the rows and totals of a full report, with the analyses None, never 0.
+void check_same_rows_without_costs(const Report& full, const Report& plain)
+{
+    REQUIRE(plain.rows.size() == full.rows.size());
+    for (std::size_t i = 0; i < full.rows.size(); ++i) {
+        CAPTURE(i);
+        CHECK(plain.rows[i].name == full.rows[i].name);
+        CHECK(plain.rows[i].output_shapes == full.rows[i].output_shapes);
+        CHECK(plain.rows[i].params == full.rows[i].params);
+        CHECK(full.rows[i].macs.known());
+        CHECK_FALSE(plain.rows[i].macs.known());
+        CHECK_FALSE(plain.rows[i].flops.known());
+        CHECK_FALSE(plain.rows[i].activation_bytes.known());
+    }
+    CHECK(plain.params == full.params);
+    CHECK(full.cost.macs.known());
+    CHECK_FALSE(plain.cost.macs.known());
+    CHECK_FALSE(plain.cost.flops.known());
+    CHECK_FALSE(plain.activations.total.known());
+}
+
+TEST_CASE("report without the analyses (costs = false): the same rows, MACs, FLOPs and bytes None")
+{
+    const auto sequential = mnist_convnet();
+    check_same_rows_without_costs(report(sequential), report(sequential, {.costs = false}));
+
+    Graph g;
+    auto x = Input(g, {.shape = Shape{4}});
+    auto d = g.add(Dense{.units = 4});
+    const Model m{x, d(d(x))};
+    check_same_rows_without_costs(report(m), report(m, {.costs = false}));
+}
+
 } // namespace unit_summary_styles_test

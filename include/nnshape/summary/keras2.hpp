@@ -8,6 +8,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -15,21 +16,22 @@
 
 namespace nnshape::detail {
 
-// Keras's print_row: before each field but the first, the last character of the line so far becomes
-// a space (a cell that reached its column end loses its last character); then the line is cut or
-// padded to the field's end position.
-inline std::string summary_row(std::span<const std::string> fields, std::span<const std::size_t> positions)
+// Keras's print_row, appended to `text` with its newline: before each field but the first, the last
+// character of the line so far becomes a space (a cell that reached its column end loses its last
+// character); then the line is cut or padded to the field's end position.
+inline void append_summary_row(std::string& text, std::span<const std::string_view> fields,
+                               std::span<const std::size_t> positions)
 {
-    std::string line;
+    const std::size_t line = text.size();
     for (std::size_t i = 0; i < fields.size(); ++i) {
         if (i > 0) {
-            if (!line.empty()) line.pop_back();
-            line += ' ';
+            if (text.size() > line) text.pop_back();
+            text += ' ';
         }
-        line += fields[i];
-        line.resize(positions[i], ' ');
+        text += fields[i];
+        text.resize(line + positions[i], ' ');
     }
-    return line;
+    text += '\n';
 }
 
 struct SummaryLayout {
@@ -119,18 +121,22 @@ inline std::string keras2_text(Report all, const SummaryOptions& options)
     const SummaryLayout layout = keras2_layout(cols, options, r.sequential_like);
     const std::string rule(layout.line_length, '_');
     const std::string double_rule(layout.line_length, '=');
-    std::vector<std::string> header;
-    for (const TextColumn& c : cols) header.push_back(c.header);
-    std::string text = is_tf_keras(options.style) ? model_line(r) : "";
-    text += rule + '\n' + summary_row(header, layout.positions) + '\n' + double_rule + '\n';
     const std::size_t count = range.second - range.first;
+    std::string text = is_tf_keras(options.style) ? model_line(r) : "";
+    text.reserve(text.size() + (2 * count + 8) * (layout.line_length + 1)); // a row and a rule per layer
+    std::vector<std::string_view> fields; // one line's, reused line after line
+    for (const TextColumn& c : cols) fields.push_back(c.header);
+    text += rule + '\n';
+    append_summary_row(text, fields, layout.positions);
+    text += double_rule + '\n';
     for (std::size_t i = 0; i < count; ++i) {
         std::size_t height = 0;
         for (const TextColumn& c : cols) height = std::max(height, c.cells[i].size());
         for (std::size_t line = 0; line < height; ++line) {
-            std::vector<std::string> fields;
-            for (const TextColumn& c : cols) fields.push_back(line < c.cells[i].size() ? c.cells[i][line] : "");
-            text += summary_row(fields, layout.positions) + '\n';
+            fields.clear();
+            for (const TextColumn& c : cols)
+                fields.push_back(line < c.cells[i].size() ? std::string_view(c.cells[i][line]) : "");
+            append_summary_row(text, fields, layout.positions);
         }
         text += (i + 1 == count ? double_rule : rule) + '\n';
     }
