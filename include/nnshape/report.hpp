@@ -27,7 +27,7 @@ struct ReportOptions {
     std::int64_t batch_size = 1; // for costs and activation bytes: replaces a None batch axis
     DType dtype = DType::float32;
     // The analyses: MACs, FLOPs and activation bytes, per row and in total. Without them (false) they
-    // are None, and the report costs a third less: a plain summary prints none of them.
+    // are None, and the model is not traced for them: a plain summary prints none of them.
     bool costs = true;
 };
 
