@@ -8,9 +8,9 @@
 #include <span>
 #include <string_view>
 #include <type_traits>
-#include <vector>
 
 #include "detail/layer_call.hpp"
+#include "detail/record_arrays.hpp"
 #include "functional.hpp"
 #include "layer.hpp"
 #include "naming.hpp"
@@ -153,8 +153,8 @@ public:
     constexpr Model as_model() const;
 
 private:
-    using Storage =
-        std::conditional_t<N == std::dynamic_extent, std::vector<SequentialLayer>, std::array<SequentialLayer, N>>;
+    using Storage = std::conditional_t<N == std::dynamic_extent, detail::RecordArray<SequentialLayer>,
+                                       std::array<SequentialLayer, N>>;
 
     template <class... L>
     constexpr Storage make_layers(L... layers)
@@ -168,15 +168,26 @@ private:
         }
     }
 
-    // `layer`: a LayerT, or a layer of one of its classes.
+    // `layer`: a LayerT, or a layer of one of its classes. Only its record's construction is compiled per
+    // class of layer added; the checks and the inference are not templates.
     template <class L>
     constexpr void add_record(const L& layer)
+    {
+        require_addable();
+        layers_.emplace_back(layer); // the record's LayerT made from `layer` in the array's storage
+        infer_added();
+    }
+
+    constexpr void require_addable() const
     {
         // Keras's later calls would share the earlier layers' weights with the model the first call
         // made; a new model here would count them twice.
         detail::require(!called_.get(), "Sequential: a layer cannot be added after the model was called on "
                                         "tensors or nested in another model");
-        layers_.emplace_back(layer); // the record's LayerT made from `layer` in the vector's storage
+    }
+    // Names and infers the layer just appended; one whose rule fails is taken out again.
+    constexpr void infer_added()
+    {
         try {
             name_and_infer(layers_.back());
         } catch (...) {

@@ -35,9 +35,9 @@ public:
     constexpr SharedLayer add(const L& layer)
     {
         if constexpr (BuiltinLayer<L>)
-            return {this, register_layer(layer, nullptr, layer.name, -1, layer.trainable)};
+            return {this, add_builtin(layer, layer.trainable)};
         else
-            return {this, register_layer(std::nullopt, new Boxed<L>(layer), layer.name, -1, layer.trainable)};
+            return {this, register_layer(new Boxed<L>(layer), layer.name, -1, layer.trainable)};
     }
 
     constexpr Model model(const Tensors& inputs, const Tensors& outputs, ModelArgs args = {});
@@ -78,14 +78,24 @@ public:
     constexpr SharedLayer time_distributed(std::int32_t model, const Name& given, bool trainable);
 
 private:
-    // Adds a layer -- `made`: a built-in layer, which becomes the record's Layer in place (a Layer is
-    // large: copies of it dominated a layer call), or std::nullopt for a custom layer or, with `model`
-    // >= 0, a Model of class `model_class` -- and gives it its automatic name if it has none.
-    template <class Made>
-    constexpr std::int32_t register_layer(const Made& made, const detail::LayerBox* custom, const Name& given,
-                                          std::int32_t model, bool trainable, std::string_view model_class = "Model")
+    // Adds built-in layer `layer`, made in place in its record (a Layer is large: copies of it dominated a
+    // layer call), and gives it its automatic name if it has none. The only part compiled per layer class
+    // is the layer's construction, over the record's empty optional (trivially destructible): the record's
+    // append and the naming are not templates.
+    template <class L>
+    constexpr std::int32_t add_builtin(const L& layer, bool trainable)
     {
-        const std::int32_t index = records_.add_layer(made, custom, model, trainable);
+        const std::int32_t index = records_.add_layer(nullptr, -1, trainable);
+        detail::GraphLayer& added = records_.layer(index);
+        std::construct_at(&added.layer, layer);
+        name_layer(added, layer.name, "Model");
+        return index;
+    }
+    // Adds a custom layer or, with `model` >= 0, a Model of class `model_class`, and names it.
+    constexpr std::int32_t register_layer(const detail::LayerBox* custom, const Name& given, std::int32_t model,
+                                          bool trainable, std::string_view model_class = "Model")
+    {
+        const std::int32_t index = records_.add_layer(custom, model, trainable);
         name_layer(records_.layer(index), given, model_class);
         return index;
     }
@@ -267,7 +277,7 @@ constexpr Shapes detail::GraphCore::time_distributed_outputs(const detail::Graph
 
 constexpr Tensor detail::GraphCore::input(const InputLayer& args)
 {
-    return call(register_layer(args, nullptr, args.name, -1, true), Tensors{})[0];
+    return call(add_builtin(args, true), Tensors{})[0];
 }
 
 // The automatic name of a layer just added (Keras names a layer when it is made), or the given one.
@@ -302,7 +312,7 @@ constexpr SharedLayer detail::GraphCore::time_distributed(std::int32_t model, co
     detail::require(records_.model(records_.layer(model).model).inputs.size() == 1,
                     "TimeDistributed: the wrapped model must have a single input (each time step is one tensor)");
     const std::int64_t ordinal = given.empty() ? name_counters_.next(Layer(TimeDistributed{})) : 0;
-    const std::int32_t index = records_.add_layer(std::nullopt, nullptr, -1, trainable);
+    const std::int32_t index = records_.add_layer(nullptr, -1, trainable);
     detail::GraphLayer& l = records_.layer(index);
     l.name = LayerName{given, TimeDistributed::class_name, ordinal};
     l.wrapped_model = model;
@@ -361,8 +371,8 @@ constexpr std::int32_t detail::GraphCore::add_model(detail::ModelData data, Mode
 {
     Shapes shapes;
     for (const detail::NodeOutput& r : data.outputs) shapes.push_back(outputs(node(r.node))[std::size_t(r.index)]);
-    const std::int32_t index = register_layer(std::nullopt, nullptr, args.name, records_.add_model(std::move(data)),
-                                              args.trainable, model_class);
+    const std::int32_t index =
+        register_layer(nullptr, args.name, records_.add_model(std::move(data)), args.trainable, model_class);
     // Node 0 is the model's own, as in Keras 2: calls on new tensors are nodes 1, 2, ...
     records_.add_node(index, shapes);
     records_.layer(index).built = true;

@@ -109,12 +109,12 @@ public:
         return ids;
     }
 
-    // A layer made in place from `made` (a built-in layer, or std::nullopt), unnamed.
-    template <class Made>
-    constexpr std::int32_t add_layer(const Made& made, const LayerBox* custom, std::int32_t model, bool trainable)
+    // A new layer record, unnamed, with no built-in layer yet (GraphCore makes it in place): a custom
+    // layer's, a model's, or one to hold a built-in layer.
+    constexpr std::int32_t add_layer(const LayerBox* custom, std::int32_t model, bool trainable)
     {
         if (custom) custom_layers_.push_back(custom);
-        layers_.emplace_back(made, custom, LayerName{}, model, trainable);
+        layers_.emplace_back(std::nullopt, custom, LayerName{}, model, trainable);
         return std::int32_t(layers_.size() - 1);
     }
     constexpr std::int32_t add_model(ModelData m)

@@ -20,8 +20,43 @@
 
 namespace nnshape::detail {
 
-// The batch input shape a layer declares through Keras's keyword arguments (the first layer of a
-// Sequential): batch_input_shape, else (batch_size,) + input_shape, else its own input_dim/input_length.
+// The keyword arguments through which a layer declares its batch input shape (the first layer of a
+// Sequential), gathered from its class, so that the rule below is compiled once, not once per class.
+struct InputDeclaration {
+    const OptionalShape* batch_input_shape = nullptr;
+    const OptionalShape* input_shape = nullptr;
+    std::optional<std::int64_t> batch_size{};
+    // The class's own arguments: Embedding's input_length (its input is (batch, input_length) even
+    // without one), a recurrent layer's input_dim and input_length, Dense's input_dim.
+    enum class Own { none, embedding, dim_and_length, dim } own = Own::none;
+    std::optional<std::int64_t> input_dim{};
+    std::optional<std::int64_t> input_length{};
+};
+
+// batch_input_shape, else (batch_size,) + input_shape, else the shape the class's own arguments give.
+constexpr std::optional<Shape> declared_input_shape(const InputDeclaration& d)
+{
+    const Dim batch = d.batch_size ? Dim(*d.batch_size) : None;
+    if (*d.batch_input_shape) return *d.batch_input_shape;
+    if (*d.input_shape) return Shape::with_batch(batch, {(*d.input_shape)->begin(), (*d.input_shape)->end()});
+    const Dim length = d.input_length ? Dim(*d.input_length) : None;
+    switch (d.own) {
+    case InputDeclaration::Own::embedding:
+        return Shape{batch, length};
+    case InputDeclaration::Own::dim_and_length:
+        if (d.input_dim) return Shape{batch, length, *d.input_dim};
+        break;
+    case InputDeclaration::Own::dim:
+        if (d.input_dim) return Shape{batch, *d.input_dim};
+        break;
+    case InputDeclaration::Own::none:
+        break;
+    }
+    return std::nullopt;
+}
+
+// The batch input shape a layer declares through Keras's keyword arguments: batch_input_shape, else
+// (batch_size,) + input_shape, else its own input_dim/input_length; an InputLayer's shape.
 template <class L>
 constexpr std::optional<Shape> declared_input(const L& l)
 {
@@ -32,21 +67,26 @@ constexpr std::optional<Shape> declared_input(const L& l)
                              l.input_shape;
                              l.batch_size;
                          }) {
-        const Dim batch = l.batch_size ? Dim(*l.batch_size) : None;
-        if (l.batch_input_shape) return l.batch_input_shape;
-        if (l.input_shape) return Shape::with_batch(batch, {l.input_shape->begin(), l.input_shape->end()});
+        InputDeclaration d{
+            .batch_input_shape = &l.batch_input_shape, .input_shape = &l.input_shape, .batch_size = l.batch_size};
         if constexpr (std::is_same_v<L, Embedding>) {
-            return Shape{batch, l.input_length ? Dim(*l.input_length) : None};
+            d.own = InputDeclaration::Own::embedding;
+            d.input_length = l.input_length;
         } else if constexpr (requires {
                                  l.input_length;
                                  l.input_dim;
                              }) {
-            if (l.input_dim) return Shape{batch, l.input_length ? Dim(*l.input_length) : None, *l.input_dim};
+            d.own = InputDeclaration::Own::dim_and_length;
+            d.input_dim = l.input_dim;
+            d.input_length = l.input_length;
         } else if constexpr (requires { l.input_dim; }) {
-            if (l.input_dim) return Shape{batch, *l.input_dim};
+            d.own = InputDeclaration::Own::dim;
+            d.input_dim = l.input_dim;
         }
+        return declared_input_shape(d);
+    } else {
+        return std::nullopt;
     }
-    return std::nullopt;
 }
 
 // What a summary row and a diagram show of a layer's own arguments.
