@@ -51,6 +51,35 @@ constexpr bool expect(bool ok, const char* path, const std::source_location& at)
     return ok;
 }
 
+// The checks of a layer's calls, written once for every class (a template per class would compile
+// them ~140 times in the harness's translation unit).
+constexpr bool sequential_agrees(const Sequential<>& sequential, const Shape& output, Params params,
+                                 const std::source_location& at)
+{
+    bool ok = expect(sequential.output_shape() == output, "in a Sequential: output shape", at);
+    ok &= expect(sequential.params() == params, "in a Sequential: weights", at);
+    return ok;
+}
+constexpr bool model_agrees(const Model& model, std::span<const Shape> inputs, const Shapes& outputs, Params params,
+                            const std::source_location& at)
+{
+    bool ok = expect(model.output_shapes() == outputs, "in a functional Model: output shapes", at);
+    ok &= expect(model.params() == params, "in a functional Model: weights", at);
+
+    // The analyses throw, failing the case, where a rule rejects the call.
+    ok &= expect(nnshape::cost(model).calls.size() == inputs.size() + 1, "cost: one entry per call", at);
+    if (inputs.size() == 1)
+        ok &= expect(receptive_fields(trace(model)).size() == inputs.size() + outputs.size(),
+                     "receptive fields: one per tensor", at);
+    return ok;
+}
+constexpr Tensors inputs_on(Graph& g, std::span<const Shape> inputs)
+{
+    std::vector<Tensor> in;
+    for (const Shape& s : inputs) in.push_back(Input(g, {.batch_shape = s}));
+    return Tensors(in);
+}
+
 // A layer called on tensors: in a Sequential, in a functional Model, and through the analyses.
 template <class L>
 constexpr bool called_paths(const L& layer, std::span<const Shape> inputs, const Shapes& outputs, Params params,
@@ -61,24 +90,12 @@ constexpr bool called_paths(const L& layer, std::span<const Shape> inputs, const
         Sequential<> sequential;
         sequential.add(InputLayer{.batch_shape = inputs[0]});
         sequential.add(layer);
-        ok &= expect(sequential.output_shape() == outputs[0], "in a Sequential: output shape", at);
-        ok &= expect(sequential.params() == params, "in a Sequential: weights", at);
+        ok &= sequential_agrees(sequential, outputs[0], params, at);
     }
-
     Graph g;
-    std::vector<Tensor> in;
-    for (const Shape& s : inputs) in.push_back(Input(g, {.batch_shape = s}));
+    const Tensors in = inputs_on(g, inputs);
     L called = layer;
-    const Model model{Tensors(in), std::move(called)(Tensors(in))};
-    ok &= expect(model.output_shapes() == outputs, "in a functional Model: output shapes", at);
-    ok &= expect(model.params() == params, "in a functional Model: weights", at);
-
-    // The analyses throw, failing the case, where a rule rejects the call.
-    ok &= expect(nnshape::cost(model).calls.size() == inputs.size() + 1, "cost: one entry per call", at);
-    if (inputs.size() == 1)
-        ok &= expect(receptive_fields(trace(model)).size() == inputs.size() + outputs.size(),
-                     "receptive fields: one per tensor", at);
-    return ok;
+    return model_agrees(Model{in, std::move(called)(in)}, inputs, outputs, params, at) && ok;
 }
 
 // The paths every build of a layer takes, in constant evaluation as well as at run time.
@@ -116,6 +133,19 @@ Layer with_call_arguments(const Layer& read, const L& layer)
     }
 }
 
+// The layer the JSON reader read from `config`, written from a layer of class `class_name`: the same.
+inline bool read_back_agrees(const Layer& read, const io::detail::json& config, std::string_view class_name,
+                             std::span<const Shape> inputs, const Shapes& outputs, Params params,
+                             const std::source_location& at)
+{
+    bool ok = expect(read.class_name() == class_name, "through the JSON reader: class", at);
+    ok &= expect(read.output_shapes(inputs) == outputs, "through the JSON reader: output shapes", at);
+    ok &= expect(read.params(inputs) == params, "through the JSON reader: weights", at);
+    ok &=
+        expect(io::detail::config_json(read) == config, "through the JSON reader: the config reads back unchanged", at);
+    return ok;
+}
+
 // The Keras JSON path: the config written from the layer's key list, read back by the reader.
 template <class L>
 bool json_path(const L& layer, std::span<const Shape> inputs, const Shapes& outputs, Params params,
@@ -133,11 +163,7 @@ bool json_path(const L& layer, std::span<const Shape> inputs, const Shapes& outp
         return expect(read == layer.function, "through the JSON reader: the TF function", at);
     }
     const Layer read = with_call_arguments(io::detail::read_layer(config, io::detail::Where{"case", "", ""}, 0), layer);
-    bool ok = expect(read.class_name() == L::class_name, "through the JSON reader: class", at);
-    ok &= expect(read.output_shapes(inputs) == outputs, "through the JSON reader: output shapes", at);
-    ok &= expect(read.params(inputs) == params, "through the JSON reader: weights", at);
-    ok &= expect(config_json(read) == config, "through the JSON reader: the config reads back unchanged", at);
-    return ok;
+    return read_back_agrees(read, config, L::class_name, inputs, outputs, params, at);
 }
 
 // The checkers a case function is called with.

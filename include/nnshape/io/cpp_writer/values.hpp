@@ -212,9 +212,12 @@ std::string value(const std::optional<T>& v)
     return v ? value(*v) : "std::nullopt";
 }
 
+// Each stored member of a layer (or config object) and its C++ text, in the members' order.
+using MemberTexts = std::vector<std::pair<std::string_view, std::string>>;
+
 // The `key` a layer's keras_config calls: each stored member's C++ text, in the members' order.
 struct Members {
-    std::vector<std::pair<std::string_view, std::string>>& out;
+    MemberTexts& out;
 
     template <class T>
     void operator()(std::string_view key, const T& v, KeyTraits = {}) const
@@ -225,9 +228,9 @@ struct Members {
 };
 
 template <class L>
-std::vector<std::pair<std::string_view, std::string>> members(const L& l)
+MemberTexts members(const L& l)
 {
-    std::vector<std::pair<std::string_view, std::string>> out;
+    MemberTexts out;
     const Members key{out};
     L::keras_config(l, key);
     return out;
@@ -243,13 +246,10 @@ std::optional<L> defaults()
         return std::nullopt;
 }
 
-// The designated initializers that differ from L's defaults.
-template <class L>
-std::vector<std::string> arguments(const L& l)
+// The designated initializers of the members `given` whose text differs from the `defaults` (all of
+// them when there are no defaults). Not a template: only the members' texts are made per class.
+inline std::vector<std::string> differing(const MemberTexts& given, const MemberTexts& defaults)
 {
-    const auto given = members(l);
-    const std::optional<L> blank = defaults<L>();
-    const auto defaults = blank ? members(*blank) : decltype(given){};
     std::vector<std::string> out;
     for (std::size_t i = 0; i < given.size(); ++i)
         if (defaults.empty() || given[i].second != defaults[i].second)
@@ -257,19 +257,48 @@ std::vector<std::string> arguments(const L& l)
     return out;
 }
 
+// The designated initializers that differ from L's defaults.
+template <class L>
+std::vector<std::string> arguments(const L& l)
+{
+    MemberTexts default_texts;
+    if (const std::optional<L> blank = defaults<L>()) default_texts = members(*blank);
+    return differing(members(l), default_texts);
+}
+
+// The keyword arguments every layer takes, as a layer of some class gives them (null where its class has
+// none; `trainable` only where it differs from the class's default), written by one non-template function.
+struct KeywordArguments {
+    const Name* name = nullptr;
+    std::optional<bool> trainable{};
+    const OptionalShape* input_shape = nullptr;
+    std::optional<std::int64_t> batch_size{};
+    const OptionalShape* batch_input_shape = nullptr;
+};
+inline void write(const KeywordArguments& k, std::vector<std::string>& out)
+{
+    if (k.name && !k.name->empty()) out.push_back(".name = " + value(*k.name));
+    if (k.trainable) out.push_back(".trainable = " + value(*k.trainable));
+    if (k.input_shape && *k.input_shape) out.push_back(".input_shape = " + value(**k.input_shape));
+    if (k.batch_size) out.push_back(".batch_size = " + value(*k.batch_size));
+    if (k.batch_input_shape && *k.batch_input_shape)
+        out.push_back(".batch_input_shape = " + value(**k.batch_input_shape));
+}
+
 // Keras's keyword arguments, as the reader stores them.
 template <class L>
 void keyword_arguments(const L& l, std::vector<std::string>& out)
 {
-    if constexpr (requires { l.name; })
-        if (!l.name.empty()) out.push_back(".name = " + value(l.name));
+    KeywordArguments k;
+    if constexpr (requires { l.name; }) k.name = &l.name;
     if constexpr (requires { l.trainable; })
-        if (l.trainable != L{}.trainable) out.push_back(".trainable = " + value(l.trainable));
+        if (l.trainable != L{}.trainable) k.trainable = l.trainable;
     if constexpr (requires { l.input_shape, l.batch_input_shape; }) {
-        if (l.input_shape) out.push_back(".input_shape = " + value(*l.input_shape));
-        if (l.batch_size) out.push_back(".batch_size = " + value(*l.batch_size));
-        if (l.batch_input_shape) out.push_back(".batch_input_shape = " + value(*l.batch_input_shape));
+        k.input_shape = &l.input_shape;
+        k.batch_size = l.batch_size;
+        k.batch_input_shape = &l.batch_input_shape;
     }
+    write(k, out);
 }
 
 // An operation's arguments are its call's, kept beside its one config key (`function`).

@@ -140,17 +140,31 @@ inline json to_json(const StackedRNNCells::Cells& cells)
 }
 
 #if NNSHAPE_IO_DEFINES_API
+// The keys every layer's config has, before its class's own (not a template: only keras_config is
+// compiled per class).
+inline json common_config(const Name& name, std::optional<bool> trainable, const OptionalShape& batch_input_shape)
+{
+    json config = json::object();
+    config["name"] = std::string(name.view());
+    if (trainable) config["trainable"] = *trainable;
+    if (batch_input_shape) config["batch_input_shape"] = to_json(*batch_input_shape);
+    return config;
+}
+inline json class_and_config(std::string_view class_name, json config)
+{
+    return json{{"class_name", std::string(class_name)}, {"config", std::move(config)}};
+}
+
 NNSHAPE_IO_API json config_json(const Layer& layer)
 {
     return layer.visit([](const auto& l) {
         using L = std::remove_cvref_t<decltype(l)>;
-        json config = json::object();
-        config["name"] = std::string(l.name.view());
-        if constexpr (requires { l.trainable; }) config["trainable"] = l.trainable;
-        if (l.batch_input_shape) config["batch_input_shape"] = to_json(*l.batch_input_shape);
+        std::optional<bool> trainable;
+        if constexpr (requires { l.trainable; }) trainable = l.trainable;
+        json config = common_config(l.name, trainable, l.batch_input_shape);
         const ConfigWriter writer{config};
         L::keras_config(l, writer);
-        return json{{"class_name", std::string(L::class_name)}, {"config", config}};
+        return class_and_config(L::class_name, std::move(config));
     });
 }
 #endif

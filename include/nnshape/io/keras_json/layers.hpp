@@ -184,9 +184,13 @@ private:
             if constexpr (std::is_constructible_v<Variant, decltype(l)>)
                 return Variant(l);
             else
-                bad(key, "a " + std::string(l.class_name) + " cannot be wrapped here: expected " +
-                             std::string(wrapped_kind<Variant>));
+                cannot_wrap(key, l.class_name, wrapped_kind<Variant>);
         });
+    }
+    // Not a template: the classes a wrapper refuses share one error.
+    [[noreturn]] void cannot_wrap(std::string_view key, std::string_view class_name, std::string_view expected) const
+    {
+        bad(key, "a " + std::string(class_name) + " cannot be wrapped here: expected " + std::string(expected));
     }
 };
 
