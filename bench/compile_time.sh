@@ -27,6 +27,8 @@
 #   (r) a program that reads a Keras file and prints its summary (bench/reader_program.cpp), header-only;
 #       (s) the same as a program linking nnshape::keras_file_compiled compiles it
 #       (-DNNSHAPE_IO_COMPILED_LIBRARY -DNNSHAPE_COMPILED_LIBRARY: the readers come from the library)
+#   (v) every built-in layer class added to a Graph and to a Sequential (bench/every_class.cpp): the
+#       per-class code of a translation unit that can meet any class (the readers, the test harness)
 #   (n) the yardstick: a one-line nlohmann::json program (bench/nlohmann_one_liner.cpp); (n2) at -O2
 #
 # With STEPS=1 (default) it then bisects, for (e), (f) and (g), the smallest -fconstexpr-steps
@@ -80,6 +82,7 @@ cp "$root/bench/user_program.cpp" "$work/k.cpp"
 cp "$root/bench/user_program.cpp" "$work/k2.cpp"
 cp "$root/bench/reader_program.cpp" "$work/r.cpp"
 cp "$root/bench/reader_program.cpp" "$work/s.cpp"
+cp "$root/bench/every_class.cpp" "$work/v.cpp"
 cp "$root/bench/nlohmann_one_liner.cpp" "$work/n.cpp"
 cp "$root/bench/nlohmann_one_liner.cpp" "$work/n2.cpp"
 cat > "$work/e.cpp" <<'EOF'
@@ -122,7 +125,7 @@ constexpr std::int64_t f()
 static_assert(f() == layers * 272);
 EOF
 
-tus=(a b c d e f g h h2 k k2 r s n n2)
+tus=(a b c d e f g h h2 k k2 r s v n n2)
 declare -A label=(
     [a]="(a) standard headers"
     [b]="(b) + nnshape.hpp"
@@ -137,6 +140,7 @@ declare -A label=(
     [k2]="(k2) user program, nnshape::compiled (-O2)"
     [r]="(r) reader program, header-only (-O0)"
     [s]="(s) reader program, nnshape::keras_file_compiled (-O0)"
+    [v]="(v) every layer class in a Graph and a Sequential (-O0)"
     [n]="(n) nlohmann one-liner (-O0)"
     [n2]="(n2) nlohmann one-liner (-O2)"
 )
