@@ -236,14 +236,17 @@ MemberTexts members(const L& l)
     return out;
 }
 
-// A class's defaults: StackedRNNCells has no empty stack, so no default to compare with.
+// A class's defaults, made at compile time (a value made at run time compiled its construction per
+// class); null for StackedRNNCells, which has no empty stack to compare with.
 template <class L>
-std::optional<L> defaults()
+inline constexpr L default_value{};
+template <class L>
+constexpr const L* defaults()
 {
     if constexpr (std::is_default_constructible_v<L> && !std::is_same_v<L, StackedRNNCells>)
-        return L{};
+        return &default_value<L>;
     else
-        return std::nullopt;
+        return nullptr;
 }
 
 // The designated initializers of the members `given` whose text differs from the `defaults` (all of
@@ -262,7 +265,7 @@ template <class L>
 std::vector<std::string> arguments(const L& l)
 {
     MemberTexts default_texts;
-    if (const std::optional<L> blank = defaults<L>()) default_texts = members(*blank);
+    if (const L* blank = defaults<L>()) default_texts = members(*blank);
     return differing(members(l), default_texts);
 }
 
@@ -292,7 +295,7 @@ void keyword_arguments(const L& l, std::vector<std::string>& out)
     KeywordArguments k;
     if constexpr (requires { l.name; }) k.name = &l.name;
     if constexpr (requires { l.trainable; })
-        if (l.trainable != L{}.trainable) k.trainable = l.trainable;
+        if (constexpr bool by_default = L{}.trainable; l.trainable != by_default) k.trainable = l.trainable;
     if constexpr (requires { l.input_shape, l.batch_input_shape; }) {
         k.input_shape = &l.input_shape;
         k.batch_size = l.batch_size;
