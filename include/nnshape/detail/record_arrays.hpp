@@ -18,7 +18,15 @@ template <class T>
 class RecordArray {
 public:
     constexpr RecordArray() = default;
-    constexpr RecordArray(const RecordArray& other) { append_copies(other); }
+    constexpr RecordArray(const RecordArray& other)
+    {
+        try {
+            append_copies(other);
+        } catch (...) { // no destructor runs for a constructor that throws: free what was made
+            free_storage();
+            throw;
+        }
+    }
     constexpr RecordArray(RecordArray&& other) noexcept
         : data_(std::exchange(other.data_, nullptr)),
           size_(std::exchange(other.size_, 0)),
