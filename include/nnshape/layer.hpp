@@ -55,6 +55,8 @@ private:
 public:
     template <class L>
     static constexpr bool holds = BuiltinLayer<L> || (std::is_same_v<L, Custom> || ...);
+    // Its classes, in class_index order.
+    using classes = typename Variant::alternatives;
 
     template <class L>
         requires holds<L>
@@ -138,7 +140,9 @@ class NameCounters {
 public:
     // Keras names a layer when it is made: a layer made unnamed to be wrapped (TimeDistributed(LSTM(8)))
     // takes its class's next number before its wrapper does, though no summary shows its name.
-    constexpr void count_wrapped(const LayerT& layer)
+    // `layer`: a LayerT, or a Sequential<>'s stored layer.
+    template <class AnyLayer>
+    constexpr void count_wrapped(const AnyLayer& layer)
     {
         if (const auto* t = layer.template get_if<TimeDistributed>()) count_unnamed(t->layer);
         if (const auto* s = layer.template get_if<SpectralNormalization>()) count_unnamed(s->layer);
@@ -147,7 +151,11 @@ public:
             if (b->backward_layer) count_unnamed(*b->backward_layer);
         }
     }
-    constexpr std::int64_t next(const LayerT& layer) { return ++layers_[layer.class_index()]; }
+    template <class AnyLayer>
+    constexpr std::int64_t next(const AnyLayer& layer)
+    {
+        return ++layers_[layer.class_index()];
+    }
     constexpr std::int64_t count_of_class(std::size_t class_index) const { return layers_.at(class_index); }
     constexpr std::int64_t next_model() { return ++models_; }
     // Continues numbering after another session's layers, as one Keras session would.

@@ -11,6 +11,7 @@
 
 #include "detail/layer_call.hpp"
 #include "detail/record_arrays.hpp"
+#include "detail/stored_layer.hpp"
 #include "functional.hpp"
 #include "layer.hpp"
 #include "naming.hpp"
@@ -31,7 +32,8 @@ struct BasicSequentialLayer {
     constexpr std::int64_t count_params() const { return params.total(); }
 };
 
-using SequentialLayer = BasicSequentialLayer<Layer>;
+// A record of a Sequential<> (a fixed Sequential<N>'s: Sequential<N>::SequentialLayer).
+using SequentialLayer = BasicSequentialLayer<detail::StoredLayer<Layer>>;
 
 namespace detail {
 
@@ -57,7 +59,10 @@ struct layer_for<type_list<Found...>, First, Rest...>
 template <std::size_t N = std::dynamic_extent, class LayerT = Layer>
 class Sequential {
 public:
-    using SequentialLayer = BasicSequentialLayer<LayerT>;
+    // How a record holds its layer: a fixed Sequential (a constexpr variable, which cannot own memory)
+    // its LayerT value; one built with add() the value of the layer's own class, out of line.
+    using StoredLayer = std::conditional_t<N == std::dynamic_extent, detail::StoredLayer<LayerT>, LayerT>;
+    using SequentialLayer = BasicSequentialLayer<StoredLayer>;
 
     constexpr Sequential()
         requires(N == std::dynamic_extent)
@@ -71,7 +76,7 @@ public:
     template <class... L>
         requires(sizeof...(L) > 0 && (N == std::dynamic_extent || sizeof...(L) == N) &&
                  (LayerT::template holds<L> && ...))
-    constexpr Sequential(L... layers) : layers_{make_layers(LayerT(std::move(layers))...)}
+    constexpr Sequential(L... layers) : layers_{make_layers(StoredLayer(std::move(layers))...)}
     {
     }
     // Keras's `Sequential([...], name=..., trainable=...)`: `Sequential{{.name = "encoder"}, Dense{...}}`.
@@ -80,7 +85,7 @@ public:
                  (LayerT::template holds<L> && ...))
     constexpr Sequential(ModelArgs args, L... layers)
         : args_(std::move(args)),
-          layers_{make_layers(LayerT(std::move(layers))...)}
+          layers_{make_layers(StoredLayer(std::move(layers))...)}
     {
     }
 
@@ -174,7 +179,7 @@ private:
     constexpr void add_record(const L& layer)
     {
         require_addable();
-        layers_.emplace_back(layer); // the record's LayerT made from `layer` in the array's storage
+        layers_.emplace_back(StoredLayer(layer, &arena_)); // the layer's value in the arena, its record here
         infer_added();
     }
 
@@ -196,7 +201,7 @@ private:
         }
     }
 
-    constexpr SequentialLayer next(LayerT layer)
+    constexpr SequentialLayer next(StoredLayer layer)
     {
         SequentialLayer entry{std::move(layer), {}, {}, {}};
         name_and_infer(entry);
@@ -243,6 +248,8 @@ private:
     std::size_t count_ = 0;
     std::optional<Shape> input_{};
     std::optional<Shape> output_{};
+    [[no_unique_address]] std::conditional_t<N == std::dynamic_extent, detail::LayerArena, detail::type_list<>>
+        arena_{}; // Declared before layers_, whose records it holds at run time.
     Storage layers_{};
     detail::GraphRef called_{}; // the Graph of the model the first call made
     std::int32_t called_index_ = -1; // and its index there

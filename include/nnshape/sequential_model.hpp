@@ -26,6 +26,8 @@ template <class T>
 struct is_layer_value : std::false_type {};
 template <class... Custom>
 struct is_layer_value<BasicLayer<Custom...>> : std::true_type {};
+template <class LayerT>
+struct is_layer_value<StoredLayer<LayerT>> : std::true_type {};
 
 // A model a Sequential can hold: a Model (Sequential<N, Model> among them) or a Sequential of layers.
 template <class T>

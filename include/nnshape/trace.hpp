@@ -208,9 +208,9 @@ constexpr Trace<> trace(const Model& model)
 
 // The forward pass of a built Sequential: tensor 0 is its input (made by its InputLayer, if it has one).
 template <std::size_t N, detail::layer_values LayerT>
-constexpr Trace<LayerT> trace(const Sequential<N, LayerT>& model)
+constexpr Trace<typename Sequential<N, LayerT>::StoredLayer> trace(const Sequential<N, LayerT>& model)
 {
-    Trace<LayerT> t;
+    Trace<typename Sequential<N, LayerT>::StoredLayer> t;
     const Shape input = model.input_shape(); // first: fails for a model that is not built
     const auto layers = model.layers();
     std::size_t i = 0;

@@ -140,10 +140,10 @@ constexpr std::optional<Shape> declared_input_of(const V& v)
 {
     return declared_input(alternative<V, L>(v));
 }
-template <class V, class L>
-constexpr LayerArguments arguments_of(const V& v)
+// What a summary row shows of a layer of class L.
+template <class L>
+constexpr LayerArguments layer_arguments(const L& l)
 {
-    const L& l = alternative<V, L>(v);
     LayerArguments a;
     if constexpr (requires { l.kernel_size.product(); })
         for (std::int64_t k : l.kernel_size) a.kernel_size.push_back(k);
@@ -158,6 +158,11 @@ constexpr LayerArguments arguments_of(const V& v)
         a.wrapped_name = Name(l.layer.given_name());
     }
     return a;
+}
+template <class V, class L>
+constexpr LayerArguments arguments_of(const V& v)
+{
+    return layer_arguments(alternative<V, L>(v));
 }
 
 template <class V, class L>

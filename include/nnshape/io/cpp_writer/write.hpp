@@ -128,7 +128,7 @@ public:
     std::string sequential(const Sequential<>& s)
     {
         std::vector<std::string> layers;
-        for (const SequentialLayer& entry : s.layers()) layers.push_back(added(entry.layer));
+        for (const SequentialLayer& entry : s.layers()) layers.push_back(added(entry.layer.value()));
         return sequential_function(s.name().view(), s.args(), layers);
     }
 

@@ -1,0 +1,132 @@
+// detail::StoredLayer, how a Sequential<> built with add() holds its layers: each as the value of its own
+// class (in the model's arena at run time, in its own allocation in constant evaluation), answering as a
+// Layer would. Copies are deep, a record is far smaller than a Layer, and a layer given as a Layer value
+// answers the same as one given as its class.
+#include <doctest/doctest.h>
+#include <nnshape/nnshape.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <utility>
+
+namespace unit_detail_stored_layer_test {
+
+using namespace nnshape;
+
+// A Dense of 16 units on 16 features: 16 * 16 + 16 weights (Keras's Dense).
+constexpr std::int64_t dense_16_on_16 = 272;
+
+constexpr Sequential<> dense_chain(std::int64_t layers)
+{
+    Sequential<> m;
+    m.add(Dense{.units = 16, .input_shape = {16}});
+    for (std::int64_t i = 1; i < layers; ++i) m.add(Dense{.units = 16});
+    return m;
+}
+
+// A record holds its layer's class: a Dense stays a Dense, and the same layer given as a Layer value
+// answers the same class questions.
+constexpr bool class_facts()
+{
+    Sequential<> m;
+    m.add(Dense{.units = 16, .name = "first", .input_shape = {16}});
+    m.add(Layer(Dense{.units = 8}));
+    const auto layers = m.layers();
+    return layers[0].layer.is<Dense>() && !layers[0].layer.is<Conv2D>() &&
+           layers[0].layer.get_if<Dense>()->units == 16 && layers[0].layer.class_name() == "Dense" &&
+           layers[0].layer.given_name() == "first" && layers[1].layer.is<Dense>() &&
+           layers[1].layer.get_if<Dense>()->units == 8 &&
+           layers[1].layer.class_index() == Layer(Dense{}).class_index() && layers[1].layer.given_name().empty() &&
+           layers[1].layer.value().get_if<Dense>()->units == 8 && m.count_params() == dense_16_on_16 + 136;
+}
+static_assert(class_facts());
+
+// A copy owns its layers: the source gone, the copy still reads them; assigning and moving keep them.
+constexpr std::int64_t copied_units_sum()
+{
+    Sequential<> copy;
+    {
+        const Sequential<> source = dense_chain(3);
+        copy = source;
+    }
+    Sequential<> moved = std::move(copy);
+    Sequential<> assigned;
+    assigned = moved;
+    std::int64_t units = 0;
+    for (const auto& l : assigned.layers()) units += l.layer.get_if<Dense>()->units;
+    return units + moved.count_params();
+}
+static_assert(copied_units_sum() == 3 * 16 + 3 * dense_16_on_16);
+
+// visit and apply reach the layer as its own class.
+struct units_of {
+    template <class L>
+    static constexpr std::int64_t of(const L& l)
+    {
+        if constexpr (std::is_same_v<L, Dense>)
+            return l.units;
+        else
+            return -1;
+    }
+};
+constexpr bool visit_facts()
+{
+    Sequential<> m;
+    m.add(Dense{.units = 5, .input_shape = {4}});
+    m.add(Layer(Dropout{.rate = 0.5}));
+    const auto& dense = m.layers()[0].layer;
+    const auto& dropout = m.layers()[1].layer;
+    const auto name_length = [](const auto& l) { return std::int64_t(l.class_name.size()); };
+    return dense.visit(name_length) == 5 && dropout.visit(name_length) == 7 &&
+           dense.apply<units_of, std::int64_t>() == 5 && dropout.apply<units_of, std::int64_t>() == -1;
+}
+static_assert(visit_facts());
+
+TEST_CASE("a Sequential<>'s record is smaller than a Layer: its layer's value is stored at its class's size")
+{
+    CHECK(sizeof(Sequential<>::SequentialLayer) * 4 < sizeof(Layer));
+    CHECK(sizeof(Sequential<1>::SequentialLayer) > sizeof(Layer)); // a fixed Sequential holds Layer values
+}
+
+TEST_CASE("layers stored in the arena keep their own values across many blocks")
+{
+    Sequential<> m;
+    m.add(Dense{.units = 1, .input_shape = {4}});
+    for (std::int64_t units = 2; units <= 1000; ++units) m.add(Dense{.units = units});
+    REQUIRE(m.layers().size() == 1000);
+    for (std::size_t i = 0; i < m.layers().size(); ++i) {
+        CAPTURE(i);
+        REQUIRE(m.layers()[i].layer.get_if<Dense>()->units == std::int64_t(i) + 1);
+    }
+    // Dense(u) on v features: v * u + u weights.
+    CHECK(m.layers()[999].params.total() == 999 * 1000 + 1000);
+}
+
+TEST_CASE("a copy of a Sequential<> reads its layers after the source is gone, and can grow on its own")
+{
+    Sequential<> copy;
+    {
+        Sequential<> source = dense_chain(100);
+        copy = source;
+        source.add(Dense{.units = 3});
+    }
+    copy.add(Dense{.units = 2});
+    REQUIRE(copy.layers().size() == 101);
+    CHECK(copy.layers()[50].layer.get_if<Dense>()->units == 16);
+    CHECK(copy.count_params() == 100 * dense_16_on_16 + 34);
+    const Sequential<> moved = std::move(copy);
+    CHECK(moved.layers()[100].layer.get_if<Dense>()->units == 2);
+}
+
+TEST_CASE("a layer an add() refuses leaves the records and the arena's layers as they were")
+{
+    Sequential<> m = dense_chain(2);
+    CHECK_THROWS_AS(m.add(Conv2D{.filters = 4, .kernel_size = 3}), shape_error);
+    m.add(Dense{.units = 1});
+    REQUIRE(m.layers().size() == 3);
+    CHECK(m.layers()[1].layer.get_if<Dense>()->units == 16);
+    CHECK(m.layers()[2].layer.get_if<Dense>()->units == 1);
+}
+
+} // namespace unit_detail_stored_layer_test
