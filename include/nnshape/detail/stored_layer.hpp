@@ -144,7 +144,7 @@ public:
     template <class T, class... A>
     T* make(const A&... args)
     {
-        static_assert(alignof(T) <= alignof(Block), "LayerArena: a value more aligned than a block");
+        static_assert(alignof(T) <= alignof(Block)); // each value starts a multiple of a block's alignment in
         const std::size_t size = (sizeof(T) + alignof(Block) - 1) / alignof(Block) * alignof(Block);
         if (!last_ || free_ < size) grow(size);
         std::byte* at = reinterpret_cast<std::byte*>(last_ + 1) + (last_->size - free_);
