@@ -183,7 +183,7 @@ constexpr std::span<const std::int32_t> Model::nodes() const { return data().nod
 
 constexpr Name LayerView::name(Naming style) const { return graph_->layer(index_).name.render(style); }
 constexpr std::string_view LayerView::class_name() const { return graph_->layer(index_).name.class_name; }
-constexpr const Layer* LayerView::layer() const
+constexpr const StoredLayer* LayerView::layer() const
 {
     const auto& l = graph_->layer(index_).layer;
     return l ? &*l : nullptr;

@@ -163,8 +163,9 @@ public:
     template <class L>
         requires BuiltinLayer<L> || CustomLayer<L>
     constexpr const L* get_if() const;
-    // The built-in layer; null for a custom layer or a Model.
-    constexpr const Layer* layer() const;
+    // The built-in layer (a StoredLayer: Layer's queries, `value()` for a Layer); null for a custom layer
+    // or a Model.
+    constexpr const StoredLayer* layer() const;
     constexpr bool is_model() const;
     constexpr Model model() const;
     // Keras's `layer.layer` of a TimeDistributed that wraps a model (TimeDistributedModel); else none.

@@ -15,6 +15,7 @@
 
 #include "detail/layer_variant.hpp"
 #include "detail/rules.hpp"
+#include "detail/stored_layer.hpp"
 #include "detail/type_list.hpp"
 #include "detail/variant.hpp"
 #include "layers/builtin.hpp"
@@ -133,6 +134,11 @@ private:
 };
 
 using Layer = BasicLayer<>;
+
+// How a Sequential<> and a functional Graph hold a built-in layer: the value of its own class, out of line
+// (a Layer is as large as its largest class), with Layer's queries (is, get_if, class_name, visit, ...);
+// `value()` gives it as a Layer.
+using StoredLayer = detail::StoredLayer<Layer>;
 
 // Keras numbers automatic names per class: one counter per layer class, and one for functional Models.
 template <class LayerT = Layer>

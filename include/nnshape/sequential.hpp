@@ -33,7 +33,7 @@ struct BasicSequentialLayer {
 };
 
 // A record of a Sequential<> (a fixed Sequential<N>'s: Sequential<N>::SequentialLayer).
-using SequentialLayer = BasicSequentialLayer<detail::StoredLayer<Layer>>;
+using SequentialLayer = BasicSequentialLayer<StoredLayer>;
 
 namespace detail {
 

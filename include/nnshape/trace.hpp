@@ -19,7 +19,7 @@ namespace nnshape {
 // TimeDistributed model's call is three steps, as Keras runs it: a `reshape` call of the wrapper that
 // folds the time axis into the batch, in the scope of its model (TracedScope::repeats), the model's
 // calls there, and a `reshape` call that unfolds the time axis, in the wrapper's own scope.
-template <class LayerT = Layer>
+template <class LayerT = StoredLayer>
 struct TracedCall {
     const LayerT* layer = nullptr; // the layer, unless it is a Graph's custom layer
     const detail::LayerBox* custom = nullptr; // a Graph's custom layer
@@ -46,7 +46,7 @@ struct TracedScope {
     Dim repeats = 1;
 };
 
-template <class LayerT = Layer>
+template <class LayerT = StoredLayer>
 struct Trace {
     std::vector<Shape> tensors; // every tensor of the pass, by id
     std::vector<std::int32_t> producer; // the call that makes each tensor; -1 for a Sequential's implicit input

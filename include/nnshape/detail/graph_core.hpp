@@ -78,16 +78,15 @@ public:
     constexpr SharedLayer time_distributed(std::int32_t model, const Name& given, bool trainable);
 
 private:
-    // Adds built-in layer `layer`, made in place in its record (a Layer is large: copies of it dominated a
-    // layer call), and gives it its automatic name if it has none. The only part compiled per layer class
-    // is the layer's construction, over the record's empty optional (trivially destructible): the record's
-    // append and the naming are not templates.
+    // Adds built-in layer `layer`, its value stored at its class's size (a Layer is as large as the largest
+    // class), and gives it its automatic name if it has none. The only part compiled per layer class is
+    // the layer's storage: the record's append and the naming are not templates.
     template <class L>
     constexpr std::int32_t add_builtin(const L& layer, bool trainable)
     {
         const std::int32_t index = records_.add_layer(nullptr, -1, trainable);
         detail::GraphLayer& added = records_.layer(index);
-        std::construct_at(&added.layer, layer);
+        added.layer.emplace(layer, &records_.arena());
         name_layer(added, layer.name, "Model");
         return index;
     }
@@ -283,7 +282,7 @@ constexpr Tensor detail::GraphCore::input(const InputLayer& args)
 // The automatic name of a layer just added (Keras names a layer when it is made), or the given one.
 constexpr void detail::GraphCore::name_layer(detail::GraphLayer& added, const Name& given, std::string_view model_class)
 {
-    const std::optional<Layer>& layer = added.layer;
+    const auto& layer = added.layer;
     const std::string_view class_name = layer          ? layer->class_name()
                                         : added.custom ? added.custom->class_name()
                                                        : model_class;
@@ -392,7 +391,7 @@ constexpr std::int32_t detail::GraphCore::sequential(const Tensor& input, const 
     detail::ModelData data = build_model_data({input}, {output});
     data.sequential = true;
     std::erase_if(data.layers, [&](std::int32_t l) {
-        const std::optional<Layer>& layer = records_.layer(l).layer;
+        const auto& layer = records_.layer(l).layer;
         return layer && layer->is<InputLayer>();
     });
     if (index < 0) return add_model(std::move(data), std::move(args), "Sequential");

@@ -17,6 +17,7 @@
 #include "layer_box.hpp"
 #include "layer_call.hpp"
 #include "record_arrays.hpp"
+#include "stored_layer.hpp"
 
 namespace nnshape::detail {
 
@@ -39,7 +40,7 @@ struct Node {
 };
 
 struct GraphLayer {
-    std::optional<Layer> layer; // a built-in layer
+    std::optional<StoredLayer<Layer>> layer; // a built-in layer, its value at its class's size
     const LayerBox* custom = nullptr; // or a custom one, owned by the Graph; neither for a Model (or wrapped one)
     LayerName name;
     std::int32_t model = -1; // index into the Graph's models for a Model
@@ -98,6 +99,7 @@ public:
         return shapes_[std::size_t(nodes_[std::size_t(id)].first_output + index)];
     }
     constexpr const ModelData& model(std::int32_t index) const { return models_[std::size_t(index)]; }
+    constexpr LayerArena& arena() { return arena_; }
 
     // The calls of layer `index`, first to last.
     constexpr std::vector<std::int32_t> nodes_of(std::int32_t index) const
@@ -109,8 +111,8 @@ public:
         return ids;
     }
 
-    // A new layer record, unnamed, with no built-in layer yet (GraphCore makes it in place): a custom
-    // layer's, a model's, or one to hold a built-in layer.
+    // A new layer record, unnamed, with no built-in layer yet (GraphCore stores it, in the arena): a
+    // custom layer's, a model's, or one to hold a built-in layer.
     constexpr std::int32_t add_layer(const LayerBox* custom, std::int32_t model, bool trainable)
     {
         if (custom) custom_layers_.push_back(custom);
@@ -200,6 +202,7 @@ private:
         return first;
     }
 
+    LayerArena arena_; // the built-in layers' values at run time; declared before the records that hold them
     BlockArray<GraphLayer> layers_;
     // The custom layers the records point to, which the Graph owns: listed apart so that freeing them
     // does not read every layer record.

@@ -169,7 +169,7 @@ private:
             if (l.layer && l.layer->is<InputLayer>()) continue;
             if (!l.layer)
                 fail("layer \"" + keras_name(l) + "\": a Sequential that holds models or custom layers is not written");
-            Layer layer = *l.layer;
+            Layer layer = l.layer->value();
             if (layers.empty() && !layer.declared_input())
                 layer = layer.visit([&](auto first) {
                     first.batch_input_shape = input;
@@ -221,7 +221,7 @@ public:
         const std::string callee = callee_of(n.layer, model_function);
         const std::string var = names_.make(calls_[n.layer] > 1 ? name + "_" + std::to_string(n.node_index) : name);
         tensors_[id] = var;
-        if (l.layer && calls_[n.layer] == 1) body_ += indented(layer_note(*l.layer));
+        if (l.layer && calls_[n.layer] == 1) body_ += indented(layer_note(l.layer->value()));
         body_ += "    auto " + var + " = " + callee + arguments(n, l) + ";\n";
     }
 
@@ -258,7 +258,8 @@ private:
         if (l.model >= 0 && calls_[index] == 1) return model_function(index) + model_argument(index);
         if (l.model >= 0) return model_handle(index, model_function);
         const std::string handle = names_.make(name + "_layer");
-        body_ += indented(layer_note(*l.layer)) + "    auto " + handle + " = g.add(" + source_of(index) + ");\n";
+        body_ +=
+            indented(layer_note(l.layer->value())) + "    auto " + handle + " = g.add(" + source_of(index) + ");\n";
         return handles_[index] = handle;
     }
 
@@ -289,7 +290,7 @@ private:
         if (calls_.at(index) < l.node_count)
             fail("layer \"" + keras_name(l) +
                  "\" is called outside the model that lists it (shared between models): not written");
-        return layer_source(*l.layer);
+        return layer_source(l.layer->value());
     }
 
     // `(x)`, `({a, b})`, or a recurrent layer's `(x, {.initial_state = {h, c}})`.
