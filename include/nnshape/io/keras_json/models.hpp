@@ -437,7 +437,7 @@ inline Sequential<> read_sequential(const json& config, const Where& where, bool
     const json& layers = sequential_layers(config, where);
     std::optional<Shape> input = sequential_input(config, layers, where);
     Sequential<> model(sequential_args(config, where, 0));
-    model.reserve(layers.size()); // a layer record is large: growing the vector would copy them all
+    model.reserve(layers.size());
     for (std::size_t i = 0; i < layers.size(); ++i) {
         const Where at = sequential_where(where, i);
         if (i == 0 && layers[0].is_object() && layers[0].contains("class_name") &&
@@ -456,7 +456,7 @@ inline Sequential<> read_sequential(const json& config, const Where& where, bool
             fail(where,
                  "the Sequential declares no input shape (no InputLayer, batch_input_shape or build_input_shape)");
         with_context(Where{at.path, std::string(l.given_name()), std::string(l.class_name())},
-                     [&] { model.add(std::move(l)); });
+                     [&] { l.visit([&](const auto& layer) { model.add(layer); }); }); // stored at its class's size
     }
     if (model.layers().empty()) fail(where, "a Sequential with no layers");
     return model;
