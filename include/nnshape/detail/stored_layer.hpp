@@ -1,9 +1,9 @@
 #pragma once
-// detail::StoredLayer<LayerT>: how a Sequential<> built with add() holds a layer: the value of its own
-// class, out of line, behind LayerT's interface. A LayerT is as large as its largest class (a
-// TimeDistributed holds a whole layer by value, so that it can be a constexpr variable: 1.5 KB), where
-// a Dense is 344 bytes; a model's records stay small, and a fixed Sequential<N> (a constexpr variable,
-// which cannot own memory) keeps LayerT values.
+// detail::StoredLayer<LayerT>: how a Sequential<> built with add() and a functional Graph hold a layer:
+// the value of its own class, out of line, behind LayerT's interface. A LayerT is as large as its largest
+// class (a TimeDistributed holds a whole layer by value, so that it can be a constexpr variable: 1.5 KB),
+// where a Dense is 344 bytes; a model's records stay small, and a fixed Sequential<N> (a constexpr
+// variable, which cannot own memory) keeps LayerT values.
 
 #include <cstddef>
 #include <cstdint>
@@ -117,9 +117,9 @@ struct stored_visit<LayerT, type_list<T...>> {
     static constexpr R (*table[sizeof...(T)])(F&, const StoredBox<LayerT>&) = {&call<R, F, T>...};
 };
 
-// Where a Sequential<> keeps its layers' values at run time: blocks that never move, filled in turn and
-// freed with the model (a value per allocation cost a Dense chain a third of its time in malloc and
-// free). A copy starts empty: a copied model's layers are its own allocations.
+// Where a Sequential<> or a Graph keeps its layers' values at run time: blocks that never move, filled in
+// turn and freed with the model (a value per allocation cost a Dense chain a third of its time in malloc
+// and free). A copy starts empty: a copied model's layers are its own allocations.
 class LayerArena {
 public:
     constexpr LayerArena() = default;
@@ -220,7 +220,7 @@ public:
         if (owned_) delete box_;
     }
 
-    // The layer as a LayerT value.
+    // The layer as a LayerT value (a copy: a LayerT is as large as its largest class).
     constexpr LayerT value() const { return box_->value(); }
 
     template <class L>
