@@ -118,8 +118,8 @@ struct stored_visit<LayerT, type_list<T...>> {
 };
 
 // Where a Sequential<> or a Graph keeps its layers' values at run time: blocks that never move, filled in
-// turn and freed with the model (a value per allocation cost a Dense chain a third of its time in malloc
-// and free). A copy starts empty: a copied model's layers are its own allocations.
+// turn and freed with the model (with an allocation per value, malloc and free made a reserved Dense
+// chain's add 1.5 times slower). A copy starts empty: a copied model's layers are its own allocations.
 class LayerArena {
 public:
     constexpr LayerArena() = default;
