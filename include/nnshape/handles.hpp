@@ -87,12 +87,12 @@ private:
 // which is a large share of a constant evaluation's step budget.
 class Tensors {
 public:
-    constexpr Tensors(Tensor t) : one_(t), size_(1) {}
+    constexpr Tensors(Tensor t) : one_(std::move(t)), size_(1) {} // moved: a copy is an atomic count up and down
     constexpr Tensors(std::initializer_list<Tensor> list) : Tensors(std::vector<Tensor>(list)) {}
     constexpr explicit Tensors(std::vector<Tensor> list) : size_(list.size())
     {
         if (size_ == 1)
-            one_ = list[0];
+            one_ = std::move(list[0]);
         else
             many_ = std::move(list);
     }
