@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 using namespace nnshape;
@@ -150,6 +151,16 @@ constexpr Sequential lstm_states{LSTM{.units = 4, .return_state = true, .input_s
 // expect: Sequential: This model has not yet been built: give the first layer an input_shape or batch_input_shape
 // argument, or start with an InputLayer.
 constexpr std::int64_t not_built = Sequential{Dense{.units = 2}}.count_params();
+
+// --- detail/stored_layer.hpp
+
+// A StoredLayer moved from holds no layer any more.
+// expect: StoredLayer: used after it was moved from
+constexpr std::size_t moved_from_stored_layer = [] {
+    StoredLayer a(Dense{.units = 4});
+    const StoredLayer b = std::move(a);
+    return a.given_name().size() + b.given_name().size();
+}();
 
 // --- functional.hpp
 

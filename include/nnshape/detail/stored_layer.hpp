@@ -14,6 +14,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "../error.hpp"
 #include "../shape.hpp"
 #include "layer_variant.hpp"
 #include "rules.hpp"
@@ -194,7 +195,7 @@ public:
     {
     }
     constexpr StoredLayer(const StoredLayer& other)
-        : box_(other.box_->clone()),
+        : box_(other.box().clone()),
           index_(other.index_),
           whole_(other.whole_),
           owned_(true)
@@ -204,13 +205,15 @@ public:
         : box_(std::exchange(other.box_, nullptr)),
           index_(other.index_),
           whole_(other.whole_),
-          owned_(other.owned_)
+          owned_(other.owned_),
+          moved_from_(std::exchange(other.moved_from_, true))
     {
     }
     constexpr StoredLayer& operator=(StoredLayer other) noexcept
     {
         std::swap(box_, other.box_);
         std::swap(owned_, other.owned_);
+        std::swap(moved_from_, other.moved_from_);
         index_ = other.index_;
         whole_ = other.whole_;
         return *this;
@@ -221,7 +224,7 @@ public:
     }
 
     // The layer as a LayerT value (a copy: a LayerT is as large as its largest class).
-    constexpr LayerT value() const { return box_->value(); }
+    constexpr LayerT value() const { return box().value(); }
 
     template <class L>
         requires holds<L>
@@ -235,19 +238,19 @@ public:
     {
         if (!is<L>()) return nullptr;
         if (whole_) return whole().template get_if<L>();
-        return &static_cast<const StoredAs<LayerT, L>*>(box_)->layer;
+        return &static_cast<const StoredAs<LayerT, L>&>(box()).layer;
     }
 
     constexpr std::string_view class_name() const { return class_names_of<typename LayerT::classes>[index_]; }
-    constexpr std::string_view given_name() const { return box_->given_name(); }
-    constexpr std::optional<Shape> declared_input() const { return box_->declared_input(); }
-    constexpr Shapes output_shapes(std::span<const Shape> inputs) const { return box_->output_shapes(inputs); }
-    constexpr Params params(std::span<const Shape> inputs) const { return box_->params(inputs); }
+    constexpr std::string_view given_name() const { return box().given_name(); }
+    constexpr std::optional<Shape> declared_input() const { return box().declared_input(); }
+    constexpr Shapes output_shapes(std::span<const Shape> inputs) const { return box().output_shapes(inputs); }
+    constexpr Params params(std::span<const Shape> inputs) const { return box().params(inputs); }
     constexpr Cost cost(std::span<const Shape> inputs, std::span<const Shape> outputs) const
     {
-        return box_->cost(inputs, outputs);
+        return box().cost(inputs, outputs);
     }
-    constexpr LayerArguments arguments() const { return box_->arguments(); }
+    constexpr LayerArguments arguments() const { return box().arguments(); }
 
     template <class F>
     constexpr decltype(auto) visit(F&& f) const
@@ -255,7 +258,7 @@ public:
         if (whole_) return whole().visit(std::forward<F>(f));
         using R = decltype(f(std::declval<const first_class<typename LayerT::classes>&>()));
         return stored_visit<LayerT, typename LayerT::classes>::template table<R, std::remove_reference_t<F>>[index_](
-            f, *box_);
+            f, box());
     }
     template <template <class> class Trait>
     constexpr bool class_has() const
@@ -284,12 +287,20 @@ private:
         return new Box(layer);
     }
 
-    constexpr const LayerT& whole() const { return static_cast<const StoredAs<LayerT, LayerT>*>(box_)->layer; }
+    // The value; a StoredLayer moved from has none (not `box_ != nullptr`: GCC 12 cannot compare an
+    // address with null in a constant evaluation under -fsanitize=undefined).
+    constexpr const StoredBox<LayerT>& box() const
+    {
+        if (moved_from_) require(false, "StoredLayer: used after it was moved from"); // no call when it holds one
+        return *box_;
+    }
+    constexpr const LayerT& whole() const { return static_cast<const StoredAs<LayerT, LayerT>&>(box()).layer; }
 
     StoredBox<LayerT>* box_;
     std::uint8_t index_;
     bool whole_; // a LayerT value, given as one
     bool owned_; // its own allocation, not in an arena
+    bool moved_from_ = false;
 };
 
 } // namespace nnshape::detail

@@ -119,6 +119,18 @@ TEST_CASE("a copy of a Sequential<> reads its layers after the source is gone, a
     CHECK(moved.layers()[100].layer.get_if<Dense>()->units == 2);
 }
 
+TEST_CASE("a StoredLayer moved from refuses every query of its value, and answers again once assigned")
+{
+    StoredLayer a(Dense{.units = 4});
+    const StoredLayer b = std::move(a);
+    CHECK(b.get_if<Dense>()->units == 4);
+    CHECK_THROWS_AS((void)a.given_name(), shape_error); // NOLINT(bugprone-use-after-move): the point
+    CHECK_THROWS_AS((void)a.get_if<Dense>(), shape_error);
+    CHECK_THROWS_AS((void)a.value(), shape_error);
+    a = b;
+    CHECK(a.get_if<Dense>()->units == 4);
+}
+
 TEST_CASE("a layer an add() refuses leaves the records and the arena's layers as they were")
 {
     Sequential<> m = dense_chain(2);
