@@ -279,7 +279,8 @@ public:
     static constexpr std::size_t class_count = LayerT::class_count;
 
 private:
-    static constexpr bool in_arena(const LayerArena* arena) { return arena && !std::is_constant_evaluated(); }
+    // Never an address compared with null in a constant evaluation (GCC 12 cannot, under UBSan).
+    static constexpr bool in_arena(const LayerArena* arena) { return !std::is_constant_evaluated() && arena; }
     template <class Box>
     static constexpr StoredBox<LayerT>* make(const auto& layer, LayerArena* arena)
     {
