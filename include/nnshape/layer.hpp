@@ -146,7 +146,7 @@ class NameCounters {
 public:
     // Keras names a layer when it is made: a layer made unnamed to be wrapped (TimeDistributed(LSTM(8)))
     // takes its class's next number before its wrapper does, though no summary shows its name.
-    // `layer`: a LayerT, or a Sequential<>'s stored layer.
+    // `layer`: a LayerT, or a StoredLayer (how a Sequential<> and a Graph hold one).
     template <class AnyLayer>
     constexpr void count_wrapped(const AnyLayer& layer)
     {
