@@ -15,5 +15,6 @@ template std::string detail::summary_of(const Model&, const SummaryOptions&);
 template std::string detail::summary_of(const Sequential<>&, const SummaryOptions&);
 template std::string detail::dot_of(const Model&, const PlotOptions&);
 template std::string detail::dot_of(const Sequential<>&, const PlotOptions&);
+template class detail::BasicGraphCore<void>;
 
 } // namespace nnshape

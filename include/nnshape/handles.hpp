@@ -25,7 +25,9 @@ class Model;
 
 namespace detail {
 
-class GraphCore;
+template <class Unused = void>
+class BasicGraphCore;
+using GraphCore = BasicGraphCore<>;
 constexpr void retain(GraphCore* g);
 constexpr void release(GraphCore* g);
 

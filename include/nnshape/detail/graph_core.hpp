@@ -20,11 +20,16 @@ namespace nnshape {
 namespace detail {
 
 // What a Graph records, with the operations on it; shared (GraphRef) by the Graph and everything made in it.
-class GraphCore {
+// A template (GraphCore is its one instance) only so that a program linking nnshape::compiled takes its
+// run-time code from the library (the extern declaration at the end) instead of compiling it.
+template <class Unused>
+class BasicGraphCore {
 public:
-    constexpr GraphCore() = default;
-    GraphCore(const GraphCore&) = delete;
-    GraphCore& operator=(const GraphCore&) = delete;
+    constexpr BasicGraphCore() = default;
+    BasicGraphCore(const BasicGraphCore&) = delete;
+    BasicGraphCore& operator=(const BasicGraphCore&) = delete;
+    // Defined out of line so that the extern declaration covers it, and the records' destructors with it.
+    constexpr ~BasicGraphCore();
 
     // Keras's `Input(shape=..., batch_size=..., batch_shape=..., name=...)`.
     constexpr Tensor input(const InputLayer& args);
@@ -139,6 +144,15 @@ private:
     friend constexpr void release(GraphCore* g);
 };
 
+template <class Unused>
+constexpr BasicGraphCore<Unused>::~BasicGraphCore() = default;
+
+#ifdef NNSHAPE_COMPILED_LIBRARY
+// A program that links nnshape::compiled (src/compiled.cpp) takes the Graph's run-time code from the
+// library; constant evaluation still instantiates what it needs.
+extern template class BasicGraphCore<void>;
+#endif
+
 constexpr void retain(GraphCore* g)
 {
     if (!g) return;
@@ -169,7 +183,8 @@ constexpr NodeOutput tensor_ref(const Tensor& t) { return {t.node(), t.index()};
 
 } // namespace detail
 
-constexpr std::int32_t detail::GraphCore::import(const GraphRef& source, std::int32_t index)
+template <class Unused>
+constexpr std::int32_t detail::BasicGraphCore<Unused>::import(const GraphRef& source, std::int32_t index)
 {
     auto it = std::ranges::find(imports_, source, &Import::source);
     if (it == imports_.end()) {
@@ -187,7 +202,8 @@ constexpr std::int32_t detail::GraphCore::import(const GraphRef& source, std::in
     return it->layer_offset + index;
 }
 
-constexpr Tensors detail::GraphCore::call(std::int32_t index, const Tensors& inputs)
+template <class Unused>
+constexpr Tensors detail::BasicGraphCore<Unused>::call(std::int32_t index, const Tensors& inputs)
 {
     scratch_.clear();
     for (const Tensor& t : inputs) {
@@ -207,7 +223,9 @@ constexpr Tensors detail::GraphCore::call(std::int32_t index, const Tensors& inp
     return add_call(index, inputs, c.outputs);
 }
 
-constexpr Tensors detail::GraphCore::add_call(std::int32_t index, const Tensors& inputs, const Shapes& outputs)
+template <class Unused>
+constexpr Tensors detail::BasicGraphCore<Unused>::add_call(std::int32_t index, const Tensors& inputs,
+                                                           const Shapes& outputs)
 {
     for (const Tensor& t : inputs) records_.add_input(detail::tensor_ref(t));
     const std::int32_t id = records_.add_node(index, outputs);
@@ -219,7 +237,8 @@ constexpr Tensors detail::GraphCore::add_call(std::int32_t index, const Tensors&
 
 // Runs a model's graph on new input shapes, as Keras does when a model is called on new tensors:
 // the inner layers get no new nodes, but each must accept its new inputs with its existing weights.
-constexpr Shapes detail::GraphCore::infer(std::int32_t model, std::span<const Shape> inputs) const
+template <class Unused>
+constexpr Shapes detail::BasicGraphCore<Unused>::infer(std::int32_t model, std::span<const Shape> inputs) const
 {
     const detail::ModelData& m = records_.model(model);
     detail::require(inputs.size() == m.inputs.size(),
@@ -253,7 +272,9 @@ constexpr Shapes detail::GraphCore::infer(std::int32_t model, std::span<const Sh
 
 // Model `model` called on `inputs`: on the shapes it was built on its layers' rules would give the
 // shapes they gave then, so those are reused; on others, inferred.
-constexpr Shapes detail::GraphCore::model_outputs_on(std::int32_t model, std::span<const Shape> inputs) const
+template <class Unused>
+constexpr Shapes detail::BasicGraphCore<Unused>::model_outputs_on(std::int32_t model,
+                                                                  std::span<const Shape> inputs) const
 {
     const detail::ModelData& m = records_.model(model);
     const auto shape_of = [&](const detail::NodeOutput& r) -> const Shape& {
@@ -266,21 +287,25 @@ constexpr Shapes detail::GraphCore::model_outputs_on(std::int32_t model, std::sp
 }
 
 // Keras's TimeDistributed rule with a model as the wrapped layer: the model on one step's shape.
-constexpr Shapes detail::GraphCore::time_distributed_outputs(const detail::GraphLayer& l,
-                                                             std::span<const Shape> inputs) const
+template <class Unused>
+constexpr Shapes detail::BasicGraphCore<Unused>::time_distributed_outputs(const detail::GraphLayer& l,
+                                                                          std::span<const Shape> inputs) const
 {
     detail::require(inputs.size() == 1, "TimeDistributed: a TimeDistributed model is called on one tensor");
     const Shape step = detail::time_step_shape(inputs[0]);
     return detail::with_time_axis(model_outputs_on(records_.layer(l.wrapped_model).model, {&step, 1}), inputs[0][1]);
 }
 
-constexpr Tensor detail::GraphCore::input(const InputLayer& args)
+template <class Unused>
+constexpr Tensor detail::BasicGraphCore<Unused>::input(const InputLayer& args)
 {
     return call(add_builtin(args, true), Tensors{})[0];
 }
 
 // The automatic name of a layer just added (Keras names a layer when it is made), or the given one.
-constexpr void detail::GraphCore::name_layer(detail::GraphLayer& added, const Name& given, std::string_view model_class)
+template <class Unused>
+constexpr void detail::BasicGraphCore<Unused>::name_layer(detail::GraphLayer& added, const Name& given,
+                                                          std::string_view model_class)
 {
     const auto& layer = added.layer;
     const std::string_view class_name = layer          ? layer->class_name()
@@ -306,7 +331,9 @@ constexpr void detail::GraphCore::name_layer(detail::GraphLayer& added, const Na
     added.name = name;
 }
 
-constexpr SharedLayer detail::GraphCore::time_distributed(std::int32_t model, const Name& given, bool trainable)
+template <class Unused>
+constexpr SharedLayer detail::BasicGraphCore<Unused>::time_distributed(std::int32_t model, const Name& given,
+                                                                       bool trainable)
 {
     detail::require(records_.model(records_.layer(model).model).inputs.size() == 1,
                     "TimeDistributed: the wrapped model must have a single input (each time step is one tensor)");
@@ -319,8 +346,9 @@ constexpr SharedLayer detail::GraphCore::time_distributed(std::int32_t model, co
 }
 
 // The model's inputs: tensors of this Graph made by Input, each given once.
-constexpr std::vector<detail::NodeOutput> detail::GraphCore::model_inputs(const std::vector<Tensor>& inputs,
-                                                                          const Tensor& first_output) const
+template <class Unused>
+constexpr std::vector<detail::NodeOutput>
+detail::BasicGraphCore<Unused>::model_inputs(const std::vector<Tensor>& inputs, const Tensor& first_output) const
 {
     std::vector<detail::NodeOutput> refs;
     for (const Tensor& t : inputs) {
@@ -336,7 +364,9 @@ constexpr std::vector<detail::NodeOutput> detail::GraphCore::model_inputs(const 
     return refs;
 }
 
-constexpr std::vector<detail::NodeOutput> detail::GraphCore::model_outputs(const std::vector<Tensor>& outputs) const
+template <class Unused>
+constexpr std::vector<detail::NodeOutput>
+detail::BasicGraphCore<Unused>::model_outputs(const std::vector<Tensor>& outputs) const
 {
     std::vector<detail::NodeOutput> refs;
     for (const Tensor& t : outputs) {
@@ -347,8 +377,9 @@ constexpr std::vector<detail::NodeOutput> detail::GraphCore::model_outputs(const
 }
 
 // Keras's Network construction, pass by pass (detail/model_passes.hpp).
-constexpr detail::ModelData detail::GraphCore::build_model_data(const std::vector<Tensor>& inputs,
-                                                                const std::vector<Tensor>& outputs) const
+template <class Unused>
+constexpr detail::ModelData detail::BasicGraphCore<Unused>::build_model_data(const std::vector<Tensor>& inputs,
+                                                                             const std::vector<Tensor>& outputs) const
 {
     detail::require(!inputs.empty() && !outputs.empty(), "Model: needs at least one input and one output tensor");
     detail::ModelData m;
@@ -365,8 +396,9 @@ constexpr detail::ModelData detail::GraphCore::build_model_data(const std::vecto
     return m;
 }
 
-constexpr std::int32_t detail::GraphCore::add_model(detail::ModelData data, ModelArgs args,
-                                                    std::string_view model_class)
+template <class Unused>
+constexpr std::int32_t detail::BasicGraphCore<Unused>::add_model(detail::ModelData data, ModelArgs args,
+                                                                 std::string_view model_class)
 {
     Shapes shapes;
     for (const detail::NodeOutput& r : data.outputs) shapes.push_back(outputs(node(r.node))[std::size_t(r.index)]);
@@ -378,15 +410,17 @@ constexpr std::int32_t detail::GraphCore::add_model(detail::ModelData data, Mode
     return index;
 }
 
-constexpr Model detail::GraphCore::model(const Tensors& inputs, const Tensors& outputs, ModelArgs args)
+template <class Unused>
+constexpr Model detail::BasicGraphCore<Unused>::model(const Tensors& inputs, const Tensors& outputs, ModelArgs args)
 {
     return {this, add_model(build_model_data(std::vector<Tensor>(inputs.begin(), inputs.end()),
                                              std::vector<Tensor>(outputs.begin(), outputs.end())),
                             std::move(args), "Model")};
 }
 
-constexpr std::int32_t detail::GraphCore::sequential(const Tensor& input, const Tensor& output, ModelArgs args,
-                                                     std::int32_t index)
+template <class Unused>
+constexpr std::int32_t detail::BasicGraphCore<Unused>::sequential(const Tensor& input, const Tensor& output,
+                                                                  ModelArgs args, std::int32_t index)
 {
     detail::ModelData data = build_model_data({input}, {output});
     data.sequential = true;
@@ -404,7 +438,8 @@ constexpr std::int32_t detail::GraphCore::sequential(const Tensor& input, const 
 
 // The weights of a model's layers when none is a model (or a TimeDistributed one): each layer once,
 // as a model lists it; none otherwise.
-constexpr std::optional<Params> detail::GraphCore::flat_params(const detail::ModelData& m) const
+template <class Unused>
+constexpr std::optional<Params> detail::BasicGraphCore<Unused>::flat_params(const detail::ModelData& m) const
 {
     Params total{};
     for (const std::int32_t* l = m.layers.data(); l != m.layers.data() + m.layers.size(); ++l) {
@@ -415,7 +450,8 @@ constexpr std::optional<Params> detail::GraphCore::flat_params(const detail::Mod
     return total;
 }
 
-constexpr Params detail::GraphCore::model_params(std::int32_t index) const
+template <class Unused>
+constexpr Params detail::BasicGraphCore<Unused>::model_params(std::int32_t index) const
 {
     const detail::GraphLayer& model = records_.layer(index);
     if (model.model >= 0) { // most models: no walk, each layer listed once
@@ -454,7 +490,8 @@ constexpr Params detail::GraphCore::model_params(std::int32_t index) const
     return total;
 }
 
-constexpr Params detail::GraphCore::layer_params(std::int32_t index) const
+template <class Unused>
+constexpr Params detail::BasicGraphCore<Unused>::layer_params(std::int32_t index) const
 {
     const detail::GraphLayer& l = records_.layer(index);
     return l.model >= 0 || l.wrapped_model >= 0 ? model_params(index) : l.params;
