@@ -56,17 +56,6 @@ constexpr Tensor Input(detail::GraphCore& graph, const InputLayer& args) { retur
 
 namespace detail {
 
-template <class L>
-constexpr Tensors call_on(const L& layer, const Tensors& inputs)
-{
-    return inputs.graph().add(layer)(inputs);
-}
-template <class L>
-constexpr Tensors call_on(const L& layer, const Tensors& inputs, const CallArgs<Tensors>& args)
-{
-    return inputs.graph().add(layer)(inputs, args);
-}
-
 constexpr bool takes_initial_state(const GraphLayer& callee)
 {
     return callee.layer && callee.layer->class_has<has_initial_state_call>();
@@ -83,6 +72,21 @@ constexpr Tensors with_call_args(bool recurrent, const Tensors& inputs, const Ca
             "SimpleRNN, LSTM, GRU, CuDNNLSTM, CuDNNGRU, ConvLSTM1D/2D/3D, Bidirectional); other layers and models "
             "take training");
     return inputs;
+}
+
+// A layer called on tensors: added to their Graph and called there.
+template <class L>
+constexpr Tensors call_on(const L& layer, const Tensors& inputs)
+{
+    GraphCore& g = inputs.graph();
+    return g.call(g.add_index(layer), inputs);
+}
+template <class L>
+constexpr Tensors call_on(const L& layer, const Tensors& inputs, const CallArgs<Tensors>& args)
+{
+    GraphCore& g = inputs.graph();
+    const std::int32_t index = g.add_index(layer);
+    return g.call(index, with_call_args(takes_initial_state(g.layer(index)), inputs, args));
 }
 
 } // namespace detail

@@ -39,10 +39,18 @@ public:
         requires BuiltinLayer<L> || CustomLayer<L>
     constexpr SharedLayer add(const L& layer)
     {
+        return {this, add_index(layer)};
+    }
+    // The same layer added, as its index: what a layer called once on this Graph's tensors needs (a
+    // SharedLayer would count a reference to the records up and down).
+    template <class L>
+        requires BuiltinLayer<L> || CustomLayer<L>
+    constexpr std::int32_t add_index(const L& layer)
+    {
         if constexpr (BuiltinLayer<L>)
-            return {this, add_builtin(layer, layer.trainable)};
+            return add_builtin(layer, layer.trainable);
         else
-            return {this, register_layer(new Boxed<L>(layer), layer.name, -1, layer.trainable)};
+            return register_layer(new Boxed<L>(layer), layer.name, -1, layer.trainable);
     }
 
     constexpr Model model(const Tensors& inputs, const Tensors& outputs, ModelArgs args = {});
