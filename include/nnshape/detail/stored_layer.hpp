@@ -39,13 +39,26 @@ public:
 };
 
 // A layer of class L; L = LayerT itself for a layer given as a LayerT (`model.add(layer)`), whose class
-// is known only at run time.
+// is known only at run time. Its value is reached (get_if, visit) as a StoredValue, the class without the
+// rules: Clang compiles every virtual function of the class a reference is cast down to, and a wrapper's
+// rules are those of every class it can hold (the name counters ask whether a layer is a
+// SpectralNormalization: that cast took seconds of every model-building program's compile).
 template <class LayerT, class L>
-class StoredAs final : public StoredBox<LayerT> {
+class StoredValue : public StoredBox<LayerT> {
+public:
+    constexpr explicit StoredValue(const L& l) : layer(l) {}
+    constexpr ~StoredValue() override {} // user-provided: GCC 12 cannot call an implicit one in constant evaluation
+
+    L layer;
+};
+
+template <class LayerT, class L>
+class StoredAs final : public StoredValue<LayerT, L> {
     static constexpr bool whole = std::is_same_v<L, LayerT>;
 
 public:
-    constexpr explicit StoredAs(const L& l) : layer(l) {}
+    using StoredValue<LayerT, L>::layer;
+    constexpr explicit StoredAs(const L& l) : StoredValue<LayerT, L>(l) {}
     constexpr ~StoredAs() override {} // user-provided: GCC 12 cannot call an implicit one in constant evaluation
 
     constexpr StoredBox<LayerT>* clone() const override { return new StoredAs(layer); }
@@ -92,8 +105,6 @@ public:
         else
             return layer_arguments(layer);
     }
-
-    L layer;
 };
 
 template <class List>
@@ -112,7 +123,7 @@ struct stored_visit<LayerT, type_list<T...>> {
     template <class R, class F, class U>
     static constexpr R call(F& f, const StoredBox<LayerT>& box)
     {
-        return f(static_cast<const StoredAs<LayerT, U>&>(box).layer);
+        return f(static_cast<const StoredValue<LayerT, U>&>(box).layer);
     }
     template <class R, class F>
     static constexpr R (*table[sizeof...(T)])(F&, const StoredBox<LayerT>&) = {&call<R, F, T>...};
@@ -238,7 +249,7 @@ public:
     {
         if (!is<L>()) return nullptr;
         if (whole_) return whole().template get_if<L>();
-        return &static_cast<const StoredAs<LayerT, L>&>(box()).layer;
+        return &static_cast<const StoredValue<LayerT, L>&>(box()).layer;
     }
 
     constexpr std::string_view class_name() const { return class_names_of<typename LayerT::classes>[index_]; }
@@ -295,7 +306,7 @@ private:
         if (moved_from_) require(false, "StoredLayer: used after it was moved from"); // no call when it holds one
         return *box_;
     }
-    constexpr const LayerT& whole() const { return static_cast<const StoredAs<LayerT, LayerT>&>(box()).layer; }
+    constexpr const LayerT& whole() const { return static_cast<const StoredValue<LayerT, LayerT>&>(box()).layer; }
 
     StoredBox<LayerT>* box_;
     std::uint8_t index_;
