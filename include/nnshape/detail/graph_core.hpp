@@ -21,7 +21,7 @@ namespace detail {
 
 // What a Graph records, with the operations on it; shared (GraphRef) by the Graph and everything made in it.
 // A template (GraphCore is its one instance) only so that a program linking nnshape::compiled takes its
-// run-time code from the library (the extern declaration at the end) instead of compiling it.
+// run-time code from the library (the extern declaration below) instead of compiling it.
 template <class Unused>
 class BasicGraphCore {
 public:
