@@ -83,6 +83,29 @@ constexpr bool visit_facts()
 }
 static_assert(visit_facts());
 
+// Asking a stored layer whether it is of some class compiles nothing of that class's rules (Clang compiles
+// every virtual rule of a class a reference is cast down to: for a wrapper, every class it can hold).
+// Untouched's shape rule fails to compile if anything instantiates it.
+template <class>
+constexpr bool never = false;
+struct Untouched {
+    NNSHAPE_LAYER_KWARGS
+    static constexpr std::string_view class_name = "Untouched";
+    template <class S>
+    constexpr Shape output_shape(const S&) const
+    {
+        static_assert(never<S>, "Untouched's rule was compiled: a query of the stored value compiled the rules");
+        return {};
+    }
+};
+constexpr bool queries_compile_no_other_rules()
+{
+    const detail::StoredLayer<BasicLayer<Untouched>> dense(Dense{.units = 3});
+    const auto name_length = [](const auto& l) { return std::int64_t(l.class_name.size()); };
+    return dense.get_if<Untouched>() == nullptr && !dense.is<Untouched>() && dense.visit(name_length) == 5;
+}
+static_assert(queries_compile_no_other_rules());
+
 TEST_CASE("a Sequential<>'s record is smaller than a Layer: its layer's value is stored at its class's size")
 {
     CHECK(sizeof(Sequential<>::SequentialLayer) * 4 < sizeof(Layer));
