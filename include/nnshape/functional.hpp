@@ -185,8 +185,8 @@ constexpr Shape Model::output_shape() const
 constexpr bool Model::sequential_like() const { return data().sequential_like; }
 constexpr std::span<const std::int32_t> Model::nodes() const { return data().nodes; }
 
-constexpr Name LayerView::name(Naming style) const { return graph_->layer(index_).name.render(style); }
-constexpr std::string_view LayerView::class_name() const { return graph_->layer(index_).name.class_name; }
+constexpr Name LayerView::name(Naming style) const { return graph_->layer_name(index_).render(style); }
+constexpr std::string_view LayerView::class_name() const { return graph_->layer_name(index_).class_name; }
 constexpr const StoredLayer* LayerView::layer() const
 {
     const auto& l = graph_->layer(index_).layer;

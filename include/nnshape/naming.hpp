@@ -95,37 +95,54 @@ struct OpNames {
     std::string_view keras3_name; // "add"
 };
 
-// A layer's name: the one given, or the automatic one, rendered in one Keras's style.
-struct LayerName {
-    Name given{};
-    std::string_view class_name{};
-    std::int64_t ordinal = 0; // of an operation: its Keras 3 number
-    std::int64_t keras3_offset = 0; // of a layer: the operations Keras 3 numbered with it before it
+// How Keras numbered a layer when it was made: with the layer's class and given name (which the layer
+// itself holds, or for a model its Graph), all its name is made of. A model record keeps this, 24 bytes.
+struct LayerNumber {
+    std::int32_t ordinal = 0; // among the unnamed layers of its class, from 1; of an operation: its Keras 3 number
+    std::int32_t keras3_offset = 0; // of a layer: the operations Keras 3 numbered with it before it
+    std::int32_t tf_ordinal = 0; // of an operation: its tf.keras number, from 1 (1 if named: unused)
     const OpNames* op = nullptr; // of an operation: its names
-    std::int64_t tf_ordinal = 0; // of an operation: its tf.keras number, from 1 (1 if named: unused)
 
     // Not `op != nullptr`: GCC 12 cannot compare an object's address with null in a constant
     // evaluation under -fsanitize=undefined.
     constexpr bool is_op() const { return tf_ordinal > 0; }
+};
+
+namespace detail {
+// A count of layers as a LayerNumber keeps it: 2^31 layers of one class would need 256 GB of records.
+constexpr std::int32_t layer_number(std::int64_t n)
+{
+    require(n <= std::int64_t{INT32_MAX}, "name: more than 2^31 - 1 layers numbered with one name");
+    return std::int32_t(n);
+}
+} // namespace detail
+
+// A layer's name: the one given, or the automatic one, rendered in one Keras's style. A view of a
+// model's records (LayerView::name and SequentialLayer::name render it into a Name).
+struct LayerName {
+    std::string_view given{};
+    std::string_view class_name{};
+    LayerNumber number{};
 
     constexpr Name render(Naming style = keras2) const
     {
-        if (!given.empty()) return given;
-        if (!is_op()) {
-            const std::int64_t n = detail::keras3_names(style) ? ordinal + keras3_offset : ordinal;
+        if (!given.empty()) return Name(given);
+        if (!number.is_op()) {
+            const std::int64_t n =
+                detail::keras3_names(style) ? std::int64_t{number.ordinal} + number.keras3_offset : number.ordinal;
             const bool named_twice = class_name == "Model" && (style == keras3_0 || style == tf_keras_2_3);
             return detail::auto_name(detail::name_prefix(class_name, style).view(), named_twice ? 2 * n : n,
                                      detail::numbered_from_one(class_name, style));
         }
-        if (!detail::keras3_names(style)) return detail::auto_name(op->tf_name, tf_ordinal, false);
-        return detail::auto_name(op->keras3_name, ordinal, false);
+        if (!detail::keras3_names(style)) return detail::auto_name(number.op->tf_name, number.tf_ordinal, false);
+        return detail::auto_name(number.op->keras3_name, number.ordinal, false);
     }
     // The class a summary shows: an operation's differs between the Kerases (tf.keras's TFOpLambda
     // also in Keras 2's style, which had no operations of its own).
     constexpr std::string_view class_in(Naming style) const
     {
-        if (!is_op()) return class_name;
-        return detail::keras3_names(style) ? op->keras3_class : op->tf_class;
+        if (!number.is_op()) return class_name;
+        return detail::keras3_names(style) ? number.op->keras3_class : number.op->tf_class;
     }
 };
 

@@ -238,15 +238,16 @@ struct ReportBuilder {
         for (std::int32_t index : m.layers) {
             const GraphLayer& l = g.layer(index);
             ReportRow row;
-            row.name = l.name.render(options.naming);
-            row.class_name = l.name.class_in(options.naming);
+            const LayerName name = g.layer_name(index);
+            row.name = name.render(options.naming);
+            row.class_name = name.class_in(options.naming);
             row.depth = depth;
             row.id = index;
             row.is_model = l.model >= 0;
             if (l.layer) add_arguments(row, *l.layer);
             if (l.wrapped_model >= 0) { // a TimeDistributed model
-                row.wrapped_class = g.layer(l.wrapped_model).name.class_name;
-                row.wrapped_name = g.layer(l.wrapped_model).name.render(options.naming);
+                row.wrapped_class = g.layer_name(l.wrapped_model).class_name;
+                row.wrapped_name = g.layer_name(l.wrapped_model).render(options.naming);
             }
             row.trainable = l.trainable;
             row.params = g.layer_params(index);
@@ -262,7 +263,7 @@ struct ReportBuilder {
                     ins.push_back(g.outputs(from)[std::size_t(r.index)]);
                     if (m.sequential && std::ranges::find(m.layers, from.layer) == m.layers.end())
                         continue; // from the Sequential's InputLayer, which is not among its layers
-                    row.connections.push_back({g.layer(from.layer).name.render(options.naming),
+                    row.connections.push_back({g.layer_name(from.layer).render(options.naming),
                                                keras_node_index(from, options.naming), r.index, from.layer});
                 }
                 row.input_shapes.push_back(std::move(ins));
@@ -287,7 +288,7 @@ constexpr Report model_report(const M& model, const ReportOptions& options)
     if (const detail::ModelData& m = g.model_data(g.layer(model.as_layer().index()).model); m.sequential) {
         r.is_sequential = r.implicit_input = true;
         r.input_id = g.node(m.inputs[0].node).layer;
-        r.input_name = g.layer(r.input_id).name.render(options.naming);
+        r.input_name = g.layer_name(r.input_id).render(options.naming);
     }
     const detail::LayerCosts by_layer = detail::analyses(r, model, options);
     r.rows.reserve(g.model_data(g.layer(model.as_layer().index()).model).layers.size());
@@ -318,7 +319,7 @@ constexpr Report report(const Sequential<N, LayerT>& model, const ReportOptions&
     for (std::size_t i = 0; i < layers.size(); ++i) {
         const auto& l = layers[i];
         ReportRow row;
-        row.name = l.name.render(options.naming);
+        row.name = l.name(options.naming);
         row.class_name = l.layer.class_name();
         row.id = first_id + std::int32_t(i);
         detail::add_arguments(row, l.layer);
@@ -328,7 +329,7 @@ constexpr Report report(const Sequential<N, LayerT>& model, const ReportOptions&
         const Shape& in = i > 0 ? layers[i - 1].output_shape : input; // an InputLayer's is its output
         if (i > 0) {
             row.input_shapes.push_back({in});
-            row.connections.push_back({layers[i - 1].name.render(options.naming), 0, 0, row.id - 1});
+            row.connections.push_back({layers[i - 1].name(options.naming), 0, 0, row.id - 1});
         } else if (r.implicit_input) {
             row.input_shapes.push_back({in});
         }

@@ -25,11 +25,15 @@ struct BasicSequentialLayer {
     // Initialized here, not left to aggregate initialization: a record made from its layer alone
     // (`emplace_back(layer)`) would otherwise be value-initialized, the whole record zeroed (GCC 12
     // clears all 1.7 KB, the layer's unused variant storage included) before the layer is copied in.
-    LayerName name{};
+    LayerNumber number{}; // its name's number (the given name and the class are the layer's)
     Shape output_shape{};
     Params params{};
 
     constexpr std::int64_t count_params() const { return params.total(); }
+    // Its name in one Keras's style: the one given, else the automatic one.
+    constexpr Name name(Naming style = keras2) const { return name_parts().render(style); }
+    // What its name is made of (a view of this record).
+    constexpr LayerName name_parts() const { return {layer.given_name(), layer.class_name(), number}; }
 };
 
 // A record of a Sequential<> (a fixed Sequential<N>'s: Sequential<N>::SequentialLayer).
@@ -214,19 +218,15 @@ private:
     constexpr void name_and_infer(SequentialLayer& entry)
     {
         name_counters_.count_wrapped(entry.layer);
-        // The entry is new (its name empty): a given name is copied only when there is one.
-        entry.name.class_name = entry.layer.class_name();
-        if (const std::string_view given = entry.layer.given_name(); !given.empty())
-            entry.name.given = Name(given);
-        else
-            entry.name.ordinal = name_counters_.next(entry.layer);
+        if (entry.layer.given_name().empty())
+            entry.number.ordinal = detail::layer_number(name_counters_.next(entry.layer));
         const bool first = count_ == 0;
         const std::optional<Shape> input = first ? entry.layer.declared_input() : input_;
         if (first && entry.layer.template is<InputLayer>()) {
             entry.output_shape = *input;
         } else if (first ? input.has_value() : output_.has_value()) {
             const detail::LayerCall call =
-                detail::call_layer(entry.layer, entry.name, {first ? &*input : &*output_, 1});
+                detail::call_layer(entry.layer, entry.number, {first ? &*input : &*output_, 1});
             detail::require(call.outputs.size() == 1,
                             "Sequential: All layers in a Sequential model should have a single output tensor.");
             entry.output_shape = call.outputs[0];

@@ -23,7 +23,7 @@ template <class LayerT = StoredLayer>
 struct TracedCall {
     const LayerT* layer = nullptr; // the layer, unless it is a Graph's custom layer
     const detail::LayerBox* custom = nullptr; // a Graph's custom layer
-    const LayerName* name = nullptr;
+    LayerName name{}; // a view of the model's records
     std::int32_t index = -1; // the layer's position: LayerView{&graph, index}, or Sequential::layers()[index]
     std::int32_t node = -1; // the Graph node this call is, or repeats inside a nested model; -1 in a Sequential
     std::int32_t depth = 0; // 0 for the model's own layers, 1 inside a nested model, ...
@@ -170,7 +170,7 @@ constexpr std::vector<std::int32_t> trace_model(const GraphCore& g, std::int32_t
         in_shapes.clear();
         for (const NodeOutput& r : g.inputs(n)) ins.push_back(id_of(r));
         for (std::int32_t x : ins) in_shapes.push_back(t.tensors[std::size_t(x)]);
-        TracedCall<> call{l.layer ? &*l.layer : nullptr, l.custom, &l.name, n.layer, id, depth, scope};
+        TracedCall<> call{l.layer ? &*l.layer : nullptr, l.custom, g.layer_name(n.layer), n.layer, id, depth, scope};
         if (n.input_count == 0 && depth > 0) { // a nested model's input is the tensor it is called on
             const auto k = std::ranges::find(m.inputs, NodeOutput{id, 0}) - m.inputs.begin();
             out_ids.push_back(in[std::size_t(k)]);
@@ -215,7 +215,7 @@ constexpr Trace<typename Sequential<N, LayerT>::StoredLayer> trace(const Sequent
     const auto layers = model.layers();
     std::size_t i = 0;
     if (!layers.empty() && layers[0].layer.template is<InputLayer>()) {
-        t.add_call({&layers[0].layer, nullptr, &layers[0].name, 0}, {}, {&input, 1});
+        t.add_call({&layers[0].layer, nullptr, layers[0].name_parts(), 0}, {}, {&input, 1});
         i = 1;
     } else {
         t.tensors.push_back(input);
@@ -224,7 +224,7 @@ constexpr Trace<typename Sequential<N, LayerT>::StoredLayer> trace(const Sequent
     t.inputs.push_back(0);
     for (; i < layers.size(); ++i) {
         const std::int32_t previous = std::int32_t(t.tensors.size()) - 1;
-        t.add_call({&layers[i].layer, nullptr, &layers[i].name, std::int32_t(i)}, {&previous, 1},
+        t.add_call({&layers[i].layer, nullptr, layers[i].name_parts(), std::int32_t(i)}, {&previous, 1},
                    {&layers[i].output_shape, 1});
     }
     t.outputs.push_back(std::int32_t(t.tensors.size()) - 1);

@@ -76,6 +76,10 @@ constexpr MultiHeadAttention eight_output_dims{.num_heads = 2, .key_dim = 2, .ou
 // expect: name: longer than nnshape's name capacity
 constexpr Dense long_name{.units = 2, .name = "a_name_of_sixty_four_characters_which_is_one_more_than_it_holds_"};
 
+// A record keeps a layer's automatic number in 32 bits (2^31 layers of one class would need 256 GB of records).
+// expect: name: more than 2^31 - 1 layers numbered with one name
+constexpr std::int32_t too_many_layers = detail::layer_number(std::int64_t{INT32_MAX} + 1);
+
 // Calling a named layer (an lvalue) on a tensor: each call would be a new layer with new weights.
 // expect: nnshape: a named layer value cannot be called: every call would make a new layer. Call a temporary, or use
 // graph.add(layer) for one layer called several times (shared weights).

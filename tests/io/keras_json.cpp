@@ -137,7 +137,7 @@ TEST_CASE("TensorFlow.js model.json: spec 4.1's MNIST CNN with its two Dropout l
     // Spec §4.1's golden MNIST CNN: 320, 18496, 0, 0, 0, 1179776, 0, 1290; total 1,199,882.
     CHECK(s.count_params() == 1199882);
     CHECK(s.layers()[4].output_shape == Shape{None, 9216});
-    CHECK(s.layers()[0].name.render() == std::string_view("conv2d_Conv2D1"));
+    CHECK(s.layers()[0].name() == std::string_view("conv2d_Conv2D1"));
 }
 
 TEST_CASE("ResNet50 and MobileNetV2 configs: Keras's published parameter counts")

@@ -162,7 +162,7 @@ TEST_CASE("TensorFlow.js lists the InputLayer given to a Sequential")
     const io::LoadedModel m = io::load_keras_json(text);
     REQUIRE(m.is_sequential());
     REQUIRE(m.sequential()->layers().size() == 2);
-    CHECK(m.sequential()->layers()[0].name.render() == "input1");
+    CHECK(m.sequential()->layers()[0].name() == "input1");
     CHECK(m.sequential()->count_params() == 25120);
 
     const io::KerasFile f = io::read_keras_bytes(text, "model.json");

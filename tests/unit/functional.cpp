@@ -310,4 +310,25 @@ TEST_CASE("a model made in another Graph is called on this Graph's tensors (tran
     CHECK(twice.count_params() == 20'861'480);
 }
 
+// A model's given name and class are kept by its Graph (it holds no layer value that has them): a Graph
+// that takes in another's records must find each model's under its new index.
+TEST_CASE("models keep their given names when another Graph takes in their records")
+{
+    Graph a;
+    const Tensor a_in = Input(a, {.shape = {4}});
+    const Model encoder{a_in, Dense{.units = 2}(a_in), {.name = "encoder"}};
+    Graph b;
+    const Tensor b_in = Input(b, {.shape = {4}});
+    const Model head{b_in, Dense{.units = 3}(b_in), {.name = "head"}}; // b's own named model, made first
+    const Tensor frames = Input(b, {.shape = {5, 4}});
+    const Tensor per_frame = TimeDistributedModel{.layer = encoder, .name = "per_frame"}(frames);
+    const Model both{frames, per_frame, {.name = "both"}};
+    CHECK(both.layers()[1].name() == "per_frame");
+    CHECK(both.layers()[1].class_name() == "TimeDistributed");
+    CHECK(both.layers()[1].wrapped_model()->name() == "encoder");
+    CHECK(head.name() == "head");
+    CHECK(both.name() == "both");
+    CHECK(encoder.name() == "encoder"); // the original is untouched
+}
+
 } // namespace unit_functional_test

@@ -40,7 +40,7 @@ TEST_CASE("reliability: a 100,000-layer Sequential builds, counts, names and cos
     // Each Dense(4) on 4 features: 4 * 4 + 4 = 20 weights; 100,000 of them: 2,000,000.
     CHECK(m.params() == Params{2'000'000, 0});
     // Keras 2 numbers the 100,000th unnamed Dense "dense_100000".
-    CHECK(m.layers().back().name.render(keras2).view() == "dense_100000");
+    CHECK(m.layers().back().name(keras2).view() == "dense_100000");
     // 4 * 4 = 16 MACs per call, 1,600,000 in all.
     CHECK(cost(m).total.macs == Dim(1'600'000));
 }
@@ -144,7 +144,7 @@ TEST_CASE("reliability: a layer that fails to add leaves the Sequential as it wa
     CHECK(m.output_shape() == Shape{None, 2});
     // 3 * 4 + 4 = 16 and 4 * 2 + 2 = 10.
     CHECK(m.count_params() == 26);
-    CHECK(m.layers()[1].name.render().view() == "dense_2");
+    CHECK(m.layers()[1].name().view() == "dense_2");
 
     // A first layer that fails does not make the model built, nor declare its input.
     Sequential<> empty;

@@ -37,7 +37,7 @@ constexpr Cost call_cost(const Trace<LayerT>& trace, const TracedCall<LayerT>& c
         const std::vector<Shape> out = trace.run_shapes(trace.outputs_of(call), options.batch_size);
         return call.layer->cost(std::span<const Shape>(in), std::span<const Shape>(out));
     } catch (const shape_error& e) { // an overflowing count: say which layer, as shape errors do
-        detail::rethrow_in_context(e, call.class_name(), call.name->render().view(), traced);
+        detail::rethrow_in_context(e, call.class_name(), call.name.render().view(), traced);
     }
 }
 

@@ -118,10 +118,10 @@ constexpr std::vector<PlannedTensor> planned_tensors(const Trace<LayerT>& t, con
         const std::int32_t producer = t.producer[id];
         if (producer >= 0) {
             const TracedCall<LayerT>& c = t.calls[std::size_t(producer)];
-            p.name = c.name->render(options.naming);
+            p.name = c.name.render(options.naming);
             p.output = std::int32_t(id) - t.ids[std::size_t(c.first_output)];
         } else { // a Sequential's implicit input, named as Keras names it
-            p.name = t.calls[0].name->render(options.naming);
+            p.name = t.calls[0].name.render(options.naming);
             p.name.append("_input");
         }
         p.first_call = ranges[id].first_call;

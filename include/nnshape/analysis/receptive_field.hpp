@@ -418,7 +418,7 @@ constexpr std::optional<ReceptiveField> receptive_field(const M& model, std::str
     const auto t = trace(model);
     const auto fields = receptive_fields(t);
     for (const auto& call : t.calls)
-        if (call.name->render(style).view() == layer) return fields[std::size_t(t.outputs_of(call)[0])];
+        if (call.name.render(style).view() == layer) return fields[std::size_t(t.outputs_of(call)[0])];
     detail::require(false, "receptive_field: the model has no layer of that name");
     return std::nullopt;
 }

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <type_traits>
 
 #include "../error.hpp"
 
@@ -20,7 +21,7 @@ public:
     constexpr fixed_string() = default;
     // Built in the member initializers: GCC 12 rejects a constructor body's writes to an object that
     // ends up `const`, such as a layer's name in a constexpr layer.
-    constexpr fixed_string(std::string_view s) : data_(copy_of(s)), size_(s.size()) {}
+    constexpr fixed_string(std::string_view s) : data_(copy_of(s)), size_(Size(s.size())) {}
     template <std::size_t N>
     constexpr fixed_string(const char (&s)[N]) : fixed_string(std::string_view(s, N - 1))
     {
@@ -30,7 +31,7 @@ public:
     {
         require(size_ + s.size() <= Capacity, "name: longer than nnshape's name capacity");
         std::ranges::copy(s, data_.begin() + size_);
-        size_ += s.size();
+        size_ = Size(size_ + s.size());
         return *this;
     }
 
@@ -62,8 +63,11 @@ private:
         return a;
     }
 
+    // A byte for the size of a short string (a Name, 63 characters, is then 64 bytes: every layer holds one).
+    using Size = std::conditional_t<(Capacity < 256), std::uint8_t, std::size_t>;
+
     std::array<char, Capacity> data_{};
-    std::size_t size_ = 0;
+    Size size_ = 0;
 };
 
 } // namespace nnshape::detail

@@ -68,6 +68,8 @@ public:
     constexpr std::vector<std::int32_t> nodes_of(std::int32_t index) const { return records_.nodes_of(index); }
     constexpr const detail::GraphLayer& layer(std::int32_t index) const { return records_.layer(index); }
     constexpr const detail::ModelData& model_data(std::int32_t model) const { return records_.model(model); }
+    // What the name of layer `index` is made of (a view of the records).
+    constexpr LayerName layer_name(std::int32_t index) const { return records_.name(index); }
 
     // Calls layer `index` on `inputs` and records the call.
     constexpr Tensors call(std::int32_t index, const Tensors& inputs);
@@ -108,6 +110,7 @@ private:
                                           bool trainable, std::string_view model_class = "Model")
     {
         const std::int32_t index = records_.add_layer(custom, model, trainable);
+        if (model >= 0) records_.set_own_name(index, given, model_class); // a model holds no layer value
         name_layer(records_.layer(index), given, model_class);
         return index;
     }
@@ -310,33 +313,34 @@ constexpr Tensor detail::BasicGraphCore<Unused>::input(const InputLayer& args)
     return call(add_builtin(args, true), Tensors{})[0];
 }
 
-// The automatic name of a layer just added (Keras names a layer when it is made), or the given one.
+// The automatic number of a layer just added (Keras names a layer when it is made), unless it was
+// given a name.
 template <class Unused>
 constexpr void detail::BasicGraphCore<Unused>::name_layer(detail::GraphLayer& added, const Name& given,
                                                           std::string_view model_class)
 {
     const auto& layer = added.layer;
+    added.named = !given.empty();
     const std::string_view class_name = layer          ? layer->class_name()
                                         : added.custom ? added.custom->class_name()
                                                        : model_class;
     if (layer) name_counters_.count_wrapped(*layer);
-    LayerName name{given, class_name, 0};
     const TFOpLambda* op = layer ? layer->get_if<TFOpLambda>() : nullptr;
-    if (name.given.empty() && op) { // layers/ops.hpp: numbered per TF function and per Keras 3 name
+    LayerNumber& number = added.number;
+    if (given.empty() && op) { // layers/ops.hpp: numbered per TF function and per Keras 3 name
         const std::optional<std::size_t> namesake = detail::class_named_like<Layer>(op->function);
-        name = detail::op_layer_name(op->function, namesake ? name_counters_.count_of_class(*namesake) : 0,
-                                     [&](std::string_view key) { return next_custom(key); });
+        number = detail::op_layer_number(op->function, namesake ? name_counters_.count_of_class(*namesake) : 0,
+                                         [&](std::string_view key) { return next_custom(key); });
     } else if (op) { // a named operation (a model file's): its name as given, its class per style
-        name.op = &detail::names_of(op->function);
-        name.tf_ordinal = 1;
-    } else if (name.given.empty()) {
-        name.ordinal = layer                   ? name_counters_.next(*layer)
-                       : class_name == "Model" ? name_counters_.next_model()
-                                               : next_custom(class_name);
+        number.op = &detail::names_of(op->function);
+        number.tf_ordinal = 1;
+    } else if (given.empty()) {
+        number.ordinal = detail::layer_number(layer                   ? name_counters_.next(*layer)
+                                              : class_name == "Model" ? name_counters_.next_model()
+                                                                      : next_custom(class_name));
         const std::string_view shared = layer && !custom_counters_.empty() ? detail::op_name_shared_by(*layer) : "";
-        if (!shared.empty()) name.keras3_offset = custom_counter(shared);
+        if (!shared.empty()) number.keras3_offset = detail::layer_number(custom_counter(shared));
     }
-    added.name = name;
 }
 
 template <class Unused>
@@ -347,8 +351,10 @@ constexpr SharedLayer detail::BasicGraphCore<Unused>::time_distributed(std::int3
                     "TimeDistributed: the wrapped model must have a single input (each time step is one tensor)");
     const std::int64_t ordinal = given.empty() ? name_counters_.next(Layer(TimeDistributed{})) : 0;
     const std::int32_t index = records_.add_layer(nullptr, -1, trainable);
+    records_.set_own_name(index, given, TimeDistributed::class_name);
     detail::GraphLayer& l = records_.layer(index);
-    l.name = LayerName{given, TimeDistributed::class_name, ordinal};
+    l.named = !given.empty();
+    l.number.ordinal = detail::layer_number(ordinal);
     l.wrapped_model = model;
     return {this, index};
 }

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -42,16 +43,24 @@ struct Node {
 struct GraphLayer {
     std::optional<StoredLayer<Layer>> layer; // a built-in layer, its value at its class's size
     const LayerBox* custom = nullptr; // or a custom one, owned by the Graph; neither for a Model (or wrapped one)
-    LayerName name;
+    LayerNumber number{}; // its name's number; the given name and the class are its layer's, else:
+    std::int32_t own_name = -1; // a Model's (or wrapped one's): index into the Graph's OwnNames
     std::int32_t model = -1; // index into the Graph's models for a Model
     bool trainable = true;
     bool built = false;
+    bool named = false; // given a name (a model's checks of unique names read only those)
     Params params{};
     std::int32_t node_count = 0; // Keras's _inbound_nodes, linked from the last through Node::previous
     std::int32_t last_node = -1;
     // A TimeDistributed of a Model (TimeDistributedModel): the Graph layer of that Model, whose
     // weights it uses; -1 for any other layer.
     std::int32_t wrapped_model = -1;
+};
+
+// The given name and the class of a Graph layer that holds no layer value: a Model or a TimeDistributed model.
+struct OwnName {
+    Name given;
+    std::string_view class_name;
 };
 
 struct ModelData {
@@ -66,7 +75,7 @@ struct ModelData {
 // Calls Graph layer `l`, which is not a Model; `built`: see detail::call_layer.
 constexpr LayerCall call_stored(const GraphLayer& l, std::span<const Shape> inputs, const Params* built)
 {
-    return l.custom ? call_layer(*l.custom, l.name, inputs, built) : call_layer(*l.layer, l.name, inputs, built);
+    return l.custom ? call_layer(*l.custom, l.number, inputs, built) : call_layer(*l.layer, l.number, inputs, built);
 }
 
 // A Graph's layers, nodes, inbound tensors and models, indexed by their positions. Owns the custom layers.
@@ -99,6 +108,23 @@ public:
         return shapes_[std::size_t(nodes_[std::size_t(id)].first_output + index)];
     }
     constexpr const ModelData& model(std::int32_t index) const { return models_[std::size_t(index)]; }
+    // What the name of layer `index` is made of (a view of these records).
+    constexpr LayerName name(std::int32_t index) const
+    {
+        const GraphLayer& l = layer(index);
+        if (l.own_name >= 0) {
+            const OwnName& own = own_names_[std::size_t(l.own_name)];
+            return {own.given.view(), own.class_name, l.number};
+        }
+        if (l.custom) return {l.custom->given_name(), l.custom->class_name(), l.number};
+        return {l.layer->given_name(), l.layer->class_name(), l.number};
+    }
+    constexpr std::string_view given_name(std::int32_t index) const
+    {
+        const GraphLayer& l = layer(index);
+        if (l.own_name >= 0) return own_names_[std::size_t(l.own_name)].given.view();
+        return l.custom ? l.custom->given_name() : l.layer->given_name();
+    }
     constexpr LayerArena& arena() { return arena_; }
 
     // The calls of layer `index`, first to last.
@@ -116,8 +142,14 @@ public:
     constexpr std::int32_t add_layer(const LayerBox* custom, std::int32_t model, bool trainable)
     {
         if (custom) custom_layers_.push_back(custom);
-        layers_.emplace_back(std::nullopt, custom, LayerName{}, model, trainable);
+        layers_.emplace_back(std::nullopt, custom, LayerNumber{}, -1, model, trainable);
         return std::int32_t(layers_.size() - 1);
+    }
+    // Gives layer `index`, which holds no layer value, its given name and class.
+    constexpr void set_own_name(std::int32_t index, const Name& given, std::string_view class_name)
+    {
+        own_names_.push_back({given, class_name});
+        layer(index).own_name = std::int32_t(own_names_.size() - 1);
     }
     constexpr std::int32_t add_model(ModelData m)
     {
@@ -147,6 +179,7 @@ public:
         const Offsets at{std::int32_t(layers_.size()), std::int32_t(nodes_.size()), std::int32_t(models_.size())};
         const auto edge_offset = std::int32_t(edges_.size());
         const auto shape_offset = std::int32_t(shapes_.size());
+        const auto own_name_offset = std::int32_t(own_names_.size());
         const auto shifted = [](std::int32_t index, std::int32_t by) { return index < 0 ? index : index + by; };
         for (std::size_t i = 0; i < other.layers_.size(); ++i) {
             GraphLayer l = other.layers_[i];
@@ -154,6 +187,7 @@ public:
             l.model = shifted(l.model, at.model);
             l.last_node = shifted(l.last_node, at.node);
             l.wrapped_model = shifted(l.wrapped_model, at.layer);
+            l.own_name = shifted(l.own_name, own_name_offset);
             layers_.push_back(std::move(l));
         }
         for (Node n : other.nodes_) {
@@ -165,6 +199,7 @@ public:
         }
         for (NodeOutput e : other.edges_) edges_.push_back({e.node + at.node, e.index});
         for (const Shape& s : other.shapes_) shapes_.push_back(s);
+        for (const OwnName& n : other.own_names_) own_names_.push_back(n);
         for (ModelData m : other.models_) {
             for (NodeOutput& r : m.inputs) r.node += at.node;
             for (NodeOutput& r : m.outputs) r.node += at.node;
@@ -210,6 +245,7 @@ private:
     RecordArray<Node> nodes_;
     RecordArray<NodeOutput> edges_; // every node's inbound tensors, node after node
     RecordArray<Shape> shapes_; // every node's output shapes, node after node (a node has 1 to 8)
+    RecordArray<OwnName> own_names_; // of the layers that hold no layer value (GraphLayer::own_name)
     std::int32_t first_input_ = 0; // in edges_, of the next node
     std::vector<ModelData> models_;
 };

@@ -21,6 +21,7 @@ class LayerBox {
 public:
     constexpr virtual ~LayerBox() = default;
     virtual constexpr std::string_view class_name() const = 0;
+    virtual constexpr std::string_view given_name() const = 0;
     virtual constexpr Shapes output_shapes(std::span<const Shape> inputs) const = 0;
     virtual constexpr Params params(std::span<const Shape> inputs) const = 0;
     virtual constexpr LayerBox* clone() const = 0; // for a Graph that takes in another Graph's records
@@ -42,6 +43,7 @@ public:
     constexpr ~Boxed() override {} // user-provided: GCC 12 cannot call an implicit one in constant evaluation
 
     constexpr std::string_view class_name() const override { return L::class_name; }
+    constexpr std::string_view given_name() const override { return layer.name.view(); }
     constexpr Shapes output_shapes(std::span<const Shape> inputs) const override
     {
         return shape_rule::of(layer, inputs);

@@ -46,7 +46,7 @@ constexpr Params fitting(const Params& params, const Params* built)
 // `layer`: a BasicLayer or a Graph's boxed custom layer. `built`: the counts of a layer called before,
 // if it was; a new call must fit the same weights.
 template <class AnyLayer>
-constexpr LayerCall call_layer(const AnyLayer& layer, const LayerName& name, std::span<const Shape> inputs,
+constexpr LayerCall call_layer(const AnyLayer& layer, const LayerNumber& number, std::span<const Shape> inputs,
                                const Params* built = nullptr)
 {
     try {
@@ -54,7 +54,8 @@ constexpr LayerCall call_layer(const AnyLayer& layer, const LayerName& name, std
         // a braced list evaluates in order, so the shape rule runs before the weight rule.
         return LayerCall{layer.output_shapes(inputs), fitting(layer.params(inputs), built)};
     } catch (const shape_error& e) {
-        rethrow_in_context(e, layer.class_name(), name.render().view(), inputs);
+        rethrow_in_context(e, layer.class_name(),
+                           LayerName{layer.given_name(), layer.class_name(), number}.render().view(), inputs);
     }
 }
 

@@ -167,7 +167,7 @@ constexpr Depths depths_from_outputs(const GraphRecords& g, const Scratch<std::i
 
 inline std::string layer_name_of(const GraphRecords& g, std::int32_t node)
 {
-    return std::string(g.layer(g.node(node).layer).name.render().view());
+    return std::string(g.name(g.node(node).layer).render().view());
 }
 
 // `dense_1[0][0] with shape (None, 4)`
@@ -266,8 +266,7 @@ constexpr Scratch<NameKey> given_names(const GraphRecords& g, const Scratch<std:
 {
     Scratch<NameKey> given(layers.size());
     for (std::int32_t l : layers) {
-        const LayerName& name = g.layer(l).name;
-        if (!name.given.empty()) given.push_back({name_hash(name.given.view()), l});
+        if (g.layer(l).named) given.push_back({name_hash(g.given_name(l)), l});
     }
     std::ranges::sort(given, {}, &NameKey::hash);
     return given;
@@ -280,8 +279,8 @@ constexpr Scratch<NameKey> automatic_names(const GraphRecords& g, const Scratch<
 {
     Scratch<NameKey> unnamed(layers.size());
     for (std::int32_t l : layers) {
-        const LayerName& name = g.layer(l).name;
-        if (name.given.empty()) unnamed.push_back({std::uint64_t(name.ordinal), l});
+        if (const GraphLayer& layer = g.layer(l); !layer.named)
+            unnamed.push_back({std::uint64_t(layer.number.ordinal), l});
     }
     std::ranges::sort(unnamed, {}, &NameKey::hash);
     return unnamed;
@@ -293,7 +292,7 @@ inline std::string duplicate_name(std::string_view name)
            "\" is used more than once in the model. All layer names should be unique.";
 }
 
-constexpr std::string_view given_name(const GraphRecords& g, NameKey k) { return g.layer(k.layer).name.given.view(); }
+constexpr std::string_view given_name(const GraphRecords& g, NameKey k) { return g.given_name(k.layer); }
 
 // Given names that are equal have equal hashes: only those of one hash are compared.
 constexpr void require_distinct_given(const GraphRecords& g, const Scratch<NameKey>& given)
@@ -318,7 +317,7 @@ constexpr void require_given_not_automatic(const GraphRecords& g, const Scratch<
         if (!unnamed) unnamed.emplace(automatic_names(g, layers));
         const auto [first, last] = std::ranges::equal_range(*unnamed, std::uint64_t(ordinal), {}, &NameKey::hash);
         for (auto it = first; it != last; ++it) {
-            const Name automatic = g.layer(it->layer).name.render();
+            const Name automatic = g.name(it->layer).render();
             require_with(automatic.view() != given_name(g, k), "Model: All layer names should be unique.",
                          [&] { return duplicate_name(automatic.view()); });
         }

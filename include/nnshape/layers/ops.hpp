@@ -509,15 +509,15 @@ private:
 
 namespace detail {
 
-// An operation's automatic name (naming.hpp's LayerName). `next(name)` counts one more object of that
-// name in the Graph; `layers_before` are the layers Keras 3 numbered with its name before it (an `Add`
-// before an `add`): tf.keras numbers per TF function, Keras 3 per name over operations and layers.
+// An operation's automatic number (naming.hpp's LayerNumber). `next(name)` counts one more object of
+// that name in the Graph; `layers_before` are the layers Keras 3 numbered with its name before it (an
+// `Add` before an `add`): tf.keras numbers per TF function, Keras 3 per name over operations and layers.
 template <class Next>
-constexpr LayerName op_layer_name(OpFunction f, std::int64_t layers_before, Next&& next)
+constexpr LayerNumber op_layer_number(OpFunction f, std::int64_t layers_before, Next&& next)
 {
     const OpNames& names = names_of(f);
     const std::int64_t keras3_ordinal = layers_before + next(names.keras3_name);
-    return {{}, TFOpLambda::class_name, keras3_ordinal, 0, &names, next(names.tf_name)};
+    return {layer_number(keras3_ordinal), 0, layer_number(next(names.tf_name)), &names};
 }
 
 using op_layers = type_list<TFOpLambda>;

@@ -104,7 +104,7 @@ static_assert(!evaluates<[] { return CenterCrop{.height = 4, .width = 4}.output_
 constexpr Dense named_head{.units = 4, .name = "head"};
 static_assert(named_head.name.view() == "head");
 constexpr Sequential named_model{Dense{.units = 4, .name = "hidden", .input_shape = {3}}, named_head};
-static_assert(named_model.layers()[1].name.render().view() == "head" && named_model.count_params() == 16 + 20);
+static_assert(named_model.layers()[1].name().view() == "head" && named_model.count_params() == 16 + 20);
 
 } // namespace
 

@@ -304,7 +304,7 @@ TEST_CASE("InceptionV3: the article's inception_v3")
         CAPTURE(row.layer);
         bool found = false;
         for (const auto& call : t.calls) {
-            if (call.name->render().view() != row.layer) continue;
+            if (call.name.render().view() != row.layer) continue;
             found = true;
             CHECK(has(fields[std::size_t(t.outputs_of(call)[0])], {1, 2}, row.field));
         }

@@ -112,6 +112,14 @@ TEST_CASE("a Sequential<>'s record is smaller than a Layer: its layer's value is
     CHECK(sizeof(Sequential<1>::SequentialLayer) > sizeof(Layer)); // a fixed Sequential holds Layer values
 }
 
+// A record holds its layer's value out of line and no copy of its given name (the layer has it): 128
+// bytes at most, issue 18's target for a model's memory (docs/performance.md).
+TEST_CASE("a Sequential<>'s and a Graph's layer records take at most 128 bytes")
+{
+    CHECK(sizeof(Sequential<>::SequentialLayer) <= 128);
+    CHECK(sizeof(detail::GraphLayer) <= 128);
+}
+
 TEST_CASE("layers stored in the arena keep their own values across many blocks")
 {
     Sequential<> m;

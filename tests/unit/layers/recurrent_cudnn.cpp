@@ -116,8 +116,8 @@ TEST_CASE("CuDNNLSTM and CuDNNGRU: Keras 2's automatic names")
     // Keras 2.3.1 base_layer._to_snake_case and tf.keras generic_utils.to_snake_case: "cu_dnnlstm",
     // numbered from 1 in Keras 2 (cu_dnnlstm_1) and from 0 in tf.keras (cu_dnngru).
     const Sequential s{CuDNNLSTM{.units = 2, .return_sequences = true, .input_shape = {3, 10}}, CuDNNGRU{.units = 2}};
-    CHECK(s.layers()[0].name.render(keras2) == "cu_dnnlstm_1");
-    CHECK(s.layers()[1].name.render(tf_keras) == "cu_dnngru");
+    CHECK(s.layers()[0].name(keras2) == "cu_dnnlstm_1");
+    CHECK(s.layers()[1].name(tf_keras) == "cu_dnngru");
 }
 
 TEST_CASE("CuDNNLSTM and CuDNNGRU: invalid input")

@@ -96,18 +96,18 @@ inline std::string join(const std::vector<std::string>& items)
 }
 
 // A layer's name: Keras's, as the file gives it, or the automatic one a model built in C++ got.
-inline std::string keras_name(const GraphLayer& l)
+inline std::string keras_name(const GraphCore& g, std::int32_t index)
 {
-    return std::string(l.name.given.empty() ? l.name.render(keras2).view() : l.name.given.view());
+    return std::string(g.layer_name(index).render(keras2).view());
 }
 
 inline std::string indented(const std::string& line) { return line.empty() ? line : "    " + line; }
 
 // `{...}` with `fields`, then the name the file gave (none: the rebuilt model names it as nnshape
 // named it, automatically) and a `false` trainable flag.
-inline std::string with_kwargs(std::vector<std::string> fields, const Name& given, bool trainable)
+inline std::string with_kwargs(std::vector<std::string> fields, std::string_view given, bool trainable)
 {
-    if (!given.empty()) fields.push_back(".name = " + string_literal(given.view()));
+    if (!given.empty()) fields.push_back(".name = " + string_literal(given));
     if (!trainable) fields.emplace_back(".trainable = false");
     return "{" + join(fields) + "}";
 }
@@ -120,7 +120,7 @@ public:
         GraphCore& g = m.graph();
         const std::int32_t index = m.as_layer().index();
         if (g.model_data(g.layer(index).model).sequential) // the readers make a Sequential<> of any other
-            fail("model \"" + keras_name(g.layer(index)) +
+            fail("model \"" + keras_name(g, index) +
                  "\": a Sequential that holds models or custom layers is not written");
         return functional_model(g, index, true);
     }
@@ -168,7 +168,8 @@ private:
             const GraphLayer& l = g.layer(g.node(id).layer);
             if (l.layer && l.layer->is<InputLayer>()) continue;
             if (!l.layer)
-                fail("layer \"" + keras_name(l) + "\": a Sequential that holds models or custom layers is not written");
+                fail("layer \"" + keras_name(g, g.node(id).layer) +
+                     "\": a Sequential that holds models or custom layers is not written");
             Layer layer = l.layer->value();
             if (layers.empty() && !layer.declared_input())
                 layer = layer.visit([&](auto first) {
@@ -177,7 +178,7 @@ private:
                 });
             layers.push_back(added(layer));
         }
-        return sequential_function(keras_name(model), {model.name.given, model.trainable}, layers);
+        return sequential_function(keras_name(g, index), {Name(g.layer_name(index).given), model.trainable}, layers);
     }
 
     // The function for the model at layer `index` of `g`, written once.
@@ -210,12 +211,13 @@ public:
     {
         const Node& n = g_.node(id);
         const GraphLayer& l = g_.layer(n.layer);
-        const std::string name = keras_name(l);
+        const std::string name = keras_name(g_, n.layer);
         if (l.layer && l.layer->is<InputLayer>()) {
             const std::string var = names_.make(name);
             tensors_[id] = var;
             body_ += "    auto " + var + " = Input(g, " +
-                     with_kwargs({".batch_shape = " + value(g_.outputs(n)[0])}, l.name.given, true) + ");\n";
+                     with_kwargs({".batch_shape = " + value(g_.outputs(n)[0])}, g_.layer_name(n.layer).given, true) +
+                     ");\n";
             return;
         }
         const std::string callee = callee_of(n.layer, model_function);
@@ -244,7 +246,7 @@ private:
     std::string callee_of(std::int32_t index, ModelFunction&& model_function)
     {
         const GraphLayer& l = g_.layer(index);
-        const std::string name = keras_name(l);
+        const std::string name = keras_name(g_, index);
         if (l.model < 0 && l.wrapped_model < 0 && calls_[index] == 1) return source_of(index);
         if (const auto it = handles_.find(index); it != handles_.end()) return it->second;
         if (l.wrapped_model >= 0) {
@@ -253,7 +255,7 @@ private:
             const std::string model = calls_[l.wrapped_model] > 0
                                           ? model_handle(l.wrapped_model, model_function)
                                           : model_function(l.wrapped_model) + model_argument(l.wrapped_model);
-            return "TimeDistributedModel" + with_kwargs({".layer = " + model}, l.name.given, l.trainable);
+            return "TimeDistributedModel" + with_kwargs({".layer = " + model}, g_.layer_name(index).given, l.trainable);
         }
         if (l.model >= 0 && calls_[index] == 1) return model_function(index) + model_argument(index);
         if (l.model >= 0) return model_handle(index, model_function);
@@ -268,7 +270,7 @@ private:
     {
         if (const auto it = handles_.find(index); it != handles_.end()) return it->second;
         const std::string function = model_function(index);
-        const std::string handle = names_.make(keras_name(g_.layer(index)) + "_model");
+        const std::string handle = names_.make(keras_name(g_, index) + "_model");
         const bool sequential = g_.model_data(g_.layer(index).model).sequential;
         body_ += "    " + std::string(sequential ? "auto " : "const Model ") + handle + " = " + function +
                  model_argument(index) + ";\n";
@@ -285,10 +287,10 @@ private:
     {
         const GraphLayer& l = g_.layer(index);
         if (!l.layer)
-            fail("layer \"" + keras_name(l) + "\" of custom class " + std::string(l.name.class_name) +
-                 ": custom layer classes are not written");
+            fail("layer \"" + keras_name(g_, index) + "\" of custom class " +
+                 std::string(g_.layer_name(index).class_name) + ": custom layer classes are not written");
         if (calls_.at(index) < l.node_count)
-            fail("layer \"" + keras_name(l) +
+            fail("layer \"" + keras_name(g_, index) +
                  "\" is called outside the model that lists it (shared between models): not written");
         return layer_source(l.layer->value());
     }
@@ -323,10 +325,10 @@ inline std::string Writer::functional_model(GraphCore& g, std::int32_t index, bo
     FunctionalBody body(g, data, names_);
     for (std::int32_t id : data.nodes) body.call(id, [&](std::int32_t nested) { return model_function(g, nested); });
     steps_ += std::int64_t(data.nodes.size()) * steps_per_call;
-    const std::string name = keras_name(model);
+    const std::string name = keras_name(g, index);
     const std::string function = names_.make(name);
-    const std::string args = with_kwargs({}, model.name.given, model.trainable);
-    functions_ += "// Keras model " + string_literal(name) + " (" + std::string(model.name.class_name) +
+    const std::string args = with_kwargs({}, g.layer_name(index).given, model.trainable);
+    functions_ += "// Keras model " + string_literal(name) + " (" + std::string(g.layer_name(index).class_name) +
                   ")\nconstexpr Model " + function + (top ? "()\n{\n    Graph g;\n" : "(Graph& g)\n{\n") + body.text() +
                   "    return Model{" + body.tensors(data.inputs) + ", " + body.tensors(data.outputs) +
                   (args == "{}" ? "" : ", " + args) + "};\n}\n\n";
