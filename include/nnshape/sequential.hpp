@@ -135,7 +135,10 @@ public:
     constexpr std::int64_t count_params() const { return params().total(); }
 
     // Its name: the one given, else Keras's first automatic one.
-    constexpr Name name(Naming style = keras2) const { return LayerName{args_.name, "Sequential", 1}.render(style); }
+    constexpr Name name(Naming style = keras2) const
+    {
+        return LayerName{args_.name, "Sequential", {.ordinal = 1}}.render(style);
+    }
     constexpr const ModelArgs& args() const { return args_; }
 
     // Keras's `seq(x)`: called on tensors of a Graph, the Sequential becomes a model nested there

@@ -98,16 +98,16 @@ TEST_CASE("tf.keras names: layers and models from 0, inputs from 1")
     // keras/engine/input_layer.py: 'input_' + str(backend.get_uid('input')), get_uid counts from 1;
     // other layers and models: backend.unique_object_name(to_snake_case(class), zero_based=True),
     // a functional model's class shown as Model (keras/engine/functional.py _init_set_name).
-    CHECK(LayerName{{}, "InputLayer", 1}.render(tf_keras) == "input_1");
-    CHECK(LayerName{{}, "InputLayer", 2}.render(tf_keras) == "input_2");
-    CHECK(LayerName{{}, "Dense", 1}.render(tf_keras) == "dense");
-    CHECK(LayerName{{}, "Dense", 2}.render(tf_keras) == "dense_1");
-    CHECK(LayerName{{}, "Model", 1}.render(tf_keras) == "model");
-    CHECK(LayerName{{}, "Model", 4}.render(tf_keras) == "model_3");
-    CHECK(LayerName{{}, "Sequential", 2}.render(tf_keras) == "sequential_1");
+    CHECK(LayerName{{}, "InputLayer", {.ordinal = 1}}.render(tf_keras) == "input_1");
+    CHECK(LayerName{{}, "InputLayer", {.ordinal = 2}}.render(tf_keras) == "input_2");
+    CHECK(LayerName{{}, "Dense", {.ordinal = 1}}.render(tf_keras) == "dense");
+    CHECK(LayerName{{}, "Dense", {.ordinal = 2}}.render(tf_keras) == "dense_1");
+    CHECK(LayerName{{}, "Model", {.ordinal = 1}}.render(tf_keras) == "model");
+    CHECK(LayerName{{}, "Model", {.ordinal = 4}}.render(tf_keras) == "model_3");
+    CHECK(LayerName{{}, "Sequential", {.ordinal = 2}}.render(tf_keras) == "sequential_1");
     // generic_utils.to_snake_case keeps digits in its first pattern, as Keras 2 does.
-    CHECK(LayerName{{}, "ConvLSTM2D", 1}.render(tf_keras) == "conv_lst_m2d");
-    CHECK(LayerName{{"given"}, "Dense", 3}.render(tf_keras) == "given");
+    CHECK(LayerName{{}, "ConvLSTM2D", {.ordinal = 1}}.render(tf_keras) == "conv_lst_m2d");
+    CHECK(LayerName{{"given"}, "Dense", {.ordinal = 3}}.render(tf_keras) == "given");
 }
 
 TEST_CASE("tf_keras_2_4: the guide's tables (Keras 2's layout under a Model: line)")
