@@ -318,7 +318,7 @@ constexpr Report report(const Sequential<N, LayerT>& model, const ReportOptions&
     const std::int32_t first_id = r.implicit_input ? 1 : 0;
     for (std::size_t i = 0; i < layers.size(); ++i) {
         const auto& l = layers[i];
-        ReportRow row;
+        ReportRow& row = r.rows.emplace_back(); // made in place: a row is 512 bytes before its lists
         row.name = l.name(options.naming);
         row.class_name = l.layer.class_name();
         row.id = first_id + std::int32_t(i);
@@ -329,14 +329,13 @@ constexpr Report report(const Sequential<N, LayerT>& model, const ReportOptions&
         const Shape& in = i > 0 ? layers[i - 1].output_shape : input; // an InputLayer's is its output
         if (i > 0) {
             row.input_shapes.push_back({in});
-            row.connections.push_back({layers[i - 1].name(options.naming), 0, 0, row.id - 1});
+            row.connections.push_back({r.rows[i - 1].name, 0, 0, row.id - 1});
         } else if (r.implicit_input) {
             row.input_shapes.push_back({in});
         }
         row.layer_input_shapes = std::vector<Shape>{in};
         row.layer_output_shapes = std::vector<Shape>{l.output_shape};
         by_layer.fill(row, std::int32_t(i));
-        r.rows.push_back(std::move(row));
     }
     detail::add_totals(r, model.params(), options);
     return r;

@@ -206,7 +206,8 @@ inline std::string to_string(const Shape& s)
         if (i > 0) out += ", ";
         out += to_string(s[i]);
     }
-    return out + (s.rank() == 1 ? ",)" : ")");
+    out += s.rank() == 1 ? ",)" : ")"; // appended: `return out + ...` would copy the text
+    return out;
 }
 
 } // namespace nnshape

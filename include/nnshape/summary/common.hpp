@@ -149,25 +149,26 @@ inline std::string shapes_text(const Shapes& shapes)
 
 // Python's str() of Keras's `layer.output_shape`: a tuple, a list of tuples for a layer with several
 // outputs, or `multiple` when the layer's calls disagree or it was never called.
-inline std::string output_shape_cell(const std::optional<Shapes>& shapes)
-{
-    return shapes ? shapes_text(*shapes) : "multiple";
-}
+inline std::string output_shape_cell(const Shapes* shapes) { return shapes ? shapes_text(*shapes) : "multiple"; }
 
 // What Keras 2 shows for a row's calls: their common shapes, else nothing (`multiple`).
-inline std::optional<Shapes> common_shapes(const ReportRow& row)
+inline const Shapes* common_shapes(const ReportRow& row)
 {
-    if (row.output_shapes.empty()) return std::nullopt;
+    if (row.output_shapes.empty()) return nullptr;
     for (const Shapes& s : row.output_shapes)
-        if (!(s == row.output_shapes[0])) return std::nullopt;
-    return row.output_shapes[0];
+        if (!(s == row.output_shapes[0])) return nullptr;
+    return &row.output_shapes[0];
 }
 
 // `name (Class)` as Keras shows it; a row from a file's facts adds ` (from file)` after it, so the cell
 // still starts with Keras's text.
 inline std::string layer_cell(std::string_view name, std::string_view class_name, bool from_file = false)
 {
-    return std::string(name) + " (" + std::string(class_name) + ")" + (from_file ? " (from file)" : "");
+    const std::string_view file_mark = from_file ? " (from file)" : "";
+    std::string cell;
+    cell.reserve(name.size() + class_name.size() + 3 + file_mark.size()); // one allocation at most
+    cell.append(name).append(" (").append(class_name).append(")").append(file_mark);
+    return cell;
 }
 
 inline std::string nested_prefix(std::int32_t depth)
@@ -228,9 +229,28 @@ inline std::string model_line(const Report& r) { return "Model: \"" + std::strin
 // A table column: its header and, per row, its lines (a row is as tall as its tallest cell).
 struct TextColumn {
     std::string header;
-    std::vector<std::vector<std::string>> cells;
     bool right = false; // keras3: right-justified
     bool center = false;
+    // Every row's lines, one row after another: row i's are [row_ends[i - 1], row_ends[i]). Kept flat so
+    // that a row costs no list of its own (a tenth of a summary's time went to allocating them).
+    std::vector<std::string> lines{};
+    std::vector<std::size_t> row_ends{};
+
+    std::span<const std::string> cell(std::size_t row) const
+    {
+        const std::size_t begin = row == 0 ? 0 : row_ends[row - 1];
+        return std::span(lines).subspan(begin, row_ends[row] - begin);
+    }
+    void add_cell(std::string line)
+    {
+        lines.push_back(std::move(line));
+        row_ends.push_back(lines.size());
+    }
+    void add_cell(std::span<std::string> cell_lines)
+    {
+        for (std::string& line : cell_lines) lines.push_back(std::move(line));
+        row_ends.push_back(lines.size());
+    }
 };
 
 inline std::string count_cell(Dim d) { return d.known() ? thousands(d.value()) : "unknown"; }
@@ -253,7 +273,10 @@ inline std::vector<TextColumn> text_columns(const Report& r, std::pair<std::size
     std::vector<TextColumn> cols;
     cols.reserve(11); // every column there can be: the references below stay valid
     const auto add = [&](std::string header, bool right = false, bool center = false) -> TextColumn& {
-        return cols.emplace_back(TextColumn{std::move(header), {}, right, center});
+        TextColumn& c = cols.emplace_back(TextColumn{std::move(header), right, center});
+        c.lines.reserve(range.second - range.first);
+        c.row_ends.reserve(range.second - range.first);
+        return c;
     };
     const auto extra = [&](SummaryColumn c, bool right) {
         return has(c) ? &add(std::string(column_header(c)), right) : nullptr;
@@ -277,25 +300,25 @@ inline std::vector<TextColumn> text_columns(const Report& r, std::pair<std::size
         const bool functional = options.style != SummaryStyle::keras2 && options.style != SummaryStyle::tf_keras_2_0;
         const std::string_view class_name =
             functional && row.class_name == "Model" ? "Functional" : row.class_name.view();
-        layer.cells.push_back(
-            {(wrapped ? "" : nested_prefix(row.depth)) + layer_cell(row.name.view(), class_name, row.from_file)});
-        std::vector<std::string> shapes;
+        std::string cell = layer_cell(row.name.view(), class_name, row.from_file);
+        if (!wrapped && row.depth > 0) cell.insert(0, nested_prefix(row.depth));
+        layer.add_cell(std::move(cell));
         if (keras3) { // Keras 3 shows one call's shapes; here each distinct one, never `multiple`
             std::string joined;
             for (std::size_t c = 0; c < row.output_shapes.size(); ++c)
                 if (std::find(row.output_shapes.begin(), row.output_shapes.begin() + std::ptrdiff_t(c),
                               row.output_shapes[c]) == row.output_shapes.begin() + std::ptrdiff_t(c))
                     joined += (joined.empty() ? "" : ", ") + shapes_text(row.output_shapes[c]);
-            shapes.push_back(joined.empty() ? "?" : joined);
-        } else if (const auto common = common_shapes(row);
+            output.add_cell(joined.empty() ? "?" : joined);
+        } else if (const Shapes* common = common_shapes(row);
                    common || !(options.shapes_per_call || !options.columns.empty()) || row.output_shapes.empty()) {
             // tf.keras's InputLayer keeps its output in a list: [(None, 784)].
             const bool listed = tf_keras && common && row.class_name == "InputLayer";
-            shapes.push_back(listed ? '[' + output_shape_cell(common) + ']' : output_shape_cell(common));
+            output.add_cell(listed ? '[' + output_shape_cell(common) + ']' : output_shape_cell(common));
         } else {
-            for (const Shapes& s : row.output_shapes) shapes.push_back(shapes_text(s));
+            for (const Shapes& s : row.output_shapes) output.lines.push_back(shapes_text(s));
+            output.row_ends.push_back(output.lines.size());
         }
-        output.cells.push_back(std::move(shapes));
         if (input) {
             std::vector<std::string> ins;
             for (const auto& call : row.input_shapes) {
@@ -303,31 +326,33 @@ inline std::vector<TextColumn> text_columns(const Report& r, std::pair<std::size
                 for (const Shape& s : call) text += (text.empty() ? "" : ", ") + to_string(s);
                 ins.push_back(call.size() == 1 ? text : "[" + text + "]");
             }
-            input->cells.push_back(ins.empty() ? std::vector<std::string>{"--"} : ins);
+            if (ins.empty()) ins.push_back("--");
+            input->add_cell(ins);
         }
-        if (kernel) kernel->cells.push_back({row.kernel_size.rank() == 0 ? "--" : to_string(row.kernel_size)});
-        params.cells.push_back({keras3 ? thousands(row.params.total()) : std::to_string(row.params.total())});
-        if (percent) percent->cells.push_back({percent_cell(row.params.total(), r.params.total())});
-        if (macs) macs->cells.push_back({count_cell(row.macs)});
-        if (flops) flops->cells.push_back({count_cell(row.flops)});
-        if (bytes) bytes->cells.push_back({count_cell(row.activation_bytes)});
+        if (kernel) kernel->add_cell(row.kernel_size.rank() == 0 ? "--" : to_string(row.kernel_size));
+        params.add_cell(keras3 ? thousands(row.params.total()) : std::to_string(row.params.total()));
+        if (percent) percent->add_cell(percent_cell(row.params.total(), r.params.total()));
+        if (macs) macs->add_cell(count_cell(row.macs));
+        if (flops) flops->add_cell(count_cell(row.flops));
+        if (bytes) bytes->add_cell(count_cell(row.activation_bytes));
         if (links) {
             std::vector<std::string> each;
             for (const Connection& c : row.connections) each.push_back(connection_text(c));
             if (keras3) {
                 std::string joined;
                 for (const std::string& e : each) joined += (joined.empty() ? "" : ", ") + e;
-                links->cells.push_back({joined.empty() ? "-" : joined});
+                links->add_cell(joined.empty() ? "-" : joined);
             } else if (wrapped) { // tf.keras 2.7 on prints the list, and wraps it
                 // The calls inside a nested model are not among the outer model's nodes, which
                 // print_summary keeps: the rows expanded under a model list none.
                 if (row.depth > 0) each.clear();
-                links->cells.push_back({python_list(each)});
+                links->add_cell(python_list(each));
             } else {
-                links->cells.push_back(each.empty() ? std::vector<std::string>{""} : each);
+                if (each.empty()) each.emplace_back();
+                links->add_cell(each);
             }
         }
-        if (trainable) trainable->cells.push_back({keras3 && !row.has_weights ? "-" : row.trainable ? "Y" : "N"});
+        if (trainable) trainable->add_cell(keras3 && !row.has_weights ? "-" : row.trainable ? "Y" : "N");
     }
     return cols;
 }

@@ -77,8 +77,7 @@ inline SummaryLayout keras2_layout(const std::vector<TextColumn>& cols, const Su
     SummaryLayout layout{0, {}};
     for (const TextColumn& c : cols) {
         std::size_t width = c.header.size();
-        for (const auto& cell : c.cells)
-            for (const std::string& line : cell) width = std::max(width, line.size());
+        for (const std::string& line : c.lines) width = std::max(width, line.size());
         layout.line_length += width + 2;
         layout.positions.push_back(layout.line_length);
     }
@@ -131,14 +130,16 @@ inline std::string keras2_text(Report all, const SummaryOptions& options)
     text += double_rule + '\n';
     for (std::size_t i = 0; i < count; ++i) {
         std::size_t height = 0;
-        for (const TextColumn& c : cols) height = std::max(height, c.cells[i].size());
+        for (const TextColumn& c : cols) height = std::max(height, c.cell(i).size());
         for (std::size_t line = 0; line < height; ++line) {
             fields.clear();
-            for (const TextColumn& c : cols)
-                fields.push_back(line < c.cells[i].size() ? std::string_view(c.cells[i][line]) : "");
+            for (const TextColumn& c : cols) {
+                const std::span<const std::string> cell = c.cell(i);
+                fields.push_back(line < cell.size() ? std::string_view(cell[line]) : "");
+            }
             append_summary_row(text, fields, layout.positions);
         }
-        text += (i + 1 == count ? double_rule : rule) + '\n';
+        text.append(i + 1 == count ? double_rule : rule).push_back('\n'); // no temporary line per row
     }
     text += "Total params: " + thousands(r.params.total()) + '\n' +
             "Trainable params: " + thousands(r.params.trainable) + '\n' +

@@ -173,7 +173,7 @@ inline std::string keras3_text(Report all, const SummaryOptions& options)
     for (std::size_t i = 0; i < range.second - range.first; ++i) {
         if (i > 0) text += box_line("\u251C", "\u2500", "\u253C", "\u2524", widths);
         std::vector<std::vector<std::string>> cells;
-        for (const TextColumn& c : cols) cells.push_back(c.cells[i]);
+        for (const TextColumn& c : cols) cells.emplace_back(c.cell(i).begin(), c.cell(i).end());
         text += box_row(cells, cols, widths, "\u2502");
     }
     text += box_line("\u2514", "\u2500", "\u2534", "\u2518", widths);

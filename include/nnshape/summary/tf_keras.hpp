@@ -87,7 +87,7 @@ struct TfKerasTable {
             std::size_t next = i + 1;
             while (next < end && std::size_t(report.rows[next].depth) > level) ++next;
             std::vector<std::string> cells;
-            for (const TextColumn& c : cols) cells.push_back(c.cells[i - first].front());
+            for (const TextColumn& c : cols) cells.push_back(c.cell(i - first).front());
             text += tf_keras_row(std::move(cells), layout.positions, level, aligned);
             const bool expanded = next > i + 1;
             if (expanded) {
