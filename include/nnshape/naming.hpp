@@ -96,7 +96,7 @@ struct OpNames {
 };
 
 // How Keras numbered a layer when it was made: with the layer's class and given name (which the layer
-// itself holds, or for a model its Graph), all its name is made of. A model record keeps this, 24 bytes.
+// itself holds, or for a model its Graph), all its name is made of. A layer record keeps this, 24 bytes.
 struct LayerNumber {
     std::int32_t ordinal = 0; // among the unnamed layers of its class, from 1; of an operation: its Keras 3 number
     std::int32_t keras3_offset = 0; // of a layer: the operations Keras 3 numbered with it before it
