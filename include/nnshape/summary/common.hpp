@@ -316,8 +316,9 @@ inline std::vector<TextColumn> text_columns(const Report& r, std::pair<std::size
             const bool listed = tf_keras && common && row.class_name == "InputLayer";
             output.add_cell(listed ? '[' + output_shape_cell(common) + ']' : output_shape_cell(common));
         } else {
-            for (const Shapes& s : row.output_shapes) output.lines.push_back(shapes_text(s));
-            output.row_ends.push_back(output.lines.size());
+            std::vector<std::string> each_call;
+            for (const Shapes& s : row.output_shapes) each_call.push_back(shapes_text(s));
+            output.add_cell(each_call);
         }
         if (input) {
             std::vector<std::string> ins;
