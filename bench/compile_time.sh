@@ -24,6 +24,10 @@
 #       count, its summary printed; (h2) the same at -O2
 #   (k) the user's program as a program linking nnshape::compiled compiles it (-DNNSHAPE_COMPILED_LIBRARY:
 #       the summary's instantiations come from the library, compiled once); (k2) the same at -O2
+#   (p) the user's program as a program linking nnshape::precompiled compiles it: (k) with nnshape.hpp and
+#       summary.hpp as a precompiled header, included first as CMake does (made once per target with the
+#       target's flags, that build timed apart: the summary line "precompiled header built in"); (p2) -O2;
+#       (pb) (b) in such a target
 #   (r) a program that reads a Keras file and prints its summary (bench/reader_program.cpp), header-only;
 #       (s) the same as a program linking nnshape::keras_file_compiled compiles it
 #       (-DNNSHAPE_IO_COMPILED_LIBRARY -DNNSHAPE_COMPILED_LIBRARY: the readers come from the library)
@@ -80,6 +84,11 @@ cp "$root/bench/user_program.cpp" "$work/h.cpp"
 cp "$root/bench/user_program.cpp" "$work/h2.cpp"
 cp "$root/bench/user_program.cpp" "$work/k.cpp"
 cp "$root/bench/user_program.cpp" "$work/k2.cpp"
+cp "$root/bench/user_program.cpp" "$work/p.cpp"
+cp "$root/bench/user_program.cpp" "$work/p2.cpp"
+cp "$work/b.cpp" "$work/pb.cpp"
+# What nnshape::precompiled precompiles (CMakeLists.txt).
+printf '#include <nnshape/nnshape.hpp>\n#include <nnshape/summary.hpp>\n' > "$work/precompiled.hpp"
 cp "$root/bench/reader_program.cpp" "$work/r.cpp"
 cp "$root/bench/reader_program.cpp" "$work/s.cpp"
 cp "$root/bench/every_class.cpp" "$work/v.cpp"
@@ -125,7 +134,7 @@ constexpr std::int64_t f()
 static_assert(f() == layers * 272);
 EOF
 
-tus=(a b c d e f g h h2 k k2 r s v n n2)
+tus=(a b c d e f g h h2 k k2 p p2 pb r s v n n2)
 declare -A label=(
     [a]="(a) standard headers"
     [b]="(b) + nnshape.hpp"
@@ -138,18 +147,21 @@ declare -A label=(
     [h2]="(h2) user program (-O2)"
     [k]="(k) user program, nnshape::compiled (-O0)"
     [k2]="(k2) user program, nnshape::compiled (-O2)"
+    [p]="(p) user program, nnshape::precompiled (-O0)"
+    [p2]="(p2) user program, nnshape::precompiled (-O2)"
+    [pb]="(pb) (b) with nnshape::precompiled"
     [r]="(r) reader program, header-only (-O0)"
     [s]="(s) reader program, nnshape::keras_file_compiled (-O0)"
     [v]="(v) every layer class in a Graph and a Sequential (-O0)"
     [n]="(n) nlohmann one-liner (-O0)"
     [n2]="(n2) nlohmann one-liner (-O2)"
 )
-optimization() { [[ "$1" == *2 ]] && echo "-O2" || echo "-O0"; } # (h2), (k2) and (n2) at -O2
+optimization() { [[ "$1" == *2 ]] && echo "-O2" || echo "-O0"; } # (h2), (k2), (p2) and (n2) at -O2
 # (k): nnshape::compiled's definition; (r), (s): the file reader's formats, HDF5's include directory, (s)
 # nnshape::keras_file_compiled's definitions.
 defines() {
     case "$1" in
-        k*) echo "-DNNSHAPE_COMPILED_LIBRARY" ;;
+        k* | p*) echo "-DNNSHAPE_COMPILED_LIBRARY" ;;
         r) echo "$reader" ;;
         s) echo "$reader -DNNSHAPE_IO_COMPILED_LIBRARY -DNNSHAPE_COMPILED_LIBRARY" ;;
     esac
@@ -163,16 +175,42 @@ limits() { # the raised constant-evaluation limit for compiler $1
     esac
 }
 
+# (p), (p2): the precompiled header for compiler $1 at the TU's optimization, as CMake makes and uses it
+# (Clang: with -fpch-instantiate-templates); an unusable one fails the compile.
+pch_dir() { echo "$work/pch-$1$(optimization "$2")"; }
+precompiled() {
+    case "$2" in
+        p*) echo "-include $(pch_dir "$1" "$2")/precompiled.hpp -Winvalid-pch -Werror=invalid-pch" ;;
+    esac
+}
+build_pch() { # compiler, TU (p or p2): prints the build's wall time
+    local dir ext flags=""
+    dir=$(pch_dir "$1" "$2")
+    mkdir -p "$dir"
+    cp "$work/precompiled.hpp" "$dir/"
+    case "$1" in
+        clang*) ext=pch flags="-fpch-instantiate-templates" ;;
+        *) ext=gch ;;
+    esac
+    /usr/bin/time -o "$work/time.txt" -f "%e" "$1" -std=c++20 $(optimization "$2") $(defines "$2") -I "$root/include" \
+        $(limits "$1") $flags -x c++-header "$dir/precompiled.hpp" -o "$dir/precompiled.hpp.$ext"
+    tail -n 1 "$work/time.txt"
+}
+
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-declare -A secs mem
+declare -A secs mem pch_secs
 for cxx in $COMPILERS; do
     "$cxx" --version | head -n 1 >&2
+    for tu in p p2; do
+        pch_secs[$cxx,$tu]=$(build_pch "$cxx" "$tu")
+        echo "  precompiled header for ${label[$tu]}: ${pch_secs[$cxx,$tu]} s" >&2
+    done
     for tu in "${tus[@]}"; do
         times=() mems=()
         for ((r = 0; r < RUNS; ++r)); do
             if ! /usr/bin/time -o "$work/time.txt" -f "%e %M" "$cxx" -std=c++20 $(optimization "$tu") $(defines "$tu") -c -o /dev/null \
-                    -I "$root/include" $(limits "$cxx") "$work/$tu.cpp" >"$work/log.txt" 2>&1; then
+                    -I "$root/include" $(limits "$cxx") $(precompiled "$cxx" "$tu") "$work/$tu.cpp" >"$work/log.txt" 2>&1; then
                 echo "compile_time.sh: $cxx failed on ${label[$tu]}:" >&2
                 cat "$work/log.txt" >&2
                 exit 1
@@ -188,7 +226,7 @@ for cxx in $COMPILERS; do
 done
 
 echo
-echo "Compile time (-std=c++20 -c, -O0 but (h2), (k2) and (n2) -O2), median of $RUNS runs: wall time and peak memory; Δ = minus (a)."
+echo "Compile time (-std=c++20 -c, -O0 but (h2), (k2), (p2) and (n2) -O2), median of $RUNS runs: wall time and peak memory; Δ = minus (a)."
 echo
 header="| Translation unit |"
 rule="|---|"
@@ -212,12 +250,18 @@ echo
 for cxx in $COMPILERS; do
     awk -v c="$cxx" -v a="${secs[$cxx,a]}" -v b="${secs[$cxx,b]}" -v e="${secs[$cxx,e]}" \
         -v h="${secs[$cxx,h]}" -v h2="${secs[$cxx,h2]}" -v n="${secs[$cxx,n]}" -v n2="${secs[$cxx,n2]}" \
-        -v k="${secs[$cxx,k]}" -v k2="${secs[$cxx,k2]}" -v hm="${mem[$cxx,h]}" 'BEGIN {
+        -v k="${secs[$cxx,k]}" -v k2="${secs[$cxx,k2]}" -v hm="${mem[$cxx,h]}" \
+        -v p="${secs[$cxx,p]}" -v p2="${secs[$cxx,p2]}" -v pm="${mem[$cxx,p]}" \
+        -v pb="${pch_secs[$cxx,p]}" -v pb2="${pch_secs[$cxx,p2]}" -v pi="${secs[$cxx,pb]}" 'BEGIN {
         printf "- %s: (b) - (a) = %.2f s (target <= 0.5 s: %s); (e) - (b) = %.2f s (target <= 1 s: %s)\n",
             c, b - a, (b - a <= 0.5) ? "met" : "missed", e - b, (e - b <= 1) ? "met" : "missed"
         printf "  user program / nlohmann one-liner: %.2f at -O0, %.2f at -O2 (target <= 1: %s); (h) %.0f MB (target <= 250: %s)\n",
             h / n, h2 / n2, (h / n <= 1 && h2 / n2 <= 1) ? "met" : "missed", hm / 1024, (hm / 1024 <= 250) ? "met" : "missed"
-        printf "  with nnshape::compiled: %.2f at -O0, %.2f at -O2\n", k / n, k2 / n2 }'
+        printf "  with nnshape::compiled: %.2f at -O0, %.2f at -O2\n", k / n, k2 / n2
+        printf "  with nnshape::precompiled: %.2f at -O0, %.2f at -O2 (target <= 1: %s), (p) %.0f MB (target <= 250: %s);\n",
+            p / n, p2 / n2, (p / n <= 1 && p2 / n2 <= 1) ? "met" : "missed", pm / 1024, (pm / 1024 <= 250) ? "met" : "missed"
+        printf "  its precompiled header built in %.2f s at -O0, %.2f s at -O2 (once per target); (pb) - (a) = %.2f s (target <= 0.5 s: %s)\n",
+            pb, pb2, pi - a, (pi - a <= 0.5) ? "met" : "missed" }'
 done
 
 [[ "$STEPS" == 1 ]] || exit 0

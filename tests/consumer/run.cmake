@@ -64,7 +64,14 @@ endif()
 run_step("build consumer"
   "${CMAKE_COMMAND}" --build "${CONSUMER_BINARY_DIR}" --config "${CONFIG}")
 
-set(programs consumer consumer_compiled)
+# consumer_precompiled was compiled with its precompiled header (GCC's .gch, Clang's .pch), which a
+# warnings-as-errors build also checks (CMake adds -Winvalid-pch for GCC).
+file(GLOB_RECURSE _pch "${CONSUMER_BINARY_DIR}/CMakeFiles/consumer_precompiled.dir/cmake_pch.hxx.[gp]ch")
+if(NOT _pch)
+  message(FATAL_ERROR "package_consumer: consumer_precompiled has no precompiled header")
+endif()
+
+set(programs consumer consumer_compiled consumer_precompiled)
 if(EXPECT_KERAS_FILE)
   list(APPEND programs consumer_keras_file)
 endif()
