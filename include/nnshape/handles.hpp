@@ -85,18 +85,37 @@ private:
 };
 
 // The tensors a layer is called on or returns. Converts to a single Tensor when it holds one.
-// One tensor, the common case, is kept inline: a vector would cost an allocation per layer call,
-// which is a large share of a constant evaluation's step budget.
+// One tensor, the common case, is kept inline, and several in an array of their own rather than a
+// std::vector: every layer call makes two of these, and a vector's construction and destruction cost
+// a constant evaluation more steps than the rest of a Tensors.
 class Tensors {
 public:
     constexpr Tensors(Tensor t) : one_(std::move(t)), size_(1) {} // moved: a copy is an atomic count up and down
-    constexpr Tensors(std::initializer_list<Tensor> list) : Tensors(std::vector<Tensor>(list)) {}
+    constexpr Tensors(std::initializer_list<Tensor> list) : Tensors(list.begin(), list.size()) {}
     constexpr explicit Tensors(std::vector<Tensor> list) : size_(list.size())
     {
         if (size_ == 1)
             one_ = std::move(list[0]);
-        else
-            many_ = std::move(list);
+        else if (size_ > 1)
+            many_ = moved_into_array(list.data(), size_);
+    }
+    constexpr Tensors(const Tensors& other) : Tensors(other.begin(), other.size_) {}
+    constexpr Tensors(Tensors&& other) noexcept
+        : one_(std::move(other.one_)),
+          many_(std::exchange(other.many_, nullptr)),
+          size_(std::exchange(other.size_, 0))
+    {
+    }
+    constexpr Tensors& operator=(Tensors other) noexcept
+    {
+        std::swap(one_, other.one_);
+        std::swap(many_, other.many_);
+        std::swap(size_, other.size_);
+        return *this;
+    }
+    constexpr ~Tensors()
+    {
+        if (size_ > 1) delete[] many_; // by the size: GCC 12 cannot compare an address with null here
     }
 
     constexpr std::size_t size() const { return size_; }
@@ -105,21 +124,47 @@ public:
         detail::require(i < size_, "Tensors: index out of range");
         return begin()[i];
     }
-    constexpr const Tensor* begin() const { return size_ == 1 ? &one_ : many_.data(); }
+    constexpr const Tensor* begin() const { return size_ == 1 ? &one_ : many_; }
     constexpr const Tensor* end() const { return begin() + size_; }
 
-    constexpr operator Tensor() const { return single(); }
+    constexpr operator Tensor() const& { return single(); }
+    // A layer call's result, as `x = Dense{...}(x)` takes it: its tensor moved out, not copied.
+    constexpr operator Tensor() &&
+    {
+        single();
+        return std::move(one_);
+    }
     constexpr const Shape& shape() const { return single().shape(); }
     constexpr detail::GraphCore& graph() const { return (*this)[0].graph(); }
 
 private:
+    constexpr Tensors(const Tensor* first, std::size_t size) : size_(size)
+    {
+        if (size_ == 1)
+            one_ = *first;
+        else if (size_ > 1)
+            many_ = copied_into_array(first, size_);
+    }
+    static constexpr Tensor* copied_into_array(const Tensor* first, std::size_t size)
+    {
+        Tensor* array = new Tensor[size];
+        for (std::size_t i = 0; i < size; ++i) array[i] = first[i];
+        return array;
+    }
+    static constexpr Tensor* moved_into_array(Tensor* first, std::size_t size)
+    {
+        Tensor* array = new Tensor[size];
+        for (std::size_t i = 0; i < size; ++i) array[i] = std::move(first[i]);
+        return array;
+    }
     constexpr const Tensor& single() const
     {
         detail::require(size_ == 1, "Tensors: this layer call has several outputs; pick one with [i]");
         return one_;
     }
+
     Tensor one_{};
-    std::vector<Tensor> many_;
+    Tensor* many_ = nullptr; // owned when size_ > 1
     std::size_t size_;
 };
 

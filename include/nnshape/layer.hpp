@@ -150,6 +150,12 @@ public:
     template <class AnyLayer>
     constexpr void count_wrapped(const AnyLayer& layer)
     {
+        // Most layers wrap none: one comparison of class indices each, before any cast.
+        const std::size_t c = layer.class_index();
+        if (c != LayerT::template class_index_of<TimeDistributed> &&
+            c != LayerT::template class_index_of<SpectralNormalization> &&
+            c != LayerT::template class_index_of<Bidirectional>)
+            return;
         if (const auto* t = layer.template get_if<TimeDistributed>()) count_unnamed(t->layer);
         if (const auto* s = layer.template get_if<SpectralNormalization>()) count_unnamed(s->layer);
         if (const auto* b = layer.template get_if<Bidirectional>()) {

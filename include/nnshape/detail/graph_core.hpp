@@ -102,7 +102,7 @@ private:
         const std::int32_t index = records_.add_layer(nullptr, -1, trainable);
         detail::GraphLayer& added = records_.layer(index);
         added.layer.emplace(layer, &records_.arena());
-        name_layer(added, layer.name, "Model");
+        name_builtin(added, layer.name);
         return index;
     }
     // Adds a custom layer or, with `model` >= 0, a Model of class `model_class`, and names it.
@@ -111,10 +111,19 @@ private:
     {
         const std::int32_t index = records_.add_layer(custom, model, trainable);
         if (model >= 0) records_.set_own_name(index, given, model_class); // a model holds no layer value
-        name_layer(records_.layer(index), given, model_class);
+        detail::GraphLayer& added = records_.layer(index);
+        added.named = !given.empty();
+        if (given.empty()) {
+            const std::string_view class_name = custom ? custom->class_name() : model_class;
+            added.number.ordinal = detail::layer_number(class_name == "Model" ? name_counters_.next_model()
+                                                                              : next_custom(class_name));
+        }
         return index;
     }
-    constexpr void name_layer(detail::GraphLayer& added, const Name& given, std::string_view model_class);
+    // The automatic number of a built-in layer just added (Keras names a layer when it is made), unless
+    // it was given a name. Apart from the others' naming: every layer call of a model's construction
+    // comes here, and each step of it counts against a constant evaluation's budget.
+    constexpr void name_builtin(detail::GraphLayer& added, const Name& given);
 
     constexpr std::int64_t next_custom(std::string_view class_name) { return ++custom_counter(class_name); }
     // How many custom layers (or Sequentials) of this class have been numbered (Keras's uid for its
@@ -313,34 +322,30 @@ constexpr Tensor detail::BasicGraphCore<Unused>::input(const InputLayer& args)
     return call(add_builtin(args, true), Tensors{})[0];
 }
 
-// The automatic number of a layer just added (Keras names a layer when it is made), unless it was
-// given a name.
 template <class Unused>
-constexpr void detail::BasicGraphCore<Unused>::name_layer(detail::GraphLayer& added, const Name& given,
-                                                          std::string_view model_class)
+constexpr void detail::BasicGraphCore<Unused>::name_builtin(detail::GraphLayer& added, const Name& given)
 {
-    const auto& layer = added.layer;
+    const nnshape::StoredLayer& layer = *added.layer;
     added.named = !given.empty();
-    const std::string_view class_name = layer          ? layer->class_name()
-                                        : added.custom ? added.custom->class_name()
-                                                       : model_class;
-    if (layer) name_counters_.count_wrapped(*layer);
-    const TFOpLambda* op = layer ? layer->get_if<TFOpLambda>() : nullptr;
+    name_counters_.count_wrapped(layer);
     LayerNumber& number = added.number;
-    if (given.empty() && op) { // layers/ops.hpp: numbered per TF function and per Keras 3 name
-        const std::optional<std::size_t> namesake = detail::class_named_like<Layer>(op->function);
-        number = detail::op_layer_number(op->function, namesake ? name_counters_.count_of_class(*namesake) : 0,
-                                         [&](std::string_view key) { return next_custom(key); });
-    } else if (op) { // a named operation (a model file's): its name as given, its class per style
-        number.op = &detail::names_of(op->function);
-        number.tf_ordinal = 1;
-    } else if (given.empty()) {
-        number.ordinal = detail::layer_number(layer                   ? name_counters_.next(*layer)
-                                              : class_name == "Model" ? name_counters_.next_model()
-                                                                      : next_custom(class_name));
-        const std::string_view shared = layer && !custom_counters_.empty() ? detail::op_name_shared_by(*layer) : "";
-        if (!shared.empty()) number.keras3_offset = detail::layer_number(custom_counter(shared));
+    if (layer.is<TFOpLambda>()) {
+        const OpFunction function = layer.get_if<TFOpLambda>()->function;
+        if (given.empty()) { // layers/ops.hpp: numbered per TF function and per Keras 3 name
+            const std::optional<std::size_t> namesake = detail::class_named_like<Layer>(function);
+            number = detail::op_layer_number(function, namesake ? name_counters_.count_of_class(*namesake) : 0,
+                                             [&](std::string_view key) { return next_custom(key); });
+        } else { // a named operation (a model file's): its name as given, its class per style
+            number.op = &detail::names_of(function);
+            number.tf_ordinal = 1;
+        }
+        return;
     }
+    if (!given.empty()) return;
+    number.ordinal = detail::layer_number(name_counters_.next(layer));
+    if (custom_counters_.empty()) return; // no operation has been numbered under a Keras 3 name yet
+    const std::string_view shared = detail::op_name_shared_by(layer);
+    if (!shared.empty()) number.keras3_offset = detail::layer_number(custom_counter(shared));
 }
 
 template <class Unused>
