@@ -115,8 +115,8 @@ private:
         added.named = !given.empty();
         if (given.empty()) {
             const std::string_view class_name = custom ? custom->class_name() : model_class;
-            added.number.ordinal = detail::layer_number(class_name == "Model" ? name_counters_.next_model()
-                                                                              : next_custom(class_name));
+            added.number.ordinal =
+                detail::layer_number(class_name == "Model" ? name_counters_.next_model() : next_custom(class_name));
         }
         return index;
     }
