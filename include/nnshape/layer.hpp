@@ -85,6 +85,12 @@ public:
     constexpr std::optional<Shape> declared_input() const { return layer_.rules().declared_input(layer_); }
     constexpr Shapes output_shapes(std::span<const Shape> inputs) const { return layer_.output_shapes(inputs); }
     constexpr Params params(std::span<const Shape> inputs) const { return layer_.params(inputs); }
+    // A model's call: output shapes, then weights, which must fit `built` (those of the layer's first
+    // call, if it was called); the shape rule runs once.
+    constexpr detail::LayerCall call(std::span<const Shape> inputs, const Params* built = nullptr) const
+    {
+        return layer_.call(inputs, built);
+    }
     // MACs and FLOPs of a call (analysis/layer_costs.hpp).
     constexpr Cost cost(std::span<const Shape> inputs, std::span<const Shape> outputs) const
     {

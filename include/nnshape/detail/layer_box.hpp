@@ -24,6 +24,7 @@ public:
     virtual constexpr std::string_view given_name() const = 0;
     virtual constexpr Shapes output_shapes(std::span<const Shape> inputs) const = 0;
     virtual constexpr Params params(std::span<const Shape> inputs) const = 0;
+    virtual constexpr LayerCall call(std::span<const Shape> inputs, const Params* built) const = 0;
     virtual constexpr LayerBox* clone() const = 0; // for a Graph that takes in another Graph's records
 
     template <class L>
@@ -49,6 +50,10 @@ public:
         return shape_rule::of(layer, inputs);
     }
     constexpr Params params(std::span<const Shape> inputs) const override { return weights_rule::of(layer, inputs); }
+    constexpr LayerCall call(std::span<const Shape> inputs, const Params* built) const override
+    {
+        return call_rule::of(layer, inputs, built);
+    }
     constexpr LayerBox* clone() const override { return new Boxed(layer); }
 
     L layer;

@@ -30,19 +30,6 @@ inline std::string describe_inputs(std::span<const Shape> inputs)
                       describe_inputs(inputs) + ": " + std::string(rule));
 }
 
-struct LayerCall {
-    Shapes outputs;
-    Params params;
-};
-
-// The weights a call gives its layer, which must be those of its first call (`built`) if it was called.
-constexpr Params fitting(const Params& params, const Params* built)
-{
-    require(!built || *built == params, "Input is incompatible with layer: the layer was first called "
-                                        "on inputs that gave it weights of other shapes");
-    return params;
-}
-
 // `layer`: a BasicLayer or a Graph's boxed custom layer. `built`: the counts of a layer called before,
 // if it was; a new call must fit the same weights.
 template <class AnyLayer>
@@ -50,9 +37,8 @@ constexpr LayerCall call_layer(const AnyLayer& layer, const LayerNumber& number,
                                const Params* built = nullptr)
 {
     try {
-        // Returned as it is made (no named local: a local returned from a try block is copied, 600 bytes);
-        // a braced list evaluates in order, so the shape rule runs before the weight rule.
-        return LayerCall{layer.output_shapes(inputs), fitting(layer.params(inputs), built)};
+        // Returned as it is made (no named local: a local returned from a try block is copied, 600 bytes).
+        return layer.call(inputs, built);
     } catch (const shape_error& e) {
         rethrow_in_context(e, layer.class_name(),
                            LayerName{layer.given_name(), layer.class_name(), number}.render().view(), inputs);

@@ -101,6 +101,7 @@ struct LayerArguments {
 
 template <class V>
 struct LayerRules {
+    LayerCall (*call)(const V&, std::span<const Shape>, const Params*);
     Shapes (*output_shapes)(const V&, std::span<const Shape>);
     Params (*params)(const V&, std::span<const Shape>);
     Cost (*cost)(const V&, std::span<const Shape>, std::span<const Shape>);
@@ -115,6 +116,11 @@ constexpr const L& alternative(const V& v)
     return v.template get<V::template index_of_type<L>>();
 }
 
+template <class V, class L>
+constexpr LayerCall call_of(const V& v, std::span<const Shape> inputs, const Params* built)
+{
+    return call_rule::of(alternative<V, L>(v), inputs, built);
+}
 template <class V, class L>
 constexpr Shapes output_shapes_of(const V& v, std::span<const Shape> inputs)
 {
@@ -166,8 +172,9 @@ constexpr LayerArguments arguments_of(const V& v)
 }
 
 template <class V, class L>
-inline constexpr LayerRules<V> rules_of{&output_shapes_of<V, L>, &params_of<V, L>,         &cost_of<V, L>,
-                                        &given_name_of<V, L>,    &declared_input_of<V, L>, &arguments_of<V, L>};
+inline constexpr LayerRules<V> rules_of{&call_of<V, L>,     &output_shapes_of<V, L>, &params_of<V, L>,
+                                        &cost_of<V, L>,     &given_name_of<V, L>,    &declared_input_of<V, L>,
+                                        &arguments_of<V, L>};
 
 template <class... T>
 class LayerVariant : public Variant<T...> {
@@ -194,6 +201,11 @@ public:
         return output_shapes(std::span<const Shape>(&input, 1));
     }
     constexpr Params params(std::span<const Shape> inputs) const { return rules_->params(*this, inputs); }
+    // A model's call: output shapes, then weights that must fit `built` (detail::call_rule).
+    constexpr LayerCall call(std::span<const Shape> inputs, const Params* built) const
+    {
+        return rules_->call(*this, inputs, built);
+    }
     constexpr Params params(const Shape& input) const { return params(std::span<const Shape>(&input, 1)); }
     // The cost of a call on `inputs`, its outputs computed here: for the layer a wrapper holds.
     constexpr Cost cost(std::span<const Shape> inputs) const

@@ -47,6 +47,11 @@ struct shape_rule {
     }
 };
 
+// A class whose `params` checks the call by running its shape rule first (a convolution's) also gives
+// the count alone, `params_of_valid_call(in)`, for a call whose shape rule has passed.
+template <class L>
+concept counts_valid_call = requires(const L& l, const Shape& s) { l.params_of_valid_call(s); };
+
 template <class L>
 concept weights_from_all_inputs = requires(const L& l, std::span<const Shape> s) { l.params(s); };
 template <class L>
@@ -67,6 +72,40 @@ struct weights_rule {
         } else {
             return Params{};
         }
+    }
+    // The same for a call on which shape_rule::of has just passed: without the shape rule run again.
+    template <class L>
+    static constexpr Params of_valid_call(const L& layer, std::span<const Shape> inputs)
+    {
+        if constexpr (counts_valid_call<L>) {
+            const Params p = layer.params_of_valid_call(inputs[0]);
+            return layer.trainable ? p : Params{0, p.total()};
+        } else {
+            return of(layer, inputs);
+        }
+    }
+};
+
+struct LayerCall {
+    Shapes outputs;
+    Params params;
+};
+
+// The weights a call gives its layer, which must be those of its first call (`built`) if it was called.
+constexpr Params fitting(const Params& params, const Params* built)
+{
+    require(!built || *built == params, "Input is incompatible with layer: the layer was first called "
+                                        "on inputs that gave it weights of other shapes");
+    return params;
+}
+
+// A model's call of a layer: its output shapes, then its weights, which must fit `built` (see fitting).
+struct call_rule {
+    template <class L>
+    static constexpr LayerCall of(const L& layer, std::span<const Shape> inputs, const Params* built)
+    {
+        // A braced list evaluates in order: the shape rule runs before the weights are counted.
+        return LayerCall{shape_rule::of(layer, inputs), fitting(weights_rule::of_valid_call(layer, inputs), built)};
     }
 };
 

@@ -34,6 +34,7 @@ public:
     virtual constexpr std::optional<Shape> declared_input() const = 0;
     virtual constexpr Shapes output_shapes(std::span<const Shape> inputs) const = 0;
     virtual constexpr Params params(std::span<const Shape> inputs) const = 0;
+    virtual constexpr LayerCall call(std::span<const Shape> inputs, const Params* built) const = 0;
     virtual constexpr Cost cost(std::span<const Shape> inputs, std::span<const Shape> outputs) const = 0;
     virtual constexpr LayerArguments arguments() const = 0;
 };
@@ -90,6 +91,13 @@ public:
             return layer.params(inputs);
         else
             return weights_rule::of(layer, inputs);
+    }
+    constexpr LayerCall call(std::span<const Shape> inputs, const Params* built) const override
+    {
+        if constexpr (whole)
+            return layer.call(inputs, built);
+        else
+            return call_rule::of(layer, inputs, built);
     }
     constexpr Cost cost(std::span<const Shape> inputs, std::span<const Shape> outputs) const override
     {
@@ -257,6 +265,10 @@ public:
     constexpr std::optional<Shape> declared_input() const { return box().declared_input(); }
     constexpr Shapes output_shapes(std::span<const Shape> inputs) const { return box().output_shapes(inputs); }
     constexpr Params params(std::span<const Shape> inputs) const { return box().params(inputs); }
+    constexpr LayerCall call(std::span<const Shape> inputs, const Params* built) const
+    {
+        return box().call(inputs, built);
+    }
     constexpr Cost cost(std::span<const Shape> inputs, std::span<const Shape> outputs) const
     {
         return box().cost(inputs, outputs);

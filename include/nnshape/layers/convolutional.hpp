@@ -92,7 +92,11 @@ struct Conv {
     // (rank, filters) train.
     constexpr Params params(const Shape& in) const
     {
-        output_shape(in);
+        output_shape(in); // a count only for a valid call
+        return params_of_valid_call(in);
+    }
+    constexpr Params params_of_valid_call(const Shape& in) const
+    {
         const std::int64_t per_group = detail::known_channels(in, data_format) / groups;
         const std::int64_t taps = detail::checked_mul(kernel_size.product(), per_group);
         return detail::with_lora(taps, filters, lora_rank, detail::bias_count(use_bias, filters));
@@ -155,7 +159,11 @@ struct DepthwiseConv {
     // kernel (*k, in, depth_multiplier) + bias (in * depth_multiplier)
     constexpr Params params(const Shape& in) const
     {
-        output_shape(in);
+        output_shape(in); // a count only for a valid call
+        return params_of_valid_call(in);
+    }
+    constexpr Params params_of_valid_call(const Shape& in) const
+    {
         const std::int64_t channels = out_channels(in);
         return {detail::checked_add(detail::checked_mul(kernel_size.product(), channels),
                                     detail::bias_count(use_bias, channels))};
@@ -237,7 +245,11 @@ struct SeparableConv {
     // depthwise kernel (*k, in, dm) + pointwise kernel (1, ..., in * dm, filters) + bias (filters)
     constexpr Params params(const Shape& in) const
     {
-        output_shape(in);
+        output_shape(in); // a count only for a valid call
+        return params_of_valid_call(in);
+    }
+    constexpr Params params_of_valid_call(const Shape& in) const
+    {
         const std::int64_t depthwise_out =
             detail::checked_mul(detail::known_channels(in, data_format), depth_multiplier);
         const std::int64_t depthwise = detail::checked_mul(kernel_size.product(), depthwise_out);
@@ -321,7 +333,11 @@ struct ConvTranspose {
     // kernel (*k, filters, in) + bias (filters)
     constexpr Params params(const Shape& in) const
     {
-        output_shape(in);
+        output_shape(in); // a count only for a valid call
+        return params_of_valid_call(in);
+    }
+    constexpr Params params_of_valid_call(const Shape& in) const
+    {
         const std::int64_t kernel = detail::checked_mul(detail::checked_mul(kernel_size.product(), filters),
                                                         detail::known_channels(in, data_format));
         return {detail::checked_add(kernel, detail::bias_count(use_bias, filters))};
