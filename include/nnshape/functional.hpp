@@ -82,6 +82,12 @@ constexpr Tensors call_on(const L& layer, const Tensors& inputs)
     return g.call(g.add_index(layer), inputs);
 }
 template <class L>
+constexpr Tensors call_on(const L& layer, const Tensor& input)
+{
+    GraphCore& g = input.graph();
+    return g.call(g.add_index(layer), &input, 1);
+}
+template <class L>
 constexpr Tensors call_on(const L& layer, const Tensors& inputs, const CallArgs<Tensors>& args)
 {
     GraphCore& g = inputs.graph();

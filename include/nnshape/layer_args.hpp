@@ -257,6 +257,8 @@ struct CallArgs {
 template <class L>
 constexpr Tensors call_on(const L& layer, const Tensors& inputs);
 template <class L>
+constexpr Tensors call_on(const L& layer, const Tensor& input);
+template <class L>
 constexpr Tensors call_on(const L& layer, const Tensors& inputs, const CallArgs<Tensors>& args);
 
 } // namespace detail
@@ -321,6 +323,12 @@ constexpr Params with_lora(std::int64_t rows, std::int64_t cols, const std::opti
     constexpr T operator()(const std::type_identity_t<T>& inputs)&&                                      \
     {                                                                                                    \
         return ::nnshape::detail::call_on(std::move(*this), inputs);                                     \
+    }                                                                                                    \
+    /* One tensor, the common call: no Tensors made for it (nor a copy of its handle). */                \
+    template <class T = ::nnshape::Tensor>                                                               \
+    constexpr auto operator()(const std::type_identity_t<T>& input)&&                                    \
+    {                                                                                                    \
+        return ::nnshape::detail::call_on(std::move(*this), input);                                      \
     }                                                                                                    \
     template <class T = ::nnshape::Tensors>                                                              \
     constexpr void operator()(const std::type_identity_t<T>&) const&                                     \

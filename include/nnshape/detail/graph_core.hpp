@@ -72,7 +72,12 @@ public:
     constexpr LayerName layer_name(std::int32_t index) const { return records_.name(index); }
 
     // Calls layer `index` on `inputs` and records the call.
-    constexpr Tensors call(std::int32_t index, const Tensors& inputs);
+    constexpr Tensors call(std::int32_t index, const Tensors& inputs)
+    {
+        return call(index, inputs.begin(), inputs.size());
+    }
+    // The same on the `count` tensors from `first`: a call on one Tensor makes no Tensors.
+    constexpr Tensors call(std::int32_t index, const Tensor* first, std::size_t count);
 
     // The index here of layer (or model) `index` of another Graph's records `source`. Keras has one
     // session, so a model built in one Graph may be called on another's tensors: on its first such
@@ -137,7 +142,7 @@ private:
 
     constexpr std::optional<Params> flat_params(const detail::ModelData& m) const;
     // Records a call of layer `index` on `inputs` that gave `outputs`: its node and its tensors.
-    constexpr Tensors add_call(std::int32_t index, const Tensors& inputs, const Shapes& outputs);
+    constexpr Tensors add_call(std::int32_t index, const Tensor* inputs, std::size_t count, const Shapes& outputs);
     constexpr Shapes infer(std::int32_t model, std::span<const Shape> inputs) const;
     constexpr Shapes model_outputs_on(std::int32_t model, std::span<const Shape> inputs) const;
     constexpr Shapes time_distributed_outputs(const detail::GraphLayer& l, std::span<const Shape> inputs) const;
@@ -223,31 +228,31 @@ constexpr std::int32_t detail::BasicGraphCore<Unused>::import(const GraphRef& so
 }
 
 template <class Unused>
-constexpr Tensors detail::BasicGraphCore<Unused>::call(std::int32_t index, const Tensors& inputs)
+constexpr Tensors detail::BasicGraphCore<Unused>::call(std::int32_t index, const Tensor* inputs, std::size_t count)
 {
     scratch_.clear();
-    for (const Tensor& t : inputs) {
-        detail::require(&t.graph() == this, "Graph: a layer is called on tensors of one Graph");
-        scratch_.push_back(t.shape());
+    for (std::size_t i = 0; i < count; ++i) { // by index: GCC 12 cannot compare addresses into a temporary
+        detail::require(&inputs[i].graph() == this, "Graph: a layer is called on tensors of one Graph");
+        scratch_.push_back(inputs[i].shape());
     }
     detail::GraphLayer& l = records_.layer(index);
     if (l.model >= 0 || l.wrapped_model >= 0) {
         const Shapes outputs =
             l.model >= 0 ? model_outputs_on(l.model, scratch_) : time_distributed_outputs(l, scratch_);
-        return add_call(index, inputs, outputs);
+        return add_call(index, inputs, count, outputs);
     }
     // The rule's result recorded where it was made: no Shapes (584 bytes) zeroed and copied per call.
     const detail::LayerCall c = detail::call_stored(l, scratch_, l.built ? &l.params : nullptr);
     l.params = c.params;
     l.built = true;
-    return add_call(index, inputs, c.outputs);
+    return add_call(index, inputs, count, c.outputs);
 }
 
 template <class Unused>
-constexpr Tensors detail::BasicGraphCore<Unused>::add_call(std::int32_t index, const Tensors& inputs,
+constexpr Tensors detail::BasicGraphCore<Unused>::add_call(std::int32_t index, const Tensor* inputs, std::size_t count,
                                                            const Shapes& outputs)
 {
-    for (const Tensor& t : inputs) records_.add_input(detail::tensor_ref(t));
+    for (std::size_t i = 0; i < count; ++i) records_.add_input(detail::tensor_ref(inputs[i]));
     const std::int32_t id = records_.add_node(index, outputs);
     if (outputs.size() == 1) return Tensor(this, id, 0);
     std::vector<Tensor> out;

@@ -284,19 +284,16 @@ inline std::string duplicate_name(std::string_view name)
 // The given names, in the model's layer order, each compared with the earlier ones of the same hash:
 // a table of the hashes seen (open addressing, at most half full) costs a few steps per name where
 // sorting them cost a constant evaluation N log N comparisons (6% of InceptionResNetV2's steps).
-constexpr void require_distinct_given(const GraphRecords& g, const Scratch<std::int32_t>& layers)
+constexpr void require_distinct_given(const GraphRecords& g, const Scratch<std::int32_t>& named)
 {
-    std::size_t size = 2;
-    for (std::int32_t l : layers) size += g.layer(l).named ? 2 : 0;
     std::size_t capacity = 1;
-    while (capacity < size) capacity *= 2;
+    while (capacity < 2 * named.size()) capacity *= 2;
     struct Slot {
         std::uint64_t hash;
         std::int32_t layer_plus_one; // 0: empty (the table is zero-filled)
     };
     Scratch<Slot> seen(capacity, capacity);
-    for (std::int32_t l : layers) {
-        if (!g.layer(l).named) continue;
+    for (std::int32_t l : named) {
         const std::string_view name = g.given_name(l);
         const std::uint64_t hash = name_hash(name);
         std::size_t at = std::size_t(hash) & (capacity - 1);
@@ -310,11 +307,11 @@ constexpr void require_distinct_given(const GraphRecords& g, const Scratch<std::
 }
 
 // A given name of automatic form (`dense_3`) can only clash with an unnamed layer of the same number.
-constexpr void require_given_not_automatic(const GraphRecords& g, const Scratch<std::int32_t>& layers)
+constexpr void require_given_not_automatic(const GraphRecords& g, const Scratch<std::int32_t>& layers,
+                                           const Scratch<std::int32_t>& named)
 {
     std::optional<Scratch<NameKey>> unnamed;
-    for (std::int32_t l : layers) {
-        if (!g.layer(l).named) continue;
+    for (std::int32_t l : named) {
         const std::string_view name = g.given_name(l);
         const std::int64_t ordinal = automatic_ordinal(name);
         if (ordinal < 0) continue;
@@ -332,8 +329,11 @@ constexpr void require_given_not_automatic(const GraphRecords& g, const Scratch<
 // compared with each other and with the automatic names of the same number.
 constexpr void require_unique_names(const GraphRecords& g, const Scratch<std::int32_t>& layers)
 {
-    require_distinct_given(g, layers);
-    require_given_not_automatic(g, layers);
+    Scratch<std::int32_t> named(layers.size());
+    for (std::int32_t l : layers)
+        if (g.layer(l).named) named.push_back(l);
+    require_distinct_given(g, named);
+    require_given_not_automatic(g, layers, named);
 }
 
 // ---- the summary's layout -----------------------------------------------------------------------
