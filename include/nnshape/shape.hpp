@@ -157,6 +157,8 @@ public:
     static constexpr std::size_t capacity = 8;
 
     constexpr Shapes() = default;
+    // One layer output, the common case: cheaper to a constant evaluation than the list below.
+    constexpr explicit Shapes(const Shape& shape) : size_(1) { shapes_[0] = shape; }
     constexpr Shapes(std::initializer_list<Shape> shapes)
     {
         for (const Shape& s : shapes) push_back(s);

@@ -236,13 +236,14 @@ constexpr Tensors detail::BasicGraphCore<Unused>::call(std::int32_t index, const
         scratch_.push_back(inputs[i].shape());
     }
     detail::GraphLayer& l = records_.layer(index);
+    // From the pointer and size: std::span's constructor from a range costs a constant evaluation more.
+    const std::span<const Shape> shapes(scratch_.data(), scratch_.size());
     if (l.model >= 0 || l.wrapped_model >= 0) {
-        const Shapes outputs =
-            l.model >= 0 ? model_outputs_on(l.model, scratch_) : time_distributed_outputs(l, scratch_);
+        const Shapes outputs = l.model >= 0 ? model_outputs_on(l.model, shapes) : time_distributed_outputs(l, shapes);
         return add_call(index, inputs, count, outputs);
     }
     // The rule's result recorded where it was made: no Shapes (584 bytes) zeroed and copied per call.
-    const detail::LayerCall c = detail::call_stored(l, scratch_, l.built ? &l.params : nullptr);
+    const detail::LayerCall c = detail::call_stored(l, shapes, l.built ? &l.params : nullptr);
     l.params = c.params;
     l.built = true;
     return add_call(index, inputs, count, c.outputs);
@@ -414,7 +415,7 @@ constexpr detail::ModelData detail::BasicGraphCore<Unused>::build_model_data(con
     m.nodes = std::move(reached.nodes);
     const detail::Scratch<std::int32_t> layers = detail::deepest_first(reached.layers, depths.layer);
     m.layers.assign(layers.begin(), layers.end());
-    detail::require_connected(records_, m.inputs, m.nodes, depths);
+    detail::require_connected(records_, m.inputs, reached.sources, depths);
     detail::require_unique_names(records_, layers);
     m.sequential_like = detail::is_chain(records_, m.nodes, depths.node);
     return m;
@@ -465,13 +466,14 @@ constexpr std::int32_t detail::BasicGraphCore<Unused>::sequential(const Tensor& 
 template <class Unused>
 constexpr std::optional<Params> detail::BasicGraphCore<Unused>::flat_params(const detail::ModelData& m) const
 {
-    Params total{};
+    std::int64_t trainable = 0, non_trainable = 0; // two sums: no Params made per layer
     for (const std::int32_t* l = m.layers.data(); l != m.layers.data() + m.layers.size(); ++l) {
         const detail::GraphLayer& layer = records_.layer(*l);
         if (layer.model >= 0 || layer.wrapped_model >= 0) return std::nullopt;
-        total = total + layer.params;
+        trainable = detail::checked_add(trainable, layer.params.trainable);
+        non_trainable = detail::checked_add(non_trainable, layer.params.non_trainable);
     }
-    return total;
+    return Params{trainable, non_trainable};
 }
 
 template <class Unused>

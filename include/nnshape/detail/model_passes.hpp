@@ -73,6 +73,7 @@ struct Reached {
     Scratch<std::int32_t> post_order; // nodes, each after the nodes whose outputs it reads
     std::vector<std::int32_t> nodes; // ascending ids, which is a topological order
     Scratch<std::int32_t> layers; // in the order the walk first visits them
+    Scratch<std::int32_t> sources; // the nodes without inbound tensors (Inputs), which the model must be given
 };
 
 // The positions of the set flags.
@@ -87,7 +88,10 @@ constexpr std::vector<std::int32_t> flagged(const Scratch<std::uint8_t>& flags, 
 // A depth-first walk from each output through the nodes' inbound tensors.
 constexpr Reached walk_from_outputs(const GraphRecords& g, std::span<const NodeOutput> outputs)
 {
-    Reached r{Scratch<std::int32_t>(g.node_count()), {}, Scratch<std::int32_t>(g.layer_count())};
+    Reached r{Scratch<std::int32_t>(g.node_count()),
+              {},
+              Scratch<std::int32_t>(g.layer_count()),
+              Scratch<std::int32_t>(g.node_count())};
     // Not bool: Clang cannot evaluate vector<bool>, and a plain array of them gains nothing.
     Scratch<std::uint8_t> node_seen(g.node_count(), g.node_count()), layer_seen(g.layer_count(), g.layer_count());
     struct Frame {
@@ -98,7 +102,9 @@ constexpr Reached walk_from_outputs(const GraphRecords& g, std::span<const NodeO
     const auto enter = [&](std::int32_t node) {
         if (node_seen[std::size_t(node)]) return;
         node_seen[std::size_t(node)] = 1;
-        const std::int32_t layer = g.node(node).layer;
+        const Node& n = g.node(node);
+        if (n.input_count == 0) r.sources.push_back(node);
+        const std::int32_t layer = n.layer;
         if (!layer_seen[std::size_t(layer)]) r.layers.push_back(layer);
         layer_seen[std::size_t(layer)] = 1;
         stack.push_back({node, 0});
@@ -224,13 +230,13 @@ constexpr void require_connected_in_order(const GraphRecords& g, std::span<const
 
 // Every node the outputs need, deepest first, must get its inputs from the model's inputs or from
 // earlier nodes. A node's inbound tensors come from deeper nodes, checked before it: only a node
-// without inbound tensors (an Input) that the model is not given can fail, so the nodes are
-// checked in order only then, for Keras's message.
+// without inbound tensors (an Input, one of the walk's `sources`) that the model is not given can
+// fail, so the nodes are checked in order only then, for Keras's message.
 constexpr void require_connected(const GraphRecords& g, std::span<const NodeOutput> model_inputs,
-                                 const std::vector<std::int32_t>& nodes, const Depths& depths)
+                                 const Scratch<std::int32_t>& sources, const Depths& depths)
 {
-    for (const std::int32_t* id = nodes.data(); id != nodes.data() + nodes.size(); ++id) {
-        if (g.node(*id).input_count == 0 && std::ranges::find(model_inputs, NodeOutput{*id, 0}) == model_inputs.end())
+    for (std::int32_t id : sources) {
+        if (std::ranges::find(model_inputs, NodeOutput{id, 0}) == model_inputs.end())
             require_connected_in_order(g, model_inputs, depths);
     }
 }

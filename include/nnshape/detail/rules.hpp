@@ -32,17 +32,17 @@ struct shape_rule {
     {
         if constexpr (std::is_same_v<L, InputLayer>) {
             require(inputs.empty(), "InputLayer: an InputLayer takes no inputs");
-            return Shapes{layer.output_shape()};
+            return Shapes(layer.output_shape());
         } else if constexpr (multi_input_multi_output<L>) {
             return layer.output_shapes(inputs);
         } else if constexpr (multi_input<L>) {
-            return Shapes{layer.output_shape(inputs)};
+            return Shapes(layer.output_shape(inputs));
         } else {
             require(inputs.size() == 1, "Layer: this layer expects 1 input tensor");
             if constexpr (multi_output<L>)
                 return layer.output_shapes(inputs[0]);
             else
-                return Shapes{layer.output_shape(inputs[0])};
+                return Shapes(layer.output_shape(inputs[0]));
         }
     }
 };
