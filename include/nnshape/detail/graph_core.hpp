@@ -349,7 +349,8 @@ constexpr void detail::BasicGraphCore<Unused>::name_builtin(detail::GraphLayer& 
     }
     if (!given.empty()) return;
     number.ordinal = detail::layer_number(name_counters_.next(layer));
-    if (custom_counters_.empty()) return; // no operation has been numbered under a Keras 3 name yet
+    // No operation numbered under a Keras 3 name yet (size(): fewer steps than empty()'s iterators).
+    if (custom_counters_.size() == 0) return;
     const std::string_view shared = detail::op_name_shared_by(layer);
     if (!shared.empty()) number.keras3_offset = detail::layer_number(custom_counter(shared));
 }

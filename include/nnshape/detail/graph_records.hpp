@@ -220,8 +220,8 @@ public:
         const auto id = std::int32_t(nodes_.size());
         const auto end = std::int32_t(edges_.size());
         const std::int32_t first_output = append_shapes(outputs);
-        nodes_.push_back(Node{index, l.node_count, first_input_, end - first_input_, l.last_node, first_output,
-                              std::int32_t(outputs.size())});
+        nodes_.emplace_back(index, l.node_count, first_input_, end - first_input_, l.last_node, first_output,
+                            std::int32_t(outputs.size()));
         first_input_ = end;
         ++l.node_count;
         l.last_node = id;

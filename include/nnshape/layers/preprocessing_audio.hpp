@@ -122,11 +122,7 @@ struct STFTSpectrogram {
     }
     constexpr Params params(const Shape& in) const
     {
-        output_shape(in); // a count only for a valid call
-        return params_of_valid_call(in);
-    }
-    constexpr Params params_of_valid_call(const Shape& in) const
-    {
+        output_shape(in);
         return {detail::checked_mul(kernel_count(), detail::checked_mul(frame_length, frequency_bins()))};
     }
 
