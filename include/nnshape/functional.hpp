@@ -163,8 +163,10 @@ constexpr const detail::ModelData& Model::data() const { return graph_->model_da
 
 constexpr std::vector<LayerView> Model::layers() const
 {
+    const std::vector<std::int32_t>& layers = data().layers;
     std::vector<LayerView> out;
-    for (std::int32_t l : data().layers) out.emplace_back(graph_.get(), l);
+    out.reserve(layers.size()); // no reallocation: each move of a LayerView counts its Graph up and down
+    for (std::int32_t l : layers) out.emplace_back(graph_.get(), l);
     return out;
 }
 
