@@ -94,13 +94,17 @@ private:
         detail::require(v.size() == 1 || v.size() == N || (N == 1 && v.size() == 2),
                         "padding/cropping: expected an int, one int per spatial "
                         "axis, or one (before, after) pair per spatial axis");
+        // Read from a copy bounded by both sizes: GCC 12 at -O2 (-Warray-bounds) does not take the check
+        // above as closing the paths where a reader makes Pads from a tuple of every other length.
+        std::array<std::int64_t, (N > 2 ? N : 2)> given{};
+        for (std::size_t i = 0; i < v.size() && i < given.size(); ++i) given[i] = v.begin()[i];
         std::array<Pair, N> a{};
         if (N == 1 && v.size() == 2) { // Keras's 1D form `(left, right)`
-            a[0] = Pair{v.begin()[0], v.begin()[1]};
+            a[0] = Pair{given[0], given[1]};
             return a;
         }
         for (std::size_t i = 0; i < N; ++i)
-            a[i] = Pair{v.begin()[v.size() == 1 ? 0 : i], v.begin()[v.size() == 1 ? 0 : i]};
+            a[i] = Pair{given[v.size() == 1 ? 0 : i], given[v.size() == 1 ? 0 : i]};
         return a;
     }
     static constexpr std::array<Pair, N> checked(std::initializer_list<Pair> v)
