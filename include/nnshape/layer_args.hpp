@@ -103,8 +103,7 @@ private:
             a[0] = Pair{given[0], given[1]};
             return a;
         }
-        for (std::size_t i = 0; i < N; ++i)
-            a[i] = Pair{given[v.size() == 1 ? 0 : i], given[v.size() == 1 ? 0 : i]};
+        for (std::size_t i = 0; i < N; ++i) a[i] = Pair{given[v.size() == 1 ? 0 : i], given[v.size() == 1 ? 0 : i]};
         return a;
     }
     static constexpr std::array<Pair, N> checked(std::initializer_list<Pair> v)
