@@ -132,6 +132,7 @@ public:
     constexpr operator Tensor() &&
     {
         single();
+        size_ = 0; // as after a move: a later use fails its check instead of reading the moved handle
         return std::move(one_);
     }
     constexpr const Shape& shape() const { return single().shape(); }

@@ -137,6 +137,21 @@ TEST_CASE("multiple outputs: LSTM return_state gives three tensors (spec 9)")
     CHECK_THROWS_AS((void)outs.shape(), shape_error);
 }
 
+TEST_CASE("a Tensors whose tensor was moved out (or that was moved from) holds none")
+{
+    Graph g;
+    Tensors one = Dense{.units = 4}(Input(g, {.shape = Shape{3}}));
+    const Tensor taken = std::move(one);
+    CHECK(taken.shape() == Shape{None, 4});
+    CHECK(one.size() == 0);
+    CHECK_THROWS_AS((void)one.shape(), shape_error);
+    Tensors three = LSTM{.units = 4, .return_state = true}(Input(g, {.shape = Shape{5, 3}}));
+    const Tensors moved = std::move(three);
+    CHECK(moved.size() == 3);
+    CHECK(three.size() == 0);
+    CHECK_THROWS_AS((void)three[0], shape_error);
+}
+
 TEST_CASE("a model called on inputs of another size infers new shapes, its row shows `multiple`")
 {
     Graph g;
