@@ -22,8 +22,6 @@ public:
     constexpr virtual ~LayerBox() = default;
     virtual constexpr std::string_view class_name() const = 0;
     virtual constexpr std::string_view given_name() const = 0;
-    virtual constexpr Shapes output_shapes(std::span<const Shape> inputs) const = 0;
-    virtual constexpr Params params(std::span<const Shape> inputs) const = 0;
     virtual constexpr LayerCall call(std::span<const Shape> inputs, const Params* built) const = 0;
     virtual constexpr LayerBox* clone() const = 0; // for a Graph that takes in another Graph's records
 
@@ -45,11 +43,6 @@ public:
 
     constexpr std::string_view class_name() const override { return L::class_name; }
     constexpr std::string_view given_name() const override { return layer.name.view(); }
-    constexpr Shapes output_shapes(std::span<const Shape> inputs) const override
-    {
-        return shape_rule::of(layer, inputs);
-    }
-    constexpr Params params(std::span<const Shape> inputs) const override { return weights_rule::of(layer, inputs); }
     constexpr LayerCall call(std::span<const Shape> inputs, const Params* built) const override
     {
         return call_rule::of(layer, inputs, built);

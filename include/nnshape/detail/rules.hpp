@@ -68,7 +68,7 @@ struct weights_rule {
                 p = layer.params(inputs);
             else
                 p = layer.params(inputs[0]);
-            return layer.trainable ? p : Params{0, p.total()};
+            return as_trainable(layer, p);
         } else {
             return Params{};
         }
@@ -77,12 +77,18 @@ struct weights_rule {
     template <class L>
     static constexpr Params of_valid_call(const L& layer, std::span<const Shape> inputs)
     {
-        if constexpr (counts_valid_call<L>) {
-            const Params p = layer.params_of_valid_call(inputs[0]);
-            return layer.trainable ? p : Params{0, p.total()};
-        } else {
+        if constexpr (counts_valid_call<L>)
+            return as_trainable(layer, layer.params_of_valid_call(inputs[0]));
+        else
             return of(layer, inputs);
-        }
+    }
+
+private:
+    // A layer made untrainable (`trainable = False`) keeps its weights as non-trainable ones.
+    template <class L>
+    static constexpr Params as_trainable(const L& layer, const Params& p)
+    {
+        return layer.trainable ? p : Params{0, p.total()};
     }
 };
 
