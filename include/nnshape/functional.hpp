@@ -163,7 +163,7 @@ constexpr const detail::ModelData& Model::data() const { return graph_->model_da
 
 constexpr std::vector<LayerView> Model::layers() const
 {
-    const std::vector<std::int32_t>& layers = data().layers;
+    const detail::FixedList<std::int32_t>& layers = data().layers;
     std::vector<LayerView> out;
     out.reserve(layers.size()); // no reallocation: each move of a LayerView counts its Graph up and down
     for (std::int32_t l : layers) out.emplace_back(graph_.get(), l);

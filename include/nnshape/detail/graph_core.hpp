@@ -230,14 +230,18 @@ constexpr std::int32_t detail::BasicGraphCore<Unused>::import(const GraphRef& so
 template <class Unused>
 constexpr Tensors detail::BasicGraphCore<Unused>::call(std::int32_t index, const Tensor* inputs, std::size_t count)
 {
-    scratch_.clear();
-    for (std::size_t i = 0; i < count; ++i) { // by index: GCC 12 cannot compare addresses into a temporary
+    for (std::size_t i = 0; i < count; ++i) // by index: GCC 12 cannot compare addresses into a temporary
         detail::require(&inputs[i].graph() == this, "Graph: a layer is called on tensors of one Graph");
-        scratch_.push_back(inputs[i].shape());
+    // One input's shape is read where the Graph keeps it (the call adds to that list only after its
+    // rule has run); several are gathered. From the pointer and size: std::span's constructor from a
+    // range costs a constant evaluation more.
+    std::span<const Shape> shapes(count == 1 ? &inputs[0].shape() : nullptr, count == 1 ? 1 : 0);
+    if (count > 1) {
+        scratch_.clear();
+        for (std::size_t i = 0; i < count; ++i) scratch_.push_back(inputs[i].shape());
+        shapes = {scratch_.data(), scratch_.size()};
     }
     detail::GraphLayer& l = records_.layer(index);
-    // From the pointer and size: std::span's constructor from a range costs a constant evaluation more.
-    const std::span<const Shape> shapes(scratch_.data(), scratch_.size());
     if (l.model >= 0 || l.wrapped_model >= 0) {
         const Shapes outputs = l.model >= 0 ? model_outputs_on(l.model, shapes) : time_distributed_outputs(l, shapes);
         return add_call(index, inputs, count, outputs);
@@ -414,10 +418,9 @@ constexpr detail::ModelData detail::BasicGraphCore<Unused>::build_model_data(con
     detail::Reached reached = detail::walk_from_outputs(records_, m.outputs);
     const detail::Depths depths = detail::depths_from_outputs(records_, reached.post_order);
     m.nodes = std::move(reached.nodes);
-    const detail::Scratch<std::int32_t> layers = detail::deepest_first(reached.layers, depths.layer);
-    m.layers.assign(layers.begin(), layers.end());
+    m.layers = detail::deepest_first(reached.layers, depths.layer);
     detail::require_connected(records_, m.inputs, reached.sources, depths);
-    detail::require_unique_names(records_, layers);
+    detail::require_unique_names(records_, m.layers);
     m.sequential_like = detail::is_chain(records_, m.nodes, depths.node);
     return m;
 }
@@ -450,7 +453,7 @@ constexpr std::int32_t detail::BasicGraphCore<Unused>::sequential(const Tensor& 
 {
     detail::ModelData data = build_model_data({input}, {output});
     data.sequential = true;
-    std::erase_if(data.layers, [&](std::int32_t l) {
+    data.layers.erase_if([&](std::int32_t l) {
         const auto& layer = records_.layer(l).layer;
         return layer && layer->is<InputLayer>();
     });

@@ -15,6 +15,7 @@
 
 #include "../layer.hpp"
 #include "../naming.hpp"
+#include "fixed_list.hpp"
 #include "layer_box.hpp"
 #include "layer_call.hpp"
 #include "record_arrays.hpp"
@@ -66,8 +67,8 @@ struct OwnName {
 struct ModelData {
     std::vector<NodeOutput> inputs;
     std::vector<NodeOutput> outputs;
-    std::vector<std::int32_t> nodes; // ascending ids, which is a topological order
-    std::vector<std::int32_t> layers; // Keras's model.layers order
+    FixedList<std::int32_t> nodes; // ascending ids, which is a topological order
+    FixedList<std::int32_t> layers; // Keras's model.layers order
     bool sequential_like = false;
     bool sequential = false; // class Sequential: its InputLayer is not among its layers
 };
@@ -101,6 +102,11 @@ public:
     constexpr std::span<const Shape> outputs(const Node& n) const
     {
         return {shapes_.data() + n.first_output, std::size_t(n.output_count)};
+    }
+    // Inbound tensor `i` of node `n`, without a span (cheaper in constant evaluation).
+    constexpr const NodeOutput& input(const Node& n, std::int32_t i) const
+    {
+        return edges_[std::size_t(n.first_input + i)];
     }
     // Output `index` of node `id`: Tensor::shape(), without a span (cheaper in constant evaluation).
     constexpr const Shape& output(std::int32_t id, std::int32_t index) const

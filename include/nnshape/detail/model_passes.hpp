@@ -15,53 +15,24 @@
 #include <string>
 #include <string_view>
 #include <utility>
-#include <vector>
 
 #include "../error.hpp"
+#include "fixed_list.hpp"
 #include "graph_records.hpp"
 
 namespace nnshape::detail {
 
-// A pass's working list: room for `capacity` values, zero-filled, of which the first `size` are in the
-// list. `new T[n]{}` costs a constant evaluation a step or two whatever `n`, where std::vector costs
-// about 15 steps per element to construct and 20 per push_back (Clang 19): the passes keep their
-// work here and make vectors only of what a model keeps.
-template <class T>
-class Scratch {
-public:
-    constexpr explicit Scratch(std::size_t capacity, std::size_t size = 0) : data_(new T[capacity]{}), size_(size) {}
-    constexpr Scratch(Scratch&& other) noexcept : data_(std::exchange(other.data_, nullptr)), size_(other.size_) {}
-    Scratch(const Scratch&) = delete;
-    Scratch& operator=(const Scratch&) = delete;
-    constexpr ~Scratch() { delete[] data_; }
-
-    constexpr std::size_t size() const { return size_; }
-    constexpr bool empty() const { return size_ == 0; }
-    constexpr T& operator[](std::size_t i) { return data_[i]; }
-    constexpr const T& operator[](std::size_t i) const { return data_[i]; }
-    constexpr T& back() { return data_[size_ - 1]; }
-    constexpr void push_back(const T& value) { data_[size_++] = value; }
-    constexpr void pop_back() { --size_; }
-    constexpr T* begin() { return data_; }
-    constexpr T* end() { return data_ + size_; }
-    constexpr const T* begin() const { return data_; }
-    constexpr const T* end() const { return data_ + size_; }
-
-private:
-    T* data_;
-    std::size_t size_;
-};
-
 // `items` ordered by decreasing `depth[item]`, keeping their order within a depth. A counting sort:
 // linear, where std::sort would cost N log N steps of a constant evaluation's budget.
-constexpr Scratch<std::int32_t> deepest_first(const Scratch<std::int32_t>& items, const Scratch<std::int32_t>& depth)
+constexpr FixedList<std::int32_t> deepest_first(const FixedList<std::int32_t>& items,
+                                                const FixedList<std::int32_t>& depth)
 {
     std::int32_t deepest = 0;
     for (std::int32_t i : items) deepest = depth[std::size_t(i)] > deepest ? depth[std::size_t(i)] : deepest;
-    Scratch<std::int32_t> start(std::size_t(deepest) + 2, std::size_t(deepest) + 2);
+    FixedList<std::int32_t> start(std::size_t(deepest) + 2, std::size_t(deepest) + 2);
     for (std::int32_t i : items) ++start[std::size_t(deepest - depth[std::size_t(i)]) + 1];
     for (std::size_t d = 1; d < start.size(); ++d) start[d] += start[d - 1];
-    Scratch<std::int32_t> out(items.size(), items.size());
+    FixedList<std::int32_t> out(items.size(), items.size());
     for (std::int32_t i : items) out[std::size_t(start[std::size_t(deepest - depth[std::size_t(i)])]++)] = i;
     return out;
 }
@@ -70,35 +41,34 @@ constexpr Scratch<std::int32_t> deepest_first(const Scratch<std::int32_t>& items
 
 // What the outputs depend on.
 struct Reached {
-    Scratch<std::int32_t> post_order; // nodes, each after the nodes whose outputs it reads
-    std::vector<std::int32_t> nodes; // ascending ids, which is a topological order
-    Scratch<std::int32_t> layers; // in the order the walk first visits them
-    Scratch<std::int32_t> sources; // the nodes without inbound tensors (Inputs), which the model must be given
+    FixedList<std::int32_t> post_order; // nodes, each after the nodes whose outputs it reads
+    FixedList<std::int32_t> nodes; // ascending ids, which is a topological order
+    FixedList<std::int32_t> layers; // in the order the walk first visits them
+    FixedList<std::int32_t> sources; // the nodes without inbound tensors (Inputs), which the model must be given
 };
 
 // The positions of the set flags.
-constexpr std::vector<std::int32_t> flagged(const Scratch<std::uint8_t>& flags, std::size_t count)
+constexpr FixedList<std::int32_t> flagged(const FixedList<bool>& flags, std::size_t count)
 {
-    Scratch<std::int32_t> out(count);
+    FixedList<std::int32_t> out(count);
     for (std::size_t i = 0; i < flags.size(); ++i)
         if (flags[i]) out.push_back(std::int32_t(i));
-    return std::vector<std::int32_t>(out.begin(), out.end());
+    return out;
 }
 
 // A depth-first walk from each output through the nodes' inbound tensors.
 constexpr Reached walk_from_outputs(const GraphRecords& g, std::span<const NodeOutput> outputs)
 {
-    Reached r{Scratch<std::int32_t>(g.node_count()),
+    Reached r{FixedList<std::int32_t>(g.node_count()),
               {},
-              Scratch<std::int32_t>(g.layer_count()),
-              Scratch<std::int32_t>(g.node_count())};
-    // Not bool: Clang cannot evaluate vector<bool>, and a plain array of them gains nothing.
-    Scratch<std::uint8_t> node_seen(g.node_count(), g.node_count()), layer_seen(g.layer_count(), g.layer_count());
+              FixedList<std::int32_t>(g.layer_count()),
+              FixedList<std::int32_t>(g.node_count())};
+    FixedList<bool> node_seen(g.node_count(), g.node_count()), layer_seen(g.layer_count(), g.layer_count());
     struct Frame {
         std::int32_t node;
         std::int32_t next_input;
     };
-    Scratch<Frame> stack(g.node_count());
+    FixedList<Frame> stack(g.node_count());
     const auto enter = [&](std::int32_t node) {
         if (node_seen[std::size_t(node)]) return;
         node_seen[std::size_t(node)] = 1;
@@ -115,7 +85,7 @@ constexpr Reached walk_from_outputs(const GraphRecords& g, std::span<const NodeO
             Frame& f = stack.back();
             const Node& n = g.node(f.node);
             if (f.next_input < n.input_count) {
-                enter(g.inputs(n)[std::size_t(f.next_input++)].node);
+                enter(g.input(n, f.next_input++).node);
             } else {
                 r.post_order.push_back(f.node);
                 stack.pop_back();
@@ -130,24 +100,24 @@ constexpr Reached walk_from_outputs(const GraphRecords& g, std::span<const NodeO
 
 // Keras's depths, counted from the outputs back.
 struct Depths {
-    Scratch<std::int32_t> node; // -1 for a node the outputs do not depend on
-    Scratch<std::int32_t> layer;
-    Scratch<std::int32_t> first_set; // nodes in the order they got a depth: Python's nodes_depths order
+    FixedList<std::int32_t> node; // -1 for a node the outputs do not depend on
+    FixedList<std::int32_t> layer;
+    FixedList<std::int32_t> first_set; // nodes in the order they got a depth: Python's nodes_depths order
 };
 
 // `size` values of -1.
-constexpr Scratch<std::int32_t> unset(std::size_t size)
+constexpr FixedList<std::int32_t> unset(std::size_t size)
 {
-    Scratch<std::int32_t> out(size, size);
+    FixedList<std::int32_t> out(size, size);
     for (std::int32_t& v : out) v = -1;
     return out;
 }
 
 // A node is one deeper than the deepest node reading it; a shared layer takes the greatest depth of
 // its nodes seen so far, and passes it on to the node at hand.
-constexpr Depths depths_from_outputs(const GraphRecords& g, const Scratch<std::int32_t>& post_order)
+constexpr Depths depths_from_outputs(const GraphRecords& g, const FixedList<std::int32_t>& post_order)
 {
-    Depths d{unset(g.node_count()), unset(g.layer_count()), Scratch<std::int32_t>(post_order.size())};
+    Depths d{unset(g.node_count()), unset(g.layer_count()), FixedList<std::int32_t>(post_order.size())};
     const auto set_depth = [&](std::int32_t node, std::int32_t depth) {
         std::int32_t& at = d.node[std::size_t(node)];
         if (at < 0) d.first_set.push_back(node);
@@ -161,9 +131,10 @@ constexpr Depths depths_from_outputs(const GraphRecords& g, const Scratch<std::i
         const std::int32_t depth = own > layer_depth ? own : layer_depth > 0 ? layer_depth : 0;
         layer_depth = depth;
         set_depth(id, depth);
-        for (const NodeOutput& r : g.inputs(n)) {
-            const std::int32_t known = d.node[std::size_t(r.node)];
-            set_depth(r.node, known > depth + 1 ? known : depth + 1);
+        for (std::int32_t i = 0; i < n.input_count; ++i) {
+            const std::int32_t from = g.input(n, i).node;
+            const std::int32_t known = d.node[std::size_t(from)];
+            set_depth(from, known > depth + 1 ? known : depth + 1);
         }
     }
     return d;
@@ -198,7 +169,7 @@ inline std::string graph_disconnected(const GraphRecords& g, NodeOutput tensor, 
 // tensor from a node not computable yet.
 constexpr std::optional<NodeOutput> missing_input(const GraphRecords& g, std::int32_t id,
                                                   std::span<const NodeOutput> model_inputs,
-                                                  const Scratch<std::uint8_t>& computable)
+                                                  const FixedList<bool>& computable)
 {
     const Node& n = g.node(id);
     if (n.input_count == 0) {
@@ -216,8 +187,8 @@ constexpr std::optional<NodeOutput> missing_input(const GraphRecords& g, std::in
 constexpr void require_connected_in_order(const GraphRecords& g, std::span<const NodeOutput> model_inputs,
                                           const Depths& depths)
 {
-    const Scratch<std::int32_t> order = deepest_first(depths.first_set, depths.node);
-    Scratch<std::uint8_t> computable(g.node_count(), g.node_count());
+    const FixedList<std::int32_t> order = deepest_first(depths.first_set, depths.node);
+    FixedList<bool> computable(g.node_count(), g.node_count());
     for (std::size_t i = 0; i < order.size(); ++i) {
         const std::optional<NodeOutput> missing = missing_input(g, order[i], model_inputs, computable);
         require_with(!missing,
@@ -233,7 +204,7 @@ constexpr void require_connected_in_order(const GraphRecords& g, std::span<const
 // without inbound tensors (an Input, one of the walk's `sources`) that the model is not given can
 // fail, so the nodes are checked in order only then, for Keras's message.
 constexpr void require_connected(const GraphRecords& g, std::span<const NodeOutput> model_inputs,
-                                 const Scratch<std::int32_t>& sources, const Depths& depths)
+                                 const FixedList<std::int32_t>& sources, const Depths& depths)
 {
     for (std::int32_t id : sources) {
         if (std::ranges::find(model_inputs, NodeOutput{id, 0}) == model_inputs.end())
@@ -270,9 +241,9 @@ struct NameKey {
 // The model's unnamed layers by their automatic numbers. Sorting them costs a constant evaluation
 // about 400 steps per layer: only done when a given name of automatic form needs them (most models
 // have none).
-constexpr Scratch<NameKey> automatic_names(const GraphRecords& g, const Scratch<std::int32_t>& layers)
+constexpr FixedList<NameKey> automatic_names(const GraphRecords& g, const FixedList<std::int32_t>& layers)
 {
-    Scratch<NameKey> unnamed(layers.size());
+    FixedList<NameKey> unnamed(layers.size());
     for (std::int32_t l : layers) {
         if (const GraphLayer& layer = g.layer(l); !layer.named)
             unnamed.push_back({std::uint64_t(layer.number.ordinal), l});
@@ -290,7 +261,7 @@ inline std::string duplicate_name(std::string_view name)
 // The given names, in the model's layer order, each compared with the earlier ones of the same hash:
 // a table of the hashes seen (open addressing, at most half full) costs a few steps per name where
 // sorting them cost a constant evaluation N log N comparisons (6% of InceptionResNetV2's steps).
-constexpr void require_distinct_given(const GraphRecords& g, const Scratch<std::int32_t>& named)
+constexpr void require_distinct_given(const GraphRecords& g, const FixedList<std::int32_t>& named)
 {
     std::size_t capacity = 1;
     while (capacity < 2 * named.size()) capacity *= 2;
@@ -298,7 +269,7 @@ constexpr void require_distinct_given(const GraphRecords& g, const Scratch<std::
         std::uint64_t hash;
         std::int32_t layer_plus_one; // 0: empty (the table is zero-filled)
     };
-    Scratch<Slot> seen(capacity, capacity);
+    FixedList<Slot> seen(capacity, capacity);
     for (std::int32_t l : named) {
         const std::string_view name = g.given_name(l);
         const std::uint64_t hash = name_hash(name);
@@ -313,10 +284,10 @@ constexpr void require_distinct_given(const GraphRecords& g, const Scratch<std::
 }
 
 // A given name of automatic form (`dense_3`) can only clash with an unnamed layer of the same number.
-constexpr void require_given_not_automatic(const GraphRecords& g, const Scratch<std::int32_t>& layers,
-                                           const Scratch<std::int32_t>& named)
+constexpr void require_given_not_automatic(const GraphRecords& g, const FixedList<std::int32_t>& layers,
+                                           const FixedList<std::int32_t>& named)
 {
-    std::optional<Scratch<NameKey>> unnamed;
+    std::optional<FixedList<NameKey>> unnamed;
     for (std::int32_t l : named) {
         const std::string_view name = g.given_name(l);
         const std::int64_t ordinal = automatic_ordinal(name);
@@ -333,9 +304,9 @@ constexpr void require_given_not_automatic(const GraphRecords& g, const Scratch<
 
 // Names must be unique within a model. Automatic names never repeat one another, so given names are
 // compared with each other and with the automatic names of the same number.
-constexpr void require_unique_names(const GraphRecords& g, const Scratch<std::int32_t>& layers)
+constexpr void require_unique_names(const GraphRecords& g, const FixedList<std::int32_t>& layers)
 {
-    Scratch<std::int32_t> named(layers.size());
+    FixedList<std::int32_t> named(layers.size());
     for (std::int32_t l : layers)
         if (g.layer(l).named) named.push_back(l);
     require_distinct_given(g, named);
@@ -345,10 +316,10 @@ constexpr void require_unique_names(const GraphRecords& g, const Scratch<std::in
 // ---- the summary's layout -----------------------------------------------------------------------
 
 // Keras 2's summary layout: a chain of single nodes with one inbound tensor each, no shared layer.
-constexpr bool is_chain(const GraphRecords& g, const std::vector<std::int32_t>& nodes,
-                        const Scratch<std::int32_t>& node_depth)
+constexpr bool is_chain(const GraphRecords& g, const FixedList<std::int32_t>& nodes,
+                        const FixedList<std::int32_t>& node_depth)
 {
-    Scratch<std::int32_t> per_depth(g.node_count() + 1, g.node_count() + 1),
+    FixedList<std::int32_t> per_depth(g.node_count() + 1, g.node_count() + 1),
         per_layer(g.layer_count(), g.layer_count());
     for (const std::int32_t* id = nodes.data(); id != nodes.data() + nodes.size(); ++id) {
         const Node& n = g.node(*id);
