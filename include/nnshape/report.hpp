@@ -29,6 +29,12 @@ struct ReportOptions {
     // The analyses: MACs, FLOPs and activation bytes, per row and in total. Without them (false) they
     // are None, and the model is not traced for them: a plain summary prints none of them.
     bool costs = true;
+    // The rows' inbound side: ReportRow::input_shapes and connections. Without them (false) they are
+    // empty: a summary asks for them only when it prints them (`Connected to`, an input-shape column).
+    bool inputs = true;
+    // ReportRow::layer_input_shapes and layer_output_shapes (plot_model's labels); None without them,
+    // as in a summary, which prints neither.
+    bool layer_shapes = true;
 };
 
 // Keras's `name[node_index][tensor_index]` of one inbound tensor, and the id of that layer's row.
@@ -253,10 +259,12 @@ struct ReportBuilder {
             row.params = g.layer_params(index);
             row.has_weights = row.params.total() > 0;
             const std::vector<std::int32_t> calls = g.nodes_of(index);
-            add_layer_shapes(row, g, index, calls);
+            if (options.layer_shapes) add_layer_shapes(row, g, index, calls);
             for (std::int32_t id : calls) {
                 if (!std::ranges::binary_search(m.nodes, id)) continue;
                 const Node& n = g.node(id);
+                row.output_shapes.emplace_back(g.outputs(n));
+                if (!options.inputs) continue;
                 std::vector<Shape> ins;
                 for (const NodeOutput& r : g.inputs(n)) {
                     const Node& from = g.node(r.node);
@@ -267,7 +275,6 @@ struct ReportBuilder {
                                                keras_node_index(from, options.naming), r.index, from.layer});
                 }
                 row.input_shapes.push_back(std::move(ins));
-                row.output_shapes.push_back(Shapes(g.outputs(n)));
             }
             costs.fill(row, index);
             report.rows.push_back(std::move(row));
@@ -325,16 +332,14 @@ constexpr Report report(const Sequential<N, LayerT>& model, const ReportOptions&
         detail::add_arguments(row, l.layer);
         row.params = l.params;
         row.has_weights = l.params.total() > 0;
-        row.output_shapes.push_back(Shapes{l.output_shape});
+        row.output_shapes.emplace_back(l.output_shape); // made in place: a Shapes is 584 bytes
         const Shape& in = i > 0 ? layers[i - 1].output_shape : input; // an InputLayer's is its output
-        if (i > 0) {
-            row.input_shapes.push_back({in});
-            row.connections.push_back({r.rows[i - 1].name, 0, 0, row.id - 1});
-        } else if (r.implicit_input) {
-            row.input_shapes.push_back({in});
+        if (options.inputs && (i > 0 || r.implicit_input)) row.input_shapes.push_back({in});
+        if (options.inputs && i > 0) row.connections.push_back({r.rows[i - 1].name, 0, 0, row.id - 1});
+        if (options.layer_shapes) {
+            row.layer_input_shapes = std::vector<Shape>{in};
+            row.layer_output_shapes = std::vector<Shape>{l.output_shape};
         }
-        row.layer_input_shapes = std::vector<Shape>{in};
-        row.layer_output_shapes = std::vector<Shape>{l.output_shape};
         by_layer.fill(row, std::int32_t(i));
     }
     detail::add_totals(r, model.params(), options);

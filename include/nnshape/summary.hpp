@@ -13,6 +13,8 @@
 // Also the FLOPs table of the `nnshape flops` tool; the options, and the names tools give the styles
 // and extra columns (summary_styles, summary_columns), are in summary/common.hpp. Standard library
 // only; nnshape/fmt.hpp and nnshape/ostream.hpp print through it.
+#include <algorithm>
+#include <concepts>
 #include <cstddef>
 #include <string>
 #include <utility>
@@ -48,11 +50,18 @@ constexpr Naming style_naming(SummaryStyle style)
     return keras2;
 }
 
-inline ReportOptions report_options(const SummaryOptions& options)
+// What the summary prints of a model, sequential-like or not: only the extra columns and their footer
+// show MACs, FLOPs or activation bytes; only `Connected to` and the input-shape column the inbound side.
+inline ReportOptions report_options(const SummaryOptions& options, bool sequential_like)
 {
-    // Only the extra columns and their footer show MACs, FLOPs or activation bytes.
-    return {options.naming.value_or(style_naming(options.style)), options.expand_nested, options.batch_size,
-            options.dtype, !options.columns.empty()};
+    const bool input_column = std::ranges::find(options.columns, SummaryColumn::input_shape) != options.columns.end();
+    return {.naming = options.naming.value_or(style_naming(options.style)),
+            .expand_nested = options.expand_nested,
+            .batch_size = options.batch_size,
+            .dtype = options.dtype,
+            .costs = !options.columns.empty(),
+            .inputs = !sequential_like || input_column,
+            .layer_shapes = false};
 }
 
 inline std::string render(Report r, const SummaryOptions& options)
@@ -118,7 +127,9 @@ namespace detail {
 template <class M>
 std::string summary_of(const M& model, const SummaryOptions& options)
 {
-    return summary_text(report(model, report_options(options)), options);
+    bool sequential_like = true; // a Sequential<>
+    if constexpr (std::same_as<M, Model>) sequential_like = model.sequential_like();
+    return summary_text(report(model, report_options(options, sequential_like)), options);
 }
 
 } // namespace detail

@@ -308,4 +308,40 @@ TEST_CASE("report without the analyses (costs = false): the same rows, MACs, FLO
     check_same_rows_without_costs(report(m), report(m, {.costs = false}));
 }
 
+// What a summary of a sequential-like model asks for: the rows, output shapes and weights of a full report,
+// without the inbound side (input shapes, connections) or Keras's layer.input_shape / output_shape.
+void check_same_rows_without_inputs(const Report& full, const Report& plain)
+{
+    REQUIRE(plain.rows.size() == full.rows.size());
+    for (std::size_t i = 0; i < full.rows.size(); ++i) {
+        CAPTURE(i);
+        CHECK(plain.rows[i].name == full.rows[i].name);
+        CHECK(plain.rows[i].output_shapes == full.rows[i].output_shapes);
+        CHECK(plain.rows[i].params == full.rows[i].params);
+        CHECK(plain.rows[i].input_shapes.empty());
+        CHECK(plain.rows[i].connections.empty());
+        CHECK_FALSE(plain.rows[i].layer_input_shapes.has_value());
+        CHECK_FALSE(plain.rows[i].layer_output_shapes.has_value());
+        CHECK(full.rows[i].layer_output_shapes.has_value());
+    }
+    CHECK(plain.params == full.params);
+}
+
+TEST_CASE("report without the inbound side and layer shapes (inputs, layer_shapes = false): the same rows and "
+          "output shapes, no input shapes or connections")
+{
+    const auto sequential = mnist_convnet();
+    const Report full = report(sequential);
+    REQUIRE(full.rows[1].connections.size() == 1); // so that the empty list below is the option's doing
+    check_same_rows_without_inputs(full, report(sequential, {.inputs = false, .layer_shapes = false}));
+
+    Graph g;
+    auto x = Input(g, {.shape = Shape{4}});
+    auto a = Dense{.units = 4}(x);
+    const Model m{x, Add{}({a, Dense{.units = 4}(a)})};
+    const Report functional = report(m);
+    REQUIRE(functional.rows.back().connections.size() == 2);
+    check_same_rows_without_inputs(functional, report(m, {.inputs = false, .layer_shapes = false}));
+}
+
 } // namespace unit_summary_styles_test
