@@ -28,10 +28,11 @@ using nnshape::detail::Node;
 using nnshape::detail::NodeOutput;
 
 // Clang's default constant-evaluation limit (-fconstexpr-steps), and the steps one layer call costs
-// (docs/performance.md: 2,670 per functional layer call, 544 per Sequential layer, rounded up).
+// (docs/performance.md: up to 1,610 per functional layer call of a Keras Application, model included,
+// 456 per Sequential layer; rounded up).
 inline constexpr std::int64_t clang_default_steps = 1'048'576;
-inline constexpr std::int64_t steps_per_call = 2'800;
-inline constexpr std::int64_t steps_per_sequential_layer = 600;
+inline constexpr std::int64_t steps_per_call = 1'700;
+inline constexpr std::int64_t steps_per_sequential_layer = 500;
 
 // Names a generated header may not take for its own identifiers: C++'s keywords, and nnshape's names
 // that the generated code spells unqualified.
