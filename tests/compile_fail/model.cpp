@@ -369,6 +369,15 @@ constexpr std::int64_t model_without_inputs = [] {
     return g.model(Tensors(std::vector<Tensor>{}), Dense{.units = 2}(x)).count_params();
 }();
 
+// expect: Model: nnshape supports at most 8 output tensors per model (Keras has no such limit)
+constexpr std::int64_t model_with_nine_outputs = [] {
+    Graph g;
+    auto x = Input(g, {.shape = Shape{4}});
+    std::vector<Tensor> heads;
+    for (int i = 0; i < 9; ++i) heads.push_back(Dense{.units = 1}(x));
+    return g.model(x, Tensors(std::move(heads))).count_params();
+}();
+
 // expect: Model: inputs and outputs must be tensors of the same Graph
 constexpr std::int64_t model_across_graphs = [] {
     Graph g, h;

@@ -137,6 +137,19 @@ TEST_CASE("multiple outputs: LSTM return_state gives three tensors (spec 9)")
     CHECK_THROWS_AS((void)outs.shape(), shape_error);
 }
 
+TEST_CASE("a model has at most 8 output tensors (Shapes::capacity): 8 build, 9 fail with the rule, not a wrong count")
+{
+    Graph g;
+    auto x = Input(g, {.shape = Shape{4}});
+    std::vector<Tensor> heads;
+    for (int i = 0; i < 9; ++i) heads.push_back(Dense{.units = 1}(x));
+    const Model eight = g.model(x, Tensors(std::vector<Tensor>(heads.begin(), heads.end() - 1)));
+    CHECK(eight.output_shapes().size() == 8);
+    CHECK(eight.count_params() == 8 * 5); // Dense(1) on 4 features: 4 + 1
+    CHECK_THROWS_WITH_AS(g.model(x, Tensors(heads)),
+                         doctest::Contains("Model: nnshape supports at most 8 output tensors per model"), shape_error);
+}
+
 TEST_CASE("a Tensors whose tensor was moved out (or that was moved from) holds none")
 {
     Graph g;

@@ -412,6 +412,9 @@ constexpr detail::ModelData detail::BasicGraphCore<Unused>::build_model_data(con
                                                                              const std::vector<Tensor>& outputs) const
 {
     detail::require(!inputs.empty() && !outputs.empty(), "Model: needs at least one input and one output tensor");
+    // A model's outputs are one call's outputs when it is called, kept inline as a layer call's are.
+    detail::require(outputs.size() <= Shapes::capacity,
+                    "Model: nnshape supports at most 8 output tensors per model (Keras has no such limit)");
     detail::ModelData m;
     m.inputs = model_inputs(inputs, outputs[0]);
     m.outputs = model_outputs(outputs);
