@@ -173,22 +173,46 @@ constexpr std::vector<LayerView> Model::layers() const
 constexpr Params Model::params() const { return graph_->model_params(index_); }
 constexpr void Model::set_trainable(bool trainable) const { graph_->set_trainable(index_, trainable); }
 constexpr bool Model::trainable() const { return graph_->layer(index_).trainable; }
-constexpr Shapes Model::input_shapes() const
+namespace detail {
+
+constexpr Tensors tensors_of(GraphCore* g, std::span<const NodeOutput> refs)
+{
+    std::vector<Tensor> out;
+    out.reserve(refs.size());
+    for (const NodeOutput& r : refs) out.emplace_back(g, r.node, r.index);
+    return Tensors(std::move(out));
+}
+
+constexpr Shapes shapes_of(const GraphCore& g, std::span<const NodeOutput> refs)
 {
     Shapes out;
-    for (const detail::NodeOutput& r : data().inputs)
-        out.push_back(graph_->outputs(graph_->node(r.node))[std::size_t(r.index)]);
+    for (const NodeOutput& r : refs) out.push_back(g.output(r.node, r.index));
     return out;
+}
+
+} // namespace detail
+
+constexpr Tensors Model::inputs() const { return detail::tensors_of(graph_.get(), data().inputs); }
+constexpr Tensors Model::outputs() const { return detail::tensors_of(graph_.get(), data().outputs); }
+constexpr Shapes Model::input_shapes() const
+{
+    const detail::ModelData& m = data();
+    detail::require(m.inputs.size() <= Shapes::capacity,
+                    "Model: input_shapes() holds at most 8 shapes; read a model with more inputs from inputs()");
+    return detail::shapes_of(*graph_, m.inputs);
 }
 constexpr Shapes Model::output_shapes() const
 {
-    return Shapes(graph_->outputs(graph_->node(graph_->nodes_of(index_)[0])));
+    const detail::ModelData& m = data();
+    detail::require(m.outputs.size() <= Shapes::capacity,
+                    "Model: output_shapes() holds at most 8 shapes; read a model with more outputs from outputs()");
+    return detail::shapes_of(*graph_, m.outputs);
 }
 constexpr Shape Model::output_shape() const
 {
-    const Shapes s = output_shapes();
-    detail::require(s.size() == 1, "Model: the model has several outputs; use output_shapes()");
-    return s[0];
+    const detail::ModelData& m = data();
+    detail::require(m.outputs.size() == 1, "Model: the model has several outputs; use output_shapes()");
+    return graph_->output(m.outputs[0].node, m.outputs[0].index);
 }
 constexpr bool Model::sequential_like() const { return data().sequential_like; }
 constexpr std::span<const std::int32_t> Model::nodes() const { return data().nodes; }

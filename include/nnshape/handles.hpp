@@ -242,6 +242,11 @@ public:
     constexpr std::vector<LayerView> layers() const;
     constexpr Params params() const;
     constexpr std::int64_t count_params() const { return params().total(); }
+    // Keras's model.inputs and model.outputs: the tensors it was made from, any number of them.
+    constexpr Tensors inputs() const;
+    constexpr Tensors outputs() const;
+    // Their shapes, for a model of at most 8 inputs (outputs), a Shapes' capacity; else read them from
+    // inputs() (outputs()).
     constexpr Shapes input_shapes() const;
     constexpr Shapes output_shapes() const;
     constexpr Shape output_shape() const;

@@ -231,9 +231,9 @@ private:
         if constexpr (std::is_convertible_v<const L&, Model>) {
             const Model m(layer);
             if (!graph_.get()) graph_ = detail::GraphRef(&m.graph());
-            const Shapes inputs = m.input_shapes();
+            const Tensors inputs = m.inputs();
             detail::require(inputs.size() == 1, "Sequential: its first model must have a single input tensor");
-            const Tensor input = graph_->input(detail::sequential_input(inputs[0], m.name()));
+            const Tensor input = graph_->input(detail::sequential_input(inputs[0].shape(), m.name()));
             index_ = graph_->sequential(input, detail::call_nested(m, input), args_);
         } else if constexpr (std::is_same_v<L, Tensor>) {
             detail::require_input_tensor(layer);

@@ -369,13 +369,32 @@ constexpr std::int64_t model_without_inputs = [] {
     return g.model(Tensors(std::vector<Tensor>{}), Dense{.units = 2}(x)).count_params();
 }();
 
-// expect: Model: nnshape supports at most 8 output tensors per model (Keras has no such limit)
-constexpr std::int64_t model_with_nine_outputs = [] {
+// expect: Model: output_shapes() holds at most 8 shapes; read a model with more outputs from outputs()
+constexpr std::size_t nine_output_shapes = [] {
     Graph g;
     auto x = Input(g, {.shape = Shape{4}});
     std::vector<Tensor> heads;
     for (int i = 0; i < 9; ++i) heads.push_back(Dense{.units = 1}(x));
-    return g.model(x, Tensors(std::move(heads))).count_params();
+    return g.model(x, Tensors(std::move(heads))).output_shapes().size();
+}();
+
+// expect: Model: input_shapes() holds at most 8 shapes; read a model with more inputs from inputs()
+constexpr std::size_t nine_input_shapes = [] {
+    Graph g;
+    std::vector<Tensor> inputs;
+    for (int i = 0; i < 9; ++i) inputs.push_back(Input(g, {.shape = Shape{1}}));
+    const Tensors all(std::move(inputs));
+    return g.model(all, Concatenate{}(all)).input_shapes().size();
+}();
+
+// expect: Model: a model with more than 8 outputs cannot be called on tensors (a call has at most 8)
+constexpr std::size_t nine_outputs_called = [] {
+    Graph g;
+    auto x = Input(g, {.shape = Shape{4}});
+    std::vector<Tensor> heads;
+    for (int i = 0; i < 9; ++i) heads.push_back(Dense{.units = 1}(x));
+    const Model m = g.model(x, Tensors(std::move(heads)));
+    return m(Input(g, {.shape = Shape{4}})).size();
 }();
 
 // expect: Model: inputs and outputs must be tensors of the same Graph

@@ -137,17 +137,44 @@ TEST_CASE("multiple outputs: LSTM return_state gives three tensors (spec 9)")
     CHECK_THROWS_AS((void)outs.shape(), shape_error);
 }
 
-TEST_CASE("a model has at most 8 output tensors (Shapes::capacity): 8 build, 9 fail with the rule, not a wrong count")
+// The same in constant evaluation: ten heads on one Input.
+constexpr bool ten_heads_at_compile_time()
 {
     Graph g;
     auto x = Input(g, {.shape = Shape{4}});
     std::vector<Tensor> heads;
-    for (int i = 0; i < 9; ++i) heads.push_back(Dense{.units = 1}(x));
-    const Model eight = g.model(x, Tensors(std::vector<Tensor>(heads.begin(), heads.end() - 1)));
+    for (int units = 1; units <= 10; ++units) heads.push_back(Dense{.units = units}(x));
+    const Model m{x, Tensors(std::move(heads))};
+    return m.outputs().size() == 10 && m.outputs()[9].shape() == Shape{None, 10} &&
+           m.count_params() == 275; // 4u + u for u = 1..10
+}
+static_assert(ten_heads_at_compile_time());
+
+TEST_CASE("a model takes any number of inputs and outputs (model.inputs, model.outputs); Shapes lists stop at 8")
+{
+    // keras.io's structured-data models give each feature an Input of its own; multi-task models a head each.
+    Graph g;
+    std::vector<Tensor> features;
+    for (int i = 0; i < 13; ++i) features.push_back(Input(g, {.shape = Shape{1}}));
+    auto x = Dense{.units = 4}(Concatenate{}(Tensors(features)));
+    std::vector<Tensor> heads;
+    for (int units = 1; units <= 10; ++units) heads.push_back(Dense{.units = units}(x));
+    const Model m{Tensors(features), Tensors(heads)};
+    // Dense: inputs * units + units. 13 * 4 + 4 = 56, and the heads 4u + u for u = 1..10: 5 * 55 = 275.
+    CHECK(m.count_params() == 56 + 275);
+    REQUIRE(m.inputs().size() == 13);
+    REQUIRE(m.outputs().size() == 10);
+    CHECK(m.inputs()[12] == features[12]);
+    for (std::size_t i = 0; i < 10; ++i) CHECK(m.outputs()[i].shape() == Shape{None, std::int64_t(i) + 1});
+    CHECK(summary(m).find("Total params: 331") != std::string::npos);
+    CHECK_THROWS_WITH_AS((void)m.input_shapes(), doctest::Contains("read a model with more inputs from inputs()"),
+                         shape_error);
+    CHECK_THROWS_WITH_AS((void)m.output_shapes(), doctest::Contains("read a model with more outputs from outputs()"),
+                         shape_error);
+    CHECK_THROWS_WITH_AS((void)m(Tensors(features)), doctest::Contains("cannot be called on tensors"), shape_error);
+    const Model eight{Tensors(features), Tensors(std::vector<Tensor>(heads.begin(), heads.begin() + 8))};
     CHECK(eight.output_shapes().size() == 8);
-    CHECK(eight.count_params() == 8 * 5); // Dense(1) on 4 features: 4 + 1
-    CHECK_THROWS_WITH_AS(g.model(x, Tensors(heads)),
-                         doctest::Contains("Model: nnshape supports at most 8 output tensors per model"), shape_error);
+    CHECK(eight(Tensors(features)).size() == 8);
 }
 
 TEST_CASE("a Tensors whose tensor was moved out (or that was moved from) holds none")

@@ -307,6 +307,8 @@ constexpr Shapes detail::BasicGraphCore<Unused>::model_outputs_on(std::int32_t m
                                                                   std::span<const Shape> inputs) const
 {
     const detail::ModelData& m = records_.model(model);
+    detail::require(m.outputs.size() <= Shapes::capacity,
+                    "Model: a model with more than 8 outputs cannot be called on tensors (a call has at most 8)");
     const auto shape_of = [&](const detail::NodeOutput& r) -> const Shape& {
         return outputs(node(r.node))[std::size_t(r.index)];
     };
@@ -412,9 +414,6 @@ constexpr detail::ModelData detail::BasicGraphCore<Unused>::build_model_data(con
                                                                              const std::vector<Tensor>& outputs) const
 {
     detail::require(!inputs.empty() && !outputs.empty(), "Model: needs at least one input and one output tensor");
-    // A model's outputs are one call's outputs when it is called, kept inline as a layer call's are.
-    detail::require(outputs.size() <= Shapes::capacity,
-                    "Model: nnshape supports at most 8 output tensors per model (Keras has no such limit)");
     detail::ModelData m;
     m.inputs = model_inputs(inputs, outputs[0]);
     m.outputs = model_outputs(outputs);
@@ -432,8 +431,9 @@ template <class Unused>
 constexpr std::int32_t detail::BasicGraphCore<Unused>::add_model(detail::ModelData data, ModelArgs args,
                                                                  std::string_view model_class)
 {
-    Shapes shapes;
-    for (const detail::NodeOutput& r : data.outputs) shapes.push_back(outputs(node(r.node))[std::size_t(r.index)]);
+    std::vector<Shape> shapes; // any number: only a call of the model keeps its outputs in a Shapes
+    shapes.reserve(data.outputs.size());
+    for (const detail::NodeOutput& r : data.outputs) shapes.push_back(output(r.node, r.index));
     const std::int32_t index =
         register_layer(nullptr, args.name, records_.add_model(std::move(data)), args.trainable, model_class);
     // Node 0 is the model's own, as in Keras 2: calls on new tensors are nodes 1, 2, ...

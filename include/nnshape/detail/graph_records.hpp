@@ -219,8 +219,10 @@ public:
 
     // An inbound tensor of the node that add_node records next.
     constexpr void add_input(NodeOutput t) { edges_.push_back(t); }
-    // Records a call of layer `index` on the tensors given to add_input since the last call.
-    constexpr std::int32_t add_node(std::int32_t index, const Shapes& outputs)
+    // Records a call of layer `index` on the tensors given to add_input since the last call. `outputs`:
+    // a layer call's Shapes, or a model's own output list (which may hold more than a Shapes).
+    template <class ShapeList>
+    constexpr std::int32_t add_node(std::int32_t index, const ShapeList& outputs)
     {
         GraphLayer& l = layer(index);
         const auto id = std::int32_t(nodes_.size());
@@ -236,7 +238,8 @@ public:
 
 private:
     // Appends `shapes` to the list of output shapes; returns where they start.
-    constexpr std::int32_t append_shapes(const Shapes& shapes)
+    template <class ShapeList>
+    constexpr std::int32_t append_shapes(const ShapeList& shapes)
     {
         const auto first = std::int32_t(shapes_.size());
         for (const Shape& s : shapes) shapes_.emplace_back(s);

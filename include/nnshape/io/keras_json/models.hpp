@@ -376,7 +376,7 @@ inline ReadModel sequential_as_model(Graph& g, const json& config, const Where& 
             const ReadModel m = read_model(g, layers[i], named, depth + 1);
             x = with_context(named, [&] {
                 if (!x) {
-                    if (!input) input = m.model.input_shapes()[0]; // Keras: its first input layer's shape
+                    if (!input) input = m.model.inputs()[0].shape(); // Keras: its first input layer's shape
                     start(m.model.name());
                 }
                 return nnshape::detail::single_output(m.model(*x));
