@@ -164,6 +164,24 @@ TEST_CASE("nnshape cpp: identifiers from Keras names that are no C++ identifiers
     CHECK(contains(header, "constexpr Model layer_3d_model()"));
 }
 
+TEST_CASE("nnshape cpp: a model with more outputs than a Shapes holds keeps its facts in an array")
+{
+    Graph g;
+    auto in = Input(g, {.shape = {4}});
+    std::vector<Tensor> heads;
+    for (int units = 1; units <= 10; ++units) heads.push_back(Dense{.units = units}(in));
+    const std::string header = io::model_to_cpp(Model{in, Tensors(heads)});
+    CHECK(contains(header, "    std::array<Shape, 10> outputs; // more than a Shapes holds\n"));
+    CHECK(contains(header, "    const Tensors outputs = m.outputs();\n"));
+    CHECK(contains(header, "static_assert(facts.output_count == 10);\n"));
+    CHECK(contains(header, "static_assert(facts.outputs[9] == Shape{None, 10});\n"));
+    CHECK(contains(header, "static_assert(facts.params.total() == 275);\n")); // 4u + u for u = 1..10
+    const std::string eight =
+        io::model_to_cpp(Model{in, Tensors(std::vector<Tensor>(heads.begin(), heads.begin() + 8))});
+    CHECK(contains(eight, "    Shapes outputs;\n"));
+    CHECK(contains(eight, "static_assert(facts.outputs.size() == 8);\n"));
+}
+
 TEST_CASE("nnshape cpp: a model past Clang's default constant-evaluation limit names the flags that raise it")
 {
     Graph g; // 700 layer calls at up to 1,700 steps each (docs/performance.md): past 1,048,576

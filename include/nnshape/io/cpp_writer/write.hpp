@@ -345,14 +345,31 @@ inline std::string grouped(std::int64_t n)
     return digits;
 }
 
+// How the facts hold the model's output shapes: a Shapes, or an array for more outputs than it holds.
+inline std::string facts_type(std::size_t outputs)
+{
+    if (outputs <= Shapes::capacity) return "struct Facts {\n    Params params;\n    Shapes outputs;\n};\n";
+    return "struct Facts {\n    Params params;\n    std::size_t output_count;\n    std::array<Shape, " +
+           std::to_string(outputs) + "> outputs; // more than a Shapes holds\n};\n";
+}
+
+inline std::string facts_value(std::string_view model_type, std::size_t outputs)
+{
+    std::string text = "inline constexpr Facts facts = [] {\n    const auto m = keras_model();\n";
+    if (model_type != "Model") return text + "    return Facts{m.params(), Shapes{m.output_shape()}};\n}();\n";
+    if (outputs <= Shapes::capacity) return text + "    return Facts{m.params(), m.output_shapes()};\n}();\n";
+    return text + "    const Tensors outputs = m.outputs();\n    Facts f{m.params(), outputs.size(), {}};\n"
+                  "    for (std::size_t i = 0; i < f.outputs.size() && i < outputs.size(); ++i)\n"
+                  "        f.outputs[i] = outputs[i].shape();\n    return f;\n}();\n";
+}
+
 // The checks: one constant evaluation of the model for all the facts.
-inline std::string checks(std::string_view function, std::string_view model_type, Params params, const Shapes& outputs,
-                          std::int64_t steps)
+inline std::string checks(std::string_view function, std::string_view model_type, Params params,
+                          std::span<const Shape> outputs, std::int64_t steps)
 {
     std::string text = "// The model the file holds.\nconstexpr " + std::string(model_type) +
                        " keras_model() { return " + std::string(function) + "(); }\n\n";
-    text += "// What nnshape computed from the model file, checked at compile time.\nstruct Facts {\n"
-            "    Params params;\n    Shapes outputs;\n};\n";
+    text += "// What nnshape computed from the model file, checked at compile time.\n" + facts_type(outputs.size());
     if (steps > clang_default_steps) {
         const std::int64_t limit = (steps / 1'000'000 + 2) * 1'000'000;
         text += "// This model takes about " + std::to_string(steps) +
@@ -360,13 +377,13 @@ inline std::string checks(std::string_view function, std::string_view model_type
                 "-fconstexpr-steps=" +
                 std::to_string(limit) + " (Clang) or -fconstexpr-ops-limit=" + std::to_string(limit * 32) + " (GCC).\n";
     }
-    const std::string outputs_of = model_type == "Model" ? "m.output_shapes()" : "Shapes{m.output_shape()}";
-    text += "inline constexpr Facts facts = [] {\n    const auto m = keras_model();\n    return Facts{m.params(), " +
-            outputs_of + "};\n}();\n";
+    text += facts_value(model_type, outputs.size());
     text += "static_assert(facts.params.total() == " + grouped(params.total()) + ");\n";
     text += "static_assert(facts.params.trainable == " + grouped(params.trainable) + ");\n";
     text += "static_assert(facts.params.non_trainable == " + grouped(params.non_trainable) + ");\n";
-    text += "static_assert(facts.outputs.size() == " + std::to_string(outputs.size()) + ");\n";
+    text += "static_assert(facts." +
+            std::string(outputs.size() <= Shapes::capacity ? "outputs.size()" : "output_count") +
+            " == " + std::to_string(outputs.size()) + ");\n";
     for (std::size_t i = 0; i < outputs.size(); ++i)
         text += "static_assert(facts.outputs[" + std::to_string(i) + "] == Shape" + value(outputs[i]) + ");\n";
     return text;
@@ -406,8 +423,10 @@ NNSHAPE_IO_API std::string model_to_cpp(const Model& model, const CppOptions& op
 {
     cpp::detail::Writer w;
     const std::string top = w.functional(model);
-    return cpp::detail::header(
-        options, w.functions() + cpp::detail::checks(top, "Model", model.params(), model.output_shapes(), w.steps()));
+    std::vector<Shape> outputs; // any number (a Shapes holds 8)
+    for (const Tensor& t : model.outputs()) outputs.push_back(t.shape());
+    return cpp::detail::header(options,
+                               w.functions() + cpp::detail::checks(top, "Model", model.params(), outputs, w.steps()));
 }
 
 NNSHAPE_IO_API std::string model_to_cpp(const Sequential<>& model, const CppOptions& options)
