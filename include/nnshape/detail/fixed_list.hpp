@@ -15,27 +15,20 @@ template <class T>
 class FixedList {
 public:
     constexpr FixedList() = default;
-    constexpr explicit FixedList(std::size_t capacity, std::size_t size = 0)
-        : data_(new T[capacity]{}),
-          size_(size),
-          capacity_(capacity)
-    {
-    }
+    constexpr explicit FixedList(std::size_t capacity, std::size_t size = 0) : data_(new T[capacity]{}), size_(size) {}
     constexpr FixedList(const FixedList& other) : FixedList(other.size_, other.size_)
     {
         for (std::size_t i = 0; i < size_; ++i) data_[i] = other.data_[i];
     }
     constexpr FixedList(FixedList&& other) noexcept
         : data_(std::exchange(other.data_, nullptr)),
-          size_(std::exchange(other.size_, 0)),
-          capacity_(std::exchange(other.capacity_, 0))
+          size_(std::exchange(other.size_, 0))
     {
     }
     constexpr FixedList& operator=(FixedList other) noexcept
     {
         std::swap(data_, other.data_);
         std::swap(size_, other.size_);
-        std::swap(capacity_, other.capacity_);
         return *this;
     }
     constexpr ~FixedList() { delete[] data_; }
@@ -68,7 +61,6 @@ public:
 private:
     T* data_ = nullptr;
     std::size_t size_ = 0;
-    std::size_t capacity_ = 0;
 };
 
 } // namespace nnshape::detail
