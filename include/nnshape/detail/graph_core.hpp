@@ -474,8 +474,8 @@ template <class Unused>
 constexpr std::optional<Params> detail::BasicGraphCore<Unused>::flat_params(const detail::ModelData& m) const
 {
     std::int64_t trainable = 0, non_trainable = 0; // two sums: no Params made per layer
-    for (const std::int32_t* l = m.layers.data(); l != m.layers.data() + m.layers.size(); ++l) {
-        const detail::GraphLayer& layer = records_.layer(*l);
+    for (std::int32_t l : m.layers) {
+        const detail::GraphLayer& layer = records_.layer(l);
         if (layer.model >= 0 || layer.wrapped_model >= 0) return std::nullopt;
         trainable = detail::checked_add(trainable, layer.params.trainable);
         non_trainable = detail::checked_add(non_trainable, layer.params.non_trainable);

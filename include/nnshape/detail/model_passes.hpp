@@ -321,9 +321,9 @@ constexpr bool is_chain(const GraphRecords& g, const FixedList<std::int32_t>& no
 {
     FixedList<std::int32_t> per_depth(g.node_count() + 1, g.node_count() + 1),
         per_layer(g.layer_count(), g.layer_count());
-    for (const std::int32_t* id = nodes.data(); id != nodes.data() + nodes.size(); ++id) {
-        const Node& n = g.node(*id);
-        if (++per_depth[std::size_t(node_depth[std::size_t(*id)])] > 1 || ++per_layer[std::size_t(n.layer)] > 1 ||
+    for (std::int32_t id : nodes) {
+        const Node& n = g.node(id);
+        if (++per_depth[std::size_t(node_depth[std::size_t(id)])] > 1 || ++per_layer[std::size_t(n.layer)] > 1 ||
             n.input_count > 1)
             return false;
     }
