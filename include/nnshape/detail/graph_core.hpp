@@ -342,7 +342,7 @@ constexpr void detail::BasicGraphCore<Unused>::name_builtin(detail::GraphLayer& 
     name_counters_.count_wrapped(layer);
     LayerNumber& number = added.number;
     if (layer.is<TFOpLambda>()) {
-        const OpFunction function = layer.get_if<TFOpLambda>()->function;
+        const OpFunction function = layer.value_if<TFOpLambda>()->function;
         if (given.empty()) { // layers/ops.hpp: numbered per TF function and per Keras 3 name
             const std::optional<std::size_t> namesake = detail::class_named_like<Layer>(function);
             number = detail::op_layer_number(function, namesake ? name_counters_.count_of_class(*namesake) : 0,

@@ -2,12 +2,16 @@
 // detail::StoredLayer<LayerT>: how a Sequential<> built with add() and a functional Graph hold a layer:
 // the value of its own class, out of line, behind LayerT's interface. A LayerT is as large as its largest
 // class (a TimeDistributed holds a whole layer by value, so that it can be a constexpr variable: 1.5 KB),
-// where a Dense is 344 bytes; a model's records stay small, and a fixed Sequential<N> (a constexpr
-// variable, which cannot own memory) keeps LayerT values.
+// where a Dense is 328 bytes; a model's records stay small, and a fixed Sequential<N> (a constexpr
+// variable, which cannot own memory) keeps LayerT values. At run time a layer given without Keras's
+// keyword arguments (no name, input_shape, batch_size, batch_input_shape; trainable as its class's
+// default) keeps only its own arguments' bytes: a Dense 96 bytes in all, a Conv2D 136.
 
+#include <array>
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
-#include <new>
+#include <cstring>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -16,6 +20,7 @@
 
 #include "../error.hpp"
 #include "../shape.hpp"
+#include "layer_arena.hpp"
 #include "layer_variant.hpp"
 #include "rules.hpp"
 #include "type_list.hpp"
@@ -47,71 +52,145 @@ public:
 template <class LayerT, class L>
 class StoredValue : public StoredBox<LayerT> {
 public:
-    constexpr explicit StoredValue(const L& l) : layer(l) {}
+    constexpr explicit StoredValue(const L& l) : layer_(l) {}
     constexpr ~StoredValue() override {} // user-provided: GCC 12 cannot call an implicit one in constant evaluation
 
-    L layer;
+    constexpr const L& layer() const { return layer_; }
+    constexpr const L* address() const { return &layer_; }
+
+private:
+    L layer_;
 };
 
-template <class LayerT, class L>
-class StoredAs final : public StoredValue<LayerT, L> {
+// Whether a layer of class L can be kept as the bytes of its own arguments: a plain aggregate whose
+// last members are Keras's keyword arguments (NNSHAPE_LAYER_KWARGS: name first, batch_input_shape last),
+// so that the bytes before `name` hold everything else. Wrappers (which hold a LayerT) are not.
+template <class L>
+consteval bool kwargs_last()
+{
+    if constexpr (std::is_trivially_copyable_v<L> && std::is_standard_layout_v<L> && requires(const L& l) {
+                      { l.name.empty() } -> std::same_as<bool>;
+                      { l.trainable } -> std::convertible_to<bool>;
+                      l.input_shape;
+                      l.batch_size;
+                      l.batch_input_shape;
+                  }) {
+        const std::size_t end = offsetof(L, batch_input_shape) + sizeof(L::batch_input_shape);
+        return offsetof(L, name) < offsetof(L, trainable) && offsetof(L, trainable) < offsetof(L, input_shape) &&
+               offsetof(L, input_shape) < offsetof(L, batch_size) &&
+               offsetof(L, batch_size) < offsetof(L, batch_input_shape) && sizeof(L) - end < alignof(L);
+    } else {
+        return false;
+    }
+}
+template <class L>
+concept compactable = kwargs_last<L>();
+
+// Whether `l` gives none of Keras's keyword arguments, so that its own arguments say everything.
+template <compactable L>
+constexpr bool without_kwargs(const L& l)
+{
+    return l.name.empty() && l.trainable == L{}.trainable && !l.input_shape && !l.batch_size && !l.batch_input_shape;
+}
+
+// A layer of class L given without keyword arguments, at run time: only the bytes of its own arguments
+// (a Dense's 80 of 328). layer() makes the value again (the keyword arguments at their defaults) for
+// each rule; address(), for get_if, makes it once, on the first request, and keeps it.
+template <class LayerT, compactable L>
+class CompactValue : public StoredBox<LayerT> {
+public:
+    explicit CompactValue(const L& l)
+    {
+        if constexpr (own_size > 0) std::memcpy(own_.data(), static_cast<const void*>(&l), own_size);
+    }
+    ~CompactValue() override { delete full_.load(std::memory_order_acquire); }
+
+    L layer() const
+    {
+        L l{};
+        // (an empty std::array's data() may be null, which memcpy must not be given even for no bytes)
+        if constexpr (own_size > 0) std::memcpy(static_cast<void*>(&l), own_.data(), own_size);
+        return l;
+    }
+    // Thread-safe, as a const query must be: two first requests at once keep one value, free the other.
+    const L* address() const
+    {
+        if (const L* kept = full_.load(std::memory_order_acquire)) return kept;
+        const L* made = new L(layer());
+        const L* kept = nullptr;
+        if (full_.compare_exchange_strong(kept, made, std::memory_order_acq_rel)) return made;
+        delete made;
+        return kept;
+    }
+
+private:
+    static constexpr std::size_t own_size = offsetof(L, name);
+    std::array<std::byte, own_size> own_;
+    mutable std::atomic<const L*> full_{nullptr};
+};
+
+// The rules of a layer of class L held by Value (a StoredValue or a CompactValue).
+template <class LayerT, class L, template <class, class> class Value = StoredValue>
+class StoredAs final : public Value<LayerT, L> {
     static constexpr bool whole = std::is_same_v<L, LayerT>;
 
 public:
-    using StoredValue<LayerT, L>::layer;
-    constexpr explicit StoredAs(const L& l) : StoredValue<LayerT, L>(l) {}
+    using Value<LayerT, L>::layer;
+    constexpr explicit StoredAs(const L& l) : Value<LayerT, L>(l) {}
     constexpr ~StoredAs() override {} // user-provided: GCC 12 cannot call an implicit one in constant evaluation
 
-    constexpr StoredBox<LayerT>* clone() const override { return new StoredAs(layer); }
-    constexpr LayerT value() const override { return LayerT(layer); }
+    constexpr StoredBox<LayerT>* clone() const override { return new StoredAs(layer()); }
+    constexpr LayerT value() const override { return LayerT(layer()); }
     constexpr std::string_view given_name() const override
     {
         if constexpr (whole)
-            return layer.given_name();
+            return layer().given_name();
+        else if constexpr (!std::is_same_v<Value<LayerT, L>, StoredValue<LayerT, L>>)
+            return {}; // kept compactly only without a name (and layer() is a temporary)
         else
-            return layer.name.view();
+            return layer().name.view();
     }
     constexpr std::optional<Shape> declared_input() const override
     {
         if constexpr (whole)
-            return layer.declared_input();
+            return layer().declared_input();
         else
-            return detail::declared_input(layer);
+            return detail::declared_input(layer());
     }
     constexpr Shapes output_shapes(std::span<const Shape> inputs) const override
     {
         if constexpr (whole)
-            return layer.output_shapes(inputs);
+            return layer().output_shapes(inputs);
         else
-            return shape_rule::of(layer, inputs);
+            return shape_rule::of(layer(), inputs);
     }
     constexpr Params params(std::span<const Shape> inputs) const override
     {
         if constexpr (whole)
-            return layer.params(inputs);
+            return layer().params(inputs);
         else
-            return weights_rule::of(layer, inputs);
+            return weights_rule::of(layer(), inputs);
     }
     constexpr LayerCall call(std::span<const Shape> inputs, const Params* built) const override
     {
         if constexpr (whole)
-            return layer.call(inputs, built);
+            return layer().call(inputs, built);
         else
-            return call_rule::of(layer, inputs, built);
+            return call_rule::of(layer(), inputs, built);
     }
     constexpr Cost cost(std::span<const Shape> inputs, std::span<const Shape> outputs) const override
     {
         if constexpr (whole)
-            return layer.cost(inputs, outputs);
+            return layer().cost(inputs, outputs);
         else
-            return any_layer_cost::of(layer, inputs, outputs);
+            return any_layer_cost::of(layer(), inputs, outputs);
     }
     constexpr LayerArguments arguments() const override
     {
         if constexpr (whole)
-            return layer.arguments();
+            return layer().arguments();
         else
-            return layer_arguments(layer);
+            return layer_arguments(layer());
     }
 };
 
@@ -128,66 +207,18 @@ template <class LayerT, class List>
 struct stored_visit;
 template <class LayerT, class... T>
 struct stored_visit<LayerT, type_list<T...>> {
+    // R is a value (a compact layer is made again for the call, and gone after it).
     template <class R, class F, class U>
-    static constexpr R call(F& f, const StoredBox<LayerT>& box)
+        requires(!std::is_reference_v<R>)
+    static constexpr R call(F& f, const StoredBox<LayerT>& box, bool compact)
     {
-        return f(static_cast<const StoredValue<LayerT, U>&>(box).layer);
+        if constexpr (compactable<U>) {
+            if (compact) return f(static_cast<const CompactValue<LayerT, U>&>(box).layer());
+        }
+        return f(static_cast<const StoredValue<LayerT, U>&>(box).layer());
     }
     template <class R, class F>
-    static constexpr R (*table[sizeof...(T)])(F&, const StoredBox<LayerT>&) = {&call<R, F, T>...};
-};
-
-// Where a Sequential<> or a Graph keeps its layers' values at run time: blocks that never move, filled in
-// turn and freed with the model (with an allocation per value, malloc and free made a reserved Dense
-// chain's add 1.5 times slower). A copy starts empty: a copied model's layers are its own allocations.
-class LayerArena {
-public:
-    constexpr LayerArena() = default;
-    constexpr LayerArena(const LayerArena&) noexcept {}
-    constexpr LayerArena(LayerArena&& other) noexcept : last_(std::exchange(other.last_, nullptr)), free_(other.free_)
-    {
-    }
-    constexpr LayerArena& operator=(const LayerArena&) noexcept { return *this; }
-    constexpr LayerArena& operator=(LayerArena&& other) noexcept
-    {
-        std::swap(last_, other.last_);
-        std::swap(free_, other.free_);
-        return *this;
-    }
-    // Empty in a constant evaluation, which never uses the arena.
-    constexpr ~LayerArena()
-    {
-        while (last_) ::operator delete(std::exchange(last_, last_->previous));
-    }
-
-    // A T made from `args` in the arena; never freed alone (a layer value's destructor does nothing).
-    template <class T, class... A>
-    T* make(const A&... args)
-    {
-        static_assert(alignof(T) <= alignof(Block)); // each value starts a multiple of a block's alignment in
-        const std::size_t size = (sizeof(T) + alignof(Block) - 1) / alignof(Block) * alignof(Block);
-        if (!last_ || free_ < size) grow(size);
-        std::byte* at = reinterpret_cast<std::byte*>(last_ + 1) + (last_->size - free_);
-        free_ -= size;
-        return ::new (static_cast<void*>(at)) T(args...);
-    }
-
-private:
-    struct alignas(std::max_align_t) Block {
-        Block* previous;
-        std::size_t size;
-    };
-    static constexpr std::size_t block_size = 16384;
-
-    void grow(std::size_t at_least)
-    {
-        const std::size_t size = at_least > block_size ? at_least : block_size;
-        last_ = ::new (::operator new(sizeof(Block) + size)) Block{last_, size};
-        free_ = size;
-    }
-
-    Block* last_ = nullptr;
-    std::size_t free_ = 0;
+    static constexpr R (*table[sizeof...(T)])(F&, const StoredBox<LayerT>&, bool) = {&call<R, F, T>...};
 };
 
 template <class LayerT>
@@ -196,20 +227,19 @@ public:
     template <class L>
     static constexpr bool holds = LayerT::template holds<L>;
 
-    // `layer`'s value in its own allocation, or at run time in `arena`.
+    // `layer`'s value in its own allocation, or at run time in `arena`; at run time compactly when it
+    // gives no keyword arguments.
     template <class L>
         requires holds<L>
     constexpr explicit StoredLayer(const L& layer, LayerArena* arena = nullptr)
-        : box_(make<StoredAs<LayerT, L>>(layer, arena)),
-          index_(LayerT::template class_index_of<L>),
-          whole_(false),
-          owned_(!in_arena(arena))
+        : StoredLayer(layer, arena, kept_compactly(layer))
     {
     }
     constexpr explicit StoredLayer(const LayerT& layer, LayerArena* arena = nullptr)
         : box_(make<StoredAs<LayerT, LayerT>>(layer, arena)),
           index_(std::uint8_t(layer.class_index())),
           whole_(true),
+          compact_(false),
           owned_(!in_arena(arena))
     {
     }
@@ -217,6 +247,7 @@ public:
         : box_(other.box().clone()),
           index_(other.index_),
           whole_(other.whole_),
+          compact_(other.compact_),
           owned_(true)
     {
     }
@@ -224,6 +255,7 @@ public:
         : box_(std::exchange(other.box_, nullptr)),
           index_(other.index_),
           whole_(other.whole_),
+          compact_(other.compact_),
           owned_(other.owned_),
           moved_from_(std::exchange(other.moved_from_, true))
     {
@@ -235,11 +267,15 @@ public:
         std::swap(moved_from_, other.moved_from_);
         index_ = other.index_;
         whole_ = other.whole_;
+        compact_ = other.compact_;
         return *this;
     }
     constexpr ~StoredLayer()
     {
-        if (owned_) delete box_;
+        if (owned_)
+            delete box_;
+        else if (compact_ && !moved_from_)
+            box_->~StoredBox(); // in an arena, which frees only memory: it may keep a value made for get_if
     }
 
     // The layer as a LayerT value (a copy: a LayerT is as large as its largest class).
@@ -257,7 +293,22 @@ public:
     {
         if (!is<L>()) return nullptr;
         if (whole_) return whole().template get_if<L>();
-        return &static_cast<const StoredValue<LayerT, L>&>(box()).layer;
+        if constexpr (compactable<L>) {
+            if (compact_) return static_cast<const CompactValue<LayerT, L>&>(box()).address();
+        }
+        return static_cast<const StoredValue<LayerT, L>&>(box()).address();
+    }
+
+    // The same as a value: no value kept for a compact layer (an operation's layer reads its function).
+    template <class L>
+        requires holds<L>
+    constexpr std::optional<L> value_if() const
+    {
+        if (!is<L>()) return std::nullopt;
+        if constexpr (compactable<L>) {
+            if (compact_) return static_cast<const CompactValue<LayerT, L>&>(box()).layer();
+        }
+        return *get_if<L>();
     }
 
     constexpr std::string_view class_name() const { return class_names_of<typename LayerT::classes>[index_]; }
@@ -281,7 +332,7 @@ public:
         if (whole_) return whole().visit(std::forward<F>(f));
         using R = decltype(f(std::declval<const first_class<typename LayerT::classes>&>()));
         return stored_visit<LayerT, typename LayerT::classes>::template table<R, std::remove_reference_t<F>>[index_](
-            f, box());
+            f, box(), compact_);
     }
     template <template <class> class Trait>
     constexpr bool class_has() const
@@ -295,6 +346,8 @@ public:
     }
 
     constexpr std::size_t class_index() const { return index_; }
+    // Whether only the bytes of its own arguments are kept (CompactValue).
+    constexpr bool compact() const { return compact_; }
     template <class L>
         requires holds<L>
     static constexpr std::size_t class_index_of = LayerT::template class_index_of<L>;
@@ -302,6 +355,33 @@ public:
     static constexpr std::size_t class_count = LayerT::class_count;
 
 private:
+    template <class L>
+    constexpr StoredLayer(const L& layer, LayerArena* arena, bool compact)
+        : box_(compact ? make_compact(layer, arena) : make<StoredAs<LayerT, L>>(layer, arena)),
+          index_(LayerT::template class_index_of<L>),
+          whole_(false),
+          compact_(compact),
+          owned_(!in_arena(arena))
+    {
+    }
+    // Never in a constant evaluation (which cannot make a value from bytes).
+    template <class L>
+    static constexpr bool kept_compactly(const L& layer)
+    {
+        if constexpr (compactable<L>)
+            return !std::is_constant_evaluated() && without_kwargs(layer);
+        else
+            return false;
+    }
+    template <class L>
+    static StoredBox<LayerT>* make_compact(const L& layer, LayerArena* arena)
+    {
+        if constexpr (compactable<L>)
+            return make<StoredAs<LayerT, L, CompactValue>>(layer, arena);
+        else
+            return nullptr; // not called: kept_compactly is false
+    }
+
     // Never an address compared with null in a constant evaluation (GCC 12 cannot, under UBSan).
     static constexpr bool in_arena(const LayerArena* arena) { return !std::is_constant_evaluated() && arena; }
     template <class Box>
@@ -318,11 +398,12 @@ private:
         if (moved_from_) require(false, "StoredLayer: used after it was moved from"); // no call when it holds one
         return *box_;
     }
-    constexpr const LayerT& whole() const { return static_cast<const StoredValue<LayerT, LayerT>&>(box()).layer; }
+    constexpr const LayerT& whole() const { return static_cast<const StoredValue<LayerT, LayerT>&>(box()).layer(); }
 
     StoredBox<LayerT>* box_;
     std::uint8_t index_;
     bool whole_; // a LayerT value, given as one
+    bool compact_; // a CompactValue
     bool owned_; // its own allocation, not in an arena
     bool moved_from_ = false;
 };

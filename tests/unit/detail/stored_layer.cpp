@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <thread>
 #include <utility>
 
 namespace unit_detail_stored_layer_test {
@@ -170,6 +171,100 @@ TEST_CASE("a layer an add() refuses leaves the records and the arena's layers as
     REQUIRE(m.layers().size() == 3);
     CHECK(m.layers()[1].layer.get_if<Dense>()->units == 16);
     CHECK(m.layers()[2].layer.get_if<Dense>()->units == 1);
+}
+
+// A small CNN on MNIST's (28, 28, 1), Keras's weights by its formulas: Conv2D(8, 3) 3 * 3 * 1 * 8 + 8 = 80
+// on (26, 26, 8); BatchNormalization 4 * 8 = 32 (16 of them non-trainable); MaxPooling2D to (13, 13, 8);
+// Flatten to 1,352; Dense(10, softmax) 1,352 * 10 + 10 = 13,530.
+template <class Model>
+constexpr void add_small_cnn(Model& m)
+{
+    m.add(InputLayer{.shape = {28, 28, 1}});
+    m.add(Conv2D{.filters = 8, .kernel_size = 3, .activation = "relu"});
+    m.add(BatchNormalization{});
+    m.add(MaxPooling2D{});
+    m.add(Flatten{});
+    m.add(Dropout{.rate = 0.5});
+    m.add(Dense{.units = 10, .activation = "softmax"});
+}
+constexpr std::int64_t small_cnn_params = 80 + 32 + 13'530;
+constexpr Sequential<> small_cnn()
+{
+    Sequential<> m;
+    add_small_cnn(m);
+    return m;
+}
+constexpr std::array<Shape, 6> small_cnn_shapes()
+{
+    const Sequential<> m = small_cnn();
+    std::array<Shape, 6> shapes{};
+    for (std::size_t i = 0; i < shapes.size(); ++i) shapes[i] = m.layers()[i + 1].output_shape;
+    return shapes;
+}
+
+TEST_CASE("at run time a layer given no keyword arguments keeps only its own arguments and answers as in "
+          "constant evaluation, where it is kept whole")
+{
+    const Sequential<> m = small_cnn();
+    static_assert(small_cnn().count_params() == small_cnn_params);
+    CHECK(m.count_params() == small_cnn_params);
+    CHECK(m.params().non_trainable == 16);
+    constexpr std::array<Shape, 6> kept_whole = small_cnn_shapes();
+    for (std::size_t i = 0; i < kept_whole.size(); ++i) {
+        const auto& layer = m.layers()[i + 1].layer;
+        CAPTURE(layer.class_name());
+        CHECK(layer.compact());
+        CHECK(layer.given_name().empty());
+        CHECK(m.layers()[i + 1].output_shape == kept_whole[i]);
+    }
+    const auto& conv = m.layers()[1].layer;
+    CHECK(conv.arguments().activation->view() == "relu");
+    CHECK(conv.arguments().kernel_size == Shape{3, 3});
+    CHECK(conv.visit([](const auto& l) { return std::int64_t(l.class_name.size()); }) == 6);
+    CHECK(conv.value_if<Conv2D>()->filters == 8);
+}
+
+TEST_CASE("a layer given a keyword argument is kept whole, with it")
+{
+    Sequential<> m;
+    m.add(Dense{.units = 4, .input_shape = {3}});
+    m.add(Dense{.units = 2, .name = "head"});
+    m.add(Dense{.units = 2, .trainable = false});
+    for (const auto& l : m.layers()) CHECK_FALSE(l.layer.compact());
+    CHECK(m.layers()[1].layer.given_name() == "head");
+    CHECK(m.params().non_trainable == 2 * 2 + 2); // Dense(2) on 2 features, frozen
+}
+
+TEST_CASE("get_if on a compact layer gives one value for the model's lifetime, also to threads asking at once")
+{
+    Sequential<> m = dense_chain(3);
+    const auto& layer = m.layers()[2].layer;
+    REQUIRE(layer.compact());
+    const Dense* seen[2] = {};
+    std::thread other([&] { seen[0] = layer.get_if<Dense>(); });
+    seen[1] = layer.get_if<Dense>();
+    other.join();
+    CHECK(seen[0] == seen[1]);
+    CHECK(seen[0]->units == 16);
+    CHECK(seen[0]->use_bias);
+    CHECK(seen[0]->name.empty());
+    m.add(Dense{.units = 1}); // the records move; the value get_if gave does not
+    CHECK(m.layers()[2].layer.get_if<Dense>() == seen[0]);
+}
+
+// Issue 18's bound of 256 bytes per layer: a 128-byte record and, for the common classes, a compact value
+// of at most 128 bytes (Conv2D's own arguments take 116: its value is 136).
+TEST_CASE("a compact layer value of the common classes takes at most 128 bytes")
+{
+    using detail::CompactValue;
+    using detail::StoredAs;
+    CHECK(sizeof(StoredAs<Layer, Dense, CompactValue>) <= 128);
+    CHECK(sizeof(StoredAs<Layer, BatchNormalization, CompactValue>) <= 128);
+    CHECK(sizeof(StoredAs<Layer, MaxPooling2D, CompactValue>) <= 128);
+    CHECK(sizeof(StoredAs<Layer, Activation, CompactValue>) <= 128);
+    CHECK(sizeof(StoredAs<Layer, Conv2D, CompactValue>) <= 136);
+    CHECK(sizeof(StoredAs<Layer, Dense, CompactValue>) * 3 < sizeof(StoredAs<Layer, Dense>));
+    CHECK_FALSE(detail::compactable<TimeDistributed>); // holds a Layer: kept whole
 }
 
 } // namespace unit_detail_stored_layer_test
