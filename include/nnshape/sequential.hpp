@@ -187,8 +187,14 @@ private:
     constexpr void add_record(const L& layer)
     {
         require_addable();
-        layers_.emplace_back(StoredLayer(layer, &arena_)); // the layer's value in the arena, its record here
-        infer_added();
+        StoredLayer stored(layer, &arena_); // the layer's value in the arena, its record in layers_
+        if constexpr (detail::compactable<L>) {
+            if (stored.compact()) { // its rules read `layer`, not a value made again from bytes
+                append(std::move(stored), detail::BorrowedLayer<LayerT, L>(layer).layer());
+                return;
+            }
+        }
+        append(std::move(stored), stored); // (append reads the rules before it moves the layer)
     }
 
     constexpr void require_addable() const
@@ -198,46 +204,49 @@ private:
         detail::require(!called_.get(), "Sequential: a layer cannot be added after the model was called on "
                                         "tensors or nested in another model");
     }
-    // Names and infers the layer just appended; one whose rule fails is taken out again.
-    constexpr void infer_added()
+    // The record of `layer`, inferred by `rules` (its own, or the value add() was given). The record is made
+    // from what the inference gives (a record made first and filled in was zeroed, 128 bytes, a sixth of
+    // an add); room for it is made first, so that a layer whose rule fails leaves the records as they were.
+    constexpr void append(StoredLayer&& layer, const StoredLayer& rules)
     {
-        try {
-            name_and_infer(layers_.back());
-        } catch (...) {
-            layers_.pop_back();
-            throw;
-        }
+        layers_.make_room();
+        const Inferred inferred = infer(rules);
+        layers_.emplace_back(std::move(layer), inferred.number, inferred.output_shape, inferred.params);
     }
 
     constexpr SequentialLayer next(StoredLayer layer)
     {
-        SequentialLayer entry{std::move(layer), {}, {}, {}};
-        name_and_infer(entry);
-        return entry;
+        const Inferred inferred = infer(layer);
+        return {std::move(layer), inferred.number, inferred.output_shape, inferred.params};
     }
 
-    // Names the next layer and infers its output shape and weights from the model's output so far (the
-    // first layer: from its declared input); the model's state changes only when that succeeds.
-    constexpr void name_and_infer(SequentialLayer& entry)
+    struct Inferred {
+        LayerNumber number{};
+        Shape output_shape{};
+        Params params{};
+    };
+    // Names the next layer and infers its output shape and weights by `rules` from the model's output so far
+    // (the first layer: from its declared input); the model's state changes only when that succeeds.
+    constexpr Inferred infer(const StoredLayer& rules)
     {
-        name_counters_.count_wrapped(entry.layer);
-        if (entry.layer.given_name().empty())
-            entry.number.ordinal = detail::layer_number(name_counters_.next(entry.layer));
+        Inferred inferred;
+        name_counters_.count_wrapped(rules);
+        if (rules.given_name().empty()) inferred.number.ordinal = detail::layer_number(name_counters_.next(rules));
         const bool first = count_ == 0;
-        const std::optional<Shape> input = first ? entry.layer.declared_input() : input_;
-        if (first && entry.layer.template is<InputLayer>()) {
-            entry.output_shape = *input;
+        const std::optional<Shape> input = first ? rules.declared_input() : input_;
+        if (first && rules.template is<InputLayer>()) {
+            inferred.output_shape = *input;
         } else if (first ? input.has_value() : output_.has_value()) {
-            const detail::LayerCall call =
-                detail::call_layer(entry.layer, entry.number, {first ? &*input : &*output_, 1});
+            const detail::LayerCall call = detail::call_layer(rules, inferred.number, {first ? &*input : &*output_, 1});
             detail::require(call.outputs.size() == 1,
                             "Sequential: All layers in a Sequential model should have a single output tensor.");
-            entry.output_shape = call.outputs[0];
-            entry.params = call.params;
+            inferred.output_shape = call.outputs[0];
+            inferred.params = call.params;
         }
         ++count_;
         input_ = input;
-        if (input_) output_ = entry.output_shape;
+        if (input_) output_ = inferred.output_shape;
+        return inferred;
     }
 
     constexpr void require_built() const

@@ -79,6 +79,8 @@ public:
         std::destroy(begin(), end());
         size_ = 0;
     }
+    // Room for the next element, grown as an append grows it: what may fail before a record is made.
+    constexpr void make_room() { (void)free_slot(); }
     // Room for `n` elements: appends up to `n` then never move them.
     constexpr void reserve(std::size_t n)
     {

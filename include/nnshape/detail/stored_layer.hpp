@@ -49,9 +49,13 @@ public:
 // rules: Clang compiles every virtual function of the class a reference is cast down to, and a wrapper's
 // rules are those of every class it can hold (the name counters ask whether a layer is a
 // SpectralNormalization: that cast took seconds of every model-building program's compile).
+// How a StoredAs holds its layer.
+enum class Held : std::uint8_t { value, compact, borrowed };
+
 template <class LayerT, class L>
 class StoredValue : public StoredBox<LayerT> {
 public:
+    static constexpr Held held = Held::value;
     constexpr explicit StoredValue(const L& l) : layer_(l) {}
     constexpr ~StoredValue() override {} // user-provided: GCC 12 cannot call an implicit one in constant evaluation
 
@@ -99,6 +103,7 @@ constexpr bool without_kwargs(const L& l)
 template <class LayerT, compactable L>
 class CompactValue : public StoredBox<LayerT> {
 public:
+    static constexpr Held held = Held::compact;
     explicit CompactValue(const L& l)
     {
         if constexpr (own_size > 0) std::memcpy(own_.data(), static_cast<const void*>(&l), own_size);
@@ -129,7 +134,22 @@ private:
     mutable std::atomic<const L*> full_{nullptr};
 };
 
-// The rules of a layer of class L held by Value (a StoredValue or a CompactValue).
+// The caller's layer of class L, for the rules of a layer being added (which need not make a compact value
+// again for them). The caller's value outlives it.
+template <class LayerT, class L>
+class BorrowedValue : public StoredBox<LayerT> {
+public:
+    static constexpr Held held = Held::borrowed;
+    constexpr explicit BorrowedValue(const L& l) : layer_(&l) {}
+    constexpr ~BorrowedValue() override {} // user-provided: GCC 12 cannot call an implicit one in constant evaluation
+
+    constexpr const L& layer() const { return *layer_; }
+
+private:
+    const L* layer_;
+};
+
+// The rules of a layer of class L held by Value (a StoredValue, a CompactValue or a BorrowedValue).
 template <class LayerT, class L, template <class, class> class Value = StoredValue>
 class StoredAs final : public Value<LayerT, L> {
     static constexpr bool whole = std::is_same_v<L, LayerT>;
@@ -139,13 +159,19 @@ public:
     constexpr explicit StoredAs(const L& l) : Value<LayerT, L>(l) {}
     constexpr ~StoredAs() override {} // user-provided: GCC 12 cannot call an implicit one in constant evaluation
 
-    constexpr StoredBox<LayerT>* clone() const override { return new StoredAs(layer()); }
+    constexpr StoredBox<LayerT>* clone() const override
+    {
+        if constexpr (Value<LayerT, L>::held == Held::borrowed)
+            return new StoredAs<LayerT, L>(layer()); // a copy holds its value
+        else
+            return new StoredAs(layer());
+    }
     constexpr LayerT value() const override { return LayerT(layer()); }
     constexpr std::string_view given_name() const override
     {
         if constexpr (whole)
             return layer().given_name();
-        else if constexpr (!std::is_same_v<Value<LayerT, L>, StoredValue<LayerT, L>>)
+        else if constexpr (Value<LayerT, L>::held == Held::compact)
             return {}; // kept compactly only without a name (and layer() is a temporary)
         else
             return layer().name.view();
@@ -210,15 +236,16 @@ struct stored_visit<LayerT, type_list<T...>> {
     // R is a value (a compact layer is made again for the call, and gone after it).
     template <class R, class F, class U>
         requires(!std::is_reference_v<R>)
-    static constexpr R call(F& f, const StoredBox<LayerT>& box, bool compact)
+    static constexpr R call(F& f, const StoredBox<LayerT>& box, Held held)
     {
         if constexpr (compactable<U>) {
-            if (compact) return f(static_cast<const CompactValue<LayerT, U>&>(box).layer());
+            if (held == Held::compact) return f(static_cast<const CompactValue<LayerT, U>&>(box).layer());
         }
+        if (held == Held::borrowed) return f(static_cast<const BorrowedValue<LayerT, U>&>(box).layer());
         return f(static_cast<const StoredValue<LayerT, U>&>(box).layer());
     }
     template <class R, class F>
-    static constexpr R (*table[sizeof...(T)])(F&, const StoredBox<LayerT>&, bool) = {&call<R, F, T>...};
+    static constexpr R (*table[sizeof...(T)])(F&, const StoredBox<LayerT>&, Held) = {&call<R, F, T>...};
 };
 
 template <class LayerT>
@@ -239,7 +266,7 @@ public:
         : box_(make<StoredAs<LayerT, LayerT>>(layer, arena)),
           index_(std::uint8_t(layer.class_index())),
           whole_(true),
-          compact_(false),
+          held_(Held::value),
           owned_(!in_arena(arena))
     {
     }
@@ -247,7 +274,7 @@ public:
         : box_(other.box().clone()),
           index_(other.index_),
           whole_(other.whole_),
-          compact_(other.compact_),
+          held_(other.held_ == Held::borrowed ? Held::value : other.held_),
           owned_(true)
     {
     }
@@ -255,7 +282,7 @@ public:
         : box_(std::exchange(other.box_, nullptr)),
           index_(other.index_),
           whole_(other.whole_),
-          compact_(other.compact_),
+          held_(other.held_),
           owned_(other.owned_),
           moved_from_(std::exchange(other.moved_from_, true))
     {
@@ -267,14 +294,14 @@ public:
         std::swap(moved_from_, other.moved_from_);
         index_ = other.index_;
         whole_ = other.whole_;
-        compact_ = other.compact_;
+        held_ = other.held_;
         return *this;
     }
     constexpr ~StoredLayer()
     {
         if (owned_)
             delete box_;
-        else if (compact_ && !moved_from_)
+        else if (held_ == Held::compact && !moved_from_)
             box_->~StoredBox(); // in an arena, which frees only memory: it may keep a value made for get_if
     }
 
@@ -294,8 +321,9 @@ public:
         if (!is<L>()) return nullptr;
         if (whole_) return whole().template get_if<L>();
         if constexpr (compactable<L>) {
-            if (compact_) return static_cast<const CompactValue<LayerT, L>&>(box()).address();
+            if (held_ == Held::compact) return static_cast<const CompactValue<LayerT, L>&>(box()).address();
         }
+        if (held_ == Held::borrowed) return &static_cast<const BorrowedValue<LayerT, L>&>(box()).layer();
         return static_cast<const StoredValue<LayerT, L>&>(box()).address();
     }
 
@@ -306,7 +334,7 @@ public:
     {
         if (!is<L>()) return std::nullopt;
         if constexpr (compactable<L>) {
-            if (compact_) return static_cast<const CompactValue<LayerT, L>&>(box()).layer();
+            if (held_ == Held::compact) return static_cast<const CompactValue<LayerT, L>&>(box()).layer();
         }
         return *get_if<L>();
     }
@@ -332,7 +360,7 @@ public:
         if (whole_) return whole().visit(std::forward<F>(f));
         using R = decltype(f(std::declval<const first_class<typename LayerT::classes>&>()));
         return stored_visit<LayerT, typename LayerT::classes>::template table<R, std::remove_reference_t<F>>[index_](
-            f, box(), compact_);
+            f, box(), held_);
     }
     template <template <class> class Trait>
     constexpr bool class_has() const
@@ -347,7 +375,7 @@ public:
 
     constexpr std::size_t class_index() const { return index_; }
     // Whether only the bytes of its own arguments are kept (CompactValue).
-    constexpr bool compact() const { return compact_; }
+    constexpr bool compact() const { return held_ == Held::compact; }
     template <class L>
         requires holds<L>
     static constexpr std::size_t class_index_of = LayerT::template class_index_of<L>;
@@ -360,10 +388,22 @@ private:
         : box_(compact ? make_compact(layer, arena) : make<StoredAs<LayerT, L>>(layer, arena)),
           index_(LayerT::template class_index_of<L>),
           whole_(false),
-          compact_(compact),
+          held_(compact ? Held::compact : Held::value),
           owned_(!in_arena(arena))
     {
     }
+    template <class, class>
+    friend class BorrowedLayer;
+    template <class L>
+    constexpr explicit StoredLayer(StoredAs<LayerT, L, BorrowedValue>& borrowed)
+        : box_(&borrowed),
+          index_(LayerT::template class_index_of<L>),
+          whole_(false),
+          held_(Held::borrowed),
+          owned_(false)
+    {
+    }
+
     // Never in a constant evaluation (which cannot make a value from bytes).
     template <class L>
     static constexpr bool kept_compactly(const L& layer)
@@ -403,9 +443,25 @@ private:
     StoredBox<LayerT>* box_;
     std::uint8_t index_;
     bool whole_; // a LayerT value, given as one
-    bool compact_; // a CompactValue
+    Held held_;
     bool owned_; // its own allocation, not in an arena
     bool moved_from_ = false;
+};
+
+// The layer an add() is given, answering as its StoredLayer does, from the caller's value: the inference
+// of a layer kept compactly reads the value the caller gave instead of making one again from the bytes.
+template <class LayerT, class L>
+class BorrowedLayer {
+public:
+    constexpr explicit BorrowedLayer(const L& layer) : box_(layer), layer_(box_) {}
+    BorrowedLayer(const BorrowedLayer&) = delete; // layer_ refers to box_
+    BorrowedLayer& operator=(const BorrowedLayer&) = delete;
+
+    constexpr const StoredLayer<LayerT>& layer() const { return layer_; }
+
+private:
+    StoredAs<LayerT, L, BorrowedValue> box_;
+    StoredLayer<LayerT> layer_;
 };
 
 } // namespace nnshape::detail
