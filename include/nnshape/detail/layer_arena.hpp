@@ -38,7 +38,7 @@ public:
         static_assert(alignof(T) <= alignof(Block)); // a block's start is aligned for any T
         const std::size_t size = (sizeof(T) + alignof(T) - 1) / alignof(T) * alignof(T);
         std::size_t used = last_ ? (last_->size - free_ + alignof(T) - 1) / alignof(T) * alignof(T) : 0;
-        if (!last_ || last_->size - used < size) {
+        if (!last_ || used > last_->size || last_->size - used < size) { // (rounding up may pass a big block's end)
             grow(size);
             used = 0;
         }

@@ -94,7 +94,9 @@ concept compactable = kwargs_last<L>();
 template <compactable L>
 constexpr bool without_kwargs(const L& l)
 {
-    return l.name.empty() && l.trainable == L{}.trainable && !l.input_shape && !l.batch_size && !l.batch_input_shape;
+    constexpr bool trainable_by_default = L{}.trainable; // (a constant: no value made at run time)
+    return l.name.empty() && l.trainable == trainable_by_default && !l.input_shape && !l.batch_size &&
+           !l.batch_input_shape;
 }
 
 // A layer of class L given without keyword arguments, at run time: only the bytes of its own arguments
@@ -292,9 +294,9 @@ public:
         std::swap(box_, other.box_);
         std::swap(owned_, other.owned_);
         std::swap(moved_from_, other.moved_from_);
+        std::swap(held_, other.held_); // `other` destroys the old value as what it is
         index_ = other.index_;
         whole_ = other.whole_;
-        held_ = other.held_;
         return *this;
     }
     constexpr ~StoredLayer()

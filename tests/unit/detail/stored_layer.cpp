@@ -252,6 +252,32 @@ TEST_CASE("get_if on a compact layer gives one value for the model's lifetime, a
     CHECK(m.layers()[2].layer.get_if<Dense>() == seen[0]);
 }
 
+// A user's layer larger than an arena block (16 KB): its value gets a block of its own, and the values
+// around it keep theirs. Its shape rule is Keras's identity; it has no weights.
+struct Huge {
+    std::array<std::int64_t, 2500> table{}; // 20,000 bytes
+    NNSHAPE_LAYER_KWARGS
+    static constexpr std::string_view class_name = "Huge";
+    constexpr Shape output_shape(const Shape& input) const { return input; }
+};
+TEST_CASE("a layer value larger than an arena block is kept whole in a block of its own")
+{
+    Sequential<std::dynamic_extent, BasicLayer<Huge>> m;
+    m.add(Dense{.units = 3, .input_shape = {2}});
+    for (int i = 0; i < 3; ++i) {
+        Huge huge{};
+        huge.table[2499] = i;
+        m.add(huge);
+        m.add(Dense{.units = 3});
+    }
+    REQUIRE(m.layers().size() == 7);
+    for (int i = 0; i < 3; ++i) {
+        CHECK(m.layers()[1 + 2 * i].layer.compact());
+        CHECK(m.layers()[1 + 2 * i].layer.get_if<Huge>()->table[2499] == i);
+    }
+    CHECK(m.count_params() == (2 * 3 + 3) + 3 * (3 * 3 + 3)); // Dense(3) on 2 features, then three on 3
+}
+
 // Issue 18's bound of 256 bytes per layer: a 128-byte record and, for the common classes, a compact value
 // of at most 128 bytes (Conv2D's own arguments take 116: its value is 136).
 TEST_CASE("a compact layer value of the common classes takes at most 128 bytes")
