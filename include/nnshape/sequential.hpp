@@ -237,10 +237,11 @@ private:
         if (first && rules.template is<InputLayer>()) {
             inferred.output_shape = *input;
         } else if (first ? input.has_value() : output_.has_value()) {
-            const detail::LayerCall call = detail::call_layer(rules, inferred.number, {first ? &*input : &*output_, 1});
-            detail::require(call.outputs.size() == 1,
+            const detail::SingleCall call =
+                detail::call_layer_single(rules, inferred.number, first ? *input : *output_);
+            detail::require(call.output_count == 1,
                             "Sequential: All layers in a Sequential model should have a single output tensor.");
-            inferred.output_shape = call.outputs[0];
+            inferred.output_shape = call.output;
             inferred.params = call.params;
         }
         ++count_;

@@ -45,4 +45,16 @@ constexpr LayerCall call_layer(const AnyLayer& layer, const LayerNumber& number,
     }
 }
 
+// A Sequential's call of `layer` on one tensor (detail::single_call_rule), its errors in context as above.
+template <class AnyLayer>
+constexpr SingleCall call_layer_single(const AnyLayer& layer, const LayerNumber& number, const Shape& input)
+{
+    try {
+        return layer.single_call(input);
+    } catch (const shape_error& e) {
+        rethrow_in_context(e, layer.class_name(),
+                           LayerName{layer.given_name(), layer.class_name(), number}.render().view(), {&input, 1});
+    }
+}
+
 } // namespace nnshape::detail

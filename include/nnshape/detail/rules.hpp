@@ -115,4 +115,28 @@ struct call_rule {
     }
 };
 
+// A Sequential's call of a layer on one tensor: its first output (a Sequential checks that it has only
+// one), its number of outputs and its weights.
+struct SingleCall {
+    Shape output;
+    std::size_t output_count;
+    Params params;
+};
+
+// The same as call_rule for a call on one tensor, without the `Shapes` (584 bytes, zero-filled) that a
+// class of one output needs no list for.
+struct single_call_rule {
+    template <class L>
+    static constexpr SingleCall of(const L& layer, const Shape& input)
+    {
+        if constexpr (!std::is_same_v<L, InputLayer> && !multi_input_multi_output<L> && !multi_input<L> &&
+                      !multi_output<L>) {
+            return SingleCall{layer.output_shape(input), 1, weights_rule::of_valid_call(layer, {&input, 1})};
+        } else {
+            const LayerCall call = call_rule::of(layer, {&input, 1}, nullptr);
+            return SingleCall{call.outputs.size() > 0 ? call.outputs[0] : Shape{}, call.outputs.size(), call.params};
+        }
+    }
+};
+
 } // namespace nnshape::detail

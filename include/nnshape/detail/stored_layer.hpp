@@ -40,6 +40,7 @@ public:
     virtual constexpr Shapes output_shapes(std::span<const Shape> inputs) const = 0;
     virtual constexpr Params params(std::span<const Shape> inputs) const = 0;
     virtual constexpr LayerCall call(std::span<const Shape> inputs, const Params* built) const = 0;
+    virtual constexpr SingleCall single_call(const Shape& input) const = 0;
     virtual constexpr Cost cost(std::span<const Shape> inputs, std::span<const Shape> outputs) const = 0;
     virtual constexpr LayerArguments arguments() const = 0;
 };
@@ -206,6 +207,13 @@ public:
         else
             return call_rule::of(layer(), inputs, built);
     }
+    constexpr SingleCall single_call(const Shape& input) const override
+    {
+        if constexpr (whole)
+            return layer().single_call(input);
+        else
+            return single_call_rule::of(layer(), input);
+    }
     constexpr Cost cost(std::span<const Shape> inputs, std::span<const Shape> outputs) const override
     {
         if constexpr (whole)
@@ -350,6 +358,7 @@ public:
     {
         return box().call(inputs, built);
     }
+    constexpr SingleCall single_call(const Shape& input) const { return box().single_call(input); }
     constexpr Cost cost(std::span<const Shape> inputs, std::span<const Shape> outputs) const
     {
         return box().cost(inputs, outputs);
