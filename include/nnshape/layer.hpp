@@ -94,8 +94,7 @@ public:
     // A Sequential's call on one tensor (detail::single_call_rule): its first output and how many it gave.
     constexpr detail::SingleCall single_call(const Shape& input) const
     {
-        const detail::LayerCall call = layer_.call({&input, 1}, nullptr);
-        return {call.outputs.size() > 0 ? call.outputs[0] : Shape{}, call.outputs.size(), call.params};
+        return detail::as_single(layer_.call({&input, 1}, nullptr));
     }
     // MACs and FLOPs of a call (analysis/layer_costs.hpp).
     constexpr Cost cost(std::span<const Shape> inputs, std::span<const Shape> outputs) const

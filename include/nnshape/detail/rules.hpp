@@ -123,6 +123,12 @@ struct SingleCall {
     Params params;
 };
 
+// A model's call on one tensor as a Sequential's.
+constexpr SingleCall as_single(const LayerCall& call)
+{
+    return {call.outputs.size() > 0 ? call.outputs[0] : Shape{}, call.outputs.size(), call.params};
+}
+
 // The same as call_rule for a call on one tensor, without the `Shapes` (584 bytes, zero-filled) that a
 // class of one output needs no list for.
 struct single_call_rule {
@@ -130,12 +136,10 @@ struct single_call_rule {
     static constexpr SingleCall of(const L& layer, const Shape& input)
     {
         if constexpr (!std::is_same_v<L, InputLayer> && !multi_input_multi_output<L> && !multi_input<L> &&
-                      !multi_output<L>) {
+                      !multi_output<L>)
             return SingleCall{layer.output_shape(input), 1, weights_rule::of_valid_call(layer, {&input, 1})};
-        } else {
-            const LayerCall call = call_rule::of(layer, {&input, 1}, nullptr);
-            return SingleCall{call.outputs.size() > 0 ? call.outputs[0] : Shape{}, call.outputs.size(), call.params};
-        }
+        else
+            return as_single(call_rule::of(layer, {&input, 1}, nullptr));
     }
 };
 

@@ -45,14 +45,14 @@ public:
     virtual constexpr LayerArguments arguments() const = 0;
 };
 
+// How a StoredAs holds its layer: its value, the bytes of its own arguments, or the caller's value.
+enum class Held : std::uint8_t { value, compact, borrowed };
+
 // A layer of class L; L = LayerT itself for a layer given as a LayerT (`model.add(layer)`), whose class
 // is known only at run time. Its value is reached (get_if, visit) as a StoredValue, the class without the
 // rules: Clang compiles every virtual function of the class a reference is cast down to, and a wrapper's
 // rules are those of every class it can hold (the name counters ask whether a layer is a
 // SpectralNormalization: that cast took seconds of every model-building program's compile).
-// How a StoredAs holds its layer.
-enum class Held : std::uint8_t { value, compact, borrowed };
-
 template <class LayerT, class L>
 class StoredValue : public StoredBox<LayerT> {
 public:
@@ -337,7 +337,8 @@ public:
         return static_cast<const StoredValue<LayerT, L>&>(box()).address();
     }
 
-    // The same as a value: no value kept for a compact layer (an operation's layer reads its function).
+    // get_if's layer as a copy, which keeps no full value in a compact layer (the Graph reads an operation's
+    // function this way).
     template <class L>
         requires holds<L>
     constexpr std::optional<L> value_if() const
