@@ -188,13 +188,11 @@ private:
     {
         require_addable();
         StoredLayer stored(layer, &arena_); // the layer's value in the arena, its record in layers_
+        detail::GivenLayer given{};
         if constexpr (detail::compactable<L>) {
-            if (stored.compact()) { // its rules read `layer`, not a value made again from bytes
-                append(std::move(stored), detail::BorrowedLayer<LayerT, L>(layer).layer());
-                return;
-            }
+            if (stored.compact()) given = detail::GivenLayer::of(layer); // its rule reads `layer`, not bytes
         }
-        append(std::move(stored), stored); // (append reads the rules before it moves the layer)
+        append(std::move(stored), given);
     }
 
     constexpr void require_addable() const
@@ -204,19 +202,20 @@ private:
         detail::require(!called_.get(), "Sequential: a layer cannot be added after the model was called on "
                                         "tensors or nested in another model");
     }
-    // The record of `layer`, inferred by `rules` (its own, or the value add() was given). The record is made
-    // from what the inference gives (a record made first and filled in was zeroed, 128 bytes, a sixth of
-    // an add); room for it is made first, so that a layer whose rule fails leaves the records as they were.
-    constexpr void append(StoredLayer&& layer, const StoredLayer& rules)
+    // The record of `layer`, inferred by its rules (or by those of the value add() was given). The record is
+    // made from what the inference gives (a record made first and filled in was zeroed, 128 bytes, a sixth
+    // of an add); room for it is made first, so that a layer whose rule fails leaves the records as they
+    // were.
+    constexpr void append(StoredLayer&& layer, const detail::GivenLayer& given)
     {
         layers_.make_room();
-        const Inferred inferred = infer(rules);
+        const Inferred inferred = infer(layer, given);
         layers_.emplace_back(std::move(layer), inferred.number, inferred.output_shape, inferred.params);
     }
 
     constexpr SequentialLayer next(StoredLayer layer)
     {
-        const Inferred inferred = infer(layer);
+        const Inferred inferred = infer(layer, {});
         return {std::move(layer), inferred.number, inferred.output_shape, inferred.params};
     }
 
@@ -225,9 +224,9 @@ private:
         Shape output_shape{};
         Params params{};
     };
-    // Names the next layer and infers its output shape and weights by `rules` from the model's output so far
-    // (the first layer: from its declared input); the model's state changes only when that succeeds.
-    constexpr Inferred infer(const StoredLayer& rules)
+    // Names the next layer and infers its output shape and weights from the model's output so far (the
+    // first layer: from its declared input); the model's state changes only when that succeeds.
+    constexpr Inferred infer(const StoredLayer& rules, const detail::GivenLayer& given)
     {
         Inferred inferred;
         name_counters_.count_wrapped(rules);
@@ -238,7 +237,7 @@ private:
             inferred.output_shape = *input;
         } else if (first ? input.has_value() : output_.has_value()) {
             const detail::SingleCall call =
-                detail::call_layer_single(rules, inferred.number, first ? *input : *output_);
+                detail::call_layer_single(rules, inferred.number, first ? *input : *output_, given);
             detail::require(call.output_count == 1,
                             "Sequential: All layers in a Sequential model should have a single output tensor.");
             inferred.output_shape = call.output;

@@ -45,12 +45,14 @@ constexpr LayerCall call_layer(const AnyLayer& layer, const LayerNumber& number,
     }
 }
 
-// A Sequential's call of `layer` on one tensor (detail::single_call_rule), its errors in context as above.
+// A Sequential's call of `layer` on one tensor (detail::single_call_rule), or of the value add() was given
+// for it, its errors in context as above.
 template <class AnyLayer>
-constexpr SingleCall call_layer_single(const AnyLayer& layer, const LayerNumber& number, const Shape& input)
+constexpr SingleCall call_layer_single(const AnyLayer& layer, const LayerNumber& number, const Shape& input,
+                                       const GivenLayer& given)
 {
     try {
-        return layer.single_call(input);
+        return given.active ? given.call(given.layer, input) : layer.single_call(input);
     } catch (const shape_error& e) {
         rethrow_in_context(e, layer.class_name(),
                            LayerName{layer.given_name(), layer.class_name(), number}.render().view(), {&input, 1});

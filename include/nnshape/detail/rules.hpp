@@ -143,4 +143,21 @@ struct single_call_rule {
     }
 };
 
+// The call of the value add() was given, for a layer the Sequential keeps compactly (its stored value
+// would be made again for the rule): one small function per class, where a view of the value answering
+// every query would compile every rule once more. Never used in a constant evaluation.
+struct GivenLayer {
+    bool active = false;
+    const void* layer = nullptr;
+    SingleCall (*call)(const void*, const Shape&) = nullptr;
+
+    template <class L>
+    static constexpr GivenLayer of(const L& layer)
+    {
+        return {true, &layer, [](const void* l, const Shape& input) {
+                    return single_call_rule::of(*static_cast<const L*>(l), input);
+                }};
+    }
+};
+
 } // namespace nnshape::detail

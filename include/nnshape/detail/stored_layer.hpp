@@ -45,8 +45,8 @@ public:
     virtual constexpr LayerArguments arguments() const = 0;
 };
 
-// How a StoredAs holds its layer: its value, the bytes of its own arguments, or the caller's value.
-enum class Held : std::uint8_t { value, compact, borrowed };
+// How a StoredAs holds its layer: its value, or the bytes of its own arguments.
+enum class Held : std::uint8_t { value, compact };
 
 // A layer of class L; L = LayerT itself for a layer given as a LayerT (`model.add(layer)`), whose class
 // is known only at run time. Its value is reached (get_if, visit) as a StoredValue, the class without the
@@ -137,22 +137,7 @@ private:
     mutable std::atomic<const L*> full_{nullptr};
 };
 
-// The caller's layer of class L, for the rules of a layer being added (which need not make a compact value
-// again for them). The caller's value outlives it.
-template <class LayerT, class L>
-class BorrowedValue : public StoredBox<LayerT> {
-public:
-    static constexpr Held held = Held::borrowed;
-    constexpr explicit BorrowedValue(const L& l) : layer_(&l) {}
-    constexpr ~BorrowedValue() override {} // user-provided: GCC 12 cannot call an implicit one in constant evaluation
-
-    constexpr const L& layer() const { return *layer_; }
-
-private:
-    const L* layer_;
-};
-
-// The rules of a layer of class L held by Value (a StoredValue, a CompactValue or a BorrowedValue).
+// The rules of a layer of class L held by Value (a StoredValue or a CompactValue).
 template <class LayerT, class L, template <class, class> class Value = StoredValue>
 class StoredAs final : public Value<LayerT, L> {
     static constexpr bool whole = std::is_same_v<L, LayerT>;
@@ -162,13 +147,7 @@ public:
     constexpr explicit StoredAs(const L& l) : Value<LayerT, L>(l) {}
     constexpr ~StoredAs() override {} // user-provided: GCC 12 cannot call an implicit one in constant evaluation
 
-    constexpr StoredBox<LayerT>* clone() const override
-    {
-        if constexpr (Value<LayerT, L>::held == Held::borrowed)
-            return new StoredAs<LayerT, L>(layer()); // a copy holds its value
-        else
-            return new StoredAs(layer());
-    }
+    constexpr StoredBox<LayerT>* clone() const override { return new StoredAs(layer()); }
     constexpr LayerT value() const override { return LayerT(layer()); }
     constexpr std::string_view given_name() const override
     {
@@ -251,7 +230,6 @@ struct stored_visit<LayerT, type_list<T...>> {
         if constexpr (compactable<U>) {
             if (held == Held::compact) return f(static_cast<const CompactValue<LayerT, U>&>(box).layer());
         }
-        if (held == Held::borrowed) return f(static_cast<const BorrowedValue<LayerT, U>&>(box).layer());
         return f(static_cast<const StoredValue<LayerT, U>&>(box).layer());
     }
     template <class R, class F>
@@ -284,7 +262,7 @@ public:
         : box_(other.box().clone()),
           index_(other.index_),
           whole_(other.whole_),
-          held_(other.held_ == Held::borrowed ? Held::value : other.held_),
+          held_(other.held_),
           owned_(true)
     {
     }
@@ -333,7 +311,6 @@ public:
         if constexpr (compactable<L>) {
             if (held_ == Held::compact) return static_cast<const CompactValue<LayerT, L>&>(box()).address();
         }
-        if (held_ == Held::borrowed) return &static_cast<const BorrowedValue<LayerT, L>&>(box()).layer();
         return static_cast<const StoredValue<LayerT, L>&>(box()).address();
     }
 
@@ -404,18 +381,6 @@ private:
           owned_(!in_arena(arena))
     {
     }
-    template <class, class>
-    friend class BorrowedLayer;
-    template <class L>
-    constexpr explicit StoredLayer(StoredAs<LayerT, L, BorrowedValue>& borrowed)
-        : box_(&borrowed),
-          index_(LayerT::template class_index_of<L>),
-          whole_(false),
-          held_(Held::borrowed),
-          owned_(false)
-    {
-    }
-
     // Never in a constant evaluation (which cannot make a value from bytes).
     template <class L>
     static constexpr bool kept_compactly(const L& layer)
@@ -458,22 +423,6 @@ private:
     Held held_;
     bool owned_; // its own allocation, not in an arena
     bool moved_from_ = false;
-};
-
-// The layer an add() is given, answering as its StoredLayer does, from the caller's value: the inference
-// of a layer kept compactly reads the value the caller gave instead of making one again from the bytes.
-template <class LayerT, class L>
-class BorrowedLayer {
-public:
-    constexpr explicit BorrowedLayer(const L& layer) : box_(layer), layer_(box_) {}
-    BorrowedLayer(const BorrowedLayer&) = delete; // layer_ refers to box_
-    BorrowedLayer& operator=(const BorrowedLayer&) = delete;
-
-    constexpr const StoredLayer<LayerT>& layer() const { return layer_; }
-
-private:
-    StoredAs<LayerT, L, BorrowedValue> box_;
-    StoredLayer<LayerT> layer_;
 };
 
 } // namespace nnshape::detail

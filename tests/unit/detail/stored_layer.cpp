@@ -260,7 +260,7 @@ struct Huge {
     static constexpr std::string_view class_name = "Huge";
     constexpr Shape output_shape(const Shape& input) const { return input; }
 };
-TEST_CASE("a layer value larger than an arena block is kept whole in a block of its own")
+TEST_CASE("a layer value larger than an arena block gets a block of its own")
 {
     Sequential<std::dynamic_extent, BasicLayer<Huge>> m;
     m.add(Dense{.units = 3, .input_shape = {2}});
@@ -274,6 +274,7 @@ TEST_CASE("a layer value larger than an arena block is kept whole in a block of 
     for (int i = 0; i < 3; ++i) {
         CHECK(m.layers()[1 + 2 * i].layer.compact());
         CHECK(m.layers()[1 + 2 * i].layer.get_if<Huge>()->table[2499] == i);
+        CHECK(m.layers()[2 + 2 * i].layer.compact());
     }
     CHECK(m.count_params() == (2 * 3 + 3) + 3 * (3 * 3 + 3)); // Dense(3) on 2 features, then three on 3
 }
