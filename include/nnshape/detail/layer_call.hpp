@@ -30,6 +30,15 @@ inline std::string describe_inputs(std::span<const Shape> inputs)
                       describe_inputs(inputs) + ": " + std::string(rule));
 }
 
+// The same for `layer`, named as its model names it.
+template <class AnyLayer>
+[[noreturn]] void rethrow_for_layer(const shape_error& e, const AnyLayer& layer, const LayerNumber& number,
+                                    std::span<const Shape> inputs)
+{
+    rethrow_in_context(e, layer.class_name(), LayerName{layer.given_name(), layer.class_name(), number}.render().view(),
+                       inputs);
+}
+
 // `layer`: a BasicLayer or a Graph's boxed custom layer. `built`: the counts of a layer called before,
 // if it was; a new call must fit the same weights.
 template <class AnyLayer>
@@ -40,8 +49,7 @@ constexpr LayerCall call_layer(const AnyLayer& layer, const LayerNumber& number,
         // Returned as it is made (no named local: a local returned from a try block is copied, 600 bytes).
         return layer.call(inputs, built);
     } catch (const shape_error& e) {
-        rethrow_in_context(e, layer.class_name(),
-                           LayerName{layer.given_name(), layer.class_name(), number}.render().view(), inputs);
+        rethrow_for_layer(e, layer, number, inputs);
     }
 }
 
@@ -54,8 +62,7 @@ constexpr SingleCall call_layer_single(const AnyLayer& layer, const LayerNumber&
     try {
         return given.active ? given.call(given.layer, input) : layer.single_call(input);
     } catch (const shape_error& e) {
-        rethrow_in_context(e, layer.class_name(),
-                           LayerName{layer.given_name(), layer.class_name(), number}.render().view(), {&input, 1});
+        rethrow_for_layer(e, layer, number, {&input, 1});
     }
 }
 

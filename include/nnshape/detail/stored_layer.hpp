@@ -102,7 +102,7 @@ constexpr bool without_kwargs(const L& l)
 
 // What every compact layer keeps beside its bytes: the whole value get_if made for it, if it did. One
 // class for all layer classes (the value is trivially destructible: its memory is all there is to free),
-// so that its atomic compiles once: one per class took a fifth of a sanitized build of the file readers.
+// so that its atomic compiles once rather than once per layer class.
 template <class LayerT>
 class CompactBox : public StoredBox<LayerT> {
 public:
